@@ -1,0 +1,242 @@
+//! The validated, resolved data set the model runs on.
+
+use crate::units::Year;
+use std::collections::BTreeMap;
+
+/// Where in which file an item was written, for errors found after loading.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Origin {
+    /// File as named to the user.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+}
+
+/// A citation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// Id used by figures.
+    pub id: String,
+    /// Publisher (with the outlet for secondary copies).
+    pub publisher: String,
+    /// Report or release title.
+    pub title: String,
+    /// Publication date as written.
+    pub date: String,
+    /// Where it can be read.
+    pub url: Option<String>,
+}
+
+/// One yearly figure with its provenance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    /// Year the figure is for.
+    pub year: Year,
+    /// The figure, in the series' unit.
+    pub value: f64,
+    /// Source id.
+    pub source: String,
+    /// An estimate rather than a published figure.
+    pub estimate: bool,
+}
+
+/// Yearly figures of one quantity, sorted by year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Unit of every value.
+    pub unit: String,
+    /// The figures, in year order, at most one per year.
+    pub points: Vec<Point>,
+    /// Notes on the series (control characters removed).
+    pub note: Option<String>,
+}
+
+impl Series {
+    /// First year with a figure.
+    pub fn first_year(&self) -> Year {
+        self.points.first().map_or(0, |p| p.year)
+    }
+
+    /// Last year with a figure.
+    pub fn last_year(&self) -> Year {
+        self.points.last().map_or(0, |p| p.year)
+    }
+
+    /// The figure for `year`, if the series has one.
+    pub fn get(&self, year: Year) -> Option<f64> {
+        self.points
+            .binary_search_by_key(&year, |p| p.year)
+            .ok()
+            .map(|i| self.points[i].value)
+    }
+
+    /// The points up to and including `year` (what was knowable at the end of that year).
+    pub fn until(&self, year: Year) -> &[Point] {
+        let end = self.points.partition_point(|p| p.year <= year);
+        &self.points[..end]
+    }
+}
+
+/// A single sourced figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The figure.
+    pub value: f64,
+    /// Source id.
+    pub source: String,
+    /// An estimate rather than a published figure.
+    pub estimate: bool,
+    /// Notes on the figure.
+    pub note: Option<String>,
+}
+
+/// What drives a segment's memory demand.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SegmentBody {
+    /// Devices shipped, retired and holding memory.
+    Devices(DeviceSegment),
+    /// Bit demand given directly (graphics, consumer, automotive, industrial, ...).
+    Residual(ResidualSegment),
+}
+
+/// Data of a device segment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeviceSegment {
+    /// Shipments, million units, one figure per year without gaps.
+    pub shipments: Series,
+    /// Mean replacement cycle, years, as history points (interpolated linearly).
+    pub replacement_cycle: Series,
+    /// Weibull shape of the retirement-age distribution.
+    pub weibull_shape: Figure,
+    /// Units in use at the end of the year before the first shipments year, million.
+    pub initial_installed_base: Figure,
+    /// Installed-base growth the default path fades towards, % per year.
+    pub long_run_growth: Figure,
+    /// DRAM per unit shipped, GB (including HBM), history points (interpolated geometrically).
+    pub dram_gb: Series,
+    /// Of which HBM per unit, GB, when the segment carries HBM.
+    pub hbm_gb: Option<Series>,
+    /// NAND per unit shipped, GB, history points (interpolated geometrically).
+    pub nand_gb: Series,
+}
+
+/// Data of a residual segment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResidualSegment {
+    /// DRAM bit demand, EB.
+    pub dram_eb: Series,
+    /// NAND bit demand, EB.
+    pub nand_eb: Series,
+}
+
+/// A segment of the market.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    /// Stable id (`smartphone`).
+    pub id: String,
+    /// Display label, control characters removed.
+    pub label: String,
+    /// Free text, control characters removed.
+    pub description: String,
+    /// Its data.
+    pub body: SegmentBody,
+}
+
+impl Segment {
+    /// The device data, for device segments.
+    pub fn devices(&self) -> Option<&DeviceSegment> {
+        match &self.body {
+            SegmentBody::Devices(d) => Some(d),
+            SegmentBody::Residual(_) => None,
+        }
+    }
+
+    /// First year the segment has figures for.
+    pub fn first_year(&self) -> Year {
+        match &self.body {
+            SegmentBody::Devices(d) => d.shipments.first_year(),
+            SegmentBody::Residual(r) => r.dram_eb.first_year().min(r.nand_eb.first_year()),
+        }
+    }
+
+    /// Last year with observed figures.
+    pub fn last_year(&self) -> Year {
+        match &self.body {
+            SegmentBody::Devices(d) => d.shipments.last_year(),
+            SegmentBody::Residual(r) => r.dram_eb.last_year().min(r.nand_eb.last_year()),
+        }
+    }
+}
+
+/// The range (and optional explicit default) of one parameter, as written in the data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParamRange {
+    /// Lowest value.
+    pub min: f64,
+    /// Highest value.
+    pub max: f64,
+    /// Slider step.
+    pub step: f64,
+    /// Low end of the plausible range.
+    pub low: f64,
+    /// High end of the plausible range.
+    pub high: f64,
+    /// Explicit default, overriding the one derived from the data.
+    pub default: Option<f64>,
+    /// Source id of the default or range.
+    pub source: Option<String>,
+    /// Notes on the range.
+    pub note: Option<String>,
+    /// Where it was written.
+    pub origin: Origin,
+}
+
+/// Industry-wide bit demand that the model's history is checked against.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct IndustryTotals {
+    /// DRAM bit demand, EB.
+    pub dram_eb: Option<Series>,
+    /// NAND bit demand, EB.
+    pub nand_eb: Option<Series>,
+}
+
+/// A validated data set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    /// Title shown in the UI.
+    pub title: String,
+    /// Notes on the data set.
+    pub note: Option<String>,
+    /// Citations by id.
+    pub sources: BTreeMap<String, Source>,
+    /// Segments in display order.
+    pub segments: Vec<Segment>,
+    /// Industry totals, where the data has them.
+    pub industry: IndustryTotals,
+    /// Parameter ranges by parameter id.
+    pub ranges: BTreeMap<String, ParamRange>,
+}
+
+impl Dataset {
+    /// First year any segment has figures for.
+    pub fn first_year(&self) -> Year {
+        self.segments.iter().map(Segment::first_year).min().unwrap_or(0)
+    }
+
+    /// Last year observed for every device segment: the default base year.
+    pub fn last_observed_year(&self) -> Year {
+        self.segments
+            .iter()
+            .filter(|s| s.devices().is_some())
+            .map(Segment::last_year)
+            .min()
+            .unwrap_or(0)
+    }
+
+    /// Index of the segment with this id.
+    pub fn segment_index(&self, id: &str) -> Option<usize> {
+        self.segments.iter().position(|s| s.id == id)
+    }
+}

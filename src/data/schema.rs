@@ -1,0 +1,256 @@
+//! The on-disk schema of `devices.toml`: serde types that mirror the TOML exactly, with spans
+//! kept so that validation can point at the line and column of every figure.
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+use toml::Spanned;
+
+/// The whole `devices.toml` file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DevicesFile {
+    /// Title and notes of the data set.
+    pub dataset: DatasetInfo,
+    /// Citations, by id.
+    #[serde(default)]
+    pub sources: BTreeMap<Spanned<String>, SourceEntry>,
+    /// Device segments and the residual, in display order.
+    #[serde(default)]
+    pub segment: Vec<Spanned<SegmentEntry>>,
+    /// Industry bit totals the model's history is held against.
+    #[serde(default)]
+    pub industry: Option<IndustryEntry>,
+    /// Parameter ranges (and optional explicit defaults), keyed by parameter id.
+    #[serde(default)]
+    pub params: BTreeMap<Spanned<String>, Spanned<RangeEntry>>,
+}
+
+/// `[dataset]`: what the data set is.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatasetInfo {
+    /// Shown in the UI and in `check`.
+    pub title: String,
+    /// Free text.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// `[sources.<id>]`: one citation.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceEntry {
+    /// Who published the figure (with the outlet for secondary copies).
+    pub publisher: Spanned<String>,
+    /// Report, release or page title.
+    pub title: Spanned<String>,
+    /// Publication date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: Spanned<String>,
+    /// Where it can be read.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// `[[segment]]`: a device segment (shipments, lifetime, memory per unit) or a residual
+/// (bit demand given directly).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SegmentEntry {
+    /// Stable id used in parameter ids (`smartphone`).
+    pub id: Spanned<String>,
+    /// Display label, any language.
+    pub label: Spanned<String>,
+    /// `devices` (default) or `residual`.
+    #[serde(default)]
+    pub kind: Option<Spanned<String>>,
+    /// Free text shown in the UI.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Annual shipments, million units (devices).
+    #[serde(default)]
+    pub shipments: Option<Spanned<SeriesEntry>>,
+    /// Mean replacement cycle, years, as history points (devices).
+    #[serde(default)]
+    pub replacement_cycle: Option<Spanned<SeriesEntry>>,
+    /// Weibull shape of retirement ages (devices).
+    #[serde(default)]
+    pub weibull_shape: Option<Spanned<ScalarEntry>>,
+    /// Units in use at the end of the year before the first shipments year (devices).
+    #[serde(default)]
+    pub initial_installed_base: Option<Spanned<ScalarEntry>>,
+    /// Installed-base growth the default path fades towards, % per year (devices).
+    #[serde(default)]
+    pub long_run_growth: Option<Spanned<ScalarEntry>>,
+    /// DRAM per unit shipped, GB (devices). Includes HBM when `hbm_gb` is given.
+    #[serde(default)]
+    pub dram_gb: Option<Spanned<SeriesEntry>>,
+    /// Of which HBM per unit shipped, GB (devices, optional).
+    #[serde(default)]
+    pub hbm_gb: Option<Spanned<SeriesEntry>>,
+    /// NAND per unit shipped, GB (devices).
+    #[serde(default)]
+    pub nand_gb: Option<Spanned<SeriesEntry>>,
+    /// DRAM bit demand, EB (residual).
+    #[serde(default)]
+    pub dram_eb: Option<Spanned<SeriesEntry>>,
+    /// NAND bit demand, EB (residual).
+    #[serde(default)]
+    pub nand_eb: Option<Spanned<SeriesEntry>>,
+}
+
+/// `[industry]`: industry-wide bit demand, EB.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndustryEntry {
+    /// DRAM bit demand, EB.
+    #[serde(default)]
+    pub dram_eb: Option<Spanned<SeriesEntry>>,
+    /// NAND bit demand, EB.
+    #[serde(default)]
+    pub nand_eb: Option<Spanned<SeriesEntry>>,
+}
+
+/// A series of yearly figures with its unit and source.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesEntry {
+    /// Unit of every value (`million units`, `years`, `GB`, `EB`).
+    #[serde(default)]
+    pub unit: Option<Spanned<String>>,
+    /// Source id used by every point that names none.
+    #[serde(default)]
+    pub source: Option<Spanned<String>>,
+    /// Marks every point as an estimate.
+    #[serde(default)]
+    pub estimate: bool,
+    /// Free text.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Year -> figure.
+    pub values: BTreeMap<Spanned<String>, Spanned<FigureEntry>>,
+}
+
+/// A single figure with its unit and source (a shape, an initial installed base).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScalarEntry {
+    /// The figure.
+    pub value: Spanned<f64>,
+    /// Its unit.
+    #[serde(default)]
+    pub unit: Option<Spanned<String>>,
+    /// Source id.
+    #[serde(default)]
+    pub source: Option<Spanned<String>>,
+    /// An estimate rather than a published figure.
+    #[serde(default)]
+    pub estimate: bool,
+    /// Free text.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// `[params."<id>"]`: the range of a parameter and, optionally, an explicit default.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RangeEntry {
+    /// Lowest value a slider reaches.
+    pub min: Spanned<f64>,
+    /// Highest value a slider reaches.
+    pub max: Spanned<f64>,
+    /// Slider step.
+    pub step: Spanned<f64>,
+    /// Low end of the plausible range.
+    pub low: Spanned<f64>,
+    /// High end of the plausible range.
+    pub high: Spanned<f64>,
+    /// Explicit default; when absent the default is derived from the data.
+    #[serde(default)]
+    pub default: Option<Spanned<f64>>,
+    /// Source id for an explicit default or for the range.
+    #[serde(default)]
+    pub source: Option<Spanned<String>>,
+    /// Free text.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// One figure in a series: a bare number, or `{ value, source, estimate, note }`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureEntry {
+    /// The figure.
+    pub value: f64,
+    /// Source id, when it differs from the series'.
+    pub source: Option<String>,
+    /// An estimate rather than a published figure.
+    pub estimate: bool,
+    /// Free text.
+    pub note: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for FigureEntry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FigureVisitor)
+    }
+}
+
+struct FigureVisitor;
+
+impl FigureVisitor {
+    fn bare(value: f64) -> FigureEntry {
+        FigureEntry {
+            value,
+            source: None,
+            estimate: false,
+            note: None,
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for FigureVisitor {
+    type Value = FigureEntry;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number or a table { value = <number>, source = \"<id>\", estimate = <bool> }")
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(Self::bare(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Self::bare(v as f64))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Self::bare(v as f64))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut figure = Self::bare(f64::NAN);
+        let mut has_value = false;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "value" => {
+                    figure.value = map.next_value()?;
+                    has_value = true;
+                }
+                "source" => figure.source = Some(map.next_value()?),
+                "estimate" => figure.estimate = map.next_value()?,
+                "note" => figure.note = Some(map.next_value()?),
+                other => {
+                    return Err(de::Error::unknown_field(
+                        other,
+                        &["value", "source", "estimate", "note"],
+                    ));
+                }
+            }
+        }
+        if !has_value {
+            return Err(de::Error::missing_field("value"));
+        }
+        Ok(figure)
+    }
+}

@@ -1,0 +1,10 @@
+//! memcycle: a model of memory-chip (DRAM and NAND) demand driven by device shipments,
+//! replacement cycles and memory per device, with the data it runs on.
+//!
+//! The library is pure: [`model::project`] turns a [`data::Dataset`] and
+//! [`model::Parameters`] into a [`model::Projection`]. The command line and the explorer
+//! are front ends over it.
+
+pub mod data;
+pub mod model;
+pub mod units;

@@ -1,0 +1,133 @@
+//! Projection years: installed-base targets, retirements, shipments and demand (DESIGN 3.2,
+//! 3.3), on top of a history computed once per data set and base year.
+
+use super::history::{rows_mut, Content, History};
+use super::parameters::Parameters;
+use super::projection::Projection;
+use crate::data::Dataset;
+use crate::units::{growth_factor, Year, Years};
+
+/// A data set prepared for projections from one base year. Building it runs the history;
+/// [`Engine::project`] then only computes the projection years, which is what a slider step
+/// costs.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    history: History,
+}
+
+impl Engine {
+    /// Prepares `data` for projections from `base_year`.
+    pub fn new(data: &Dataset, base_year: Year) -> Self {
+        Self {
+            history: History::new(data, base_year),
+        }
+    }
+
+    /// The base year this engine projects from.
+    pub fn base_year(&self) -> Year {
+        self.history.base_year
+    }
+
+    /// The history it projects from.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Projects to `params.horizon`. `params.base_year` is ignored: the engine's base year
+    /// applies (see [`project`] to project from any base year).
+    pub fn project(&self, params: &Parameters) -> Projection {
+        let h = &self.history;
+        let horizon = params.horizon.max(h.base_year);
+        let len = (horizon - h.first_year + 1).max(0) as usize;
+        let base_index = (h.base_year - h.first_year) as usize;
+        let mut segments = Vec::with_capacity(h.segments.len());
+        for (seg, p) in h.segments.iter().zip(&params.segments) {
+            let mut rows = seg.rows.clone();
+            for v in rows_mut(&mut rows) {
+                v.resize(len, 0.0);
+            }
+            let dram_factor = growth_factor(p.dram_content_growth).max(0.0);
+            let nand_factor = growth_factor(p.nand_content_growth).max(0.0);
+            if let Some(state) = &seg.devices {
+                let mut cohort = state.cohort.clone();
+                let cycle = p.replacement_cycle;
+                cohort.ensure_ages(state.lifetime.ages_needed(cycle));
+                let hazards = state.lifetime.hazards(cycle, cohort.ages());
+                let base = Content {
+                    dram: rows.dram_gb_per_unit[base_index],
+                    nand: rows.nand_gb_per_unit[base_index],
+                    hbm: rows.hbm_gb_per_unit[base_index],
+                };
+                let mut installed = rows.installed_base_m[base_index];
+                for (step, year) in (h.base_year + 1..=horizon).enumerate() {
+                    let i = base_index + 1 + step;
+                    let growth = faded_growth(
+                        p.base_growth,
+                        state.long_run_growth,
+                        params.growth_half_life,
+                        step,
+                    );
+                    let target = installed * growth_factor(growth).max(0.0);
+                    let retired_old = cohort.age_one_year(&hazards);
+                    let survivors = installed - retired_old;
+                    let shipped = ((target - survivors) / (1.0 - hazards[0])).max(0.0);
+                    let retired = retired_old + cohort.ship(shipped, hazards[0]);
+                    installed = cohort.total();
+                    let n = year - h.base_year;
+                    let content = Content {
+                        dram: base.dram * dram_factor.powi(n),
+                        nand: base.nand * nand_factor.powi(n),
+                        hbm: base.hbm * dram_factor.powi(n),
+                    };
+                    rows.set_device_year(i, shipped, retired, installed, content);
+                }
+            } else if rows.start_year.is_some() {
+                let (dram, nand) = (rows.dram_eb[base_index], rows.nand_eb[base_index]);
+                for n in 1..=(horizon - h.base_year) {
+                    let i = base_index + n as usize;
+                    rows.dram_eb[i] = dram * dram_factor.powi(n);
+                    rows.nand_eb[i] = nand * nand_factor.powi(n);
+                }
+            }
+            segments.push(rows);
+        }
+        let total = |pick: fn(&super::SegmentProjection) -> &Vec<f64>| -> Vec<f64> {
+            (0..len).map(|i| segments.iter().map(|s| pick(s)[i]).sum()).collect()
+        };
+        Projection {
+            first_year: h.first_year,
+            base_year: h.base_year,
+            horizon,
+            total_dram_eb: total(|s| &s.dram_eb),
+            total_hbm_eb: total(|s| &s.hbm_eb),
+            total_nand_eb: total(|s| &s.nand_eb),
+            segments,
+        }
+    }
+}
+
+/// Projects `data` with `params` from `params.base_year` to `params.horizon`.
+pub fn project(data: &Dataset, params: &Parameters) -> Projection {
+    Engine::new(data, params.base_year).project(params)
+}
+
+/// Installed-base growth `step` years after the first projected year: `start` fading towards
+/// `long_run` with half-life `half_life` years.
+pub fn faded_growth(start: f64, long_run: f64, half_life: Years, step: usize) -> f64 {
+    if half_life <= 0.0 {
+        return long_run;
+    }
+    long_run + (start - long_run) * 0.5f64.powf(step as f64 / half_life)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn growth_fades_by_half_each_half_life() {
+        assert_eq!(faded_growth(10.0, 2.0, 3.0, 0), 10.0);
+        assert!((faded_growth(10.0, 2.0, 3.0, 3) - 6.0).abs() < 1e-12);
+        assert_eq!(faded_growth(10.0, 2.0, 0.0, 0), 2.0);
+    }
+}

@@ -1,0 +1,183 @@
+//! The history part of a projection: observed shipments run through the cohort model up to the
+//! base year. It depends only on the data and the base year, so an [`super::Engine`] computes
+//! it once and every slider step reuses it.
+
+use super::cohort::Cohort;
+use super::lifetime::Lifetime;
+use super::paths::{geometric_at, linear_at};
+use super::projection::SegmentProjection;
+use crate::data::{Dataset, SegmentBody};
+use crate::units::{exabytes, Gigabytes, MillionUnits, PercentPerYear, Year};
+
+/// Years of history that set a default trend (content growth, residual growth).
+pub const TREND_YEARS: i32 = 5;
+/// Years of history that set the default installed-base growth.
+pub const BASE_GROWTH_YEARS: i32 = 3;
+
+/// What a projection needs from one segment's history.
+#[derive(Debug, Clone)]
+pub struct SegmentHistory {
+    /// Rows from the data set's first year to the base year.
+    pub rows: SegmentProjection,
+    /// Device state at the base year; `None` for residuals and inactive segments.
+    pub devices: Option<DeviceState>,
+}
+
+/// A device segment's state at the end of the base year.
+#[derive(Debug, Clone)]
+pub struct DeviceState {
+    /// Its lifetime distribution.
+    pub lifetime: Lifetime,
+    /// Installed base by age.
+    pub cohort: Cohort,
+    /// Installed-base growth the default path fades towards.
+    pub long_run_growth: PercentPerYear,
+}
+
+/// History of every segment up to a base year.
+#[derive(Debug, Clone)]
+pub struct History {
+    /// First year of every row.
+    pub first_year: Year,
+    /// Last history year.
+    pub base_year: Year,
+    /// One per data-set segment.
+    pub segments: Vec<SegmentHistory>,
+}
+
+impl History {
+    /// Runs the cohort model over the observed years up to `base_year`, using only figures
+    /// for years up to it.
+    pub fn new(data: &Dataset, base_year: Year) -> Self {
+        let first_year = data.first_year();
+        let len = (base_year - first_year + 1).max(0) as usize;
+        let segments = data
+            .segments
+            .iter()
+            .map(|s| {
+                let mut rows = SegmentProjection {
+                    id: s.id.clone(),
+                    label: s.label.clone(),
+                    start_year: (s.first_year() <= base_year).then(|| s.first_year()),
+                    has_units: s.devices().is_some(),
+                    ..SegmentProjection::default()
+                };
+                for v in rows_mut(&mut rows) {
+                    v.resize(len, 0.0);
+                }
+                let devices = match (&s.body, rows.start_year) {
+                    (SegmentBody::Devices(d), Some(start)) => {
+                        let cycle = d.replacement_cycle.until(base_year);
+                        let lifetime = Lifetime::new(d.weibull_shape.value);
+                        let ages = (start..=base_year)
+                            .map(|y| lifetime.ages_needed(linear_at(cycle, y)))
+                            .max()
+                            .unwrap_or(2);
+                        let shares = lifetime.stationary_shares(linear_at(cycle, start), ages);
+                        let mut cohort = Cohort::from_shares(d.initial_installed_base.value, &shares);
+                        let mut hazards = vec![0.0; ages];
+                        let dram = d.dram_gb.until(base_year);
+                        let nand = d.nand_gb.until(base_year);
+                        let hbm = d.hbm_gb.as_ref().map(|h| h.until(base_year));
+                        for year in start..=base_year {
+                            let i = (year - first_year) as usize;
+                            lifetime.fill_hazards(linear_at(cycle, year), &mut hazards);
+                            let shipped = d.shipments.get(year).unwrap_or(0.0);
+                            let retired = cohort.age_one_year(&hazards) + cohort.ship(shipped, hazards[0]);
+                            let content = Content {
+                                dram: geometric_at(dram, year),
+                                nand: geometric_at(nand, year),
+                                hbm: hbm.map_or(0.0, |h| geometric_at(h, year)),
+                            };
+                            rows.set_device_year(i, shipped, retired, cohort.total(), content);
+                        }
+                        Some(DeviceState {
+                            lifetime,
+                            cohort,
+                            long_run_growth: d.long_run_growth.value,
+                        })
+                    }
+                    (SegmentBody::Residual(r), Some(start)) => {
+                        let dram = r.dram_eb.until(base_year);
+                        let nand = r.nand_eb.until(base_year);
+                        for year in start..=base_year {
+                            let i = (year - first_year) as usize;
+                            rows.dram_eb[i] = geometric_at(dram, year);
+                            rows.nand_eb[i] = geometric_at(nand, year);
+                        }
+                        None
+                    }
+                    (_, None) => None,
+                };
+                SegmentHistory { rows, devices }
+            })
+            .collect();
+        Self {
+            first_year,
+            base_year,
+            segments,
+        }
+    }
+
+    /// Average installed-base growth of a segment over the last few history years, % per year.
+    pub fn installed_base_growth(&self, segment: usize) -> PercentPerYear {
+        let rows = &self.segments[segment].rows;
+        let Some(start) = rows.start_year else {
+            return 0.0;
+        };
+        let from = (self.base_year - BASE_GROWTH_YEARS).max(start);
+        let years = self.base_year - from;
+        let at = |y: Year| rows.installed_base_m[(y - self.first_year) as usize];
+        super::paths::cagr_percent(at(from), at(self.base_year), years)
+    }
+}
+
+/// Memory per unit in one year.
+#[derive(Debug, Clone, Copy)]
+pub struct Content {
+    /// DRAM including HBM.
+    pub dram: Gigabytes,
+    /// NAND.
+    pub nand: Gigabytes,
+    /// HBM.
+    pub hbm: Gigabytes,
+}
+
+impl SegmentProjection {
+    /// Records one year of a device segment.
+    pub(crate) fn set_device_year(
+        &mut self,
+        i: usize,
+        shipped: MillionUnits,
+        retired: MillionUnits,
+        installed: MillionUnits,
+        c: Content,
+    ) {
+        self.shipments_m[i] = shipped;
+        self.replacement_m[i] = retired;
+        self.growth_m[i] = shipped - retired;
+        self.installed_base_m[i] = installed;
+        self.dram_gb_per_unit[i] = c.dram;
+        self.nand_gb_per_unit[i] = c.nand;
+        self.hbm_gb_per_unit[i] = c.hbm;
+        self.dram_eb[i] = exabytes(shipped, c.dram);
+        self.nand_eb[i] = exabytes(shipped, c.nand);
+        self.hbm_eb[i] = exabytes(shipped, c.hbm);
+    }
+}
+
+/// Every yearly vector of a segment's rows.
+pub(crate) fn rows_mut(r: &mut SegmentProjection) -> [&mut Vec<f64>; 10] {
+    [
+        &mut r.shipments_m,
+        &mut r.replacement_m,
+        &mut r.growth_m,
+        &mut r.installed_base_m,
+        &mut r.dram_gb_per_unit,
+        &mut r.hbm_gb_per_unit,
+        &mut r.nand_gb_per_unit,
+        &mut r.dram_eb,
+        &mut r.hbm_eb,
+        &mut r.nand_eb,
+    ]
+}

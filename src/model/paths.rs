@@ -1,0 +1,104 @@
+//! Turning sparse history points into a value for every year.
+//!
+//! Replacement cycles are interpolated linearly (they are averages of ages); memory contents
+//! and bit totals geometrically (they grow by a rate). Beyond the last point a path is extended:
+//! cycles flat, growing quantities at the rate between their last two points. Callers pass
+//! only the points knowable at the base year, so nothing after it leaks into a projection.
+
+use crate::data::Point;
+use crate::units::Year;
+
+/// Linear interpolation between points; flat before the first and after the last.
+pub fn linear_at(points: &[Point], year: Year) -> f64 {
+    interpolate(points, year, |a, b, w| a + (b - a) * w, |_, last, _| last.value)
+}
+
+/// Geometric interpolation between points; flat before the first; after the last, continues
+/// the annual growth rate between the last two points.
+pub fn geometric_at(points: &[Point], year: Year) -> f64 {
+    interpolate(points, year, geometric_mix, |prev, last, years| match prev {
+        Some(p) if p.value > 0.0 && last.value > 0.0 => {
+            let rate = (last.value / p.value).powf(1.0 / f64::from(last.year - p.year));
+            last.value * rate.powi(years)
+        }
+        _ => last.value,
+    })
+}
+
+/// Compound annual growth, in percent per year, of a path between two years.
+pub fn cagr_percent(from: f64, to: f64, years: i32) -> f64 {
+    if from <= 0.0 || to <= 0.0 || years <= 0 {
+        return 0.0;
+    }
+    ((to / from).powf(1.0 / f64::from(years)) - 1.0) * 100.0
+}
+
+fn geometric_mix(a: f64, b: f64, w: f64) -> f64 {
+    if a > 0.0 && b > 0.0 {
+        a * (b / a).powf(w)
+    } else {
+        a + (b - a) * w
+    }
+}
+
+fn interpolate(
+    points: &[Point],
+    year: Year,
+    mix: impl Fn(f64, f64, f64) -> f64,
+    extend: impl Fn(Option<&Point>, &Point, i32) -> f64,
+) -> f64 {
+    let Some(last) = points.last() else {
+        return 0.0;
+    };
+    let first = &points[0];
+    if year <= first.year {
+        return first.value;
+    }
+    if year >= last.year {
+        let prev = points.len().checked_sub(2).map(|i| &points[i]);
+        return extend(prev, last, year - last.year);
+    }
+    let i = points.partition_point(|p| p.year <= year);
+    let (a, b) = (&points[i - 1], &points[i]);
+    let w = f64::from(year - a.year) / f64::from(b.year - a.year);
+    mix(a.value, b.value, w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pts(v: &[(Year, f64)]) -> Vec<Point> {
+        v.iter()
+            .map(|&(year, value)| Point {
+                year,
+                value,
+                source: String::new(),
+                estimate: false,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn linear_is_flat_outside_and_straight_inside() {
+        let p = pts(&[(2010, 2.0), (2014, 4.0)]);
+        assert_eq!(linear_at(&p, 2005), 2.0);
+        assert_eq!(linear_at(&p, 2012), 3.0);
+        assert_eq!(linear_at(&p, 2020), 4.0);
+    }
+
+    #[test]
+    fn geometric_grows_by_a_rate_and_continues_it() {
+        let p = pts(&[(2010, 1.0), (2012, 4.0)]);
+        assert!((geometric_at(&p, 2011) - 2.0).abs() < 1e-12);
+        assert!((geometric_at(&p, 2013) - 8.0).abs() < 1e-12);
+        assert_eq!(geometric_at(&p, 2000), 1.0);
+        assert_eq!(geometric_at(&pts(&[(2010, 3.0)]), 2015), 3.0);
+    }
+
+    #[test]
+    fn cagr_of_doubling_in_one_year_is_100_percent() {
+        assert!((cagr_percent(1.0, 2.0, 1) - 100.0).abs() < 1e-12);
+        assert_eq!(cagr_percent(0.0, 2.0, 1), 0.0);
+    }
+}
