@@ -5,6 +5,9 @@
 //! [`model::Parameters`] into a [`model::Projection`]. The command line and the explorer
 //! are front ends over it.
 
+pub mod cli;
 pub mod data;
 pub mod model;
+pub mod params;
+pub mod setup;
 pub mod units;

@@ -1,0 +1,171 @@
+//! The command line: argument definitions and the headless commands.
+
+mod format;
+pub mod params;
+pub mod project;
+mod table;
+
+pub use format::{fixed, yoy};
+pub use table::{pad, Align, TextTable};
+
+use crate::params::{parse_override, Override};
+use crate::setup::{Setup, SetupError};
+use crate::units::Year;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// memcycle: explore memory-chip (DRAM and NAND) demand cycles driven by device shipments,
+/// replacement cycles and memory per device.
+#[derive(Debug, Parser)]
+#[command(name = "memcycle", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A headless command; without one, the explorer opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Options of the explorer.
+    #[command(flatten)]
+    pub explore: ScenarioArgs,
+}
+
+/// Headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Project shipments, installed base and DRAM / NAND demand year by year.
+    Project {
+        /// Data and parameters.
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ProjectFormat::Table)]
+        format: ProjectFormat,
+    },
+    /// List every parameter with its unit, default, range and plausible range.
+    Params {
+        /// Data set to read (default: the built-in data).
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+        /// Derive defaults from the data up to this year (default: the last observed year).
+        #[arg(long, value_name = "Y")]
+        base_year: Option<Year>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ParamsFormat::Table)]
+        format: ParamsFormat,
+    },
+    /// Validate a data set: print `ok` and a summary, or every problem found.
+    Check {
+        /// Data set to check (default: the built-in data).
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+    },
+}
+
+/// Data, base year and overrides: what every projection needs.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ScenarioArgs {
+    /// Data set directory holding devices.toml (default: the built-in data).
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Override a parameter, e.g. --set smartphone.replacement_cycle=4 (repeatable; see
+    /// `memcycle params`).
+    #[arg(long = "set", value_name = "ID=VALUE", value_parser = parse_set)]
+    pub set: Vec<Override>,
+    /// Last year of history; later data is unseen (default: the last observed year).
+    #[arg(long, value_name = "Y")]
+    pub base_year: Option<Year>,
+}
+
+fn parse_set(s: &str) -> Result<Override, String> {
+    parse_override(s).map_err(|e| e.to_string().trim_start_matches(&format!("--set {s}: ")).to_owned())
+}
+
+/// Formats of `project`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProjectFormat {
+    /// Aligned table of totals and shipments by year.
+    Table,
+    /// Long format, one row per segment and year.
+    Csv,
+    /// Everything, nested by segment.
+    Json,
+}
+
+/// Formats of `params`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ParamsFormat {
+    /// Aligned table.
+    Table,
+    /// `id,label,unit,default,min,max,step,low,high`.
+    Csv,
+}
+
+impl ScenarioArgs {
+    /// Loads the data and applies the overrides.
+    pub fn load(&self) -> Result<(Setup, crate::model::Parameters), SetupError> {
+        let setup = Setup::load(self.data.as_deref(), self.base_year)?;
+        let params = setup.parameters(&self.set)?;
+        Ok((setup, params))
+    }
+}
+
+/// Runs a headless command, writing to `out`; returns the process exit code.
+pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let result = match command {
+        Command::Project { scenario, format } => scenario.load().map(|(setup, params)| {
+            let p = setup.project(&params);
+            match format {
+                ProjectFormat::Table => project::to_table(&p),
+                ProjectFormat::Csv => project::to_csv(&p),
+                ProjectFormat::Json => project::to_json(&p),
+            }
+        }),
+        Command::Params { data, base_year, format } => Setup::load(data.as_deref(), *base_year).map(|s| match format {
+            ParamsFormat::Table => params::to_table(&s.catalog),
+            ParamsFormat::Csv => params::to_csv(&s.catalog),
+        }),
+        Command::Check { data } => Setup::load(data.as_deref(), None).map(|s| check_summary(&s)),
+    };
+    match result {
+        Ok(text) => write_out(out, &text),
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            if matches!(e, SetupError::Data(_)) {
+                let _ = writeln!(err, "memcycle: the data set has problems; nothing was projected");
+            }
+            1
+        }
+    }
+}
+
+/// `ok` and a one-line summary of a valid data set.
+pub fn check_summary(s: &Setup) -> String {
+    let d = &s.data;
+    let devices = d.segments.iter().filter(|s| s.devices().is_some()).count();
+    let estimates: usize = d
+        .segments
+        .iter()
+        .filter_map(|s| s.devices())
+        .map(|dv| dv.shipments.points.iter().filter(|p| p.estimate).count())
+        .sum();
+    format!(
+        "ok\n{}: {} segments ({} device, {} residual), history {}-{}, {} sources, {} parameters, {} estimated shipment figures\n",
+        d.title,
+        d.segments.len(),
+        devices,
+        d.segments.len() - devices,
+        d.first_year(),
+        d.last_observed_year(),
+        d.sources.len(),
+        s.catalog.specs().len(),
+        estimates
+    )
+}
+
+/// Writes text, treating a closed pipe (`memcycle project | head`) as success.
+fn write_out(out: &mut dyn Write, text: &str) -> i32 {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(_) => 1,
+    }
+}

@@ -1,0 +1,138 @@
+//! `memcycle project`: the projection as CSV, JSON or an aligned table.
+
+use super::format::{fixed, fixed3, json_number, yoy};
+use super::table::{Align, TextTable};
+use crate::model::{Projection, SegmentProjection};
+use serde_json::{json, Value};
+
+/// The CSV header, exactly as documented.
+pub const CSV_HEADER: &str = "year,segment,period,shipments_m,replacement_m,growth_m,installed_base_m,dram_gb_per_unit,nand_gb_per_unit,dram_eb,nand_eb";
+
+/// Long-format CSV: one row per segment and year (from the segment's first year), then a
+/// `total` row per year.
+pub fn to_csv(p: &Projection) -> String {
+    let mut out = String::with_capacity(64 * p.len() * (p.segments.len() + 1));
+    out.push_str(CSV_HEADER);
+    out.push('\n');
+    for year in p.years() {
+        let Some(i) = p.index(year) else { continue };
+        let period = p.period(year).as_str();
+        for s in p.segments.iter().filter(|s| s.covers(year)) {
+            let units = |v: &[f64]| if s.has_units { fixed3(v[i]) } else { String::new() };
+            let cells = [
+                year.to_string(),
+                s.id.clone(),
+                period.to_owned(),
+                units(&s.shipments_m),
+                units(&s.replacement_m),
+                units(&s.growth_m),
+                units(&s.installed_base_m),
+                units(&s.dram_gb_per_unit),
+                units(&s.nand_gb_per_unit),
+                fixed3(s.dram_eb[i]),
+                fixed3(s.nand_eb[i]),
+            ];
+            out.push_str(&cells.join(","));
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "{year},total,{period},,,,,,,{},{}\n",
+            fixed3(p.total_dram_eb[i]),
+            fixed3(p.total_nand_eb[i])
+        ));
+    }
+    out
+}
+
+/// JSON: segments with their yearly rows, and totals.
+pub fn to_json(p: &Projection) -> String {
+    let segment = |s: &SegmentProjection| -> Value {
+        let rows: Vec<Value> = p
+            .years()
+            .filter(|y| s.covers(*y))
+            .filter_map(|y| p.index(y).map(|i| (y, i)))
+            .map(|(year, i)| {
+                let mut row = json!({
+                    "year": year,
+                    "period": p.period(year).as_str(),
+                    "dram_eb": json_number(s.dram_eb[i]),
+                    "hbm_eb": json_number(s.hbm_eb[i]),
+                    "nand_eb": json_number(s.nand_eb[i]),
+                });
+                if s.has_units {
+                    let extra = json!({
+                        "shipments_m": json_number(s.shipments_m[i]),
+                        "replacement_m": json_number(s.replacement_m[i]),
+                        "growth_m": json_number(s.growth_m[i]),
+                        "installed_base_m": json_number(s.installed_base_m[i]),
+                        "dram_gb_per_unit": json_number(s.dram_gb_per_unit[i]),
+                        "hbm_gb_per_unit": json_number(s.hbm_gb_per_unit[i]),
+                        "nand_gb_per_unit": json_number(s.nand_gb_per_unit[i]),
+                    });
+                    if let (Some(r), Some(e)) = (row.as_object_mut(), extra.as_object()) {
+                        r.extend(e.clone());
+                    }
+                }
+                row
+            })
+            .collect();
+        json!({ "id": s.id, "label": s.label, "has_units": s.has_units, "rows": rows })
+    };
+    let totals: Vec<Value> = p
+        .years()
+        .filter_map(|y| p.index(y).map(|i| (y, i)))
+        .map(|(year, i)| {
+            json!({
+                "year": year,
+                "period": p.period(year).as_str(),
+                "dram_eb": json_number(p.total_dram_eb[i]),
+                "hbm_eb": json_number(p.total_hbm_eb[i]),
+                "nand_eb": json_number(p.total_nand_eb[i]),
+            })
+        })
+        .collect();
+    let doc = json!({
+        "first_year": p.first_year,
+        "base_year": p.base_year,
+        "horizon": p.horizon,
+        "segments": p.segments.iter().map(segment).collect::<Vec<_>>(),
+        "total": totals,
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+/// An aligned table, one row per year: total DRAM and NAND demand with year-on-year change,
+/// and shipments of every device segment.
+pub fn to_table(p: &Projection) -> String {
+    let devices: Vec<&SegmentProjection> = p.segments.iter().filter(|s| s.has_units && s.start_year.is_some()).collect();
+    let mut header = vec![
+        ("year".to_owned(), Align::Right),
+        ("".to_owned(), Align::Left),
+        ("DRAM EB".to_owned(), Align::Right),
+        ("YoY %".to_owned(), Align::Right),
+        ("NAND EB".to_owned(), Align::Right),
+        ("YoY %".to_owned(), Align::Right),
+    ];
+    header.extend(devices.iter().map(|s| (format!("{} M", s.label), Align::Right)));
+    let mut t = TextTable::new(header);
+    for year in p.years() {
+        let Some(i) = p.index(year) else { continue };
+        let prev = i.checked_sub(1);
+        let mut cells = vec![
+            year.to_string(),
+            if year <= p.base_year { "hist".into() } else { "proj".into() },
+            fixed(p.total_dram_eb[i], 2),
+            yoy(prev.map(|j| p.total_dram_eb[j]), p.total_dram_eb[i]),
+            fixed(p.total_nand_eb[i], 1),
+            yoy(prev.map(|j| p.total_nand_eb[j]), p.total_nand_eb[i]),
+        ];
+        cells.extend(devices.iter().map(|s| if s.covers(year) { fixed(s.shipments_m[i], 1) } else { String::new() }));
+        t.row(cells);
+    }
+    format!(
+        "Memory demand, history to {} and projection to {} (EB = exabytes, M = million units)\n\n{}",
+        p.base_year,
+        p.horizon,
+        t.render()
+    )
+}

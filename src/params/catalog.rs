@@ -1,0 +1,320 @@
+//! The parameter catalog: every slider, generated from the segments in the data, with its id,
+//! label, unit, range and default.
+
+use crate::data::{closest, Dataset, ParamRange, Problem, SegmentBody};
+use crate::model::{History, Parameters, DEFAULT_GROWTH_HALF_LIFE, DEFAULT_HORIZON_YEARS};
+use crate::units::Year;
+
+/// Which field of [`Parameters`] a parameter moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamKey {
+    /// `segments[i].replacement_cycle`.
+    ReplacementCycle(usize),
+    /// `segments[i].base_growth`.
+    BaseGrowth(usize),
+    /// `segments[i].dram_content_growth`.
+    DramGrowth(usize),
+    /// `segments[i].nand_content_growth`.
+    NandGrowth(usize),
+    /// `horizon`.
+    Horizon,
+    /// `growth_half_life`.
+    GrowthHalfLife,
+}
+
+impl ParamKey {
+    /// The current value in `p`.
+    pub fn get(self, p: &Parameters) -> f64 {
+        match self {
+            ParamKey::ReplacementCycle(i) => p.segments[i].replacement_cycle,
+            ParamKey::BaseGrowth(i) => p.segments[i].base_growth,
+            ParamKey::DramGrowth(i) => p.segments[i].dram_content_growth,
+            ParamKey::NandGrowth(i) => p.segments[i].nand_content_growth,
+            ParamKey::Horizon => f64::from(p.horizon),
+            ParamKey::GrowthHalfLife => p.growth_half_life,
+        }
+    }
+
+    /// Sets the value in `p` (no range check: see [`Catalog::set`]).
+    pub fn set(self, p: &mut Parameters, v: f64) {
+        match self {
+            ParamKey::ReplacementCycle(i) => p.segments[i].replacement_cycle = v,
+            ParamKey::BaseGrowth(i) => p.segments[i].base_growth = v,
+            ParamKey::DramGrowth(i) => p.segments[i].dram_content_growth = v,
+            ParamKey::NandGrowth(i) => p.segments[i].nand_content_growth = v,
+            ParamKey::Horizon => p.horizon = v.round() as Year,
+            ParamKey::GrowthHalfLife => p.growth_half_life = v,
+        }
+    }
+}
+
+/// One parameter: what a slider moves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParamSpec {
+    /// Stable id (`smartphone.replacement_cycle`).
+    pub id: String,
+    /// Display label (`Replacement cycle`).
+    pub label: String,
+    /// Group it is shown under (the segment's label, or `Global`).
+    pub group: String,
+    /// Unit (`years`, `% per year`, `year`).
+    pub unit: &'static str,
+    /// Baseline value.
+    pub default: f64,
+    /// Lowest value.
+    pub min: f64,
+    /// Highest value.
+    pub max: f64,
+    /// Slider step.
+    pub step: f64,
+    /// Low end of the plausible range.
+    pub low: f64,
+    /// High end of the plausible range.
+    pub high: f64,
+    /// How the default was set.
+    pub default_basis: DefaultBasis,
+    /// Field it moves.
+    pub key: ParamKey,
+}
+
+/// Where a default comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DefaultBasis {
+    /// Derived from the data up to the base year (trend continuation).
+    Trend,
+    /// Written in the data with a source id.
+    Explicit(String),
+    /// A modelling convention of memcycle (horizon, fade half-life).
+    Convention,
+}
+
+/// Group name of the global parameters.
+pub const GLOBAL_GROUP: &str = "Global";
+
+/// Every parameter of a data set at a base year, and the baseline values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    specs: Vec<ParamSpec>,
+    baseline: Parameters,
+    base_year: Year,
+}
+
+/// The parameters a segment of each kind gets: field name, label, unit, key.
+fn segment_fields(body: &SegmentBody, i: usize) -> Vec<(&'static str, &'static str, &'static str, ParamKey)> {
+    match body {
+        SegmentBody::Devices(_) => vec![
+            ("replacement_cycle", "Replacement cycle", "years", ParamKey::ReplacementCycle(i)),
+            ("base_growth", "Installed-base growth", "% per year", ParamKey::BaseGrowth(i)),
+            ("dram_content_growth", "DRAM per unit growth", "% per year", ParamKey::DramGrowth(i)),
+            ("nand_content_growth", "NAND per unit growth", "% per year", ParamKey::NandGrowth(i)),
+        ],
+        SegmentBody::Residual(_) => vec![
+            ("dram_growth", "DRAM demand growth", "% per year", ParamKey::DramGrowth(i)),
+            ("nand_growth", "NAND demand growth", "% per year", ParamKey::NandGrowth(i)),
+        ],
+    }
+}
+
+impl Catalog {
+    /// Builds the catalog of `data` for projections from the history's base year. Problems:
+    /// ranges for unknown parameters or segments, parameters without a range, and derived
+    /// defaults outside their range (which are clamped when `strict` is false).
+    pub fn new(data: &Dataset, history: &History, strict: bool) -> Result<Self, Vec<Problem>> {
+        let base_year = history.base_year;
+        let mut problems = Vec::new();
+        let trend = Parameters::trend(data, history);
+        let mut wanted: Vec<(String, String, String, &'static str, ParamKey)> = Vec::new();
+        for (i, s) in data.segments.iter().enumerate() {
+            for (field, label, unit, key) in segment_fields(&s.body, i) {
+                wanted.push((format!("{}.{field}", s.id), label.to_owned(), s.label.clone(), unit, key));
+            }
+        }
+        wanted.push(("growth_half_life".into(), "Growth fade half-life".into(), GLOBAL_GROUP.into(), "years", ParamKey::GrowthHalfLife));
+        wanted.push(("horizon".into(), "Horizon".into(), GLOBAL_GROUP.into(), "year", ParamKey::Horizon));
+
+        for (id, range) in &data.ranges {
+            if !wanted.iter().any(|w| &w.0 == id) {
+                problems.push(unknown_range(data, id, range, &wanted));
+            }
+        }
+        let mut baseline = trend.clone();
+        baseline.horizon = base_year + DEFAULT_HORIZON_YEARS;
+        baseline.growth_half_life = DEFAULT_GROWTH_HALF_LIFE;
+        let mut specs = Vec::with_capacity(wanted.len());
+        for (id, label, group, unit, key) in wanted {
+            let Some(range) = data.ranges.get(&id) else {
+                problems.push(Problem {
+                    file: first_file(data),
+                    line: 0,
+                    column: 0,
+                    message: format!("no range for parameter \"{id}\"; expected a table [params.\"{id}\"] with min, max, step, low and high"),
+                });
+                continue;
+            };
+            let mut min = range.min;
+            if key == ParamKey::Horizon {
+                min = min.max(f64::from(base_year + 1));
+            }
+            let (default, default_basis) = match (&range.default, &range.source) {
+                (Some(d), Some(src)) => (*d, DefaultBasis::Explicit(src.clone())),
+                (Some(d), None) => (*d, DefaultBasis::Explicit(String::new())),
+                (None, _) => {
+                    let basis = match key {
+                        ParamKey::Horizon | ParamKey::GrowthHalfLife => DefaultBasis::Convention,
+                        _ => DefaultBasis::Trend,
+                    };
+                    (round_to_step(key.get(&baseline), range.step), basis)
+                }
+            };
+            if !(min..=range.max).contains(&default) && strict {
+                problems.push(Problem {
+                    file: range.origin.file.clone(),
+                    line: range.origin.line,
+                    column: range.origin.column,
+                    message: format!(
+                        "parameter \"{id}\": its default {default} (derived from the data up to {base_year}) is outside the range {}..{}; expected a range that holds it, or an explicit default",
+                        range.min, range.max
+                    ),
+                });
+            }
+            let default = default.clamp(min, range.max.max(min));
+            key.set(&mut baseline, default);
+            specs.push(ParamSpec {
+                id,
+                label,
+                group,
+                unit,
+                default,
+                min,
+                max: range.max.max(min),
+                step: range.step,
+                low: range.low.clamp(min, range.max.max(min)),
+                high: range.high.clamp(min, range.max.max(min)),
+                default_basis,
+                key,
+            });
+        }
+        if problems.is_empty() {
+            Ok(Self {
+                specs,
+                baseline,
+                base_year,
+            })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Every parameter, segment groups first (in data order), then global ones.
+    pub fn specs(&self) -> &[ParamSpec] {
+        &self.specs
+    }
+
+    /// Index of the parameter with this id.
+    pub fn index(&self, id: &str) -> Option<usize> {
+        self.specs.iter().position(|s| s.id == id)
+    }
+
+    /// The parameter with this id.
+    pub fn spec(&self, id: &str) -> Option<&ParamSpec> {
+        self.index(id).map(|i| &self.specs[i])
+    }
+
+    /// Baseline values: every parameter at its default.
+    pub fn baseline(&self) -> &Parameters {
+        &self.baseline
+    }
+
+    /// Base year the defaults were derived for.
+    pub fn base_year(&self) -> Year {
+        self.base_year
+    }
+
+    /// Value of parameter `index` in `p`.
+    pub fn get(&self, p: &Parameters, index: usize) -> f64 {
+        self.specs[index].key.get(p)
+    }
+
+    /// Sets parameter `index` in `p`, clamped to its range; returns the value set.
+    pub fn set(&self, p: &mut Parameters, index: usize, value: f64) -> f64 {
+        let s = &self.specs[index];
+        let v = if value.is_finite() { value.clamp(s.min, s.max) } else { s.default };
+        s.key.set(p, v);
+        s.key.get(p)
+    }
+
+    /// Ids of the parameters closest to `id` (up to three), for "did you mean" messages.
+    pub fn closest_ids(&self, id: &str) -> Vec<&str> {
+        let mut scored: Vec<(usize, &str)> = self
+            .specs
+            .iter()
+            .map(|s| (strsim::damerau_levenshtein(id, &s.id), s.id.as_str()))
+            .collect();
+        scored.sort();
+        let best = scored.first().map_or(0, |b| b.0);
+        scored
+            .into_iter()
+            .take_while(|(d, _)| *d <= best + 2)
+            .take(3)
+            .map(|(_, s)| s)
+            .collect()
+    }
+}
+
+/// Rounds a derived value to the slider's step grid (no more precision than a step).
+pub fn round_to_step(v: f64, step: f64) -> f64 {
+    if step <= 0.0 || !v.is_finite() {
+        return v;
+    }
+    let r = (v / step).round() * step;
+    // Snap away binary noise such as 2.3000000000000003.
+    let decimals = (-step.log10()).ceil().max(0.0) as i32 + 1;
+    let f = 10f64.powi(decimals);
+    (r * f).round() / f
+}
+
+fn first_file(data: &Dataset) -> String {
+    data.ranges
+        .values()
+        .next()
+        .map_or_else(|| "devices.toml".to_owned(), |r| r.origin.file.clone())
+}
+
+fn unknown_range(
+    data: &Dataset,
+    id: &str,
+    range: &ParamRange,
+    wanted: &[(String, String, String, &'static str, ParamKey)],
+) -> Problem {
+    let message = match id.split_once('.') {
+        Some((seg, _)) if data.segment_index(seg).is_none() => format!(
+            "parameter \"{id}\" names unknown segment \"{seg}\"{}; expected one of: {}",
+            closest(seg, data.segments.iter().map(|s| s.id.as_str())),
+            data.segments.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ")
+        ),
+        _ => format!(
+            "unknown parameter \"{id}\"{}; expected a parameter id such as \"{}\"",
+            closest(id, wanted.iter().map(|w| w.0.as_str())),
+            wanted.first().map_or("", |w| w.0.as_str())
+        ),
+    };
+    Problem {
+        file: range.origin.file.clone(),
+        line: range.origin.line,
+        column: range.origin.column,
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_to_step_snaps_binary_noise() {
+        assert_eq!(round_to_step(2.2999, 0.1), 2.3);
+        assert_eq!(round_to_step(11.37, 0.5), 11.5);
+        assert_eq!(round_to_step(-0.26, 0.5), -0.5);
+        assert_eq!(round_to_step(2031.4, 1.0), 2031.0);
+    }
+}

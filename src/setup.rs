@@ -1,0 +1,94 @@
+//! A data set made ready to project: validated data, the history engine for a base year and the
+//! parameter catalog. Every front end (CLI, explorer, tests) starts here.
+
+use crate::data::{self, Dataset, Problem, Problems};
+use crate::model::{Engine, Parameters, Projection, TREND_YEARS};
+use crate::params::{Catalog, Override, OverrideError};
+use crate::units::Year;
+use std::path::Path;
+
+/// Why a setup could not be made.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SetupError {
+    /// The data set has problems (each with file, line and column).
+    #[error("{0}")]
+    Data(Problems),
+    /// The base year is outside the history.
+    #[error("--base-year {given} is outside the history; expected a year from {first} to {last}")]
+    BaseYear {
+        /// Year asked for.
+        given: Year,
+        /// Earliest base year with enough history for the trends.
+        first: Year,
+        /// Last observed year.
+        last: Year,
+    },
+    /// An override was refused.
+    #[error(transparent)]
+    Override(#[from] OverrideError),
+}
+
+/// Validated data, prepared for projections from one base year.
+#[derive(Debug, Clone)]
+pub struct Setup {
+    /// The data set.
+    pub data: Dataset,
+    /// History up to the base year.
+    pub engine: Engine,
+    /// Parameters and their defaults at the base year.
+    pub catalog: Catalog,
+}
+
+impl Setup {
+    /// Loads the data in `dir` (or the built-in data) for projections from `base_year`
+    /// (default: the last observed year).
+    pub fn load(dir: Option<&Path>, base_year: Option<Year>) -> Result<Self, SetupError> {
+        let data = data::load(dir).map_err(SetupError::Data)?;
+        Self::new(data, base_year)
+    }
+
+    /// Prepares a validated data set. The catalog is always checked at the data's own base year
+    /// (derived defaults must lie in their ranges there); other base years clamp them.
+    pub fn new(data: Dataset, base_year: Option<Year>) -> Result<Self, SetupError> {
+        let last = data.last_observed_year();
+        let first = Self::first_base_year(&data);
+        let engine = Engine::new(&data, last);
+        let catalog = Catalog::new(&data, engine.history(), true).map_err(data_problems)?;
+        match base_year {
+            None => Ok(Self { data, engine, catalog }),
+            Some(y) if y == last => Ok(Self { data, engine, catalog }),
+            Some(y) if y < first || y > last => Err(SetupError::BaseYear { given: y, first, last }),
+            Some(y) => {
+                let engine = Engine::new(&data, y);
+                let catalog = Catalog::new(&data, engine.history(), false).map_err(data_problems)?;
+                Ok(Self { data, engine, catalog })
+            }
+        }
+    }
+
+    /// The earliest base year: enough history before it for the default trends.
+    pub fn first_base_year(data: &Dataset) -> Year {
+        data.first_year() + TREND_YEARS
+    }
+
+    /// Base year of the projections.
+    pub fn base_year(&self) -> Year {
+        self.engine.base_year()
+    }
+
+    /// Baseline parameters with `overrides` applied.
+    pub fn parameters(&self, overrides: &[Override]) -> Result<Parameters, SetupError> {
+        let mut p = self.catalog.baseline().clone();
+        self.catalog.apply(&mut p, overrides)?;
+        Ok(p)
+    }
+
+    /// Projects with `params`.
+    pub fn project(&self, params: &Parameters) -> Projection {
+        self.engine.project(params)
+    }
+}
+
+fn data_problems(p: Vec<Problem>) -> SetupError {
+    SetupError::Data(Problems(p))
+}
