@@ -63,10 +63,12 @@ pub fn load(dir: Option<&Path>) -> Result<Dataset, Problems> {
 
 /// The parser's message, with serde's wording made plainer where it helps.
 fn toml_message(message: &str) -> String {
-    let m = message.trim_end();
-    if let Some(rest) = m.strip_prefix("invalid type: ") {
-        format!("wrong type: {rest}")
-    } else {
-        m.to_owned()
-    }
+    let m = message
+        .trim_end()
+        .replace("invalid type: ", "wrong type: ")
+        .replace("unknown field", "unknown key")
+        .replace("missing field", "missing key")
+        .replace("expected f64", "expected a number")
+        .replace("expected i32", "expected a whole number");
+    m.replacen(", expected", "; expected", 1)
 }
