@@ -1,0 +1,156 @@
+//! The command line as a user meets it: outputs, formats, and refused arguments.
+
+use std::process::{Command, Output};
+
+fn memcycle(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_memcycle"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run memcycle")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn csv_has_the_documented_columns_and_identities() {
+    let o = memcycle(&["project", "--format", "csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("year,segment,period,shipments_m,replacement_m,growth_m,installed_base_m,dram_gb_per_unit,nand_gb_per_unit,dram_eb,nand_eb")
+    );
+    let mut totals = 0;
+    for line in lines {
+        let cells: Vec<&str> = line.split(',').collect();
+        assert_eq!(cells.len(), 11, "{line}");
+        assert!(cells[2] == "history" || cells[2] == "projection", "{line}");
+        if cells[1] == "total" {
+            totals += 1;
+            assert!(cells[3..9].iter().all(|c| c.is_empty()), "{line}");
+            continue;
+        }
+        if cells[3].is_empty() {
+            continue; // residual segment: no units
+        }
+        let n = |i: usize| cells[i].parse::<f64>().expect("number");
+        // growth = shipments - replacement; dram_eb = shipments x GB / 1000 (to rounding).
+        assert!((n(5) - (n(3) - n(4))).abs() <= 0.0015, "{line}");
+        assert!((n(9) - n(3) * n(7) / 1000.0).abs() <= 0.0005 + n(9) * 1e-3, "{line}");
+    }
+    assert!(totals > 10);
+}
+
+#[test]
+fn json_and_table_formats_work() {
+    let o = memcycle(&["project", "--format", "json"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
+    assert!(v["segments"].as_array().is_some_and(|a| !a.is_empty()));
+    assert!(v["total"].as_array().is_some_and(|a| !a.is_empty()));
+    let t = memcycle(&["project"]);
+    assert!(t.status.success());
+    assert!(stdout(&t).contains("DRAM EB"));
+}
+
+#[test]
+fn set_changes_the_projection() {
+    let base = stdout(&memcycle(&["project", "--format", "csv"]));
+    let id = first_cycle_id();
+    let changed = stdout(&memcycle(&["project", "--format", "csv", "--set", &format!("{id}=7")]));
+    assert_ne!(base, changed);
+}
+
+fn first_cycle_id() -> String {
+    let params = stdout(&memcycle(&["params", "--format", "csv"]));
+    params
+        .lines()
+        .find(|l| l.contains(".replacement_cycle,"))
+        .and_then(|l| l.split(',').next())
+        .expect("a replacement cycle parameter")
+        .to_owned()
+}
+
+#[test]
+fn params_csv_has_the_documented_columns() {
+    let o = memcycle(&["params", "--format", "csv"]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    assert_eq!(text.lines().next(), Some("id,label,unit,default,min,max,step,low,high"));
+    for line in text.lines().skip(1) {
+        let cells: Vec<&str> = line.split(',').collect();
+        assert_eq!(cells.len(), 9, "{line}");
+        let n = |i: usize| cells[i].parse::<f64>().expect("number");
+        let (default, min, max, low, high) = (n(3), n(4), n(5), n(7), n(8));
+        assert!(min <= low && low <= high && high <= max, "{line}");
+        assert!(min <= default && default <= max, "{line}");
+    }
+}
+
+#[test]
+fn unknown_set_id_names_the_closest_ids() {
+    let id = first_cycle_id();
+    let typo = id.replace("cycle", "cylce");
+    let o = memcycle(&["project", "--set", &format!("{typo}=4")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains(&format!("unknown parameter \"{typo}\"; closest: {id}")), "{}", stderr(&o));
+}
+
+#[test]
+fn out_of_range_set_names_the_range() {
+    let o = memcycle(&["project", "--set", "horizon=3000"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--set horizon=3000: out of range; expected"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("(year)"));
+}
+
+#[test]
+fn malformed_set_says_the_expected_form() {
+    let o = memcycle(&["project", "--set", "horizon"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("expected ID=VALUE with a number, e.g. --set smartphone.base_growth=1.5"), "{}", stderr(&o));
+}
+
+#[test]
+fn base_year_outside_history_says_the_range() {
+    let o = memcycle(&["project", "--base-year", "1999"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).starts_with("--base-year 1999 is outside the history; expected a year from "), "{}", stderr(&o));
+}
+
+#[test]
+fn earlier_base_year_moves_the_history_boundary() {
+    let o = memcycle(&["project", "--format", "csv", "--base-year", "2019"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("\n2019,total,history,"));
+    assert!(text.contains("\n2020,total,projection,"));
+}
+
+#[test]
+fn help_and_version() {
+    for args in [&["--help"][..], &["project", "--help"], &["params", "--help"], &["check", "--help"]] {
+        let o = memcycle(args);
+        assert!(o.status.success());
+        assert!(stdout(&o).contains("Usage:"));
+    }
+    let v = memcycle(&["--version"]);
+    assert!(stdout(&v).starts_with("memcycle "));
+}
+
+#[test]
+fn check_prints_ok_and_a_summary() {
+    let o = memcycle(&["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.starts_with("ok\n"));
+    assert!(text.contains("segments"));
+}
