@@ -4,8 +4,8 @@
 //! `project_from_scratch` also runs the history (what a headless command or a new base year
 //! costs).
 
-use criterion::{criterion_group, criterion_main, Criterion};
-use memcycle::model::{project, Engine};
+use criterion::{Criterion, criterion_group, criterion_main};
+use memcycle::model::{Engine, project};
 use memcycle::setup::Setup;
 use std::hint::black_box;
 
@@ -15,9 +15,15 @@ fn projection(c: &mut Criterion) {
         Err(e) => panic!("built-in data: {e}"),
     };
     let params = setup.catalog.baseline().clone();
-    c.bench_function("engine_project", |b| b.iter(|| setup.engine.project(black_box(&params))));
-    c.bench_function("project_from_scratch", |b| b.iter(|| project(black_box(&setup.data), black_box(&params))));
-    c.bench_function("engine_new", |b| b.iter(|| Engine::new(black_box(&setup.data), params.base_year)));
+    c.bench_function("engine_project", |b| {
+        b.iter(|| setup.engine.project(black_box(&params)))
+    });
+    c.bench_function("project_from_scratch", |b| {
+        b.iter(|| project(black_box(&setup.data), black_box(&params)))
+    });
+    c.bench_function("engine_new", |b| {
+        b.iter(|| Engine::new(black_box(&setup.data), params.base_year))
+    });
 }
 
 criterion_group!(benches, projection);

@@ -6,14 +6,22 @@ use memcycle::cli::{self, Cli, Command, ProjectFormat};
 fn main() {
     let args = Cli::parse();
     let code = match &args.command {
-        Some(command) => cli::run(command, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
+        Some(command) => cli::run(
+            command,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        ),
         None => {
             // Until the explorer lands: print the projection and how to use the commands.
             let command = Command::Project {
                 scenario: args.explore.clone(),
                 format: ProjectFormat::Table,
             };
-            let code = cli::run(&command, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+            let code = cli::run(
+                &command,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            );
             if code == 0 {
                 eprintln!("\nSee `memcycle --help`: project, params and check.");
             }

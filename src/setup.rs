@@ -55,13 +55,30 @@ impl Setup {
         let engine = Engine::new(&data, last);
         let catalog = Catalog::new(&data, engine.history(), true).map_err(data_problems)?;
         match base_year {
-            None => Ok(Self { data, engine, catalog }),
-            Some(y) if y == last => Ok(Self { data, engine, catalog }),
-            Some(y) if y < first || y > last => Err(SetupError::BaseYear { given: y, first, last }),
+            None => Ok(Self {
+                data,
+                engine,
+                catalog,
+            }),
+            Some(y) if y == last => Ok(Self {
+                data,
+                engine,
+                catalog,
+            }),
+            Some(y) if y < first || y > last => Err(SetupError::BaseYear {
+                given: y,
+                first,
+                last,
+            }),
             Some(y) => {
                 let engine = Engine::new(&data, y);
-                let catalog = Catalog::new(&data, engine.history(), false).map_err(data_problems)?;
-                Ok(Self { data, engine, catalog })
+                let catalog =
+                    Catalog::new(&data, engine.history(), false).map_err(data_problems)?;
+                Ok(Self {
+                    data,
+                    engine,
+                    catalog,
+                })
             }
         }
     }

@@ -27,7 +27,10 @@ fn assert_problems(case: &str, expected: &[&str]) {
     let (code, stdout, stderr) = check(case);
     assert_eq!(code, 1, "exit status for {case}\n{stderr}");
     assert!(stdout.is_empty(), "nothing on stdout for {case}: {stdout}");
-    assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"), "{stderr}");
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("backtrace"),
+        "{stderr}"
+    );
     let file = format!("{}/devices.toml", fixture(case));
     let lines: Vec<&str> = stderr.lines().filter(|l| l.starts_with(&file)).collect();
     let expected: Vec<String> = expected.iter().map(|e| format!("{file}:{e}")).collect();
@@ -36,44 +39,64 @@ fn assert_problems(case: &str, expected: &[&str]) {
 
 #[test]
 fn malformed_toml() {
-    assert_problems("malformed_toml", &["20:30: extra assignment between key-value pairs; expected `,`"]);
+    assert_problems(
+        "malformed_toml",
+        &["22:30: extra assignment between key-value pairs; expected `,`"],
+    );
 }
 
 #[test]
 fn unknown_key() {
     let (_, _, stderr) = check("unknown_key");
     assert!(
-        stderr.starts_with(&format!("{}/devices.toml:13:1: unknown key `colour`; expected one of `id`, `label`", fixture("unknown_key"))),
+        stderr.starts_with(&format!(
+            "{}/devices.toml:13:1: unknown key `colour`; expected one of `id`, `label`",
+            fixture("unknown_key")
+        )),
         "{stderr}"
     );
 }
 
 #[test]
 fn wrong_type() {
-    assert_problems("wrong_type", &["14:27: wrong type: string \"two\"; expected a number"]);
+    assert_problems(
+        "wrong_type",
+        &["14:27: wrong type: string \"two\"; expected a number"],
+    );
 }
 
 #[test]
 fn negative_value() {
-    assert_problems("negative_value", &["20:61: phone.shipments 2013: value -125 is invalid; expected a number >= 0"]);
+    assert_problems(
+        "negative_value",
+        &["22:61: phone.shipments 2013: value -125 is invalid; expected a number >= 0"],
+    );
 }
 
 #[test]
 fn non_finite_value() {
-    assert_problems("non_finite_value", &["25:31: phone.replacement_cycle 2017: value NaN is invalid; expected a finite number"]);
+    assert_problems(
+        "non_finite_value",
+        &["27:31: phone.replacement_cycle 2017: value NaN is invalid; expected a finite number"],
+    );
 }
 
 #[test]
 fn gap_in_history() {
     assert_problems(
         "gap_in_history",
-        &["20:68: phone.shipments has a gap: no value for 2014 between 2013 and 2015; expected one value for every year"],
+        &[
+            "22:68: phone.shipments has a gap: no value for 2014 between 2013 and 2015; expected one value for every year",
+        ],
     );
 }
 
 #[test]
 fn missing_unit() {
-    assert_problems("missing_unit", &["27:1: phone.dram_gb has no unit; expected unit = \"GB\""]);
+    assert_problems(
+        "missing_unit",
+        &["29:1: phone.dram_gb has no unit; expected unit = \"GB\""],
+    );
 }
 
 #[test]
@@ -81,8 +104,8 @@ fn missing_source() {
     assert_problems(
         "missing_source",
         &[
-            "34:19: phone.nand_gb 2010 has no source; expected source = \"<id from [sources]>\"",
-            "34:31: phone.nand_gb 2017 has no source; expected source = \"<id from [sources]>\"",
+            "36:19: phone.nand_gb 2010 has no source; expected source = \"<id from [sources]>\"",
+            "36:31: phone.nand_gb 2017 has no source; expected source = \"<id from [sources]>\"",
         ],
     );
 }
@@ -91,7 +114,9 @@ fn missing_source() {
 fn default_out_of_range() {
     assert_problems(
         "default_out_of_range",
-        &["110:11: parameter \"phone.base_growth\": default 55 is outside the range; expected a value between min -20 and max 40"],
+        &[
+            "116:11: parameter \"phone.base_growth\": default 55 is outside the range; expected a value between min -20 and max 40",
+        ],
     );
 }
 
@@ -100,7 +125,7 @@ fn unknown_segment() {
     assert_problems(
         "unknown_segment",
         &[
-            "135:1: parameter \"bx.base_growth\" names unknown segment \"bx\"; did you mean \"box\"?; expected one of: phone, box, other",
+            "141:1: parameter \"bx.base_growth\" names unknown segment \"bx\"; did you mean \"box\"?; expected one of: phone, box, other",
             " no range for parameter \"box.base_growth\"; expected a table [params.\"box.base_growth\"] with min, max, step, low and high",
             // A parameter without a range concerns the file as a whole: no line or column.
         ],
@@ -112,9 +137,9 @@ fn several_problems_are_all_reported_in_one_run() {
     assert_problems(
         "several_problems",
         &[
-            "20:61: phone.shipments 2013: value -125 is invalid; expected a number >= 0",
-            "27:1: phone.dram_gb has no unit; expected unit = \"GB\"",
-            "65:10: box.nand_gb cites unknown source \"made_upp\"; did you mean \"made_up\"?",
+            "22:61: phone.shipments 2013: value -125 is invalid; expected a number >= 0",
+            "29:1: phone.dram_gb has no unit; expected unit = \"GB\"",
+            "69:10: box.nand_gb cites unknown source \"made_upp\"; did you mean \"made_up\"?",
         ],
     );
 }
@@ -127,7 +152,13 @@ fn missing_directory_names_the_file() {
         .expect("run memcycle");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr.starts_with(&format!("{}: cannot read the file", Path::new("no/such/dir").join("devices.toml").display())), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!(
+            "{}: cannot read the file",
+            Path::new("no/such/dir").join("devices.toml").display()
+        )),
+        "{stderr}"
+    );
 }
 
 #[test]

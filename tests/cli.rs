@@ -26,7 +26,9 @@ fn csv_has_the_documented_columns_and_identities() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
-        Some("year,segment,period,shipments_m,replacement_m,growth_m,installed_base_m,dram_gb_per_unit,nand_gb_per_unit,dram_eb,nand_eb")
+        Some(
+            "year,segment,period,shipments_m,replacement_m,growth_m,installed_base_m,dram_gb_per_unit,nand_gb_per_unit,dram_eb,nand_eb"
+        )
     );
     let mut totals = 0;
     for line in lines {
@@ -44,7 +46,10 @@ fn csv_has_the_documented_columns_and_identities() {
         let n = |i: usize| cells[i].parse::<f64>().expect("number");
         // growth = shipments - replacement; dram_eb = shipments x GB / 1000 (to rounding).
         assert!((n(5) - (n(3) - n(4))).abs() <= 0.0015, "{line}");
-        assert!((n(9) - n(3) * n(7) / 1000.0).abs() <= 0.0005 + n(9) * 1e-3, "{line}");
+        assert!(
+            (n(9) - n(3) * n(7) / 1000.0).abs() <= 0.0005 + n(9) * 1e-3,
+            "{line}"
+        );
     }
     assert!(totals > 10);
 }
@@ -65,7 +70,13 @@ fn json_and_table_formats_work() {
 fn set_changes_the_projection() {
     let base = stdout(&memcycle(&["project", "--format", "csv"]));
     let id = first_cycle_id();
-    let changed = stdout(&memcycle(&["project", "--format", "csv", "--set", &format!("{id}=7")]));
+    let changed = stdout(&memcycle(&[
+        "project",
+        "--format",
+        "csv",
+        "--set",
+        &format!("{id}=7"),
+    ]));
     assert_ne!(base, changed);
 }
 
@@ -84,7 +95,10 @@ fn params_csv_has_the_documented_columns() {
     let o = memcycle(&["params", "--format", "csv"]);
     assert!(o.status.success());
     let text = stdout(&o);
-    assert_eq!(text.lines().next(), Some("id,label,unit,default,min,max,step,low,high"));
+    assert_eq!(
+        text.lines().next(),
+        Some("id,label,unit,default,min,max,step,low,high")
+    );
     for line in text.lines().skip(1) {
         let cells: Vec<&str> = line.split(',').collect();
         assert_eq!(cells.len(), 9, "{line}");
@@ -101,14 +115,22 @@ fn unknown_set_id_names_the_closest_ids() {
     let typo = id.replace("cycle", "cylce");
     let o = memcycle(&["project", "--set", &format!("{typo}=4")]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains(&format!("unknown parameter \"{typo}\"; closest: {id}")), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("unknown parameter \"{typo}\"; closest: {id}")),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn out_of_range_set_names_the_range() {
     let o = memcycle(&["project", "--set", "horizon=3000"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("--set horizon=3000: out of range; expected"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("--set horizon=3000: out of range; expected"),
+        "{}",
+        stderr(&o)
+    );
     assert!(stderr(&o).contains("(year)"));
 }
 
@@ -116,14 +138,23 @@ fn out_of_range_set_names_the_range() {
 fn malformed_set_says_the_expected_form() {
     let o = memcycle(&["project", "--set", "horizon"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("expected ID=VALUE with a number, e.g. --set smartphone.base_growth=1.5"), "{}", stderr(&o));
+    assert!(
+        stderr(&o)
+            .contains("expected ID=VALUE with a number, e.g. --set smartphone.base_growth=1.5"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn base_year_outside_history_says_the_range() {
     let o = memcycle(&["project", "--base-year", "1999"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).starts_with("--base-year 1999 is outside the history; expected a year from "), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("--base-year 1999 is outside the history; expected a year from "),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -137,7 +168,12 @@ fn earlier_base_year_moves_the_history_boundary() {
 
 #[test]
 fn help_and_version() {
-    for args in [&["--help"][..], &["project", "--help"], &["params", "--help"], &["check", "--help"]] {
+    for args in [
+        &["--help"][..],
+        &["project", "--help"],
+        &["params", "--help"],
+        &["check", "--help"],
+    ] {
         let o = memcycle(args);
         assert!(o.status.success());
         assert!(stdout(&o).contains("Usage:"));

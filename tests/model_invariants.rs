@@ -10,7 +10,9 @@ use std::sync::OnceLock;
 
 fn tiny() -> &'static Setup {
     static S: OnceLock<Setup> = OnceLock::new();
-    S.get_or_init(|| Setup::load(Some(Path::new("tests/fixtures/tiny")), None).expect("tiny fixture loads"))
+    S.get_or_init(|| {
+        Setup::load(Some(Path::new("tests/fixtures/tiny")), None).expect("tiny fixture loads")
+    })
 }
 
 fn builtin() -> &'static Setup {
@@ -48,7 +50,9 @@ fn assert_conserved(p: &Projection) {
                 s.id,
                 s.installed_base_m[i]
             );
-            assert!((s.growth_m[i] - (s.shipments_m[i] - s.replacement_m[i])).abs() <= 1e-12 * scale);
+            assert!(
+                (s.growth_m[i] - (s.shipments_m[i] - s.replacement_m[i])).abs() <= 1e-12 * scale
+            );
         }
     }
 }
@@ -64,10 +68,19 @@ fn assert_non_negative(p: &Projection) {
             ("dram eb", &s.dram_eb),
             ("nand eb", &s.nand_eb),
         ] {
-            assert!(v.iter().all(|x| x.is_finite() && *x >= -1e-9), "{} {name}: {v:?}", s.id);
+            assert!(
+                v.iter().all(|x| x.is_finite() && *x >= -1e-9),
+                "{} {name}: {v:?}",
+                s.id
+            );
         }
     }
-    assert!(p.total_dram_eb.iter().chain(&p.total_nand_eb).all(|x| x.is_finite() && *x >= 0.0));
+    assert!(
+        p.total_dram_eb
+            .iter()
+            .chain(&p.total_nand_eb)
+            .all(|x| x.is_finite() && *x >= 0.0)
+    );
 }
 
 #[test]
@@ -116,7 +129,7 @@ fn cycle_keys(c: &Catalog) -> Vec<(usize, usize)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn any_parameters_conserve_and_stay_non_negative(p in any_parameters(&tiny().catalog)) {
@@ -153,8 +166,12 @@ proptest! {
         if sa.shipments_m[first] > 1e-9 {
             prop_assert!(sb.shipments_m[first] < sa.shipments_m[first]);
         }
-        let cum = |s: &memcycle::model::SegmentProjection| s.shipments_m[first..].iter().sum::<f64>();
-        prop_assert!(cum(sb) < cum(sa), "cumulative {} vs {}", cum(sb), cum(sa));
+        // Shipments cannot go below zero: when the installed base shrinks faster than units
+        // retire, both cases ship nothing and the cycle has no lever left.
+        if sa.shipments_m[first] > 1e-9 {
+            let cum = |s: &memcycle::model::SegmentProjection| s.shipments_m[first..].iter().sum::<f64>();
+            prop_assert!(cum(sb) < cum(sa), "cumulative {} vs {}", cum(sb), cum(sa));
+        }
     }
 
     /// Raising any content (or residual demand) growth never lowers bit demand in any year.
@@ -189,7 +206,8 @@ fn longer_cycles_ship_less_on_builtin_data() {
         let first = pa.index(pa.base_year + 1).unwrap();
         let (sa, sb) = (&pa.segments[seg], &pb.segments[seg]);
         assert!(sb.shipments_m[first] < sa.shipments_m[first], "{}", spec.id);
-        let cum = |s: &memcycle::model::SegmentProjection| s.shipments_m[first..].iter().sum::<f64>();
+        let cum =
+            |s: &memcycle::model::SegmentProjection| s.shipments_m[first..].iter().sum::<f64>();
         assert!(cum(sb) < cum(sa), "{}", spec.id);
     }
 }

@@ -21,7 +21,11 @@ pub fn yoy(prev: Option<f64>, now: f64) -> String {
         Some(p) if p > 0.0 => {
             let pct = (now / p - 1.0) * 100.0;
             let s = fixed(pct, 1);
-            if s.starts_with('-') || s == "0.0" { s } else { format!("+{s}") }
+            if s.starts_with('-') || s == "0.0" {
+                s
+            } else {
+                format!("+{s}")
+            }
         }
         _ => String::new(),
     }

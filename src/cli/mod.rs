@@ -6,9 +6,9 @@ pub mod project;
 mod table;
 
 pub use format::{fixed, yoy};
-pub use table::{pad, Align, TextTable};
+pub use table::{Align, TextTable, pad};
 
-use crate::params::{parse_override, Override};
+use crate::params::{Override, parse_override};
 use crate::setup::{Setup, SetupError};
 use crate::units::Year;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -18,7 +18,12 @@ use std::path::PathBuf;
 /// memcycle: explore memory-chip (DRAM and NAND) demand cycles driven by device shipments,
 /// replacement cycles and memory per device.
 #[derive(Debug, Parser)]
-#[command(name = "memcycle", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "memcycle",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// A headless command; without one, the explorer opens.
     #[command(subcommand)]
@@ -76,7 +81,11 @@ pub struct ScenarioArgs {
 }
 
 fn parse_set(s: &str) -> Result<Override, String> {
-    parse_override(s).map_err(|e| e.to_string().trim_start_matches(&format!("--set {s}: ")).to_owned())
+    parse_override(s).map_err(|e| {
+        e.to_string()
+            .trim_start_matches(&format!("--set {s}: "))
+            .to_owned()
+    })
 }
 
 /// Formats of `project`.
@@ -119,7 +128,11 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 ProjectFormat::Json => project::to_json(&p),
             }
         }),
-        Command::Params { data, base_year, format } => Setup::load(data.as_deref(), *base_year).map(|s| match format {
+        Command::Params {
+            data,
+            base_year,
+            format,
+        } => Setup::load(data.as_deref(), *base_year).map(|s| match format {
             ParamsFormat::Table => params::to_table(&s.catalog),
             ParamsFormat::Csv => params::to_csv(&s.catalog),
         }),
@@ -130,7 +143,10 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Err(e) => {
             let _ = writeln!(err, "{e}");
             if matches!(e, SetupError::Data(_)) {
-                let _ = writeln!(err, "memcycle: the data set has problems; nothing was projected");
+                let _ = writeln!(
+                    err,
+                    "memcycle: the data set has problems; nothing was projected"
+                );
             }
             1
         }

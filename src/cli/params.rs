@@ -72,5 +72,9 @@ pub fn to_table(c: &Catalog) -> String {
             basis,
         ]);
     }
-    format!("Parameters for projections from {}\n\n{}", c.base_year(), t.render())
+    format!(
+        "Parameters for projections from {}\n\n{}",
+        c.base_year(),
+        t.render()
+    )
 }

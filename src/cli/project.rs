@@ -3,7 +3,7 @@
 use super::format::{fixed, fixed3, json_number, yoy};
 use super::table::{Align, TextTable};
 use crate::model::{Projection, SegmentProjection};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// The CSV header, exactly as documented.
 pub const CSV_HEADER: &str = "year,segment,period,shipments_m,replacement_m,growth_m,installed_base_m,dram_gb_per_unit,nand_gb_per_unit,dram_eb,nand_eb";
@@ -18,7 +18,13 @@ pub fn to_csv(p: &Projection) -> String {
         let Some(i) = p.index(year) else { continue };
         let period = p.period(year).as_str();
         for s in p.segments.iter().filter(|s| s.covers(year)) {
-            let units = |v: &[f64]| if s.has_units { fixed3(v[i]) } else { String::new() };
+            let units = |v: &[f64]| {
+                if s.has_units {
+                    fixed3(v[i])
+                } else {
+                    String::new()
+                }
+            };
             let cells = [
                 year.to_string(),
                 s.id.clone(),
@@ -104,7 +110,11 @@ pub fn to_json(p: &Projection) -> String {
 /// An aligned table, one row per year: total DRAM and NAND demand with year-on-year change,
 /// and shipments of every device segment.
 pub fn to_table(p: &Projection) -> String {
-    let devices: Vec<&SegmentProjection> = p.segments.iter().filter(|s| s.has_units && s.start_year.is_some()).collect();
+    let devices: Vec<&SegmentProjection> = p
+        .segments
+        .iter()
+        .filter(|s| s.has_units && s.start_year.is_some())
+        .collect();
     let mut header = vec![
         ("year".to_owned(), Align::Right),
         ("".to_owned(), Align::Left),
@@ -113,20 +123,34 @@ pub fn to_table(p: &Projection) -> String {
         ("NAND EB".to_owned(), Align::Right),
         ("YoY %".to_owned(), Align::Right),
     ];
-    header.extend(devices.iter().map(|s| (format!("{} M", s.label), Align::Right)));
+    header.extend(
+        devices
+            .iter()
+            .map(|s| (format!("{} M", s.label), Align::Right)),
+    );
     let mut t = TextTable::new(header);
     for year in p.years() {
         let Some(i) = p.index(year) else { continue };
         let prev = i.checked_sub(1);
         let mut cells = vec![
             year.to_string(),
-            if year <= p.base_year { "hist".into() } else { "proj".into() },
+            if year <= p.base_year {
+                "hist".into()
+            } else {
+                "proj".into()
+            },
             fixed(p.total_dram_eb[i], 2),
             yoy(prev.map(|j| p.total_dram_eb[j]), p.total_dram_eb[i]),
             fixed(p.total_nand_eb[i], 1),
             yoy(prev.map(|j| p.total_nand_eb[j]), p.total_nand_eb[i]),
         ];
-        cells.extend(devices.iter().map(|s| if s.covers(year) { fixed(s.shipments_m[i], 1) } else { String::new() }));
+        cells.extend(devices.iter().map(|s| {
+            if s.covers(year) {
+                fixed(s.shipments_m[i], 1)
+            } else {
+                String::new()
+            }
+        }));
         t.row(cells);
     }
     format!(

@@ -49,7 +49,13 @@ impl TextTable {
             parts.join("  ").trim_end().to_owned()
         };
         let mut out = vec![line(&mut self.header.iter().map(|(h, _)| h.as_str()))];
-        out.push(widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  "));
+        out.push(
+            widths
+                .iter()
+                .map(|w| "-".repeat(*w))
+                .collect::<Vec<_>>()
+                .join("  "),
+        );
         for r in &self.rows {
             out.push(line(&mut r.iter().map(String::as_str)));
         }
@@ -72,7 +78,10 @@ mod tests {
 
     #[test]
     fn wide_characters_are_padded_by_display_width() {
-        let mut t = TextTable::new([("seg".to_owned(), Align::Left), ("n".to_owned(), Align::Right)]);
+        let mut t = TextTable::new([
+            ("seg".to_owned(), Align::Left),
+            ("n".to_owned(), Align::Right),
+        ]);
         t.row(vec!["스마트폰".into(), "1".into()]);
         t.row(vec!["pc".into(), "22".into()]);
         let s = t.render();

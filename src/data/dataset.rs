@@ -140,6 +140,11 @@ pub struct Segment {
     pub label: String,
     /// Free text, control characters removed.
     pub description: String,
+    /// Growth of DRAM per unit (or DRAM demand, for a residual) that growth fades towards,
+    /// % per year.
+    pub long_run_dram_growth: Figure,
+    /// Growth of NAND per unit (or NAND demand) that growth fades towards, % per year.
+    pub long_run_nand_growth: Figure,
     /// Its data.
     pub body: SegmentBody,
 }
@@ -222,7 +227,11 @@ pub struct Dataset {
 impl Dataset {
     /// First year any segment has figures for.
     pub fn first_year(&self) -> Year {
-        self.segments.iter().map(Segment::first_year).min().unwrap_or(0)
+        self.segments
+            .iter()
+            .map(Segment::first_year)
+            .min()
+            .unwrap_or(0)
     }
 
     /// Last year observed for every device segment: the default base year.

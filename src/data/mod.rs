@@ -47,7 +47,9 @@ pub fn load_dir(dir: &Path) -> Result<Dataset, Problems> {
             file: name.clone(),
             line: 0,
             column: 0,
-            message: format!("cannot read the file: {e}; expected a data directory holding {DEVICES_FILE}"),
+            message: format!(
+                "cannot read the file: {e}; expected a data directory holding {DEVICES_FILE}"
+            ),
         }])
     })?;
     parse_devices(&name, &text)

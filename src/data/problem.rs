@@ -21,7 +21,11 @@ impl fmt::Display for Problem {
         if self.line == 0 {
             write!(f, "{}: {}", self.file, self.message)
         } else {
-            write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.file, self.line, self.column, self.message
+            )
         }
     }
 }
@@ -116,7 +120,7 @@ mod tests {
         assert_eq!(loc.line_column(4), (1, 5));
         assert_eq!(loc.line_column(6), (2, 1));
         // "é" is two bytes but one column.
-        assert_eq!(loc.line_column(6 + 4 + 3), (2, 8));
+        assert_eq!(loc.line_column(6 + 4 + 3), (2, 7));
         assert_eq!(loc.line_column(10_000), (3, 1));
     }
 

@@ -1,8 +1,8 @@
 //! The on-disk schema of `devices.toml`: serde types that mirror the TOML exactly, with spans
 //! kept so that validation can point at the line and column of every figure.
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use std::collections::BTreeMap;
 use std::fmt;
 use toml::Spanned;
@@ -83,6 +83,13 @@ pub struct SegmentEntry {
     /// Installed-base growth the default path fades towards, % per year (devices).
     #[serde(default)]
     pub long_run_growth: Option<Spanned<ScalarEntry>>,
+    /// Growth of DRAM per unit (or of DRAM demand, for a residual) that the default path fades
+    /// towards, % per year.
+    #[serde(default)]
+    pub long_run_dram_growth: Option<Spanned<ScalarEntry>>,
+    /// Growth of NAND per unit (or of NAND demand) that the default path fades towards.
+    #[serde(default)]
+    pub long_run_nand_growth: Option<Spanned<ScalarEntry>>,
     /// DRAM per unit shipped, GB (devices). Includes HBM when `hbm_gb` is given.
     #[serde(default)]
     pub dram_gb: Option<Spanned<SeriesEntry>>,
@@ -213,7 +220,9 @@ impl<'de> Visitor<'de> for FigureVisitor {
     type Value = FigureEntry;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a number or a table { value = <number>, source = \"<id>\", estimate = <bool> }")
+        f.write_str(
+            "a number or a table { value = <number>, source = \"<id>\", estimate = <bool> }",
+        )
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {

@@ -76,27 +76,50 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn unit(&mut self, what: &str, unit: &Option<Spanned<String>>, at: &Range<usize>, expected: &str) {
+    fn unit(
+        &mut self,
+        what: &str,
+        unit: &Option<Spanned<String>>,
+        at: &Range<usize>,
+        expected: &str,
+    ) {
         match unit {
-            None => self.err(at, format!("{what} has no unit; expected unit = \"{expected}\"")),
+            None => self.err(
+                at,
+                format!("{what} has no unit; expected unit = \"{expected}\""),
+            ),
             Some(u) if u.get_ref() != expected => self.err(
                 &u.span(),
-                format!("{what} has unit \"{}\"; expected \"{expected}\"", u.get_ref()),
+                format!(
+                    "{what} has unit \"{}\"; expected \"{expected}\"",
+                    u.get_ref()
+                ),
             ),
             Some(_) => {}
         }
     }
 
-    fn source(&mut self, what: &str, source: Option<&Spanned<String>>, at: &Range<usize>) -> String {
+    fn source(
+        &mut self,
+        what: &str,
+        source: Option<&Spanned<String>>,
+        at: &Range<usize>,
+    ) -> String {
         match source {
             None => {
-                self.err(at, format!("{what} has no source; expected source = \"<id from [sources]>\""));
+                self.err(
+                    at,
+                    format!("{what} has no source; expected source = \"<id from [sources]>\""),
+                );
                 String::new()
             }
             Some(s) => {
                 if !self.sources.contains(s.get_ref()) {
                     let known = closest(s.get_ref(), self.sources.iter().map(String::as_str));
-                    self.err(&s.span(), format!("{what} cites unknown source \"{}\"{known}", s.get_ref()));
+                    self.err(
+                        &s.span(),
+                        format!("{what} cites unknown source \"{}\"{known}", s.get_ref()),
+                    );
                 }
                 s.get_ref().clone()
             }
@@ -134,14 +157,24 @@ impl<'a> Checker<'a> {
             };
             let f = figure.get_ref();
             if let Err(expected) = bound.check(f.value) {
-                self.err(&figure.span(), format!("{what} {year}: value {} is invalid; expected {expected}", f.value));
+                self.err(
+                    &figure.span(),
+                    format!(
+                        "{what} {year}: value {} is invalid; expected {expected}",
+                        f.value
+                    ),
+                );
             }
             let source = match &f.source {
                 Some(s) => {
                     let spanned = Spanned::new(figure.span(), s.clone());
                     self.source(&format!("{what} {year}"), Some(&spanned), &figure.span())
                 }
-                None if e.source.is_some() => e.source.as_ref().map(|s| s.get_ref().clone()).unwrap_or_default(),
+                None if e.source.is_some() => e
+                    .source
+                    .as_ref()
+                    .map(|s| s.get_ref().clone())
+                    .unwrap_or_default(),
                 None => self.source(&format!("{what} {year}"), None, &figure.span()),
             };
             points.push(Point {
@@ -153,7 +186,10 @@ impl<'a> Checker<'a> {
         }
         points.sort_by_key(|p| p.year);
         if points.is_empty() && e.values.is_empty() {
-            self.err(&span, format!("{what} has no values; expected values = {{ <year> = <number>, ... }}"));
+            self.err(
+                &span,
+                format!("{what} has no values; expected values = {{ <year> = <number>, ... }}"),
+            );
         }
         Series {
             unit: expected_unit.to_owned(),
@@ -162,11 +198,23 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn scalar(&mut self, what: &str, entry: &Spanned<ScalarEntry>, expected_unit: &str, bound: Bound) -> Figure {
+    fn scalar(
+        &mut self,
+        what: &str,
+        entry: &Spanned<ScalarEntry>,
+        expected_unit: &str,
+        bound: Bound,
+    ) -> Figure {
         let e = entry.get_ref();
         self.unit(what, &e.unit, &entry.span(), expected_unit);
         if let Err(expected) = bound.check(*e.value.get_ref()) {
-            self.err(&e.value.span(), format!("{what}: value {} is invalid; expected {expected}", e.value.get_ref()));
+            self.err(
+                &e.value.span(),
+                format!(
+                    "{what}: value {} is invalid; expected {expected}",
+                    e.value.get_ref()
+                ),
+            );
         }
         let source = self.source(what, e.source.as_ref(), &entry.span());
         Figure {
@@ -178,16 +226,29 @@ impl<'a> Checker<'a> {
     }
 
     /// A required field of a segment: reports its absence at the segment.
-    fn required<'e, T>(&mut self, seg: &str, field: &str, value: &'e Option<T>, at: &Range<usize>, hint: &str) -> Option<&'e T> {
+    fn required<'e, T>(
+        &mut self,
+        seg: &str,
+        field: &str,
+        value: &'e Option<T>,
+        at: &Range<usize>,
+        hint: &str,
+    ) -> Option<&'e T> {
         if value.is_none() {
-            self.err(at, format!("segment \"{seg}\" has no `{field}`; expected {hint}"));
+            self.err(
+                at,
+                format!("segment \"{seg}\" has no `{field}`; expected {hint}"),
+            );
         }
         value.as_ref()
     }
 
     fn forbidden<T>(&mut self, seg: &str, kind: &str, field: &str, value: &Option<Spanned<T>>) {
         if let Some(v) = value {
-            self.err(&v.span(), format!("segment \"{seg}\" is of kind \"{kind}\" and cannot have `{field}`"));
+            self.err(
+                &v.span(),
+                format!("segment \"{seg}\" is of kind \"{kind}\" and cannot have `{field}`"),
+            );
         }
     }
 
@@ -195,29 +256,103 @@ impl<'a> Checker<'a> {
         for (field, value) in [("dram_eb", &e.dram_eb), ("nand_eb", &e.nand_eb)] {
             self.forbidden(id, "devices", field, value);
         }
-        let ship = self.required(id, "shipments", &e.shipments, at, "[segment.shipments] in million units");
-        let cycle = self.required(id, "replacement_cycle", &e.replacement_cycle, at, "[segment.replacement_cycle] in years");
-        let shape = self.required(id, "weibull_shape", &e.weibull_shape, at, "weibull_shape = { value = <number>, unit = \"1\", source = \"<id>\" }");
+        let ship = self.required(
+            id,
+            "shipments",
+            &e.shipments,
+            at,
+            "[segment.shipments] in million units",
+        );
+        let cycle = self.required(
+            id,
+            "replacement_cycle",
+            &e.replacement_cycle,
+            at,
+            "[segment.replacement_cycle] in years",
+        );
+        let shape = self.required(
+            id,
+            "weibull_shape",
+            &e.weibull_shape,
+            at,
+            "weibull_shape = { value = <number>, unit = \"1\", source = \"<id>\" }",
+        );
         let ib0 = self.required(id, "initial_installed_base", &e.initial_installed_base, at, "initial_installed_base = { value = <number>, unit = \"million units\", source = \"<id>\" }");
-        let lrg = self.required(id, "long_run_growth", &e.long_run_growth, at, "long_run_growth = { value = <number>, unit = \"% per year\", source = \"<id>\" }");
+        let lrg = self.required(
+            id,
+            "long_run_growth",
+            &e.long_run_growth,
+            at,
+            "long_run_growth = { value = <number>, unit = \"% per year\", source = \"<id>\" }",
+        );
         let dram = self.required(id, "dram_gb", &e.dram_gb, at, "[segment.dram_gb] in GB");
         let nand = self.required(id, "nand_gb", &e.nand_gb, at, "[segment.nand_gb] in GB");
-        let shipments = ship.map(|s| self.series(&format!("{id}.shipments"), s, unit::MILLION_UNITS, Bound::NonNegative));
+        let shipments = ship.map(|s| {
+            self.series(
+                &format!("{id}.shipments"),
+                s,
+                unit::MILLION_UNITS,
+                Bound::NonNegative,
+            )
+        });
         if let (Some(s), Some(raw)) = (&shipments, ship) {
             self.contiguous(id, s, raw);
         }
-        let replacement_cycle = cycle.map(|s| self.series(&format!("{id}.replacement_cycle"), s, unit::YEARS, Bound::Positive));
-        let weibull_shape = shape.map(|s| self.scalar(&format!("{id}.weibull_shape"), s, unit::NONE, Bound::Positive));
-        let initial_installed_base = ib0.map(|s| self.scalar(&format!("{id}.initial_installed_base"), s, unit::MILLION_UNITS, Bound::NonNegative));
-        let long_run_growth = lrg.map(|s| self.scalar(&format!("{id}.long_run_growth"), s, unit::PERCENT_PER_YEAR, Bound::Finite));
-        let dram_gb = dram.map(|s| self.series(&format!("{id}.dram_gb"), s, unit::GB, Bound::Positive));
-        let nand_gb = nand.map(|s| self.series(&format!("{id}.nand_gb"), s, unit::GB, Bound::Positive));
-        let hbm_gb = e.hbm_gb.as_ref().map(|s| self.series(&format!("{id}.hbm_gb"), s, unit::GB, Bound::NonNegative));
+        let replacement_cycle = cycle.map(|s| {
+            self.series(
+                &format!("{id}.replacement_cycle"),
+                s,
+                unit::YEARS,
+                Bound::Positive,
+            )
+        });
+        let weibull_shape = shape.map(|s| {
+            self.scalar(
+                &format!("{id}.weibull_shape"),
+                s,
+                unit::NONE,
+                Bound::Positive,
+            )
+        });
+        let initial_installed_base = ib0.map(|s| {
+            self.scalar(
+                &format!("{id}.initial_installed_base"),
+                s,
+                unit::MILLION_UNITS,
+                Bound::NonNegative,
+            )
+        });
+        let long_run_growth = lrg.map(|s| {
+            self.scalar(
+                &format!("{id}.long_run_growth"),
+                s,
+                unit::PERCENT_PER_YEAR,
+                Bound::Finite,
+            )
+        });
+        let dram_gb =
+            dram.map(|s| self.series(&format!("{id}.dram_gb"), s, unit::GB, Bound::Positive));
+        let nand_gb =
+            nand.map(|s| self.series(&format!("{id}.nand_gb"), s, unit::GB, Bound::Positive));
+        let hbm_gb = e
+            .hbm_gb
+            .as_ref()
+            .map(|s| self.series(&format!("{id}.hbm_gb"), s, unit::GB, Bound::NonNegative));
         let first = shipments.as_ref().map(Series::first_year);
-        for (name, series, raw) in [("dram_gb", &dram_gb, dram), ("nand_gb", &nand_gb, nand), ("hbm_gb", &hbm_gb, e.hbm_gb.as_ref())] {
+        for (name, series, raw) in [
+            ("dram_gb", &dram_gb, dram),
+            ("nand_gb", &nand_gb, nand),
+            ("hbm_gb", &hbm_gb, e.hbm_gb.as_ref()),
+        ] {
             self.covers_start(id, name, series.as_ref(), raw, first);
         }
-        self.covers_start(id, "replacement_cycle", replacement_cycle.as_ref(), cycle, first);
+        self.covers_start(
+            id,
+            "replacement_cycle",
+            replacement_cycle.as_ref(),
+            cycle,
+            first,
+        );
         Some(DeviceSegment {
             shipments: shipments?,
             replacement_cycle: replacement_cycle?,
@@ -252,7 +387,14 @@ impl<'a> Checker<'a> {
     }
 
     /// Point series used for history must have a figure at or before the first shipments year.
-    fn covers_start(&mut self, id: &str, name: &str, series: Option<&Series>, raw: Option<&Spanned<SeriesEntry>>, first: Option<Year>) {
+    fn covers_start(
+        &mut self,
+        id: &str,
+        name: &str,
+        series: Option<&Series>,
+        raw: Option<&Spanned<SeriesEntry>>,
+        first: Option<Year>,
+    ) {
         if let (Some(series), Some(raw), Some(first)) = (series, raw, first)
             && !series.points.is_empty()
             && series.first_year() > first
@@ -267,26 +409,42 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn residual(&mut self, id: &str, e: &SegmentEntry, at: &Range<usize>) -> Option<ResidualSegment> {
+    fn residual(
+        &mut self,
+        id: &str,
+        e: &SegmentEntry,
+        at: &Range<usize>,
+    ) -> Option<ResidualSegment> {
         self.forbidden(id, "residual", "shipments", &e.shipments);
         self.forbidden(id, "residual", "replacement_cycle", &e.replacement_cycle);
         self.forbidden(id, "residual", "weibull_shape", &e.weibull_shape);
-        self.forbidden(id, "residual", "initial_installed_base", &e.initial_installed_base);
+        self.forbidden(
+            id,
+            "residual",
+            "initial_installed_base",
+            &e.initial_installed_base,
+        );
         self.forbidden(id, "residual", "long_run_growth", &e.long_run_growth);
         self.forbidden(id, "residual", "dram_gb", &e.dram_gb);
         self.forbidden(id, "residual", "hbm_gb", &e.hbm_gb);
         self.forbidden(id, "residual", "nand_gb", &e.nand_gb);
         let dram = self.required(id, "dram_eb", &e.dram_eb, at, "[segment.dram_eb] in EB");
         let nand = self.required(id, "nand_eb", &e.nand_eb, at, "[segment.nand_eb] in EB");
-        let dram_eb = dram.map(|s| self.series(&format!("{id}.dram_eb"), s, unit::EB, Bound::Positive));
-        let nand_eb = nand.map(|s| self.series(&format!("{id}.nand_eb"), s, unit::EB, Bound::Positive));
+        let dram_eb =
+            dram.map(|s| self.series(&format!("{id}.dram_eb"), s, unit::EB, Bound::Positive));
+        let nand_eb =
+            nand.map(|s| self.series(&format!("{id}.nand_eb"), s, unit::EB, Bound::Positive));
         Some(ResidualSegment {
             dram_eb: dram_eb?,
             nand_eb: nand_eb?,
         })
     }
 
-    fn segment(&mut self, entry: &Spanned<SegmentEntry>, seen: &mut BTreeSet<String>) -> Option<Segment> {
+    fn segment(
+        &mut self,
+        entry: &Spanned<SegmentEntry>,
+        seen: &mut BTreeSet<String>,
+    ) -> Option<Segment> {
         let e = entry.get_ref();
         let at = entry.span();
         let id = e.id.get_ref().clone();
@@ -294,12 +452,39 @@ impl<'a> Checker<'a> {
             self.err(&e.id.span(), format!("segment id \"{id}\" is invalid; expected lower-case letters, digits and _ starting with a letter"));
         }
         if !seen.insert(id.clone()) {
-            self.err(&e.id.span(), format!("segment id \"{id}\" is used twice; expected each segment once"));
+            self.err(
+                &e.id.span(),
+                format!("segment id \"{id}\" is used twice; expected each segment once"),
+            );
         }
         let label = sanitize(e.label.get_ref());
         if label.trim().is_empty() {
-            self.err(&e.label.span(), format!("segment \"{id}\" has an empty label; expected a display name"));
+            self.err(
+                &e.label.span(),
+                format!("segment \"{id}\" has an empty label; expected a display name"),
+            );
         }
+        let long_run = |c: &mut Self, field: &str, value: &Option<Spanned<ScalarEntry>>| {
+            c.required(
+                &id,
+                field,
+                value,
+                &at,
+                &format!(
+                    "{field} = {{ value = <number>, unit = \"% per year\", source = \"<id>\" }}"
+                ),
+            )
+            .map(|s| {
+                c.scalar(
+                    &format!("{id}.{field}"),
+                    s,
+                    unit::PERCENT_PER_YEAR,
+                    Bound::Finite,
+                )
+            })
+        };
+        let long_run_dram_growth = long_run(self, "long_run_dram_growth", &e.long_run_dram_growth);
+        let long_run_nand_growth = long_run(self, "long_run_nand_growth", &e.long_run_nand_growth);
         let kind = e.kind.as_ref().map_or("devices", |k| k.get_ref().as_str());
         let body = match kind {
             "devices" => self.devices(&id, e, &at).map(SegmentBody::Devices),
@@ -311,23 +496,45 @@ impl<'a> Checker<'a> {
             }
         }?;
         Some(Segment {
+            description: sanitize(e.description.as_deref().unwrap_or("")),
+            long_run_dram_growth: long_run_dram_growth?,
+            long_run_nand_growth: long_run_nand_growth?,
             id,
             label,
-            description: sanitize(e.description.as_deref().unwrap_or("")),
             body,
         })
     }
 
     fn range(&mut self, id: &str, entry: &Spanned<RangeEntry>) -> ParamRange {
         let e = entry.get_ref();
-        for (name, v) in [("min", &e.min), ("max", &e.max), ("step", &e.step), ("low", &e.low), ("high", &e.high)] {
+        for (name, v) in [
+            ("min", &e.min),
+            ("max", &e.max),
+            ("step", &e.step),
+            ("low", &e.low),
+            ("high", &e.high),
+        ] {
             if !v.get_ref().is_finite() {
-                self.err(&v.span(), format!("parameter \"{id}\": {name} is {}; expected a finite number", v.get_ref()));
+                self.err(
+                    &v.span(),
+                    format!(
+                        "parameter \"{id}\": {name} is {}; expected a finite number",
+                        v.get_ref()
+                    ),
+                );
             }
         }
-        let (min, max, low, high) = (*e.min.get_ref(), *e.max.get_ref(), *e.low.get_ref(), *e.high.get_ref());
+        let (min, max, low, high) = (
+            *e.min.get_ref(),
+            *e.max.get_ref(),
+            *e.low.get_ref(),
+            *e.high.get_ref(),
+        );
         if min >= max {
-            self.err(&e.max.span(), format!("parameter \"{id}\": max {max} is not above min {min}; expected min < max"));
+            self.err(
+                &e.max.span(),
+                format!("parameter \"{id}\": max {max} is not above min {min}; expected min < max"),
+            );
         }
         if *e.step.get_ref() <= 0.0 || *e.step.get_ref() > max - min {
             self.err(&e.step.span(), format!("parameter \"{id}\": step {} is invalid; expected a number > 0 and <= max - min", e.step.get_ref()));
@@ -370,13 +577,30 @@ pub fn validate(file: DevicesFile, loc: &Locator<'_>) -> Result<Dataset, Vec<Pro
     };
     let mut sources = BTreeMap::new();
     for (id, s) in &file.sources {
-        for (name, v) in [("publisher", &s.publisher), ("title", &s.title), ("date", &s.date)] {
+        for (name, v) in [
+            ("publisher", &s.publisher),
+            ("title", &s.title),
+            ("date", &s.date),
+        ] {
             if v.get_ref().trim().is_empty() {
-                c.err(&v.span(), format!("source \"{}\" has an empty {name}; expected text", id.get_ref()));
+                c.err(
+                    &v.span(),
+                    format!(
+                        "source \"{}\" has an empty {name}; expected text",
+                        id.get_ref()
+                    ),
+                );
             }
         }
         if !is_date(s.date.get_ref()) {
-            c.err(&s.date.span(), format!("source \"{}\" has date \"{}\"; expected YYYY, YYYY-MM or YYYY-MM-DD", id.get_ref(), s.date.get_ref()));
+            c.err(
+                &s.date.span(),
+                format!(
+                    "source \"{}\" has date \"{}\"; expected YYYY, YYYY-MM or YYYY-MM-DD",
+                    id.get_ref(),
+                    s.date.get_ref()
+                ),
+            );
         }
         sources.insert(
             id.get_ref().clone(),
@@ -390,15 +614,27 @@ pub fn validate(file: DevicesFile, loc: &Locator<'_>) -> Result<Dataset, Vec<Pro
         );
     }
     let mut seen = BTreeSet::new();
-    let segments: Vec<Segment> = file.segment.iter().filter_map(|s| c.segment(s, &mut seen)).collect();
+    let segments: Vec<Segment> = file
+        .segment
+        .iter()
+        .filter_map(|s| c.segment(s, &mut seen))
+        .collect();
     if file.segment.is_empty() {
-        c.problems.push(loc.whole_file("no segments; expected at least one [[segment]] of kind \"devices\""));
+        c.problems.push(
+            loc.whole_file("no segments; expected at least one [[segment]] of kind \"devices\""),
+        );
     }
     let industry = match &file.industry {
         None => IndustryTotals::default(),
         Some(i) => IndustryTotals {
-            dram_eb: i.dram_eb.as_ref().map(|s| c.series("industry.dram_eb", s, unit::EB, Bound::Positive)),
-            nand_eb: i.nand_eb.as_ref().map(|s| c.series("industry.nand_eb", s, unit::EB, Bound::Positive)),
+            dram_eb: i
+                .dram_eb
+                .as_ref()
+                .map(|s| c.series("industry.dram_eb", s, unit::EB, Bound::Positive)),
+            nand_eb: i
+                .nand_eb
+                .as_ref()
+                .map(|s| c.series("industry.nand_eb", s, unit::EB, Bound::Positive)),
         },
     };
     let ranges = file
@@ -406,6 +642,7 @@ pub fn validate(file: DevicesFile, loc: &Locator<'_>) -> Result<Dataset, Vec<Pro
         .iter()
         .map(|(id, r)| (id.get_ref().clone(), c.range(id.get_ref(), r)))
         .collect();
+    c.problems.sort_by_key(|p| (p.line, p.column));
     if c.problems.is_empty() {
         Ok(Dataset {
             title: sanitize(&file.dataset.title),
@@ -477,7 +714,10 @@ mod tests {
     #[test]
     fn closest_suggests_near_names_only() {
         let known = ["smartphone", "pc", "tablet"];
-        assert_eq!(closest("smartfone", known.iter().copied()), "; did you mean \"smartphone\"?");
+        assert_eq!(
+            closest("smartfone", known.iter().copied()),
+            "; did you mean \"smartphone\"?"
+        );
         assert_eq!(closest("zzzzzzzz", known.iter().copied()), "");
     }
 }

@@ -1,11 +1,11 @@
 //! Projection years: installed-base targets, retirements, shipments and demand (DESIGN 3.2,
 //! 3.3), on top of a history computed once per data set and base year.
 
-use super::history::{rows_mut, Content, History};
+use super::history::{Content, History, rows_mut};
 use super::parameters::Parameters;
 use super::projection::Projection;
 use crate::data::Dataset;
-use crate::units::{growth_factor, Year, Years};
+use crate::units::{Year, Years, growth_factor};
 
 /// A data set prepared for projections from one base year. Building it runs the history;
 /// [`Engine::project`] then only computes the projection years, which is what a slider step
@@ -46,8 +46,20 @@ impl Engine {
             for v in rows_mut(&mut rows) {
                 v.resize(len, 0.0);
             }
-            let dram_factor = growth_factor(p.dram_content_growth).max(0.0);
-            let nand_factor = growth_factor(p.nand_content_growth).max(0.0);
+            let years = (horizon - h.base_year).max(0) as usize;
+            let half_life = params.growth_half_life;
+            let dram_factor = cumulative_growth(
+                p.dram_content_growth,
+                seg.long_run_dram_growth,
+                half_life,
+                years,
+            );
+            let nand_factor = cumulative_growth(
+                p.nand_content_growth,
+                seg.long_run_nand_growth,
+                half_life,
+                years,
+            );
             if let Some(state) = &seg.devices {
                 let mut cohort = state.cohort.clone();
                 let cycle = p.replacement_cycle;
@@ -73,26 +85,28 @@ impl Engine {
                     let shipped = ((target - survivors) / (1.0 - hazards[0])).max(0.0);
                     let retired = retired_old + cohort.ship(shipped, hazards[0]);
                     installed = cohort.total();
-                    let n = year - h.base_year;
+                    debug_assert_eq!(year, h.base_year + 1 + step as Year);
                     let content = Content {
-                        dram: base.dram * dram_factor.powi(n),
-                        nand: base.nand * nand_factor.powi(n),
-                        hbm: base.hbm * dram_factor.powi(n),
+                        dram: base.dram * dram_factor[step],
+                        nand: base.nand * nand_factor[step],
+                        hbm: base.hbm * dram_factor[step],
                     };
                     rows.set_device_year(i, shipped, retired, installed, content);
                 }
             } else if rows.start_year.is_some() {
                 let (dram, nand) = (rows.dram_eb[base_index], rows.nand_eb[base_index]);
-                for n in 1..=(horizon - h.base_year) {
-                    let i = base_index + n as usize;
-                    rows.dram_eb[i] = dram * dram_factor.powi(n);
-                    rows.nand_eb[i] = nand * nand_factor.powi(n);
+                for step in 0..years {
+                    let i = base_index + 1 + step;
+                    rows.dram_eb[i] = dram * dram_factor[step];
+                    rows.nand_eb[i] = nand * nand_factor[step];
                 }
             }
             segments.push(rows);
         }
         let total = |pick: fn(&super::SegmentProjection) -> &Vec<f64>| -> Vec<f64> {
-            (0..len).map(|i| segments.iter().map(|s| pick(s)[i]).sum()).collect()
+            (0..len)
+                .map(|i| segments.iter().map(|s| pick(s)[i]).sum())
+                .collect()
         };
         Projection {
             first_year: h.first_year,
@@ -111,7 +125,20 @@ pub fn project(data: &Dataset, params: &Parameters) -> Projection {
     Engine::new(data, params.base_year).project(params)
 }
 
-/// Installed-base growth `step` years after the first projected year: `start` fading towards
+/// Cumulative growth factors for `years` projected years of a rate that starts at `start` and
+/// fades towards `long_run` (% per year): entry `k` multiplies the base-year value to give
+/// year `base + k + 1`. Never negative.
+pub fn cumulative_growth(start: f64, long_run: f64, half_life: Years, years: usize) -> Vec<f64> {
+    let mut level = 1.0f64;
+    (0..years)
+        .map(|step| {
+            level *= growth_factor(faded_growth(start, long_run, half_life, step)).max(0.0);
+            level
+        })
+        .collect()
+}
+
+/// A growth rate `step` years after the first projected year: `start` fading towards
 /// `long_run` with half-life `half_life` years.
 pub fn faded_growth(start: f64, long_run: f64, half_life: Years, step: usize) -> f64 {
     if half_life <= 0.0 {

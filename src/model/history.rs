@@ -7,11 +7,11 @@ use super::lifetime::Lifetime;
 use super::paths::{geometric_at, linear_at};
 use super::projection::SegmentProjection;
 use crate::data::{Dataset, SegmentBody};
-use crate::units::{exabytes, Gigabytes, MillionUnits, PercentPerYear, Year};
+use crate::units::{Gigabytes, MillionUnits, PercentPerYear, Year, Years, exabytes, growth_factor};
 
 /// Years of history that set a default trend (content growth, residual growth).
 pub const TREND_YEARS: i32 = 5;
-/// Years of history that set the default installed-base growth.
+/// Years of history whose shipments trend sets the default installed-base growth.
 pub const BASE_GROWTH_YEARS: i32 = 3;
 
 /// What a projection needs from one segment's history.
@@ -21,6 +21,10 @@ pub struct SegmentHistory {
     pub rows: SegmentProjection,
     /// Device state at the base year; `None` for residuals and inactive segments.
     pub devices: Option<DeviceState>,
+    /// Growth of DRAM per unit (or DRAM demand) that the path fades towards.
+    pub long_run_dram_growth: PercentPerYear,
+    /// Growth of NAND per unit (or NAND demand) that the path fades towards.
+    pub long_run_nand_growth: PercentPerYear,
 }
 
 /// A device segment's state at the end of the base year.
@@ -74,7 +78,8 @@ impl History {
                             .max()
                             .unwrap_or(2);
                         let shares = lifetime.stationary_shares(linear_at(cycle, start), ages);
-                        let mut cohort = Cohort::from_shares(d.initial_installed_base.value, &shares);
+                        let mut cohort =
+                            Cohort::from_shares(d.initial_installed_base.value, &shares);
                         let mut hazards = vec![0.0; ages];
                         let dram = d.dram_gb.until(base_year);
                         let nand = d.nand_gb.until(base_year);
@@ -83,7 +88,8 @@ impl History {
                             let i = (year - first_year) as usize;
                             lifetime.fill_hazards(linear_at(cycle, year), &mut hazards);
                             let shipped = d.shipments.get(year).unwrap_or(0.0);
-                            let retired = cohort.age_one_year(&hazards) + cohort.ship(shipped, hazards[0]);
+                            let retired =
+                                cohort.age_one_year(&hazards) + cohort.ship(shipped, hazards[0]);
                             let content = Content {
                                 dram: geometric_at(dram, year),
                                 nand: geometric_at(nand, year),
@@ -109,7 +115,12 @@ impl History {
                     }
                     (_, None) => None,
                 };
-                SegmentHistory { rows, devices }
+                SegmentHistory {
+                    rows,
+                    devices,
+                    long_run_dram_growth: s.long_run_dram_growth.value,
+                    long_run_nand_growth: s.long_run_nand_growth.value,
+                }
             })
             .collect();
         Self {
@@ -119,16 +130,40 @@ impl History {
         }
     }
 
-    /// Average installed-base growth of a segment over the last few history years, % per year.
-    pub fn installed_base_growth(&self, segment: usize) -> PercentPerYear {
+    /// Shipments growth of a segment over the last [`BASE_GROWTH_YEARS`] history years, % per
+    /// year (compound).
+    pub fn shipments_trend(&self, segment: usize) -> PercentPerYear {
         let rows = &self.segments[segment].rows;
         let Some(start) = rows.start_year else {
             return 0.0;
         };
         let from = (self.base_year - BASE_GROWTH_YEARS).max(start);
-        let years = self.base_year - from;
-        let at = |y: Year| rows.installed_base_m[(y - self.first_year) as usize];
-        super::paths::cagr_percent(at(from), at(self.base_year), years)
+        let at = |y: Year| rows.shipments_m[(y - self.first_year) as usize];
+        super::paths::cagr_percent(at(from), at(self.base_year), self.base_year - from)
+    }
+
+    /// The installed-base growth in the first projected year that makes that year's shipments
+    /// continue the recent shipments trend, given a replacement cycle. Retirements follow from
+    /// the cohorts and the cycle; growth supplies the rest. This keeps the first projected year
+    /// continuous with history even when the installed base grew for transient reasons (a
+    /// lengthening cycle raises the base without raising shipments).
+    pub fn continuing_growth(&self, segment: usize, cycle: Years) -> PercentPerYear {
+        let seg = &self.segments[segment];
+        let Some(state) = &seg.devices else {
+            return 0.0;
+        };
+        let i = (self.base_year - self.first_year) as usize;
+        let installed = seg.rows.installed_base_m[i];
+        if installed <= 0.0 {
+            return 0.0;
+        }
+        let shipped = seg.rows.shipments_m[i] * growth_factor(self.shipments_trend(segment));
+        let mut cohort = state.cohort.clone();
+        cohort.ensure_ages(state.lifetime.ages_needed(cycle));
+        let hazards = state.lifetime.hazards(cycle, cohort.ages());
+        let retired_old = cohort.age_one_year(&hazards);
+        let target = shipped * (1.0 - hazards[0]) + installed - retired_old;
+        (target / installed - 1.0) * 100.0
     }
 }
 

@@ -9,8 +9,8 @@ pub mod paths;
 mod projection;
 
 pub use cohort::Cohort;
-pub use engine::{faded_growth, project, Engine};
-pub use history::{History, BASE_GROWTH_YEARS, TREND_YEARS};
+pub use engine::{Engine, faded_growth, project};
+pub use history::{BASE_GROWTH_YEARS, History, TREND_YEARS};
 pub use lifetime::Lifetime;
-pub use parameters::{Parameters, SegmentParams, DEFAULT_GROWTH_HALF_LIFE, DEFAULT_HORIZON_YEARS};
+pub use parameters::{DEFAULT_GROWTH_HALF_LIFE, DEFAULT_HORIZON_YEARS, Parameters, SegmentParams};
 pub use projection::{Period, Projection, SegmentProjection};

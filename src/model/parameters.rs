@@ -41,7 +41,8 @@ pub const DEFAULT_GROWTH_HALF_LIFE: Years = 5.0;
 
 impl Parameters {
     /// Values that continue the trends in the data up to the history's base year: the last
-    /// replacement cycle, recent installed-base growth and recent content growth. (The
+    /// replacement cycle, the installed-base growth that continues the recent shipments trend
+    /// into the first projected year, and recent content growth. (The
     /// parameter catalog rounds them and lets explicit defaults in the data win.)
     pub fn trend(data: &Dataset, history: &History) -> Self {
         let base_year = history.base_year;
@@ -50,12 +51,15 @@ impl Parameters {
             .iter()
             .enumerate()
             .map(|(i, s)| match &s.body {
-                SegmentBody::Devices(d) => SegmentParams {
-                    replacement_cycle: linear_at(d.replacement_cycle.until(base_year), base_year),
-                    base_growth: history.installed_base_growth(i),
-                    dram_content_growth: trend_rate(d.dram_gb.until(base_year), base_year),
-                    nand_content_growth: trend_rate(d.nand_gb.until(base_year), base_year),
-                },
+                SegmentBody::Devices(d) => {
+                    let cycle = linear_at(d.replacement_cycle.until(base_year), base_year);
+                    SegmentParams {
+                        replacement_cycle: cycle,
+                        base_growth: history.continuing_growth(i, cycle),
+                        dram_content_growth: trend_rate(d.dram_gb.until(base_year), base_year),
+                        nand_content_growth: trend_rate(d.nand_gb.until(base_year), base_year),
+                    }
+                }
                 SegmentBody::Residual(r) => SegmentParams {
                     replacement_cycle: 0.0,
                     base_growth: 0.0,
@@ -76,5 +80,9 @@ impl Parameters {
 /// Growth of a geometric path over the [`TREND_YEARS`] up to `base_year`, % per year.
 fn trend_rate(points: &[Point], base_year: Year) -> PercentPerYear {
     let from = base_year - TREND_YEARS;
-    cagr_percent(geometric_at(points, from), geometric_at(points, base_year), TREND_YEARS)
+    cagr_percent(
+        geometric_at(points, from),
+        geometric_at(points, base_year),
+        TREND_YEARS,
+    )
 }

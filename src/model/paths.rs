@@ -10,19 +10,29 @@ use crate::units::Year;
 
 /// Linear interpolation between points; flat before the first and after the last.
 pub fn linear_at(points: &[Point], year: Year) -> f64 {
-    interpolate(points, year, |a, b, w| a + (b - a) * w, |_, last, _| last.value)
+    interpolate(
+        points,
+        year,
+        |a, b, w| a + (b - a) * w,
+        |_, last, _| last.value,
+    )
 }
 
 /// Geometric interpolation between points; flat before the first; after the last, continues
 /// the annual growth rate between the last two points.
 pub fn geometric_at(points: &[Point], year: Year) -> f64 {
-    interpolate(points, year, geometric_mix, |prev, last, years| match prev {
-        Some(p) if p.value > 0.0 && last.value > 0.0 => {
-            let rate = (last.value / p.value).powf(1.0 / f64::from(last.year - p.year));
-            last.value * rate.powi(years)
-        }
-        _ => last.value,
-    })
+    interpolate(
+        points,
+        year,
+        geometric_mix,
+        |prev, last, years| match prev {
+            Some(p) if p.value > 0.0 && last.value > 0.0 => {
+                let rate = (last.value / p.value).powf(1.0 / f64::from(last.year - p.year));
+                last.value * rate.powi(years)
+            }
+            _ => last.value,
+        },
+    )
 }
 
 /// Compound annual growth, in percent per year, of a path between two years.

@@ -1,8 +1,8 @@
 //! The parameter catalog: every slider, generated from the segments in the data, with its id,
 //! label, unit, range and default.
 
-use crate::data::{closest, Dataset, ParamRange, Problem, SegmentBody};
-use crate::model::{History, Parameters, DEFAULT_GROWTH_HALF_LIFE, DEFAULT_HORIZON_YEARS};
+use crate::data::{Dataset, ParamRange, Problem, SegmentBody, closest};
+use crate::model::{DEFAULT_GROWTH_HALF_LIFE, DEFAULT_HORIZON_YEARS, History, Parameters};
 use crate::units::Year;
 
 /// Which field of [`Parameters`] a parameter moves.
@@ -100,17 +100,50 @@ pub struct Catalog {
 }
 
 /// The parameters a segment of each kind gets: field name, label, unit, key.
-fn segment_fields(body: &SegmentBody, i: usize) -> Vec<(&'static str, &'static str, &'static str, ParamKey)> {
+fn segment_fields(
+    body: &SegmentBody,
+    i: usize,
+) -> Vec<(&'static str, &'static str, &'static str, ParamKey)> {
     match body {
         SegmentBody::Devices(_) => vec![
-            ("replacement_cycle", "Replacement cycle", "years", ParamKey::ReplacementCycle(i)),
-            ("base_growth", "Installed-base growth", "% per year", ParamKey::BaseGrowth(i)),
-            ("dram_content_growth", "DRAM per unit growth", "% per year", ParamKey::DramGrowth(i)),
-            ("nand_content_growth", "NAND per unit growth", "% per year", ParamKey::NandGrowth(i)),
+            (
+                "replacement_cycle",
+                "Replacement cycle",
+                "years",
+                ParamKey::ReplacementCycle(i),
+            ),
+            (
+                "base_growth",
+                "Installed-base growth",
+                "% per year",
+                ParamKey::BaseGrowth(i),
+            ),
+            (
+                "dram_content_growth",
+                "DRAM per unit growth",
+                "% per year",
+                ParamKey::DramGrowth(i),
+            ),
+            (
+                "nand_content_growth",
+                "NAND per unit growth",
+                "% per year",
+                ParamKey::NandGrowth(i),
+            ),
         ],
         SegmentBody::Residual(_) => vec![
-            ("dram_growth", "DRAM demand growth", "% per year", ParamKey::DramGrowth(i)),
-            ("nand_growth", "NAND demand growth", "% per year", ParamKey::NandGrowth(i)),
+            (
+                "dram_growth",
+                "DRAM demand growth",
+                "% per year",
+                ParamKey::DramGrowth(i),
+            ),
+            (
+                "nand_growth",
+                "NAND demand growth",
+                "% per year",
+                ParamKey::NandGrowth(i),
+            ),
         ],
     }
 }
@@ -126,11 +159,29 @@ impl Catalog {
         let mut wanted: Vec<(String, String, String, &'static str, ParamKey)> = Vec::new();
         for (i, s) in data.segments.iter().enumerate() {
             for (field, label, unit, key) in segment_fields(&s.body, i) {
-                wanted.push((format!("{}.{field}", s.id), label.to_owned(), s.label.clone(), unit, key));
+                wanted.push((
+                    format!("{}.{field}", s.id),
+                    label.to_owned(),
+                    s.label.clone(),
+                    unit,
+                    key,
+                ));
             }
         }
-        wanted.push(("growth_half_life".into(), "Growth fade half-life".into(), GLOBAL_GROUP.into(), "years", ParamKey::GrowthHalfLife));
-        wanted.push(("horizon".into(), "Horizon".into(), GLOBAL_GROUP.into(), "year", ParamKey::Horizon));
+        wanted.push((
+            "growth_half_life".into(),
+            "Growth fade half-life".into(),
+            GLOBAL_GROUP.into(),
+            "years",
+            ParamKey::GrowthHalfLife,
+        ));
+        wanted.push((
+            "horizon".into(),
+            "Horizon".into(),
+            GLOBAL_GROUP.into(),
+            "year",
+            ParamKey::Horizon,
+        ));
 
         for (id, range) in &data.ranges {
             if !wanted.iter().any(|w| &w.0 == id) {
@@ -238,7 +289,11 @@ impl Catalog {
     /// Sets parameter `index` in `p`, clamped to its range; returns the value set.
     pub fn set(&self, p: &mut Parameters, index: usize, value: f64) -> f64 {
         let s = &self.specs[index];
-        let v = if value.is_finite() { value.clamp(s.min, s.max) } else { s.default };
+        let v = if value.is_finite() {
+            value.clamp(s.min, s.max)
+        } else {
+            s.default
+        };
         s.key.set(p, v);
         s.key.get(p)
     }
@@ -290,7 +345,11 @@ fn unknown_range(
         Some((seg, _)) if data.segment_index(seg).is_none() => format!(
             "parameter \"{id}\" names unknown segment \"{seg}\"{}; expected one of: {}",
             closest(seg, data.segments.iter().map(|s| s.id.as_str())),
-            data.segments.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ")
+            data.segments
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         _ => format!(
             "unknown parameter \"{id}\"{}; expected a parameter id such as \"{}\"",

@@ -3,5 +3,5 @@
 mod catalog;
 mod overrides;
 
-pub use catalog::{round_to_step, Catalog, DefaultBasis, ParamKey, ParamSpec, GLOBAL_GROUP};
-pub use overrides::{parse_override, Override, OverrideError};
+pub use catalog::{Catalog, DefaultBasis, GLOBAL_GROUP, ParamKey, ParamSpec, round_to_step};
+pub use overrides::{Override, OverrideError, parse_override};

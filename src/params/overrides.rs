@@ -61,12 +61,20 @@ pub fn parse_override(text: &str) -> Result<Override, OverrideError> {
 
 impl Catalog {
     /// Applies overrides to `params`, refusing unknown ids and values out of range.
-    pub fn apply(&self, params: &mut Parameters, overrides: &[Override]) -> Result<(), OverrideError> {
+    pub fn apply(
+        &self,
+        params: &mut Parameters,
+        overrides: &[Override],
+    ) -> Result<(), OverrideError> {
         for o in overrides {
             let index = self.index(&o.id).ok_or_else(|| OverrideError::UnknownId {
                 given: format!("{}={}", o.id, o.value),
                 id: o.id.clone(),
-                closest: self.closest_ids(&o.id).into_iter().map(str::to_owned).collect(),
+                closest: self
+                    .closest_ids(&o.id)
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect(),
             })?;
             let spec = &self.specs()[index];
             if !(spec.min..=spec.max).contains(&o.value) {
@@ -97,9 +105,21 @@ mod tests {
                 value: 1.5
             })
         );
-        assert!(matches!(parse_override("x"), Err(OverrideError::Malformed(_))));
-        assert!(matches!(parse_override("x=abc"), Err(OverrideError::Malformed(_))));
-        assert!(matches!(parse_override("=1"), Err(OverrideError::Malformed(_))));
-        assert!(matches!(parse_override("x=inf"), Err(OverrideError::Malformed(_))));
+        assert!(matches!(
+            parse_override("x"),
+            Err(OverrideError::Malformed(_))
+        ));
+        assert!(matches!(
+            parse_override("x=abc"),
+            Err(OverrideError::Malformed(_))
+        ));
+        assert!(matches!(
+            parse_override("=1"),
+            Err(OverrideError::Malformed(_))
+        ));
+        assert!(matches!(
+            parse_override("x=inf"),
+            Err(OverrideError::Malformed(_))
+        ));
     }
 }

@@ -1,0 +1,199 @@
+//! The explorer's state. It changes only in [`super::update::update`].
+
+use super::theme::Theme;
+use crate::model::{Parameters, Projection};
+use crate::params::ParamSpec;
+use crate::setup::Setup;
+use crate::units::Year;
+use ratatui::layout::Size;
+
+/// Which panel takes the arrow keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The slider panel.
+    Sliders,
+    /// The chart.
+    Chart,
+    /// The year table.
+    Table,
+}
+
+impl Focus {
+    /// Panels in Tab order.
+    pub const ALL: [Focus; 3] = [Focus::Sliders, Focus::Chart, Focus::Table];
+}
+
+/// The charts, in key order (1-4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    /// DRAM demand by segment and total.
+    Dram,
+    /// NAND demand by segment and total.
+    Nand,
+    /// Shipments by segment, replacement vs growth for the selected segment.
+    Shipments,
+    /// Installed base by segment.
+    InstalledBase,
+}
+
+impl ChartKind {
+    /// Charts in key order.
+    pub const ALL: [ChartKind; 4] = [ChartKind::Dram, ChartKind::Nand, ChartKind::Shipments, ChartKind::InstalledBase];
+
+    /// Short name for tabs.
+    pub fn tab(self) -> &'static str {
+        match self {
+            ChartKind::Dram => "DRAM",
+            ChartKind::Nand => "NAND",
+            ChartKind::Shipments => "Shipments",
+            ChartKind::InstalledBase => "Installed base",
+        }
+    }
+
+    /// Its number key (1-4).
+    pub fn key(self) -> char {
+        match self {
+            ChartKind::Dram => '1',
+            ChartKind::Nand => '2',
+            ChartKind::Shipments => '3',
+            ChartKind::InstalledBase => '4',
+        }
+    }
+}
+
+/// How values are shown against the baseline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewMode {
+    /// Values as they are.
+    Absolute,
+    /// Scenario minus baseline.
+    Change,
+    /// Scenario vs baseline in percent.
+    Percent,
+}
+
+impl ViewMode {
+    /// Name shown in the chart title.
+    pub fn label(self) -> &'static str {
+        match self {
+            ViewMode::Absolute => "absolute",
+            ViewMode::Change => "change vs baseline",
+            ViewMode::Percent => "% vs baseline",
+        }
+    }
+
+    /// The next mode.
+    pub fn next(self) -> Self {
+        match self {
+            ViewMode::Absolute => ViewMode::Change,
+            ViewMode::Change => ViewMode::Percent,
+            ViewMode::Percent => ViewMode::Absolute,
+        }
+    }
+}
+
+/// Explorer state.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// Data, engine and parameter catalog.
+    pub setup: Setup,
+    /// Current parameter values.
+    pub params: Parameters,
+    /// Projection with `params`.
+    pub projection: Projection,
+    /// Projection with the baseline parameters.
+    pub baseline: Projection,
+    /// Scenario name shown in the header.
+    pub scenario: String,
+    /// Panel with the arrow keys.
+    pub focus: Focus,
+    /// Selected slider.
+    pub selected: usize,
+    /// First slider row shown (scroll).
+    pub slider_scroll: usize,
+    /// Year the readouts and table follow.
+    pub year: Year,
+    /// Chart shown.
+    pub chart: ChartKind,
+    /// Absolute or against the baseline.
+    pub view: ViewMode,
+    /// Whether the baseline ghost is drawn when the scenario differs.
+    pub show_baseline: bool,
+    /// Whether the help overlay is open.
+    pub help: bool,
+    /// First table row shown.
+    pub table_scroll: usize,
+    /// Terminal size, for mouse hit-testing and scrolling.
+    pub size: Size,
+    /// Slider being dragged with the mouse.
+    pub dragging: Option<usize>,
+    /// Set when the user asked to quit.
+    pub quit: bool,
+    /// Colours and chart marker.
+    pub theme: Theme,
+}
+
+impl App {
+    /// An explorer on `setup`, starting from `params` (the baseline plus any `--set`).
+    pub fn new(setup: Setup, params: Parameters, scenario: impl Into<String>, theme: Theme) -> Self {
+        let baseline = setup.project(setup.catalog.baseline());
+        let projection = setup.project(&params);
+        let year = (projection.base_year + 1).min(projection.horizon);
+        Self {
+            setup,
+            params,
+            projection,
+            baseline,
+            scenario: scenario.into(),
+            focus: Focus::Sliders,
+            selected: 0,
+            slider_scroll: 0,
+            year,
+            chart: ChartKind::Dram,
+            view: ViewMode::Absolute,
+            show_baseline: true,
+            help: false,
+            table_scroll: 0,
+            size: Size::new(80, 24),
+            dragging: None,
+            quit: false,
+            theme,
+        }
+    }
+
+    /// Every slider's parameter.
+    pub fn specs(&self) -> &[ParamSpec] {
+        self.setup.catalog.specs()
+    }
+
+    /// Current value of slider `i`.
+    pub fn value(&self, i: usize) -> f64 {
+        self.setup.catalog.get(&self.params, i)
+    }
+
+    /// Whether slider `i` differs from its default.
+    pub fn is_changed(&self, i: usize) -> bool {
+        let spec = &self.specs()[i];
+        (self.value(i) - spec.default).abs() > spec.step * 1e-6
+    }
+
+    /// Whether any parameter differs from the baseline.
+    pub fn is_modified(&self) -> bool {
+        (0..self.specs().len()).any(|i| self.is_changed(i))
+    }
+
+    /// Index of the segment the selected slider belongs to, if any.
+    pub fn selected_segment(&self) -> Option<usize> {
+        use crate::params::ParamKey::*;
+        match self.specs().get(self.selected)?.key {
+            ReplacementCycle(s) | BaseGrowth(s) | DramGrowth(s) | NandGrowth(s) => Some(s),
+            Horizon | GrowthHalfLife => None,
+        }
+    }
+
+    /// Recomputes the projection after a parameter moved; keeps the selected year in range.
+    pub fn recompute(&mut self) {
+        self.projection = self.setup.project(&self.params);
+        self.year = self.year.clamp(self.projection.first_year, self.projection.horizon);
+    }
+}

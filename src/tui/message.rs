@@ -1,0 +1,66 @@
+//! Everything that can happen to the explorer, as plain values: the keymap produces them,
+//! [`super::update::update`] consumes them, and tests drive the app with them.
+
+use super::app::{ChartKind, Focus};
+use ratatui::layout::Size;
+
+/// An event in the explorer's vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Message {
+    /// Leave the explorer.
+    Quit,
+    /// Move the slider selection by this many rows (negative: up).
+    Select(isize),
+    /// Select this slider (mouse).
+    SelectIndex(usize),
+    /// Move the selected slider by this many steps.
+    Step(i32),
+    /// Move the selected slider by this many large steps (a tenth of its range).
+    BigStep(i32),
+    /// Set the selected slider to its minimum.
+    ToMin,
+    /// Set the selected slider to its maximum.
+    ToMax,
+    /// Reset the selected slider to its default.
+    Reset,
+    /// Reset every slider.
+    ResetAll,
+    /// Set slider `index` to the value at `fraction` (0..1) of its range (mouse click or drag).
+    SetFraction {
+        /// Slider index.
+        index: usize,
+        /// Position along the track.
+        fraction: f64,
+    },
+    /// Step slider `index` by `steps` (mouse wheel).
+    StepIndex {
+        /// Slider index.
+        index: usize,
+        /// Steps (negative: down).
+        steps: i32,
+    },
+    /// Mouse released: stop dragging.
+    EndDrag,
+    /// Move focus to the next panel (negative: previous).
+    CycleFocus(isize),
+    /// Focus this panel.
+    Focus(Focus),
+    /// Move the selected year by this many years.
+    Year(i32),
+    /// Show this chart.
+    Chart(ChartKind),
+    /// Show the next chart (negative: previous).
+    CycleChart(isize),
+    /// Show or hide the baseline ghost.
+    ToggleBaseline,
+    /// Absolute -> change vs baseline -> % vs baseline.
+    CycleView,
+    /// Open or close the help overlay.
+    ToggleHelp,
+    /// Close whatever overlay is open.
+    CloseOverlay,
+    /// Scroll the year table by this many rows.
+    ScrollTable(isize),
+    /// The terminal changed size.
+    Resize(Size),
+}

@@ -1,0 +1,122 @@
+//! Colours and text styles, with a monochrome variant for `NO_COLOR`.
+
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::Marker;
+
+/// Styles of the explorer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    /// Whether colour is used (false under `NO_COLOR`).
+    pub color: bool,
+    /// Chart marker (`--marker`).
+    pub marker: Marker,
+}
+
+/// Distinct colours for segments, in data order.
+const SEGMENT_COLORS: [Color; 8] = [
+    Color::Cyan,
+    Color::Yellow,
+    Color::Green,
+    Color::Magenta,
+    Color::LightRed,
+    Color::Blue,
+    Color::LightGreen,
+    Color::LightYellow,
+];
+
+impl Theme {
+    /// A theme; `color` false gives a monochrome one.
+    pub fn new(color: bool, marker: Marker) -> Self {
+        Self { color, marker }
+    }
+
+    /// Honours the `NO_COLOR` convention (set and not empty means no colour).
+    pub fn from_env(marker: Marker) -> Self {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Self::new(!no_color, marker)
+    }
+
+    fn fg(self, c: Color) -> Style {
+        if self.color { Style::new().fg(c) } else { Style::new() }
+    }
+
+    /// Ordinary text.
+    pub fn text(self) -> Style {
+        Style::new()
+    }
+
+    /// Secondary text (units, hints, history).
+    pub fn dim(self) -> Style {
+        if self.color { Style::new().fg(Color::DarkGray) } else { Style::new().add_modifier(Modifier::DIM) }
+    }
+
+    /// Titles and headings.
+    pub fn title(self) -> Style {
+        self.fg(Color::LightCyan).add_modifier(Modifier::BOLD)
+    }
+
+    /// The selected row or item: reversed, so it shows without colour.
+    pub fn selected(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
+    /// The border of the focused panel.
+    pub fn focus_border(self) -> Style {
+        self.fg(Color::LightCyan).add_modifier(Modifier::BOLD)
+    }
+
+    /// The border of other panels.
+    pub fn border(self) -> Style {
+        self.dim()
+    }
+
+    /// A key in the key bar or help.
+    pub fn key(self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    /// A rise.
+    pub fn up(self) -> Style {
+        self.fg(Color::Green)
+    }
+
+    /// A fall.
+    pub fn down(self) -> Style {
+        self.fg(Color::LightRed)
+    }
+
+    /// A value changed from the baseline.
+    pub fn modified(self) -> Style {
+        self.fg(Color::LightMagenta).add_modifier(Modifier::BOLD)
+    }
+
+    /// The total line in charts.
+    pub fn total(self) -> Style {
+        self.fg(Color::White).add_modifier(Modifier::BOLD)
+    }
+
+    /// The baseline ghost in charts.
+    pub fn baseline(self) -> Style {
+        self.fg(Color::DarkGray)
+    }
+
+    /// Segment `i`'s colour.
+    pub fn segment(self, i: usize) -> Style {
+        self.fg(SEGMENT_COLORS[i % SEGMENT_COLORS.len()])
+    }
+
+    /// The plausible range on a slider track.
+    pub fn plausible(self) -> Style {
+        self.fg(Color::Gray)
+    }
+
+    /// The filled part of a slider track.
+    pub fn fill(self) -> Style {
+        self.fg(Color::Cyan)
+    }
+
+    /// Marks history (as opposed to projection).
+    pub fn history(self) -> Style {
+        self.dim()
+    }
+}

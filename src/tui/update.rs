@@ -1,0 +1,119 @@
+//! The only place the explorer's state changes: a message in, a new state out.
+
+use super::app::{App, ChartKind, Focus};
+use super::layout::{inner, scroll_to_show, slider_lines, table_rows, ScreenLayout};
+use super::message::Message;
+
+/// Applies `msg` to `app`, recomputing the projection when a parameter moves.
+pub fn update(app: &mut App, msg: Message) {
+    match msg {
+        Message::Quit => app.quit = true,
+        Message::ToggleHelp => app.help = !app.help,
+        Message::CloseOverlay => app.help = false,
+        Message::Resize(size) => app.size = size,
+        Message::Select(delta) => {
+            let n = app.specs().len();
+            if n > 0 {
+                app.selected = app.selected.saturating_add_signed(delta).min(n - 1);
+            }
+            app.focus = Focus::Sliders;
+        }
+        Message::SelectIndex(i) => {
+            if i < app.specs().len() {
+                app.selected = i;
+                app.focus = Focus::Sliders;
+            }
+        }
+        Message::Step(n) => step_selected(app, f64::from(n)),
+        Message::BigStep(n) => {
+            let big = big_step_count(app, app.selected);
+            step_selected(app, f64::from(n) * big);
+        }
+        Message::ToMin => set_value(app, app.selected, f64::NEG_INFINITY.max(app.specs()[app.selected].min)),
+        Message::ToMax => set_value(app, app.selected, app.specs()[app.selected].max),
+        Message::Reset => set_value(app, app.selected, app.specs()[app.selected].default),
+        Message::ResetAll => {
+            app.params = app.setup.catalog.baseline().clone();
+            app.recompute();
+        }
+        Message::SetFraction { index, fraction } => {
+            if let Some(s) = app.specs().get(index) {
+                let raw = s.min + (s.max - s.min) * fraction.clamp(0.0, 1.0);
+                let snapped = s.min + ((raw - s.min) / s.step).round() * s.step;
+                app.selected = index;
+                app.dragging = Some(index);
+                set_value(app, index, snapped);
+            }
+        }
+        Message::StepIndex { index, steps } => {
+            if index < app.specs().len() {
+                app.selected = index;
+                step_slider(app, index, f64::from(steps));
+            }
+        }
+        Message::EndDrag => app.dragging = None,
+        Message::CycleFocus(delta) => {
+            let i = Focus::ALL.iter().position(|f| *f == app.focus).unwrap_or(0) as isize;
+            let n = Focus::ALL.len() as isize;
+            app.focus = Focus::ALL[(i + delta).rem_euclid(n) as usize];
+        }
+        Message::Focus(f) => app.focus = f,
+        Message::Year(delta) => {
+            app.year = (app.year + delta).clamp(app.projection.first_year, app.projection.horizon);
+        }
+        Message::Chart(kind) => app.chart = kind,
+        Message::CycleChart(delta) => {
+            let i = ChartKind::ALL.iter().position(|k| *k == app.chart).unwrap_or(0) as isize;
+            let n = ChartKind::ALL.len() as isize;
+            app.chart = ChartKind::ALL[(i + delta).rem_euclid(n) as usize];
+        }
+        Message::ToggleBaseline => app.show_baseline = !app.show_baseline,
+        Message::CycleView => app.view = app.view.next(),
+        Message::ScrollTable(delta) => {
+            app.table_scroll = app.table_scroll.saturating_add_signed(delta).min(app.projection.len().saturating_sub(1));
+        }
+    }
+    follow_selection(app);
+}
+
+/// Steps of the selected slider that make a large step: a tenth of the range, at least one.
+fn big_step_count(app: &App, index: usize) -> f64 {
+    let s = &app.specs()[index];
+    ((s.max - s.min) / 10.0 / s.step).round().max(1.0)
+}
+
+fn step_selected(app: &mut App, steps: f64) {
+    step_slider(app, app.selected, steps);
+}
+
+fn step_slider(app: &mut App, index: usize, steps: f64) {
+    let s = &app.specs()[index];
+    let v = app.value(index) + steps * s.step;
+    // Land on the step grid from the default, so that stepping back returns to it exactly.
+    let snapped = s.default + ((v - s.default) / s.step).round() * s.step;
+    set_value(app, index, snapped);
+}
+
+fn set_value(app: &mut App, index: usize, value: f64) {
+    let before = app.value(index);
+    let after = app.setup.catalog.set(&mut app.params, index, value);
+    if after != before {
+        app.recompute();
+    }
+}
+
+/// Keeps the selected slider and the selected year on screen.
+fn follow_selection(app: &mut App) {
+    let Some(layout) = ScreenLayout::of(app) else { return };
+    let lines = slider_lines(app);
+    let height = usize::from(inner(layout.sliders).height);
+    app.slider_scroll = scroll_to_show(&lines, app.selected, app.slider_scroll, height);
+    let rows = table_rows(layout.table).max(1);
+    let row = (app.year - app.projection.first_year).max(0) as usize;
+    if row < app.table_scroll {
+        app.table_scroll = row;
+    } else if row >= app.table_scroll + rows {
+        app.table_scroll = row + 1 - rows;
+    }
+    app.table_scroll = app.table_scroll.min(app.projection.len().saturating_sub(rows));
+}
