@@ -96,7 +96,7 @@ pub struct Figure {
 #[derive(Debug, Clone, PartialEq)]
 pub enum SegmentBody {
     /// Devices shipped, retired and holding memory.
-    Devices(DeviceSegment),
+    Devices(Box<DeviceSegment>),
     /// Bit demand given directly (graphics, consumer, automotive, industrial, ...).
     Residual(ResidualSegment),
 }

@@ -1,0 +1,45 @@
+//! Golden outputs of the headless commands on the built-in data. A change to the data or the
+//! model shows up here as a reviewable diff (`cargo insta review`).
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_memcycle"))
+        .args(args)
+        .output()
+        .expect("run memcycle");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[test]
+fn project_csv() {
+    insta::assert_snapshot!(run(&["project", "--format", "csv"]));
+}
+
+#[test]
+fn project_table() {
+    insta::assert_snapshot!(run(&["project"]));
+}
+
+#[test]
+fn project_csv_from_2019() {
+    insta::assert_snapshot!(run(&[
+        "project",
+        "--format",
+        "csv",
+        "--base-year",
+        "2019",
+        "--set",
+        "horizon=2025"
+    ]));
+}
+
+#[test]
+fn params_csv() {
+    insta::assert_snapshot!(run(&["params", "--format", "csv"]));
+}
