@@ -487,7 +487,9 @@ impl<'a> Checker<'a> {
         let long_run_nand_growth = long_run(self, "long_run_nand_growth", &e.long_run_nand_growth);
         let kind = e.kind.as_ref().map_or("devices", |k| k.get_ref().as_str());
         let body = match kind {
-            "devices" => self.devices(&id, e, &at).map(|d| SegmentBody::Devices(Box::new(d))),
+            "devices" => self
+                .devices(&id, e, &at)
+                .map(|d| SegmentBody::Devices(Box::new(d))),
             "residual" => self.residual(&id, e, &at).map(SegmentBody::Residual),
             other => {
                 let span = e.kind.as_ref().map_or(at.clone(), Spanned::span);
