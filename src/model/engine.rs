@@ -1,7 +1,7 @@
 //! Projection years: installed-base targets, retirements, shipments and demand (DESIGN 3.2,
 //! 3.3), on top of a history computed once per data set and base year.
 
-use super::history::{Content, History, rows_mut};
+use super::history::{Content, History};
 use super::parameters::Parameters;
 use super::projection::Projection;
 use crate::data::Dataset;
@@ -41,23 +41,23 @@ impl Engine {
         let len = (horizon - h.first_year + 1).max(0) as usize;
         let base_index = (h.base_year - h.first_year) as usize;
         let mut segments = Vec::with_capacity(h.segments.len());
+        let fade = fade_weights(
+            params.growth_half_life,
+            (horizon - h.base_year).max(0) as usize,
+        );
         for (seg, p) in h.segments.iter().zip(&params.segments) {
-            let mut rows = seg.rows.clone();
-            for v in rows_mut(&mut rows) {
-                v.resize(len, 0.0);
-            }
+            let mut rows = seg.rows.extended(len);
             let years = (horizon - h.base_year).max(0) as usize;
-            let half_life = params.growth_half_life;
             let dram_factor = cumulative_growth(
                 p.dram_content_growth,
                 seg.long_run_dram_growth,
-                half_life,
+                &fade,
                 years,
             );
             let nand_factor = cumulative_growth(
                 p.nand_content_growth,
                 seg.long_run_nand_growth,
-                half_life,
+                &fade,
                 years,
             );
             if let Some(state) = &seg.devices {
@@ -73,12 +73,7 @@ impl Engine {
                 let mut installed = rows.installed_base_m[base_index];
                 for (step, year) in (h.base_year + 1..=horizon).enumerate() {
                     let i = base_index + 1 + step;
-                    let growth = faded_growth(
-                        p.base_growth,
-                        state.long_run_growth,
-                        params.growth_half_life,
-                        step,
-                    );
+                    let growth = faded(p.base_growth, state.long_run_growth, fade[step]);
                     let target = installed * growth_factor(growth).max(0.0);
                     let retired_old = cohort.age_one_year(&hazards);
                     let survivors = installed - retired_old;
@@ -125,14 +120,34 @@ pub fn project(data: &Dataset, params: &Parameters) -> Projection {
     Engine::new(data, params.base_year).project(params)
 }
 
-/// Cumulative growth factors for `years` projected years of a rate that starts at `start` and
-/// fades towards `long_run` (% per year): entry `k` multiplies the base-year value to give
-/// year `base + k + 1`. Never negative.
-pub fn cumulative_growth(start: f64, long_run: f64, half_life: Years, years: usize) -> Vec<f64> {
-    let mut level = 1.0f64;
+/// Weight of the starting rate `step` years after the first projected year: it halves every
+/// `half_life` years (0 means rates are at their long-run values at once).
+pub fn fade_weights(half_life: Years, years: usize) -> Vec<f64> {
     (0..years)
         .map(|step| {
-            level *= growth_factor(faded_growth(start, long_run, half_life, step)).max(0.0);
+            if half_life <= 0.0 {
+                0.0
+            } else {
+                0.5f64.powf(step as f64 / half_life)
+            }
+        })
+        .collect()
+}
+
+/// A rate between `start` and `long_run`, `weight` of the way from the long-run value.
+fn faded(start: f64, long_run: f64, weight: f64) -> f64 {
+    long_run + (start - long_run) * weight
+}
+
+/// Cumulative growth factors for the projected years of a rate that starts at `start` and
+/// fades towards `long_run` (% per year) with `weights` (see [`fade_weights`]): entry `k`
+/// multiplies the base-year value to give year `base + k + 1`. Never negative.
+pub fn cumulative_growth(start: f64, long_run: f64, weights: &[f64], years: usize) -> Vec<f64> {
+    let mut level = 1.0f64;
+    weights[..years.min(weights.len())]
+        .iter()
+        .map(|w| {
+            level *= growth_factor(faded(start, long_run, *w)).max(0.0);
             level
         })
         .collect()
@@ -141,10 +156,8 @@ pub fn cumulative_growth(start: f64, long_run: f64, half_life: Years, years: usi
 /// A growth rate `step` years after the first projected year: `start` fading towards
 /// `long_run` with half-life `half_life` years.
 pub fn faded_growth(start: f64, long_run: f64, half_life: Years, step: usize) -> f64 {
-    if half_life <= 0.0 {
-        return long_run;
-    }
-    long_run + (start - long_run) * 0.5f64.powf(step as f64 / half_life)
+    let weight = fade_weights(half_life, step + 1)[step];
+    faded(start, long_run, weight)
 }
 
 #[cfg(test)]
@@ -156,5 +169,13 @@ mod tests {
         assert_eq!(faded_growth(10.0, 2.0, 3.0, 0), 10.0);
         assert!((faded_growth(10.0, 2.0, 3.0, 3) - 6.0).abs() < 1e-12);
         assert_eq!(faded_growth(10.0, 2.0, 0.0, 0), 2.0);
+    }
+
+    #[test]
+    fn cumulative_growth_compounds_faded_rates() {
+        let w = fade_weights(1.0, 2);
+        let f = cumulative_growth(10.0, 0.0, &w, 2);
+        assert!((f[0] - 1.10).abs() < 1e-12);
+        assert!((f[1] - 1.10 * 1.05).abs() < 1e-12);
     }
 }

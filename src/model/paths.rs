@@ -35,6 +35,41 @@ pub fn geometric_at(points: &[Point], year: Year) -> f64 {
     )
 }
 
+/// [`geometric_at`] for every year from `from` to `to`, with one `powf` per interval between
+/// points rather than one per year.
+pub fn geometric_path(points: &[Point], from: Year, to: Year) -> Vec<f64> {
+    let mut out = Vec::with_capacity((to - from + 1).max(0) as usize);
+    let mut year = from;
+    while year <= to {
+        // A stretch shares one rate: up to the next point, or to `to` beyond the last point.
+        let end = points
+            .iter()
+            .map(|p| p.year)
+            .find(|&y| y > year)
+            .unwrap_or(to)
+            .min(to);
+        let (a, b) = (geometric_at(points, year), geometric_at(points, end));
+        if end == year || a <= 0.0 || b <= 0.0 {
+            // Nothing to compound (a single year, or a zero where a rate is undefined).
+            out.extend((year..end.max(year + 1)).map(|y| geometric_at(points, y)));
+            year = end.max(year + 1);
+            continue;
+        }
+        let rate = (b / a).powf(1.0 / f64::from(end - year));
+        let mut v = a;
+        for _ in year..end {
+            out.push(v);
+            v *= rate;
+        }
+        if end == to {
+            out.push(b);
+            break;
+        }
+        year = end;
+    }
+    out
+}
+
 /// Compound annual growth, in percent per year, of a path between two years.
 pub fn cagr_percent(from: f64, to: f64, years: i32) -> f64 {
     if from <= 0.0 || to <= 0.0 || years <= 0 {
@@ -104,6 +139,25 @@ mod tests {
         assert!((geometric_at(&p, 2013) - 8.0).abs() < 1e-12);
         assert_eq!(geometric_at(&p, 2000), 1.0);
         assert_eq!(geometric_at(&pts(&[(2010, 3.0)]), 2015), 3.0);
+    }
+
+    #[test]
+    fn geometric_path_matches_pointwise_interpolation() {
+        let p = pts(&[(2010, 1.0), (2012, 4.0), (2017, 5.0), (2018, 9.0)]);
+        let path = geometric_path(&p, 2008, 2022);
+        assert_eq!(path.len(), 15);
+        for (k, v) in path.iter().enumerate() {
+            let expected = geometric_at(&p, 2008 + k as Year);
+            assert!(
+                (v / expected - 1.0).abs() < 1e-12,
+                "{}: {v} vs {expected}",
+                2008 + k as Year
+            );
+        }
+        assert_eq!(geometric_path(&p, 2011, 2011).len(), 1);
+        let zeros = pts(&[(2010, 0.0), (2014, 0.0)]);
+        assert_eq!(geometric_path(&zeros, 2009, 2016), vec![0.0; 8]);
+        assert!(geometric_path(&p, 2012, 2011).is_empty());
     }
 
     #[test]
