@@ -10,4 +10,5 @@ pub mod data;
 pub mod model;
 pub mod params;
 pub mod setup;
+pub mod tui;
 pub mod units;

@@ -31,6 +31,31 @@ pub struct Cli {
     /// Options of the explorer.
     #[command(flatten)]
     pub explore: ScenarioArgs,
+    /// Chart marker: braille (finest), halfblock or dot (for fonts without braille).
+    #[arg(long, value_enum, default_value_t = MarkerArg::Braille)]
+    pub marker: MarkerArg,
+}
+
+/// Chart markers offered by `--marker`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MarkerArg {
+    /// Braille dots: the finest lines.
+    Braille,
+    /// Half blocks: coarser, works in most fonts.
+    Halfblock,
+    /// Dots.
+    Dot,
+}
+
+impl MarkerArg {
+    /// The ratatui marker.
+    pub fn marker(self) -> ratatui::symbols::Marker {
+        match self {
+            MarkerArg::Braille => ratatui::symbols::Marker::Braille,
+            MarkerArg::Halfblock => ratatui::symbols::Marker::HalfBlock,
+            MarkerArg::Dot => ratatui::symbols::Marker::Dot,
+        }
+    }
 }
 
 /// Headless commands.

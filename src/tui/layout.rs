@@ -33,7 +33,7 @@ impl ScreenLayout {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             return None;
         }
-        let header_height = if area.height >= 40 { 4 } else { 2 };
+        let header_height = if area.height >= 40 { 4 } else { 3 };
         let [header, body, keybar] = area.layout(&Layout::vertical([
             Constraint::Length(header_height),
             Constraint::Min(0),

@@ -59,8 +59,6 @@ pub enum Message {
     ToggleHelp,
     /// Close whatever overlay is open.
     CloseOverlay,
-    /// Scroll the year table by this many rows.
-    ScrollTable(isize),
     /// The terminal changed size.
     Resize(Size),
 }

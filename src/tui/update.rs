@@ -29,7 +29,7 @@ pub fn update(app: &mut App, msg: Message) {
             let big = big_step_count(app, app.selected);
             step_selected(app, f64::from(n) * big);
         }
-        Message::ToMin => set_value(app, app.selected, f64::NEG_INFINITY.max(app.specs()[app.selected].min)),
+        Message::ToMin => set_value(app, app.selected, app.specs()[app.selected].min),
         Message::ToMax => set_value(app, app.selected, app.specs()[app.selected].max),
         Message::Reset => set_value(app, app.selected, app.specs()[app.selected].default),
         Message::ResetAll => {
@@ -69,9 +69,6 @@ pub fn update(app: &mut App, msg: Message) {
         }
         Message::ToggleBaseline => app.show_baseline = !app.show_baseline,
         Message::CycleView => app.view = app.view.next(),
-        Message::ScrollTable(delta) => {
-            app.table_scroll = app.table_scroll.saturating_add_signed(delta).min(app.projection.len().saturating_sub(1));
-        }
     }
     follow_selection(app);
 }

@@ -1,0 +1,194 @@
+//! What each chart plots, as plain numbers: which series, their values by year, and the
+//! baseline to compare with. The view turns this into ratatui datasets; tests can check it
+//! without rendering.
+
+use super::app::{App, ChartKind, ViewMode};
+use crate::model::{Projection, SegmentProjection};
+use crate::units::Year;
+
+/// What a series stands for (it sets the colour).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A segment, by index.
+    Segment(usize),
+    /// The sum of all segments.
+    Total,
+    /// Units retired (the replacement part of shipments).
+    Replacement,
+    /// Shipments minus retirements.
+    Growth,
+}
+
+/// One line of a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Legend label.
+    pub label: String,
+    /// What it stands for.
+    pub role: Role,
+    /// Values by year index (from the projection's first year); `None` where undefined.
+    pub values: Vec<Option<f64>>,
+    /// The baseline's values, when the chart compares against it.
+    pub baseline: Option<Vec<Option<f64>>>,
+}
+
+/// Everything a chart shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartSpec {
+    /// Title, including the view mode.
+    pub title: String,
+    /// Unit of the y axis.
+    pub unit: String,
+    /// Lines, drawn in order (the last on top).
+    pub series: Vec<Series>,
+    /// Plot on a log10 axis (values span orders of magnitude).
+    pub log: bool,
+}
+
+fn by_year(p: &Projection, seg: &SegmentProjection, values: &[f64]) -> Vec<Option<f64>> {
+    p.years()
+        .zip(values)
+        .map(|(y, v)| seg.covers(y).then_some(*v))
+        .collect()
+}
+
+fn totals(values: &[f64]) -> Vec<Option<f64>> {
+    values.iter().map(|v| Some(*v)).collect()
+}
+
+/// `other` values aligned to `p`'s years (the baseline may cover fewer years).
+fn aligned(p: &Projection, other: &Projection, values: Vec<Option<f64>>) -> Vec<Option<f64>> {
+    p.years()
+        .map(|y| other.index(y).and_then(|i| values.get(i).copied().flatten()))
+        .collect()
+}
+
+/// The chart the app shows, in absolute values (see [`apply_view`]).
+pub fn chart_spec(app: &App) -> ChartSpec {
+    let (p, b) = (&app.projection, &app.baseline);
+    let segment_series = |pick: fn(&SegmentProjection) -> &Vec<f64>, only_units: bool| -> Vec<Series> {
+        p.segments
+            .iter()
+            .zip(&b.segments)
+            .enumerate()
+            .filter(|(_, (s, _))| s.start_year.is_some() && (!only_units || s.has_units))
+            .map(|(i, (s, bs))| Series {
+                label: s.label.clone(),
+                role: Role::Segment(i),
+                values: by_year(p, s, pick(s)),
+                baseline: Some(aligned(p, b, by_year(b, bs, pick(bs)))),
+            })
+            .collect()
+    };
+    match app.chart {
+        ChartKind::Dram | ChartKind::Nand => {
+            let dram = app.chart == ChartKind::Dram;
+            let mut series = segment_series(if dram { |s| &s.dram_eb } else { |s| &s.nand_eb }, false);
+            let (t, bt) = if dram { (&p.total_dram_eb, &b.total_dram_eb) } else { (&p.total_nand_eb, &b.total_nand_eb) };
+            series.push(Series {
+                label: "Total".into(),
+                role: Role::Total,
+                values: totals(t),
+                baseline: Some(aligned(p, b, totals(bt))),
+            });
+            ChartSpec {
+                title: format!("{} demand", if dram { "DRAM" } else { "NAND" }),
+                unit: "EB".into(),
+                series,
+                log: false,
+            }
+        }
+        ChartKind::Shipments => match app.selected_segment().filter(|i| p.segments[*i].has_units) {
+            Some(i) => {
+                let (s, bs) = (&p.segments[i], &b.segments[i]);
+                let line = |label: &str, role, pick: fn(&SegmentProjection) -> &Vec<f64>| Series {
+                    label: label.into(),
+                    role,
+                    values: by_year(p, s, pick(s)),
+                    baseline: Some(aligned(p, b, by_year(b, bs, pick(bs)))),
+                };
+                ChartSpec {
+                    title: format!("{} shipments = replacement + growth", s.label),
+                    unit: "M units".into(),
+                    series: vec![
+                        line("Replacement", Role::Replacement, |s| &s.replacement_m),
+                        line("Growth", Role::Growth, |s| &s.growth_m),
+                        line("Shipments", Role::Segment(i), |s| &s.shipments_m),
+                    ],
+                    log: false,
+                }
+            }
+            None => ChartSpec {
+                title: "Shipments by segment (select a segment's slider for its split)".into(),
+                unit: "M units".into(),
+                series: segment_series(|s| &s.shipments_m, true),
+                log: true,
+            },
+        },
+        ChartKind::InstalledBase => ChartSpec {
+            title: "Installed base by segment".into(),
+            unit: "M units".into(),
+            series: segment_series(|s| &s.installed_base_m, true),
+            log: true,
+        },
+    }
+}
+
+/// Turns absolute values into the view's: change or % change against the baseline. In those
+/// views the baseline is the zero line, so it is dropped.
+pub fn apply_view(mut spec: ChartSpec, view: ViewMode) -> ChartSpec {
+    if view == ViewMode::Absolute {
+        return spec;
+    }
+    for s in &mut spec.series {
+        let base = s.baseline.take().unwrap_or_default();
+        s.values = s
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let (v, b) = ((*v)?, base.get(i).copied().flatten()?);
+                match view {
+                    ViewMode::Change => Some(v - b),
+                    _ if b.abs() > 1e-12 => Some((v / b - 1.0) * 100.0),
+                    _ => None,
+                }
+            })
+            .collect();
+    }
+    spec.log = false;
+    if view == ViewMode::Percent {
+        spec.unit = "% vs baseline".into();
+    } else {
+        spec.unit = format!("{} vs baseline", spec.unit);
+    }
+    spec
+}
+
+/// Lowest and highest value over all series (and their baselines), padded for drawing.
+pub fn y_bounds(spec: &ChartSpec) -> (f64, f64) {
+    let values = spec.series.iter().flat_map(|s| {
+        s.values.iter().chain(s.baseline.iter().flatten()).filter_map(|v| *v)
+    });
+    let (mut lo, mut hi) = values
+        .filter(|v| v.is_finite() && (!spec.log || *v > 0.0))
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if !lo.is_finite() {
+        return (0.0, 1.0);
+    }
+    if spec.log {
+        return (lo.log10().floor(), hi.log10().ceil().max(lo.log10().floor() + 1.0));
+    }
+    lo = lo.min(0.0);
+    hi = hi.max(0.0);
+    if (hi - lo).abs() < 1e-12 {
+        hi = lo + 1.0;
+    }
+    let pad = (hi - lo) * 0.05;
+    (if lo < 0.0 { lo - pad } else { lo }, hi + pad)
+}
+
+/// Year of each value index.
+pub fn year_at(p: &Projection, index: usize) -> Year {
+    p.first_year + index as Year
+}

@@ -1,0 +1,107 @@
+//! Terminal events to messages: the one place that knows which key does what.
+
+use super::app::{App, ChartKind, Focus};
+use super::layout::{chart_tab_hit, drag_fraction, slider_hit, table_rows, ScreenLayout, SliderHit};
+use super::message::Message;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Size};
+
+/// The message for a terminal event, if it means anything.
+pub fn message(app: &App, event: &Event) -> Option<Message> {
+    match event {
+        Event::Key(k) if k.kind != KeyEventKind::Release => key(app, k),
+        Event::Mouse(m) => mouse(app, m),
+        Event::Resize(w, h) => Some(Message::Resize(Size::new(*w, *h))),
+        _ => None,
+    }
+}
+
+fn key(app: &App, k: &KeyEvent) -> Option<Message> {
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    let shift = k.modifiers.contains(KeyModifiers::SHIFT);
+    if ctrl && matches!(k.code, KeyCode::Char('c')) {
+        return Some(Message::Quit);
+    }
+    if app.help {
+        return match k.code {
+            KeyCode::Char('q') => Some(Message::Quit),
+            KeyCode::Esc | KeyCode::Char('?') | KeyCode::Enter => Some(Message::CloseOverlay),
+            _ => None,
+        };
+    }
+    let page = table_rows(ScreenLayout::of(app).map_or_else(Default::default, |l| l.table)).max(1) as isize;
+    let on_sliders = app.focus == Focus::Sliders;
+    Some(match k.code {
+        KeyCode::Char('q') | KeyCode::Esc => Message::Quit,
+        KeyCode::Char('?') => Message::ToggleHelp,
+        KeyCode::Tab => Message::CycleFocus(1),
+        KeyCode::BackTab => Message::CycleFocus(-1),
+        KeyCode::Char('[') => Message::Year(-1),
+        KeyCode::Char(']') => Message::Year(1),
+        KeyCode::Char(c @ '1'..='4') => Message::Chart(ChartKind::ALL[(c as usize) - ('1' as usize)]),
+        KeyCode::Char('b') => Message::ToggleBaseline,
+        KeyCode::Char('v') => Message::CycleView,
+        KeyCode::Char('r') => Message::Reset,
+        KeyCode::Char('R') => Message::ResetAll,
+        KeyCode::Char('H') => Message::BigStep(-1),
+        KeyCode::Char('L') => Message::BigStep(1),
+        KeyCode::Up | KeyCode::Char('k') => match app.focus {
+            Focus::Sliders => Message::Select(-1),
+            Focus::Chart => Message::CycleChart(-1),
+            Focus::Table => Message::Year(-1),
+        },
+        KeyCode::Down | KeyCode::Char('j') => match app.focus {
+            Focus::Sliders => Message::Select(1),
+            Focus::Chart => Message::CycleChart(1),
+            Focus::Table => Message::Year(1),
+        },
+        KeyCode::Left | KeyCode::Char('h') if on_sliders => if shift { Message::BigStep(-1) } else { Message::Step(-1) },
+        KeyCode::Right | KeyCode::Char('l') if on_sliders => if shift { Message::BigStep(1) } else { Message::Step(1) },
+        KeyCode::Left | KeyCode::Char('h') => Message::Year(-1),
+        KeyCode::Right | KeyCode::Char('l') => Message::Year(1),
+        KeyCode::PageUp if on_sliders => Message::BigStep(1),
+        KeyCode::PageDown if on_sliders => Message::BigStep(-1),
+        KeyCode::PageUp => Message::Year(-(page as i32)),
+        KeyCode::PageDown => Message::Year(page as i32),
+        KeyCode::Home if on_sliders => Message::ToMin,
+        KeyCode::End if on_sliders => Message::ToMax,
+        KeyCode::Home => Message::Year(-1000),
+        KeyCode::End => Message::Year(1000),
+        _ => return None,
+    })
+}
+
+fn mouse(app: &App, m: &MouseEvent) -> Option<Message> {
+    let pos = Position::new(m.column, m.row);
+    match m.kind {
+        MouseEventKind::Down(MouseButton::Left) => {
+            if let Some(kind) = chart_tab_hit(app, pos) {
+                return Some(Message::Chart(kind));
+            }
+            match slider_hit(app, pos)? {
+                SliderHit::Label(i) => Some(Message::SelectIndex(i)),
+                SliderHit::Bar(index, fraction) => Some(Message::SetFraction { index, fraction }),
+            }
+        }
+        MouseEventKind::Drag(MouseButton::Left) => {
+            let index = app.dragging?;
+            Some(Message::SetFraction { index, fraction: drag_fraction(app, pos)? })
+        }
+        MouseEventKind::Up(_) => app.dragging.map(|_| Message::EndDrag),
+        MouseEventKind::ScrollUp | MouseEventKind::ScrollDown => {
+            let up = m.kind == MouseEventKind::ScrollUp;
+            if let Some(SliderHit::Label(index) | SliderHit::Bar(index, _)) = slider_hit(app, pos) {
+                return Some(Message::StepIndex { index, steps: if up { 1 } else { -1 } });
+            }
+            let layout = ScreenLayout::of(app)?;
+            if layout.table.contains(pos) {
+                Some(Message::Year(if up { -1 } else { 1 }))
+            } else if layout.chart.contains(pos) {
+                Some(Message::Year(if up { 1 } else { -1 }))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}

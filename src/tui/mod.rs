@@ -1,0 +1,42 @@
+//! The live explorer: state ([`app`]), messages ([`message`]), the only state changes
+//! ([`update`]), key and mouse bindings ([`keymap`]) and drawing ([`view`]).
+
+pub mod app;
+pub mod chart_data;
+pub mod keymap;
+pub mod layout;
+pub mod message;
+pub mod terminal;
+pub mod theme;
+pub mod update;
+mod view;
+
+pub use app::App;
+pub use message::Message;
+pub use theme::Theme;
+
+use ratatui::crossterm::event;
+use ratatui::layout::Size;
+use std::io;
+use std::time::Duration;
+
+/// Runs the explorer until the user quits. The loop sleeps in `event::read` until something
+/// happens; all pending events are applied before one redraw, so held-down keys never lag.
+pub fn run(mut app: App) -> io::Result<()> {
+    let mut guard = terminal::TerminalGuard::new()?;
+    let size = guard.terminal.size()?;
+    update::update(&mut app, Message::Resize(Size::new(size.width, size.height)));
+    loop {
+        guard.terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+        let mut next = Some(event::read()?);
+        while let Some(ev) = next {
+            if let Some(msg) = keymap::message(&app, &ev) {
+                update::update(&mut app, msg);
+            }
+            if app.quit {
+                return Ok(());
+            }
+            next = if event::poll(Duration::ZERO)? { Some(event::read()?) } else { None };
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! Taking over the terminal and always giving it back: raw mode, alternate screen, mouse
+//! capture and cursor are restored on return, on a panic, and on SIGTERM / SIGHUP / SIGINT.
+
+use ratatui::crossterm::cursor::{Hide, Show};
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::prelude::CrosstermBackend;
+use ratatui::Terminal;
+use std::io::{self, Stdout};
+use std::sync::Once;
+
+/// The terminal in explorer mode; dropping it restores the terminal.
+pub struct TerminalGuard {
+    /// The ratatui terminal.
+    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+}
+
+/// Puts the terminal back as the shell expects it. Safe to call more than once.
+pub fn restore() {
+    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
+    let _ = disable_raw_mode();
+}
+
+impl TerminalGuard {
+    /// Enters raw mode and the alternate screen with mouse capture, after installing the panic
+    /// hook and the signal handlers that undo it.
+    pub fn new() -> io::Result<Self> {
+        install_handlers()?;
+        enable_raw_mode()?;
+        let setup = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, Hide);
+        if let Err(e) = setup {
+            restore();
+            return Err(e);
+        }
+        match Terminal::new(CrosstermBackend::new(io::stdout())) {
+            Ok(terminal) => Ok(Self { terminal }),
+            Err(e) => {
+                restore();
+                Err(e)
+            }
+        }
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+static HANDLERS: Once = Once::new();
+
+fn install_handlers() -> io::Result<()> {
+    let mut result = Ok(());
+    HANDLERS.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+        result = watch_signals();
+    });
+    result
+}
+
+/// A thread that restores the terminal and exits when the process is asked to stop. The
+/// explorer blocks reading events, so the signal cannot wait for the loop.
+fn watch_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new().name("signals".into()).spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            restore();
+            std::process::exit(128 + signal);
+        }
+    })?;
+    Ok(())
+}

@@ -1,0 +1,56 @@
+//! Drawing the explorer: `impl Widget for &App`. Nothing here changes state.
+
+mod chart;
+mod header;
+mod help;
+mod sliders;
+mod table;
+
+use super::app::{App, Focus};
+use super::layout::{ScreenLayout, MIN_HEIGHT, MIN_WIDTH};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Some(layout) = ScreenLayout::new(area) else {
+            too_small(area, buf);
+            return;
+        };
+        header::render(self, layout.header, buf);
+        sliders::render(self, layout.sliders, buf);
+        chart::render(self, layout.chart, buf);
+        table::render(self, layout.table, buf);
+        help::key_bar(self, layout.keybar, buf);
+        if self.help {
+            help::overlay(self, area, buf);
+        }
+    }
+}
+
+/// A bordered panel whose border shows focus.
+pub(crate) fn panel<'a>(app: &App, focus: Focus, title: Line<'a>) -> Block<'a> {
+    let focused = app.focus == focus;
+    Block::bordered()
+        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_style(if focused { app.theme.focus_border() } else { app.theme.border() })
+        .title(title)
+}
+
+/// The message shown when the terminal is below 80x24; it fits any size (clipped at 1x1).
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let text = format!(
+        "terminal too small: need {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{}. Enlarge the window, or press q to quit.",
+        area.width, area.height
+    );
+    let height = 3.min(area.height);
+    let y = area.y + area.height.saturating_sub(height) / 2;
+    Paragraph::new(text)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true })
+        .style(Style::new())
+        .render(Rect::new(area.x, y, area.width, height), buf);
+}
