@@ -35,7 +35,11 @@ fn explore(args: &Cli) -> i32 {
             return 1;
         }
     };
-    let name = if args.explore.set.is_empty() { "Baseline" } else { "Custom (--set)" };
+    let name = if args.explore.set.is_empty() {
+        "Baseline"
+    } else {
+        "Custom (--set)"
+    };
     let app = App::new(setup, params, name, Theme::from_env(args.marker.marker()));
     match tui::run(app) {
         Ok(()) => 0,

@@ -38,7 +38,12 @@ pub enum ChartKind {
 
 impl ChartKind {
     /// Charts in key order.
-    pub const ALL: [ChartKind; 4] = [ChartKind::Dram, ChartKind::Nand, ChartKind::Shipments, ChartKind::InstalledBase];
+    pub const ALL: [ChartKind; 4] = [
+        ChartKind::Dram,
+        ChartKind::Nand,
+        ChartKind::Shipments,
+        ChartKind::InstalledBase,
+    ];
 
     /// Short name for tabs.
     pub fn tab(self) -> &'static str {
@@ -135,7 +140,12 @@ pub struct App {
 
 impl App {
     /// An explorer on `setup`, starting from `params` (the baseline plus any `--set`).
-    pub fn new(setup: Setup, params: Parameters, scenario: impl Into<String>, theme: Theme) -> Self {
+    pub fn new(
+        setup: Setup,
+        params: Parameters,
+        scenario: impl Into<String>,
+        theme: Theme,
+    ) -> Self {
         let baseline = setup.project(setup.catalog.baseline());
         let projection = setup.project(&params);
         let year = (projection.base_year + 1).min(projection.horizon);
@@ -194,6 +204,8 @@ impl App {
     /// Recomputes the projection after a parameter moved; keeps the selected year in range.
     pub fn recompute(&mut self) {
         self.projection = self.setup.project(&self.params);
-        self.year = self.year.clamp(self.projection.first_year, self.projection.horizon);
+        self.year = self
+            .year
+            .clamp(self.projection.first_year, self.projection.horizon);
     }
 }

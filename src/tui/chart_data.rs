@@ -59,32 +59,42 @@ fn totals(values: &[f64]) -> Vec<Option<f64>> {
 /// `other` values aligned to `p`'s years (the baseline may cover fewer years).
 fn aligned(p: &Projection, other: &Projection, values: Vec<Option<f64>>) -> Vec<Option<f64>> {
     p.years()
-        .map(|y| other.index(y).and_then(|i| values.get(i).copied().flatten()))
+        .map(|y| {
+            other
+                .index(y)
+                .and_then(|i| values.get(i).copied().flatten())
+        })
         .collect()
 }
 
 /// The chart the app shows, in absolute values (see [`apply_view`]).
 pub fn chart_spec(app: &App) -> ChartSpec {
     let (p, b) = (&app.projection, &app.baseline);
-    let segment_series = |pick: fn(&SegmentProjection) -> &Vec<f64>, only_units: bool| -> Vec<Series> {
-        p.segments
-            .iter()
-            .zip(&b.segments)
-            .enumerate()
-            .filter(|(_, (s, _))| s.start_year.is_some() && (!only_units || s.has_units))
-            .map(|(i, (s, bs))| Series {
-                label: s.label.clone(),
-                role: Role::Segment(i),
-                values: by_year(p, s, pick(s)),
-                baseline: Some(aligned(p, b, by_year(b, bs, pick(bs)))),
-            })
-            .collect()
-    };
+    let segment_series =
+        |pick: fn(&SegmentProjection) -> &Vec<f64>, only_units: bool| -> Vec<Series> {
+            p.segments
+                .iter()
+                .zip(&b.segments)
+                .enumerate()
+                .filter(|(_, (s, _))| s.start_year.is_some() && (!only_units || s.has_units))
+                .map(|(i, (s, bs))| Series {
+                    label: s.label.clone(),
+                    role: Role::Segment(i),
+                    values: by_year(p, s, pick(s)),
+                    baseline: Some(aligned(p, b, by_year(b, bs, pick(bs)))),
+                })
+                .collect()
+        };
     match app.chart {
         ChartKind::Dram | ChartKind::Nand => {
             let dram = app.chart == ChartKind::Dram;
-            let mut series = segment_series(if dram { |s| &s.dram_eb } else { |s| &s.nand_eb }, false);
-            let (t, bt) = if dram { (&p.total_dram_eb, &b.total_dram_eb) } else { (&p.total_nand_eb, &b.total_nand_eb) };
+            let mut series =
+                segment_series(if dram { |s| &s.dram_eb } else { |s| &s.nand_eb }, false);
+            let (t, bt) = if dram {
+                (&p.total_dram_eb, &b.total_dram_eb)
+            } else {
+                (&p.total_nand_eb, &b.total_nand_eb)
+            };
             series.push(Series {
                 label: "Total".into(),
                 role: Role::Total,
@@ -168,16 +178,24 @@ pub fn apply_view(mut spec: ChartSpec, view: ViewMode) -> ChartSpec {
 /// Lowest and highest value over all series (and their baselines), padded for drawing.
 pub fn y_bounds(spec: &ChartSpec) -> (f64, f64) {
     let values = spec.series.iter().flat_map(|s| {
-        s.values.iter().chain(s.baseline.iter().flatten()).filter_map(|v| *v)
+        s.values
+            .iter()
+            .chain(s.baseline.iter().flatten())
+            .filter_map(|v| *v)
     });
     let (mut lo, mut hi) = values
         .filter(|v| v.is_finite() && (!spec.log || *v > 0.0))
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
     if !lo.is_finite() {
         return (0.0, 1.0);
     }
     if spec.log {
-        return (lo.log10().floor(), hi.log10().ceil().max(lo.log10().floor() + 1.0));
+        return (
+            lo.log10().floor(),
+            hi.log10().ceil().max(lo.log10().floor() + 1.0),
+        );
     }
     lo = lo.min(0.0);
     hi = hi.max(0.0);

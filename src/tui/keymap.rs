@@ -1,9 +1,13 @@
 //! Terminal events to messages: the one place that knows which key does what.
 
 use super::app::{App, ChartKind, Focus};
-use super::layout::{chart_tab_hit, drag_fraction, slider_hit, table_rows, ScreenLayout, SliderHit};
+use super::layout::{
+    ScreenLayout, SliderHit, chart_tab_hit, drag_fraction, slider_hit, table_rows,
+};
 use super::message::Message;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use ratatui::layout::{Position, Size};
 
 /// The message for a terminal event, if it means anything.
@@ -29,7 +33,8 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
             _ => None,
         };
     }
-    let page = table_rows(ScreenLayout::of(app).map_or_else(Default::default, |l| l.table)).max(1) as isize;
+    let page = table_rows(ScreenLayout::of(app).map_or_else(Default::default, |l| l.table)).max(1)
+        as isize;
     let on_sliders = app.focus == Focus::Sliders;
     Some(match k.code {
         KeyCode::Char('q') | KeyCode::Esc => Message::Quit,
@@ -38,7 +43,9 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
         KeyCode::BackTab => Message::CycleFocus(-1),
         KeyCode::Char('[') => Message::Year(-1),
         KeyCode::Char(']') => Message::Year(1),
-        KeyCode::Char(c @ '1'..='4') => Message::Chart(ChartKind::ALL[(c as usize) - ('1' as usize)]),
+        KeyCode::Char(c @ '1'..='4') => {
+            Message::Chart(ChartKind::ALL[(c as usize) - ('1' as usize)])
+        }
         KeyCode::Char('b') => Message::ToggleBaseline,
         KeyCode::Char('v') => Message::CycleView,
         KeyCode::Char('r') => Message::Reset,
@@ -55,8 +62,20 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
             Focus::Chart => Message::CycleChart(1),
             Focus::Table => Message::Year(1),
         },
-        KeyCode::Left | KeyCode::Char('h') if on_sliders => if shift { Message::BigStep(-1) } else { Message::Step(-1) },
-        KeyCode::Right | KeyCode::Char('l') if on_sliders => if shift { Message::BigStep(1) } else { Message::Step(1) },
+        KeyCode::Left | KeyCode::Char('h') if on_sliders => {
+            if shift {
+                Message::BigStep(-1)
+            } else {
+                Message::Step(-1)
+            }
+        }
+        KeyCode::Right | KeyCode::Char('l') if on_sliders => {
+            if shift {
+                Message::BigStep(1)
+            } else {
+                Message::Step(1)
+            }
+        }
         KeyCode::Left | KeyCode::Char('h') => Message::Year(-1),
         KeyCode::Right | KeyCode::Char('l') => Message::Year(1),
         KeyCode::PageUp if on_sliders => Message::BigStep(1),
@@ -85,13 +104,19 @@ fn mouse(app: &App, m: &MouseEvent) -> Option<Message> {
         }
         MouseEventKind::Drag(MouseButton::Left) => {
             let index = app.dragging?;
-            Some(Message::SetFraction { index, fraction: drag_fraction(app, pos)? })
+            Some(Message::SetFraction {
+                index,
+                fraction: drag_fraction(app, pos)?,
+            })
         }
         MouseEventKind::Up(_) => app.dragging.map(|_| Message::EndDrag),
         MouseEventKind::ScrollUp | MouseEventKind::ScrollDown => {
             let up = m.kind == MouseEventKind::ScrollUp;
             if let Some(SliderHit::Label(index) | SliderHit::Bar(index, _)) = slider_hit(app, pos) {
-                return Some(Message::StepIndex { index, steps: if up { 1 } else { -1 } });
+                return Some(Message::StepIndex {
+                    index,
+                    steps: if up { 1 } else { -1 },
+                });
             }
             let layout = ScreenLayout::of(app)?;
             if layout.table.contains(pos) {

@@ -40,9 +40,15 @@ impl ScreenLayout {
             Constraint::Length(1),
         ]));
         let slider_width = (area.width * 3 / 10).clamp(34, 56);
-        let [sliders, right] = body.layout(&Layout::horizontal([Constraint::Length(slider_width), Constraint::Min(0)]));
+        let [sliders, right] = body.layout(&Layout::horizontal([
+            Constraint::Length(slider_width),
+            Constraint::Min(0),
+        ]));
         let table_height = (right.height * 2 / 5).max(7);
-        let [chart, table] = right.layout(&Layout::vertical([Constraint::Min(0), Constraint::Length(table_height)]));
+        let [chart, table] = right.layout(&Layout::vertical([
+            Constraint::Min(0),
+            Constraint::Length(table_height),
+        ]));
         Some(Self {
             header,
             sliders,
@@ -60,7 +66,12 @@ impl ScreenLayout {
 
 /// The area inside a bordered panel.
 pub fn inner(r: Rect) -> Rect {
-    Rect::new(r.x + 1, r.y + 1, r.width.saturating_sub(2), r.height.saturating_sub(2))
+    Rect::new(
+        r.x + 1,
+        r.y + 1,
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    )
 }
 
 /// A line in the slider panel.
@@ -91,11 +102,20 @@ pub fn slider_lines(app: &App) -> Vec<SliderLine> {
 
 /// The scroll offset that shows slider `selected` (and its group heading when it is the first
 /// of its group) in a viewport of `height` lines, moving as little as possible from `offset`.
-pub fn scroll_to_show(lines: &[SliderLine], selected: usize, offset: usize, height: usize) -> usize {
+pub fn scroll_to_show(
+    lines: &[SliderLine],
+    selected: usize,
+    offset: usize,
+    height: usize,
+) -> usize {
     let Some(label) = lines.iter().position(|l| *l == SliderLine::Label(selected)) else {
         return offset;
     };
-    let top = if label > 0 && matches!(lines[label - 1], SliderLine::Group(_)) { label - 1 } else { label };
+    let top = if label > 0 && matches!(lines[label - 1], SliderLine::Group(_)) {
+        label - 1
+    } else {
+        label
+    };
     let bottom = label + SLIDER_LINES; // one past the bar
     let max_offset = lines.len().saturating_sub(height);
     let offset = if top < offset {
@@ -142,7 +162,10 @@ pub fn slider_hit(app: &App, pos: Position) -> Option<SliderHit> {
     let line = lines.get(app.slider_scroll + usize::from(pos.y - area.y))?;
     match *line {
         SliderLine::Label(i) => Some(SliderHit::Label(i)),
-        SliderLine::Bar(i) => Some(SliderHit::Bar(i, track_fraction(bar_track(Rect::new(area.x, pos.y, area.width, 1)), pos.x))),
+        SliderLine::Bar(i) => Some(SliderHit::Bar(
+            i,
+            track_fraction(bar_track(Rect::new(area.x, pos.y, area.width, 1)), pos.x),
+        )),
         SliderLine::Group(_) => None,
     }
 }
@@ -152,7 +175,10 @@ pub fn slider_hit(app: &App, pos: Position) -> Option<SliderHit> {
 pub fn drag_fraction(app: &App, pos: Position) -> Option<f64> {
     let layout = ScreenLayout::of(app)?;
     let area = inner(layout.sliders);
-    Some(track_fraction(bar_track(Rect::new(area.x, pos.y, area.width, 1)), pos.x))
+    Some(track_fraction(
+        bar_track(Rect::new(area.x, pos.y, area.width, 1)),
+        pos.x,
+    ))
 }
 
 /// Tab labels of the charts for a chart panel `width` wide (short names when narrow).
@@ -179,7 +205,10 @@ pub fn chart_tabs(chart: Rect) -> Vec<(ChartKind, Rect, String)> {
 /// Which chart tab is at `pos`.
 pub fn chart_tab_hit(app: &App, pos: Position) -> Option<ChartKind> {
     let layout = ScreenLayout::of(app)?;
-    chart_tabs(layout.chart).into_iter().find(|(_, r, _)| r.contains(pos)).map(|(k, _, _)| k)
+    chart_tabs(layout.chart)
+        .into_iter()
+        .find(|(_, r, _)| r.contains(pos))
+        .map(|(k, _, _)| k)
 }
 
 /// Rows of year data that fit in the table panel (below its header line).

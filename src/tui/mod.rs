@@ -25,9 +25,14 @@ use std::time::Duration;
 pub fn run(mut app: App) -> io::Result<()> {
     let mut guard = terminal::TerminalGuard::new()?;
     let size = guard.terminal.size()?;
-    update::update(&mut app, Message::Resize(Size::new(size.width, size.height)));
+    update::update(
+        &mut app,
+        Message::Resize(Size::new(size.width, size.height)),
+    );
     loop {
-        guard.terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+        guard
+            .terminal
+            .draw(|frame| frame.render_widget(&app, frame.area()))?;
         let mut next = Some(event::read()?);
         while let Some(ev) = next {
             if let Some(msg) = keymap::message(&app, &ev) {
@@ -36,7 +41,11 @@ pub fn run(mut app: App) -> io::Result<()> {
             if app.quit {
                 return Ok(());
             }
-            next = if event::poll(Duration::ZERO)? { Some(event::read()?) } else { None };
+            next = if event::poll(Duration::ZERO)? {
+                Some(event::read()?)
+            } else {
+                None
+            };
         }
     }
 }

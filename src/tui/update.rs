@@ -1,7 +1,7 @@
 //! The only place the explorer's state changes: a message in, a new state out.
 
 use super::app::{App, ChartKind, Focus};
-use super::layout::{inner, scroll_to_show, slider_lines, table_rows, ScreenLayout};
+use super::layout::{ScreenLayout, inner, scroll_to_show, slider_lines, table_rows};
 use super::message::Message;
 
 /// Applies `msg` to `app`, recomputing the projection when a parameter moves.
@@ -63,7 +63,10 @@ pub fn update(app: &mut App, msg: Message) {
         }
         Message::Chart(kind) => app.chart = kind,
         Message::CycleChart(delta) => {
-            let i = ChartKind::ALL.iter().position(|k| *k == app.chart).unwrap_or(0) as isize;
+            let i = ChartKind::ALL
+                .iter()
+                .position(|k| *k == app.chart)
+                .unwrap_or(0) as isize;
             let n = ChartKind::ALL.len() as isize;
             app.chart = ChartKind::ALL[(i + delta).rem_euclid(n) as usize];
         }
@@ -101,7 +104,9 @@ fn set_value(app: &mut App, index: usize, value: f64) {
 
 /// Keeps the selected slider and the selected year on screen.
 fn follow_selection(app: &mut App) {
-    let Some(layout) = ScreenLayout::of(app) else { return };
+    let Some(layout) = ScreenLayout::of(app) else {
+        return;
+    };
     let lines = slider_lines(app);
     let height = usize::from(inner(layout.sliders).height);
     app.slider_scroll = scroll_to_show(&lines, app.selected, app.slider_scroll, height);
@@ -112,5 +117,7 @@ fn follow_selection(app: &mut App) {
     } else if row >= app.table_scroll + rows {
         app.table_scroll = row + 1 - rows;
     }
-    app.table_scroll = app.table_scroll.min(app.projection.len().saturating_sub(rows));
+    app.table_scroll = app
+        .table_scroll
+        .min(app.projection.len().saturating_sub(rows));
 }

@@ -1,7 +1,7 @@
 //! The chart panel: tabs, title, legend and a ratatui `Chart` of the selected series.
 
 use super::super::app::{App, Focus, ViewMode};
-use super::super::chart_data::{apply_view, chart_spec, y_bounds, year_at, ChartSpec, Role};
+use super::super::chart_data::{ChartSpec, Role, apply_view, chart_spec, y_bounds, year_at};
 use super::super::layout::{chart_tabs, inner};
 use super::super::theme::Theme;
 use super::panel;
@@ -44,7 +44,12 @@ struct Lines {
     baseline: Vec<Vec<(f64, f64)>>,
 }
 
-fn points(app: &App, spec: &ChartSpec, values: &[Option<f64>], keep: impl Fn(i32) -> bool) -> Vec<(f64, f64)> {
+fn points(
+    app: &App,
+    spec: &ChartSpec,
+    values: &[Option<f64>],
+    keep: impl Fn(i32) -> bool,
+) -> Vec<(f64, f64)> {
     values
         .iter()
         .enumerate()
@@ -62,25 +67,50 @@ fn points(app: &App, spec: &ChartSpec, values: &[Option<f64>], keep: impl Fn(i32
 /// Draws the panel.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    panel(app, Focus::Chart, Line::default()).render(area, buf);
+    let spec = apply_view(chart_spec(app), app.view);
+    let view = if app.view == ViewMode::Absolute {
+        String::new()
+    } else {
+        format!(", {}", app.view.label())
+    };
+    panel(app, Focus::Chart, Line::default())
+        .title_bottom(Line::from(vec![
+            Span::styled(
+                format!(" {}", spec.title),
+                Style::new().add_modifier(Modifier::BOLD),
+            ),
+            Span::styled(format!(" ({}{view}) ", spec.unit), t.dim()),
+        ]))
+        .render(area, buf);
     for (kind, r, text) in chart_tabs(area) {
         if r.right() >= area.right() {
             break;
         }
-        let style = if kind == app.chart { t.selected() } else { t.dim() };
+        let style = if kind == app.chart {
+            t.selected()
+        } else {
+            t.dim()
+        };
         buf.set_string(r.x, r.y, text, style);
     }
     let area = inner(area);
     if area.height < 3 || area.width < 10 {
         return;
     }
-    let spec = apply_view(chart_spec(app), app.view);
     let p = &app.projection;
     let base = p.base_year;
     let ghost = app.show_baseline && app.is_modified() && app.view == ViewMode::Absolute;
     let lines = Lines {
-        history: spec.series.iter().map(|s| points(app, &spec, &s.values, |y| y <= base)).collect(),
-        projection: spec.series.iter().map(|s| points(app, &spec, &s.values, |y| y >= base)).collect(),
+        history: spec
+            .series
+            .iter()
+            .map(|s| points(app, &spec, &s.values, |y| y <= base))
+            .collect(),
+        projection: spec
+            .series
+            .iter()
+            .map(|s| points(app, &spec, &s.values, |y| y >= base))
+            .collect(),
         baseline: spec
             .series
             .iter()
@@ -94,49 +124,102 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let cursor = vec![(f64::from(app.year), lo), (f64::from(app.year), hi)];
     let base_marker = vec![(f64::from(base) + 0.5, lo), (f64::from(base) + 0.5, hi)];
 
-    // Title and legend above the plot.
-    let mut head = vec![
-        Span::styled(spec.title.clone(), Style::new().add_modifier(Modifier::BOLD)),
-        Span::styled(format!(" ({}, {})", spec.unit, app.view.label()), t.dim()),
-        Span::raw("  "),
-    ];
+    // Legend above the plot (the title is on the bottom border).
+    let mut head = Vec::new();
     for s in &spec.series {
-        let symbol = if s.role == Role::Total { "━ " } else { "■ " };
+        let symbol = if s.role == Role::Total { "━" } else { "■" };
         head.push(Span::styled(symbol, role_style(t, s.role)));
-        head.push(Span::raw(format!("{}  ", s.label)));
+        head.push(Span::raw(format!(" {} ", s.label)));
     }
     if ghost {
-        head.push(Span::styled("┄ ", t.baseline()));
-        head.push(Span::styled("baseline  ", t.dim()));
+        head.push(Span::styled("┄", t.baseline()));
+        head.push(Span::styled(" baseline ", t.dim()));
     }
     let head = Line::from(head);
-    let legend_height = (head.width() as u16).div_ceil(area.width.max(1)).clamp(1, 3);
+    let legend_height = (head.width() as u16)
+        .div_ceil(area.width.max(1))
+        .clamp(1, 3);
     let legend = Paragraph::new(head).wrap(Wrap { trim: true });
     legend.render(Rect::new(area.x, area.y, area.width, legend_height), buf);
-    let plot = Rect::new(area.x, area.y + legend_height, area.width, area.height.saturating_sub(legend_height));
+    let plot = Rect::new(
+        area.x,
+        area.y + legend_height,
+        area.width,
+        area.height.saturating_sub(legend_height),
+    );
     if plot.height < 3 {
         return;
     }
 
     let mut datasets = Vec::new();
-    datasets.push(Dataset::default().data(&base_marker).graph_type(GraphType::Line).marker(t.marker).style(t.dim()));
-    datasets.push(Dataset::default().data(&cursor).graph_type(GraphType::Line).marker(t.marker).style(t.key().remove_modifier(Modifier::BOLD)));
+    datasets.push(
+        Dataset::default()
+            .data(&base_marker)
+            .graph_type(GraphType::Line)
+            .marker(t.marker)
+            .style(t.dim()),
+    );
+    datasets.push(
+        Dataset::default()
+            .data(&cursor)
+            .graph_type(GraphType::Line)
+            .marker(t.marker)
+            .style(t.key().remove_modifier(Modifier::BOLD)),
+    );
     for b in &lines.baseline {
-        datasets.push(Dataset::default().data(b).graph_type(GraphType::Line).marker(t.marker).style(t.baseline()));
+        datasets.push(
+            Dataset::default()
+                .data(b)
+                .graph_type(GraphType::Line)
+                .marker(t.marker)
+                .style(t.baseline()),
+        );
     }
     for (s, h) in spec.series.iter().zip(&lines.history) {
-        datasets.push(Dataset::default().data(h).graph_type(GraphType::Line).marker(t.marker).style(role_style(t, s.role).add_modifier(Modifier::DIM)));
+        datasets.push(
+            Dataset::default()
+                .data(h)
+                .graph_type(GraphType::Line)
+                .marker(t.marker)
+                .style(role_style(t, s.role).add_modifier(Modifier::DIM)),
+        );
     }
     for (s, pr) in spec.series.iter().zip(&lines.projection) {
-        datasets.push(Dataset::default().data(pr).graph_type(GraphType::Line).marker(t.marker).style(role_style(t, s.role)));
+        datasets.push(
+            Dataset::default()
+                .data(pr)
+                .graph_type(GraphType::Line)
+                .marker(t.marker)
+                .style(role_style(t, s.role)),
+        );
     }
     let (x0, x1) = (f64::from(p.first_year), f64::from(p.horizon));
-    let x_labels = [p.first_year.to_string(), format!("{base}|"), p.horizon.to_string()];
-    let y_label = |v: f64| if spec.log { compact(10f64.powf(v)) } else { compact(v) };
+    let x_labels = [
+        p.first_year.to_string(),
+        format!("{base}|"),
+        p.horizon.to_string(),
+    ];
+    let y_label = |v: f64| {
+        if spec.log {
+            compact(10f64.powf(v))
+        } else {
+            compact(v)
+        }
+    };
     let y_labels = [y_label(lo), y_label((lo + hi) / 2.0), y_label(hi)];
     Chart::new(datasets)
-        .x_axis(Axis::default().bounds([x0, x1]).labels(x_labels.map(|l| Span::styled(l, t.dim()))).style(t.dim()))
-        .y_axis(Axis::default().bounds([lo, hi]).labels(y_labels.map(|l| Span::styled(l, t.dim()))).style(t.dim()))
+        .x_axis(
+            Axis::default()
+                .bounds([x0, x1])
+                .labels(x_labels.map(|l| Span::styled(l, t.dim())))
+                .style(t.dim()),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([lo, hi])
+                .labels(y_labels.map(|l| Span::styled(l, t.dim())))
+                .style(t.dim()),
+        )
         .legend_position(None)
         .render(plot, buf);
 }

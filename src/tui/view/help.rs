@@ -26,7 +26,7 @@ pub const KEYS: &[(&str, &[(&str, &str)])] = &[
             ("1 2 3 4", "DRAM, NAND, shipments, installed base"),
             ("[ ]", "previous / next year"),
             ("b", "show / hide the baseline"),
-            ("v", "view: absolute, change vs baseline, % vs baseline"),
+            ("v", "view: absolute / change / % vs baseline"),
             ("Tab Shift-Tab", "move focus: sliders, chart, table"),
         ],
     ),
@@ -38,7 +38,14 @@ pub const KEYS: &[(&str, &[(&str, &str)])] = &[
             ("click a chart tab", "show that chart"),
         ],
     ),
-    ("General", &[("?", "this help"), ("Esc", "close help"), ("q  Ctrl-C", "quit")]),
+    (
+        "General",
+        &[
+            ("?", "this help"),
+            ("Esc", "close help"),
+            ("q  Ctrl-C", "quit"),
+        ],
+    ),
 ];
 
 /// The bottom line of key hints.
@@ -69,17 +76,31 @@ pub fn overlay(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let mut lines = Vec::new();
     for (group, keys) in KEYS {
-        lines.push(Line::from(Span::styled(*group, Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED))));
+        lines.push(Line::from(Span::styled(
+            *group,
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        )));
         for (k, what) in *keys {
-            lines.push(Line::from(vec![Span::styled(format!("  {k:<20}"), t.key()), Span::raw(*what)]));
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {k:<21}"), t.key()),
+                Span::raw(*what),
+            ]));
         }
     }
-    lines.push(Line::from(Span::styled("Esc or ? closes this help", t.dim())));
+    lines.push(Line::from(Span::styled(
+        "Esc or ? closes this help",
+        t.dim(),
+    )));
     let height = (lines.len() as u16 + 2).min(area.height);
     let width = 72.min(area.width);
     let r = area.centered(Constraint::Length(width), Constraint::Length(height));
     Clear.render(r, buf);
     Paragraph::new(lines)
-        .block(Block::bordered().border_type(BorderType::Double).title(Span::styled(" Keys ", t.title())).border_style(t.focus_border()))
+        .block(
+            Block::bordered()
+                .border_type(BorderType::Double)
+                .title(Span::styled(" Keys ", t.title()))
+                .border_style(t.focus_border()),
+        )
         .render(r, buf);
 }

@@ -7,7 +7,7 @@ mod sliders;
 mod table;
 
 use super::app::{App, Focus};
-use super::layout::{ScreenLayout, MIN_HEIGHT, MIN_WIDTH};
+use super::layout::{MIN_HEIGHT, MIN_WIDTH, ScreenLayout};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
@@ -35,8 +35,16 @@ impl Widget for &App {
 pub(crate) fn panel<'a>(app: &App, focus: Focus, title: Line<'a>) -> Block<'a> {
     let focused = app.focus == focus;
     Block::bordered()
-        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
-        .border_style(if focused { app.theme.focus_border() } else { app.theme.border() })
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused {
+            app.theme.focus_border()
+        } else {
+            app.theme.border()
+        })
         .title(title)
 }
 

@@ -1,7 +1,7 @@
 //! The slider panel: every parameter grouped by segment, each as a label/value line and a bar.
 
 use super::super::app::{App, Focus};
-use super::super::layout::{bar_track, inner, slider_lines, SliderLine};
+use super::super::layout::{SliderLine, bar_track, inner, slider_lines};
 use super::panel;
 use crate::params::ParamSpec;
 use ratatui::buffer::Buffer;
@@ -13,7 +13,13 @@ use unicode_width::UnicodeWidthStr;
 
 /// A value with the precision of its step and its unit.
 pub fn format_value(spec: &ParamSpec, v: f64) -> String {
-    let decimals = if spec.step >= 1.0 { 0 } else if spec.step >= 0.1 { 1 } else { 2 };
+    let decimals = if spec.step >= 1.0 {
+        0
+    } else if spec.step >= 0.1 {
+        1
+    } else {
+        2
+    };
     let unit = match spec.unit {
         "% per year" => "%/y",
         "years" => "y",
@@ -21,7 +27,11 @@ pub fn format_value(spec: &ParamSpec, v: f64) -> String {
         u => u,
     };
     let n = crate::cli::fixed(v, decimals);
-    if unit.is_empty() { n } else { format!("{n} {unit}") }
+    if unit.is_empty() {
+        n
+    } else {
+        format!("{n} {unit}")
+    }
 }
 
 /// Column of the track at which value `v` sits.
@@ -38,26 +48,39 @@ fn bar(app: &App, index: usize, track: Rect, buf: &mut Buffer) {
         return;
     }
     let t = app.theme;
-    let (lo, hi) = (column(track, spec, spec.low), column(track, spec, spec.high));
+    let (lo, hi) = (
+        column(track, spec, spec.low),
+        column(track, spec, spec.high),
+    );
     let knob = column(track, spec, value);
     let default = column(track, spec, spec.default);
     for x in track.x..track.right() {
         let plausible = (lo..=hi).contains(&x);
-        let (symbol, mut style) = if plausible { ("═", t.plausible()) } else { ("─", t.dim()) };
+        let (symbol, mut style) = if plausible {
+            ("═", t.plausible())
+        } else {
+            ("─", t.dim())
+        };
         if x < knob {
             style = style.patch(t.fill());
         }
         buf.set_string(x, track.y, symbol, style);
     }
     buf.set_string(default, track.y, "┆", t.text().add_modifier(Modifier::BOLD));
-    let knob_style = if app.is_changed(index) { t.modified() } else { t.text() };
+    let knob_style = if app.is_changed(index) {
+        t.modified()
+    } else {
+        t.text()
+    };
     buf.set_string(knob, track.y, "█", knob_style.add_modifier(Modifier::BOLD));
 }
 
 /// Draws the panel.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let changed = (0..app.specs().len()).filter(|i| app.is_changed(*i)).count();
+    let changed = (0..app.specs().len())
+        .filter(|i| app.is_changed(*i))
+        .count();
     let mut title = vec![Span::styled(" Sliders ", t.title())];
     if changed > 0 {
         title.push(Span::styled(format!("{changed} changed "), t.modified()));
@@ -65,7 +88,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     panel(app, Focus::Sliders, Line::from(title)).render(area, buf);
     let area = inner(area);
     let lines = slider_lines(app);
-    let visible = lines.iter().skip(app.slider_scroll).take(usize::from(area.height));
+    let visible = lines
+        .iter()
+        .skip(app.slider_scroll)
+        .take(usize::from(area.height));
     for (row, line) in visible.enumerate() {
         let y = area.y + row as u16;
         let row_area = Rect::new(area.x, y, area.width, 1);
@@ -74,7 +100,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 let name = &app.specs()[first].group;
                 Paragraph::new(Line::from(vec![
                     Span::styled("▾ ", t.dim()),
-                    Span::styled(name.clone(), Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)),
+                    Span::styled(
+                        name.clone(),
+                        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                    ),
                 ]))
                 .render(row_area, buf);
             }
@@ -84,11 +113,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 let selected = i == app.selected;
                 let marker = if selected { "▶ " } else { "  " };
                 let mark = if app.is_changed(i) { "● " } else { "" };
-                let room = usize::from(area.width).saturating_sub(marker.width() + value.width() + mark.width() + 1);
+                let room = usize::from(area.width)
+                    .saturating_sub(marker.width() + value.width() + mark.width() + 1);
                 let label = truncate(&spec.label, room);
-                let gap = usize::from(area.width).saturating_sub(marker.width() + label.width() + mark.width() + value.width());
+                let gap = usize::from(area.width)
+                    .saturating_sub(marker.width() + label.width() + mark.width() + value.width());
                 let base = if selected { t.selected() } else { Style::new() };
-                let value_style = if app.is_changed(i) { base.patch(t.modified()) } else { base.add_modifier(Modifier::BOLD) };
+                let value_style = if app.is_changed(i) {
+                    base.patch(t.modified())
+                } else {
+                    base.add_modifier(Modifier::BOLD)
+                };
                 Paragraph::new(Line::from(vec![
                     Span::styled(marker, base),
                     Span::styled(label, base),

@@ -4,7 +4,7 @@ use super::super::app::{App, Focus};
 use super::super::layout::{inner, table_rows};
 use super::panel;
 use super::sliders::truncate;
-use crate::cli::{fixed, pad, yoy, Align};
+use crate::cli::{Align, fixed, pad, yoy};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -21,7 +21,10 @@ struct Column<'a> {
 /// Draws the table.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let title = Line::from(vec![Span::styled(" Years ", t.title()), Span::styled("(shipments in M units) ", t.dim())]);
+    let title = Line::from(vec![
+        Span::styled(" Years ", t.title()),
+        Span::styled("(shipments in M units) ", t.dim()),
+    ]);
     panel(app, Focus::Table, title).render(area, buf);
     let rows = table_rows(area);
     let area = inner(area);
@@ -32,12 +35,52 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let b = &app.baseline;
     let modified = app.is_modified();
     let mut columns: Vec<Column> = vec![
-        Column { header: "Year".into(), width: 4, cell: Box::new(|i| (p.first_year + i as i32).to_string()) },
-        Column { header: "".into(), width: 4, cell: Box::new(|i| if p.first_year + i as i32 <= p.base_year { "hist".into() } else { "proj".into() }) },
-        Column { header: "DRAM EB".into(), width: 7, cell: Box::new(|i| fixed(p.total_dram_eb[i], 1)) },
-        Column { header: "y/y".into(), width: 6, cell: Box::new(|i| yoy(i.checked_sub(1).map(|j| p.total_dram_eb[j]), p.total_dram_eb[i])) },
-        Column { header: "NAND EB".into(), width: 7, cell: Box::new(|i| fixed(p.total_nand_eb[i], 0)) },
-        Column { header: "y/y".into(), width: 6, cell: Box::new(|i| yoy(i.checked_sub(1).map(|j| p.total_nand_eb[j]), p.total_nand_eb[i])) },
+        Column {
+            header: "Year".into(),
+            width: 4,
+            cell: Box::new(|i| (p.first_year + i as i32).to_string()),
+        },
+        Column {
+            header: "".into(),
+            width: 4,
+            cell: Box::new(|i| {
+                if p.first_year + i as i32 <= p.base_year {
+                    "hist".into()
+                } else {
+                    "proj".into()
+                }
+            }),
+        },
+        Column {
+            header: "DRAM EB".into(),
+            width: 7,
+            cell: Box::new(|i| fixed(p.total_dram_eb[i], 1)),
+        },
+        Column {
+            header: "y/y".into(),
+            width: 6,
+            cell: Box::new(|i| {
+                yoy(
+                    i.checked_sub(1).map(|j| p.total_dram_eb[j]),
+                    p.total_dram_eb[i],
+                )
+            }),
+        },
+        Column {
+            header: "NAND EB".into(),
+            width: 7,
+            cell: Box::new(|i| fixed(p.total_nand_eb[i], 0)),
+        },
+        Column {
+            header: "y/y".into(),
+            width: 6,
+            cell: Box::new(|i| {
+                yoy(
+                    i.checked_sub(1).map(|j| p.total_nand_eb[j]),
+                    p.total_nand_eb[i],
+                )
+            }),
+        },
     ];
     if modified {
         let vs_base = |values: &'_ [f64], base: &'_ [f64], i: usize| -> String {
@@ -45,18 +88,37 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             if year <= p.base_year {
                 return String::new();
             }
-            b.index(year).map_or(String::new(), |j| yoy(Some(base[j]), values[i]))
+            b.index(year)
+                .map_or(String::new(), |j| yoy(Some(base[j]), values[i]))
         };
-        columns.push(Column { header: "ΔDRAM%".into(), width: 6, cell: Box::new(move |i| vs_base(&p.total_dram_eb, &b.total_dram_eb, i)) });
-        columns.push(Column { header: "ΔNAND%".into(), width: 6, cell: Box::new(move |i| vs_base(&p.total_nand_eb, &b.total_nand_eb, i)) });
+        columns.push(Column {
+            header: "ΔDRAM%".into(),
+            width: 6,
+            cell: Box::new(move |i| vs_base(&p.total_dram_eb, &b.total_dram_eb, i)),
+        });
+        columns.push(Column {
+            header: "ΔNAND%".into(),
+            width: 6,
+            cell: Box::new(move |i| vs_base(&p.total_nand_eb, &b.total_nand_eb, i)),
+        });
     }
-    for s in p.segments.iter().filter(|s| s.has_units && s.start_year.is_some()) {
+    for s in p
+        .segments
+        .iter()
+        .filter(|s| s.has_units && s.start_year.is_some())
+    {
         let header = truncate(&s.label, 11);
         let width = unicode_width::UnicodeWidthStr::width(header.as_str()).max(6);
         columns.push(Column {
             header,
             width,
-            cell: Box::new(move |i| if s.covers(p.first_year + i as i32) { fixed(s.shipments_m[i], 1) } else { String::new() }),
+            cell: Box::new(move |i| {
+                if s.covers(p.first_year + i as i32) {
+                    fixed(s.shipments_m[i], 1)
+                } else {
+                    String::new()
+                }
+            }),
         });
     }
     // Keep the columns that fit.
@@ -69,10 +131,31 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     let line = |cells: Vec<String>| -> String {
-        fitting.iter().zip(cells).map(|(c, s)| pad(&s, c.width, if c.header == "Year" || c.header.is_empty() { Align::Left } else { Align::Right })).collect::<Vec<_>>().join(" ")
+        fitting
+            .iter()
+            .zip(cells)
+            .map(|(c, s)| {
+                pad(
+                    &s,
+                    c.width,
+                    if c.header == "Year" || c.header.is_empty() {
+                        Align::Left
+                    } else {
+                        Align::Right
+                    },
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     let header = line(fitting.iter().map(|c| c.header.clone()).collect());
-    buf.set_stringn(area.x, area.y, header, usize::from(area.width), Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
+    buf.set_stringn(
+        area.x,
+        area.y,
+        header,
+        usize::from(area.width),
+        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+    );
     let selected = (app.year - p.first_year).max(0) as usize;
     for (row, i) in (app.table_scroll..p.len()).take(rows).enumerate() {
         let y = area.y + 1 + row as u16;
@@ -85,6 +168,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             Style::new()
         };
-        buf.set_stringn(area.x, y, format!("{text:<width$}", width = usize::from(area.width)), usize::from(area.width), style);
+        buf.set_stringn(
+            area.x,
+            y,
+            format!("{text:<width$}", width = usize::from(area.width)),
+            usize::from(area.width),
+            style,
+        );
     }
 }

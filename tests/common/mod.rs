@@ -1,0 +1,71 @@
+//! Helpers shared by the explorer tests.
+#![allow(dead_code)]
+
+use memcycle::setup::Setup;
+use memcycle::tui::{App, Message, Theme, layout::ScreenLayout, update::update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Size;
+use ratatui::symbols::Marker;
+
+/// An explorer on the built-in data at `width` x `height`, without colour.
+pub fn app(width: u16, height: u16) -> App {
+    let setup = Setup::load(None, None).expect("built-in data");
+    let params = setup.catalog.baseline().clone();
+    let mut app = App::new(
+        setup,
+        params,
+        "Baseline",
+        Theme::new(false, Marker::Braille),
+    );
+    update(&mut app, Message::Resize(Size::new(width, height)));
+    app
+}
+
+/// Applies messages in order.
+pub fn send(app: &mut App, msgs: &[Message]) {
+    for m in msgs {
+        update(app, *m);
+    }
+}
+
+/// Draws the app into a buffer of its size.
+pub fn draw(app: &App) -> Buffer {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("test terminal");
+    terminal
+        .draw(|f| f.render_widget(app, f.area()))
+        .expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The buffer's text, one line per row, trailing spaces kept so widths are visible.
+pub fn text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut skip = 0;
+        for x in area.left()..area.right() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buf[(x, y)].symbol();
+            out.push_str(symbol);
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The layout of the app's screen.
+pub fn layout(app: &App) -> ScreenLayout {
+    ScreenLayout::of(app).expect("screen large enough")
+}
+
+/// Index of the parameter with this id.
+pub fn index(app: &App, id: &str) -> usize {
+    app.setup.catalog.index(id).expect("parameter")
+}

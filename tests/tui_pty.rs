@@ -1,0 +1,200 @@
+//! End to end: the real binary in a pseudo-terminal, driven with keys, read back through a
+//! terminal emulator (vt100). These wait for screen content rather than sleeping.
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The binary running in an 80x24 pseudo-terminal.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Session {
+    fn start(args: &[&str]) -> Self {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_memcycle"));
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(cmd).expect("spawn memcycle");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        let writer = pty.master.take_writer().expect("pty writer");
+        let screen = Arc::new(Mutex::new(vt100::Parser::default()));
+        let sink = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut parser) = sink.lock() {
+                    parser.process(&buf[..n]);
+                }
+            }
+        });
+        Self {
+            child,
+            writer,
+            screen,
+            _master: pty.master,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen
+            .lock()
+            .map(|p| p.screen().contents())
+            .unwrap_or_default()
+    }
+
+    /// Waits until the screen satisfies `pred`; returns the screen and how long it took.
+    fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> (String, Duration) {
+        let start = Instant::now();
+        loop {
+            let text = self.contents();
+            if pred(&text) {
+                return (text, start.elapsed());
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "timed out waiting for {what}; screen:\n{text}"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush keys");
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("poll child") {
+                return status;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "memcycle did not exit; screen:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// The terminal is back to normal: main screen, cursor shown, mouse reporting off.
+    fn assert_restored(&self) {
+        // Give the reader thread a moment to drain the last bytes.
+        std::thread::sleep(Duration::from_millis(100));
+        let parser = self.screen.lock().expect("screen");
+        let s = parser.screen();
+        assert!(!s.alternate_screen(), "alternate screen left");
+        assert!(!s.hide_cursor(), "cursor shown");
+        assert_eq!(
+            s.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture off"
+        );
+    }
+}
+
+fn readout(screen: &str) -> String {
+    screen
+        .lines()
+        .find(|l| l.trim_start().starts_with("DRAM "))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn arrow_keys_change_the_replacement_cycle_and_the_dram_readout() {
+    let mut s = Session::start(&[]);
+    let (screen, startup) = s.wait_for("the explorer", |t| {
+        t.contains("Replacement cycle") && t.contains("DRAM ")
+    });
+    assert!(
+        screen.contains("▶ Replacement cycle        3.6 y"),
+        "{screen}"
+    );
+    let before = readout(&screen);
+    eprintln!("startup to first screen: {startup:?}");
+
+    let mut latencies = Vec::new();
+    for expected in ["3.7 y", "3.8 y", "3.9 y"] {
+        s.send("\x1b[C");
+        let (_, took) = s.wait_for(expected, |t| t.contains(&format!("● {expected}")));
+        latencies.push(took);
+    }
+    let (screen, _) = s.wait_for("a changed DRAM readout", |t| {
+        readout(t) != before && t.contains("vs baseline")
+    });
+    assert!(
+        readout(&screen).contains("Δ -"),
+        "longer cycles lower DRAM demand: {}",
+        readout(&screen)
+    );
+    eprintln!("keystroke-to-screen latency (pty, incl. 5 ms polling): {latencies:?}");
+
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    s.assert_restored();
+}
+
+#[test]
+fn a_broken_data_dir_prints_the_error_and_exits_non_zero() {
+    let mut s = Session::start(&["--data", "tests/fixtures/bad/negative_value"]);
+    let status = s.wait_exit();
+    let (screen, _) = s.wait_for("the error", |t| t.contains("value -125 is invalid"));
+    assert!(
+        screen.contains("tests/fixtures/bad/negative_value/devices.toml:22:61:"),
+        "{screen}"
+    );
+    assert!(!status.success());
+    assert_eq!(status.exit_code(), 1);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut s = Session::start(&[]);
+    s.wait_for("the explorer", |t| t.contains("Replacement cycle"));
+    let pid = s.child.process_id().expect("pid");
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let status = s.wait_exit();
+    assert!(!status.success());
+    s.assert_restored();
+}
+
+#[test]
+fn help_opens_and_escape_closes_it_then_ctrl_c_quits() {
+    let mut s = Session::start(&[]);
+    s.wait_for("the explorer", |t| t.contains("Replacement cycle"));
+    s.send("?");
+    s.wait_for("help", |t| t.contains("Esc or ? closes this help"));
+    s.send("\x1b");
+    s.wait_for("help closed", |t| !t.contains("Esc or ? closes this help"));
+    s.send("\x03");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}

@@ -1,0 +1,159 @@
+//! Rendered screens on ratatui's TestBackend, as insta snapshots (text), plus style checks where
+//! style carries meaning.
+
+mod common;
+
+use common::{app, draw, index, send, text};
+use memcycle::tui::Message;
+use memcycle::tui::app::{ChartKind, ViewMode};
+use ratatui::style::Modifier;
+
+#[test]
+fn default_screen_80x24() {
+    insta::assert_snapshot!(text(&draw(&app(80, 24))));
+}
+
+#[test]
+fn default_screen_120x40() {
+    insta::assert_snapshot!(text(&draw(&app(120, 40))));
+}
+
+#[test]
+fn help_overlay() {
+    let mut a = app(80, 24);
+    send(&mut a, &[Message::ToggleHelp]);
+    insta::assert_snapshot!(text(&draw(&a)));
+}
+
+/// Longer smartphone cycles: the header shows the change vs the baseline and the chart keeps
+/// the baseline as a ghost with a legend entry.
+#[test]
+fn modified_scenario_with_baseline() {
+    let mut a = app(120, 40);
+    let i = index(&a, "smartphone.replacement_cycle");
+    send(
+        &mut a,
+        &[Message::SelectIndex(i), Message::Step(6), Message::Year(2)],
+    );
+    let screen = text(&draw(&a));
+    assert!(screen.contains("*modified"));
+    assert!(screen.contains("vs baseline"));
+    assert!(screen.contains("┄ baseline"));
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn shipments_split_and_percent_view() {
+    let mut a = app(120, 40);
+    let i = index(&a, "pc.replacement_cycle");
+    send(
+        &mut a,
+        &[
+            Message::SelectIndex(i),
+            Message::Step(-5),
+            Message::Chart(ChartKind::Shipments),
+        ],
+    );
+    let screen = text(&draw(&a));
+    assert!(screen.contains("PCs shipments = replacement + growth"));
+    send(
+        &mut a,
+        &[
+            Message::Chart(ChartKind::Dram),
+            Message::CycleView,
+            Message::CycleView,
+        ],
+    );
+    assert_eq!(a.view, ViewMode::Percent);
+    insta::assert_snapshot!(text(&draw(&a)));
+}
+
+#[test]
+fn too_small_screen_says_so_and_recovers() {
+    let mut a = app(60, 20);
+    let screen = text(&draw(&a));
+    assert!(screen.contains("terminal too small: need 80x24, have 60x20"));
+    insta::assert_snapshot!(screen);
+    send(
+        &mut a,
+        &[Message::Resize(ratatui::layout::Size::new(80, 24))],
+    );
+    assert!(text(&draw(&a)).contains("Replacement cycle"));
+}
+
+#[test]
+fn tiny_sizes_render_without_panic() {
+    for (w, h) in [(1, 1), (20, 5), (79, 24), (80, 23), (200, 60)] {
+        let a = app(w, h);
+        let _ = draw(&a);
+    }
+}
+
+#[test]
+fn selection_shows_without_colour() {
+    let a = app(80, 24);
+    let buf = draw(&a);
+    // The selected slider's label row is reversed (visible under NO_COLOR).
+    let row = (0..buf.area.height)
+        .find(|&y| text_row(&buf, y).contains("▶ Replacement cycle"))
+        .expect("selected row");
+    let x = (0..buf.area.width)
+        .find(|&x| buf[(x, row)].symbol() == "▶")
+        .unwrap();
+    assert!(
+        buf[(x, row)]
+            .style()
+            .add_modifier
+            .contains(Modifier::REVERSED)
+    );
+    // No colour is used at all.
+    for cell in buf.content() {
+        assert_eq!(
+            cell.fg,
+            ratatui::style::Color::Reset,
+            "colour under NO_COLOR"
+        );
+    }
+}
+
+/// Korean labels (double-width) line up, and control characters in data never reach the
+/// screen.
+#[test]
+fn korean_labels_line_up_and_control_characters_are_dropped() {
+    use memcycle::setup::Setup;
+    use memcycle::tui::{App, Theme, update::update};
+    let setup = Setup::load(Some(std::path::Path::new("tests/fixtures/korean")), None)
+        .expect("korean fixture");
+    let params = setup.catalog.baseline().clone();
+    let mut a = App::new(
+        setup,
+        params,
+        "기준",
+        Theme::new(false, ratatui::symbols::Marker::Braille),
+    );
+    update(&mut a, Message::Resize(ratatui::layout::Size::new(100, 30)));
+    let buf = draw(&a);
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| !c.symbol().contains('\u{1b}') && !c.symbol().contains('\u{7}'))
+    );
+    let screen = text(&buf);
+    let widths: Vec<usize> = screen
+        .lines()
+        .map(unicode_width::UnicodeWidthStr::width)
+        .collect();
+    assert!(
+        widths.iter().all(|w| *w == 100),
+        "every row is exactly 100 columns: {widths:?}"
+    );
+    assert!(screen.contains("▾ 스마트폰"));
+    assert!(screen.contains("서버 [31m빨강"));
+    insta::assert_snapshot!(screen);
+}
+
+fn text_row(buf: &ratatui::buffer::Buffer, y: u16) -> String {
+    (0..buf.area.width)
+        .map(|x| buf[(x, y)].symbol().to_owned())
+        .collect()
+}

@@ -1,0 +1,254 @@
+//! The explorer's update function: messages in, state out (no terminal needed).
+
+mod common;
+
+use common::{app, index, layout, send};
+use memcycle::tui::Message;
+use memcycle::tui::app::{ChartKind, Focus, ViewMode};
+use memcycle::tui::keymap;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {
+    Event::Mouse(MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
+#[test]
+fn stepping_moves_the_value_and_recomputes_the_projection() {
+    let mut a = app(120, 40);
+    let i = index(&a, "smartphone.replacement_cycle");
+    let before = a.projection.total_dram_eb.clone();
+    send(&mut a, &[Message::SelectIndex(i), Message::Step(3)]);
+    let spec = &a.specs()[i];
+    assert!((a.value(i) - (spec.default + 3.0 * spec.step)).abs() < 1e-9);
+    assert_ne!(a.projection.total_dram_eb, before);
+    assert!(a.is_modified());
+    send(&mut a, &[Message::Step(-3)]);
+    assert_eq!(
+        a.value(i),
+        a.specs()[i].default,
+        "stepping back lands on the default exactly"
+    );
+    assert!(!a.is_modified());
+    assert_eq!(a.projection.total_dram_eb, before);
+}
+
+#[test]
+fn steps_clamp_at_min_and_max() {
+    let mut a = app(80, 24);
+    let i = index(&a, "pc.replacement_cycle");
+    send(
+        &mut a,
+        &[
+            Message::SelectIndex(i),
+            Message::ToMax,
+            Message::Step(5),
+            Message::BigStep(2),
+        ],
+    );
+    assert_eq!(a.value(i), a.specs()[i].max);
+    send(
+        &mut a,
+        &[Message::ToMin, Message::Step(-5), Message::BigStep(-2)],
+    );
+    assert_eq!(a.value(i), a.specs()[i].min);
+}
+
+#[test]
+fn a_big_step_is_a_tenth_of_the_range() {
+    let mut a = app(80, 24);
+    let i = index(&a, "server.replacement_cycle");
+    let s = a.specs()[i].clone();
+    send(&mut a, &[Message::SelectIndex(i), Message::BigStep(1)]);
+    let expected = s.default + ((s.max - s.min) / 10.0 / s.step).round() * s.step;
+    assert!(
+        (a.value(i) - expected).abs() < 1e-9,
+        "{} vs {expected}",
+        a.value(i)
+    );
+}
+
+#[test]
+fn reset_and_reset_all() {
+    let mut a = app(80, 24);
+    let (i, j) = (
+        index(&a, "smartphone.replacement_cycle"),
+        index(&a, "pc.replacement_cycle"),
+    );
+    send(
+        &mut a,
+        &[
+            Message::SelectIndex(i),
+            Message::Step(4),
+            Message::SelectIndex(j),
+            Message::Step(-4),
+        ],
+    );
+    assert!(a.is_changed(i) && a.is_changed(j));
+    send(&mut a, &[Message::Reset]);
+    assert!(a.is_changed(i) && !a.is_changed(j));
+    send(&mut a, &[Message::ResetAll]);
+    assert!(!a.is_modified());
+    assert_eq!(a.projection, a.baseline);
+}
+
+#[test]
+fn year_selection_stays_in_range_and_the_table_follows() {
+    let mut a = app(80, 24);
+    let (first, last) = (a.projection.first_year, a.projection.horizon);
+    send(&mut a, &[Message::Year(-100)]);
+    assert_eq!(a.year, first);
+    assert_eq!(a.table_scroll, 0);
+    send(&mut a, &[Message::Year(1000)]);
+    assert_eq!(a.year, last);
+    let rows = memcycle::tui::layout::table_rows(layout(&a).table);
+    assert!(
+        a.table_scroll + rows > (last - first) as usize,
+        "last year visible"
+    );
+}
+
+#[test]
+fn a_shorter_horizon_pulls_the_selected_year_back() {
+    let mut a = app(80, 24);
+    send(&mut a, &[Message::Year(1000)]);
+    let h = index(&a, "horizon");
+    send(&mut a, &[Message::SelectIndex(h), Message::ToMin]);
+    assert_eq!(a.year, a.projection.horizon);
+    assert_eq!(a.projection.horizon, a.projection.base_year + 1);
+}
+
+#[test]
+fn selection_moves_and_clamps_and_scrolls_the_panel() {
+    let mut a = app(80, 24);
+    send(&mut a, &[Message::Select(-3)]);
+    assert_eq!(a.selected, 0);
+    send(&mut a, &[Message::Select(1000)]);
+    assert_eq!(a.selected, a.specs().len() - 1);
+    assert!(a.slider_scroll > 0, "panel scrolled to the last slider");
+}
+
+#[test]
+fn focus_charts_views_and_baseline() {
+    let mut a = app(80, 24);
+    send(&mut a, &[Message::CycleFocus(1)]);
+    assert_eq!(a.focus, Focus::Chart);
+    send(&mut a, &[Message::CycleFocus(-2)]);
+    assert_eq!(a.focus, Focus::Table);
+    send(
+        &mut a,
+        &[
+            Message::Chart(ChartKind::InstalledBase),
+            Message::CycleChart(1),
+        ],
+    );
+    assert_eq!(a.chart, ChartKind::Dram);
+    send(&mut a, &[Message::CycleView, Message::CycleView]);
+    assert_eq!(a.view, ViewMode::Percent);
+    send(&mut a, &[Message::ToggleBaseline]);
+    assert!(!a.show_baseline);
+    send(&mut a, &[Message::ToggleHelp]);
+    assert!(a.help);
+    send(&mut a, &[Message::CloseOverlay]);
+    assert!(!a.help);
+}
+
+#[test]
+fn keys_map_to_messages_by_focus() {
+    let mut a = app(80, 24);
+    assert_eq!(
+        keymap::message(&a, &key(KeyCode::Right)),
+        Some(Message::Step(1))
+    );
+    assert_eq!(
+        keymap::message(&a, &key(KeyCode::Char('j'))),
+        Some(Message::Select(1))
+    );
+    assert_eq!(
+        keymap::message(&a, &key(KeyCode::Char('q'))),
+        Some(Message::Quit)
+    );
+    assert_eq!(keymap::message(&a, &key(KeyCode::Esc)), Some(Message::Quit));
+    let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert_eq!(keymap::message(&a, &ctrl_c), Some(Message::Quit));
+    let shift_right = Event::Key(KeyEvent::new(KeyCode::Right, KeyModifiers::SHIFT));
+    assert_eq!(keymap::message(&a, &shift_right), Some(Message::BigStep(1)));
+    send(&mut a, &[Message::Focus(Focus::Table)]);
+    assert_eq!(
+        keymap::message(&a, &key(KeyCode::Right)),
+        Some(Message::Year(1))
+    );
+    send(&mut a, &[Message::ToggleHelp]);
+    assert_eq!(
+        keymap::message(&a, &key(KeyCode::Esc)),
+        Some(Message::CloseOverlay),
+        "Esc closes the overlay first"
+    );
+}
+
+#[test]
+fn clicking_and_dragging_a_bar_sets_the_slider() {
+    let mut a = app(120, 40);
+    let panel = layout(&a).sliders;
+    // First slider's bar: border, group heading, label line, then the bar.
+    let (y, left, right) = (panel.y + 3, panel.x + 2, panel.x + panel.width - 3);
+    let msg = keymap::message(
+        &a,
+        &mouse(MouseEventKind::Down(MouseButton::Left), right, y),
+    )
+    .expect("hit the bar");
+    send(&mut a, &[msg]);
+    assert_eq!(
+        a.value(0),
+        a.specs()[0].max,
+        "click at the right end sets the maximum"
+    );
+    assert_eq!(a.dragging, Some(0));
+    let msg = keymap::message(
+        &a,
+        &mouse(MouseEventKind::Drag(MouseButton::Left), left, y + 5),
+    )
+    .expect("drag");
+    send(&mut a, &[msg]);
+    assert_eq!(
+        a.value(0),
+        a.specs()[0].min,
+        "dragging keeps the slider even off its row"
+    );
+    let msg = keymap::message(&a, &mouse(MouseEventKind::Up(MouseButton::Left), left, y))
+        .expect("release");
+    send(&mut a, &[msg]);
+    assert_eq!(a.dragging, None);
+}
+
+#[test]
+fn the_wheel_steps_the_slider_under_it_and_tabs_switch_charts() {
+    let mut a = app(120, 40);
+    let panel = layout(&a).sliders;
+    let msg = keymap::message(
+        &a,
+        &mouse(MouseEventKind::ScrollUp, panel.x + 5, panel.y + 2),
+    )
+    .expect("wheel on a label");
+    send(&mut a, &[msg]);
+    assert!((a.value(0) - (a.specs()[0].default + a.specs()[0].step)).abs() < 1e-9);
+    let tabs = memcycle::tui::layout::chart_tabs(layout(&a).chart);
+    let (kind, r, _) = &tabs[2];
+    let msg = keymap::message(
+        &a,
+        &mouse(MouseEventKind::Down(MouseButton::Left), r.x + 1, r.y),
+    )
+    .expect("tab");
+    send(&mut a, &[msg]);
+    assert_eq!(a.chart, *kind);
+}
