@@ -192,10 +192,13 @@ pub fn y_bounds(spec: &ChartSpec) -> (f64, f64) {
         return (0.0, 1.0);
     }
     if spec.log {
-        return (
-            lo.log10().floor(),
-            hi.log10().ceil().max(lo.log10().floor() + 1.0),
-        );
+        // Whole decades, an even number of them, so the middle label is a power of ten too.
+        let (lo, mut hi) = (lo.log10().floor(), hi.log10().ceil());
+        hi = hi.max(lo + 2.0);
+        if (hi - lo) as i64 % 2 == 1 {
+            hi += 1.0;
+        }
+        return (lo, hi);
     }
     lo = lo.min(0.0);
     hi = hi.max(0.0);
@@ -209,4 +212,48 @@ pub fn y_bounds(spec: &ChartSpec) -> (f64, f64) {
 /// Year of each value index.
 pub fn year_at(p: &Projection, index: usize) -> Year {
     p.first_year + index as Year
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(values: &[f64], baseline: &[f64], log: bool) -> ChartSpec {
+        ChartSpec {
+            title: String::new(),
+            unit: "EB".into(),
+            series: vec![Series {
+                label: "x".into(),
+                role: Role::Total,
+                values: values.iter().map(|v| Some(*v)).collect(),
+                baseline: Some(baseline.iter().map(|v| Some(*v)).collect()),
+            }],
+            log,
+        }
+    }
+
+    #[test]
+    fn log_bounds_span_an_even_number_of_decades() {
+        let (lo, hi) = y_bounds(&spec(&[0.5, 7000.0], &[1.0, 1.0], true));
+        assert_eq!((lo, hi), (-1.0, 5.0));
+        assert_eq!((hi - lo) as i64 % 2, 0);
+    }
+
+    #[test]
+    fn views_compare_with_the_baseline() {
+        let change = apply_view(spec(&[12.0, 9.0], &[10.0, 10.0], false), ViewMode::Change);
+        assert_eq!(change.series[0].values, vec![Some(2.0), Some(-1.0)]);
+        assert!(change.series[0].baseline.is_none());
+        let pct = apply_view(spec(&[12.0, 9.0], &[10.0, 0.0], false), ViewMode::Percent);
+        assert!((pct.series[0].values[0].unwrap() - 20.0).abs() < 1e-9);
+        assert_eq!(pct.series[0].values[1], None, "no % change against zero");
+        assert_eq!(pct.unit, "% vs baseline");
+    }
+
+    #[test]
+    fn linear_bounds_include_zero_and_pad() {
+        let (lo, hi) = y_bounds(&spec(&[5.0, 10.0], &[5.0, 12.0], false));
+        assert_eq!(lo, 0.0);
+        assert!(hi > 12.0);
+    }
 }

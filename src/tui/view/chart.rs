@@ -64,6 +64,17 @@ fn points(
         .collect()
 }
 
+/// Whether a series keeps a baseline ghost: the total where there is one, else the selected
+/// segment's line (a ghost for every series would bury the chart).
+fn ghosted(app: &App, spec: &ChartSpec, role: Role) -> bool {
+    if spec.series.iter().any(|s| s.role == Role::Total) {
+        role == Role::Total
+    } else {
+        app.selected_segment()
+            .is_some_and(|i| role == Role::Segment(i))
+    }
+}
+
 /// Draws the panel.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
@@ -114,10 +125,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         baseline: spec
             .series
             .iter()
-            .map(|s| match (&s.baseline, ghost) {
-                (Some(b), true) => points(app, &spec, b, |y| y >= base),
-                _ => Vec::new(),
-            })
+            .map(
+                |s| match (&s.baseline, ghost && ghosted(app, &spec, s.role)) {
+                    (Some(b), true) => points(app, &spec, b, |y| y >= base),
+                    _ => Vec::new(),
+                },
+            )
             .collect(),
     };
     let (lo, hi) = y_bounds(&spec);
@@ -131,7 +144,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         head.push(Span::styled(symbol, role_style(t, s.role)));
         head.push(Span::raw(format!(" {} ", s.label)));
     }
-    if ghost {
+    if lines.baseline.iter().any(|b| !b.is_empty()) {
         head.push(Span::styled("┄", t.baseline()));
         head.push(Span::styled(" baseline ", t.dim()));
     }
@@ -166,7 +179,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .marker(t.marker)
             .style(t.key().remove_modifier(Modifier::BOLD)),
     );
-    for b in &lines.baseline {
+    for b in lines.baseline.iter().filter(|b| !b.is_empty()) {
         datasets.push(
             Dataset::default()
                 .data(b)
