@@ -67,29 +67,62 @@ fn aligned(p: &Projection, other: &Projection, values: Vec<Option<f64>>) -> Vec<
         .collect()
 }
 
-/// The chart the app shows, in absolute values (see [`apply_view`]).
-pub fn chart_spec(app: &App) -> ChartSpec {
+/// A series per segment (only device segments when `only_units`).
+fn segment_series(
+    app: &App,
+    pick: fn(&SegmentProjection) -> &Vec<f64>,
+    only_units: bool,
+) -> Vec<Series> {
     let (p, b) = (&app.projection, &app.baseline);
-    let segment_series =
-        |pick: fn(&SegmentProjection) -> &Vec<f64>, only_units: bool| -> Vec<Series> {
-            p.segments
-                .iter()
-                .zip(&b.segments)
-                .enumerate()
-                .filter(|(_, (s, _))| s.start_year.is_some() && (!only_units || s.has_units))
-                .map(|(i, (s, bs))| Series {
-                    label: s.label.clone(),
-                    role: Role::Segment(i),
-                    values: by_year(p, s, pick(s)),
-                    baseline: Some(aligned(p, b, by_year(b, bs, pick(bs)))),
-                })
-                .collect()
-        };
+    p.segments
+        .iter()
+        .zip(&b.segments)
+        .enumerate()
+        .filter(|(_, (s, _))| s.start_year.is_some() && (!only_units || s.has_units))
+        .map(|(i, (s, bs))| Series {
+            label: s.label.clone(),
+            role: Role::Segment(i),
+            values: by_year(p, s, pick(s)),
+            baseline: Some(aligned(p, b, by_year(b, bs, pick(bs)))),
+        })
+        .collect()
+}
+
+/// Shipments of segment `i` split into replacement and growth.
+fn shipments_split(app: &App, i: usize) -> ChartSpec {
+    let (p, b) = (&app.projection, &app.baseline);
+    let (s, bs) = (&p.segments[i], &b.segments[i]);
+    let line = |label: &str, role, pick: fn(&SegmentProjection) -> &Vec<f64>| Series {
+        label: label.into(),
+        role,
+        values: by_year(p, s, pick(s)),
+        baseline: Some(aligned(p, b, by_year(b, bs, pick(bs)))),
+    };
+    ChartSpec {
+        title: format!("{} shipments = replacement + growth", s.label),
+        unit: "M units".into(),
+        series: vec![
+            line("Replacement", Role::Replacement, |s| &s.replacement_m),
+            line("Growth", Role::Growth, |s| &s.growth_m),
+            line("Shipments", Role::Segment(i), |s| &s.shipments_m),
+        ],
+        log: false,
+    }
+}
+
+/// The charts the app shows, in absolute values (see [`apply_view`]): one, or two panes for
+/// shipments (all segments above, the selected segment's replacement vs growth split below;
+/// a short screen shows only the last).
+pub fn chart_specs(app: &App) -> Vec<ChartSpec> {
+    let (p, b) = (&app.projection, &app.baseline);
     match app.chart {
         ChartKind::Dram | ChartKind::Nand => {
             let dram = app.chart == ChartKind::Dram;
-            let mut series =
-                segment_series(if dram { |s| &s.dram_eb } else { |s| &s.nand_eb }, false);
+            let mut series = segment_series(
+                app,
+                if dram { |s| &s.dram_eb } else { |s| &s.nand_eb },
+                false,
+            );
             let (t, bt) = if dram {
                 (&p.total_dram_eb, &b.total_dram_eb)
             } else {
@@ -101,46 +134,31 @@ pub fn chart_spec(app: &App) -> ChartSpec {
                 values: totals(t),
                 baseline: Some(aligned(p, b, totals(bt))),
             });
-            ChartSpec {
+            vec![ChartSpec {
                 title: format!("{} demand", if dram { "DRAM" } else { "NAND" }),
                 unit: "EB".into(),
                 series,
                 log: false,
+            }]
+        }
+        ChartKind::Shipments => {
+            let by_segment = ChartSpec {
+                title: "Shipments by segment".into(),
+                unit: "M units, log".into(),
+                series: segment_series(app, |s| &s.shipments_m, true),
+                log: true,
+            };
+            match app.selected_segment().filter(|i| p.segments[*i].has_units) {
+                Some(i) => vec![by_segment, shipments_split(app, i)],
+                None => vec![by_segment],
             }
         }
-        ChartKind::Shipments => match app.selected_segment().filter(|i| p.segments[*i].has_units) {
-            Some(i) => {
-                let (s, bs) = (&p.segments[i], &b.segments[i]);
-                let line = |label: &str, role, pick: fn(&SegmentProjection) -> &Vec<f64>| Series {
-                    label: label.into(),
-                    role,
-                    values: by_year(p, s, pick(s)),
-                    baseline: Some(aligned(p, b, by_year(b, bs, pick(bs)))),
-                };
-                ChartSpec {
-                    title: format!("{} shipments = replacement + growth", s.label),
-                    unit: "M units".into(),
-                    series: vec![
-                        line("Replacement", Role::Replacement, |s| &s.replacement_m),
-                        line("Growth", Role::Growth, |s| &s.growth_m),
-                        line("Shipments", Role::Segment(i), |s| &s.shipments_m),
-                    ],
-                    log: false,
-                }
-            }
-            None => ChartSpec {
-                title: "Shipments by segment (select a segment's slider for its split)".into(),
-                unit: "M units".into(),
-                series: segment_series(|s| &s.shipments_m, true),
-                log: true,
-            },
-        },
-        ChartKind::InstalledBase => ChartSpec {
+        ChartKind::InstalledBase => vec![ChartSpec {
             title: "Installed base by segment".into(),
-            unit: "M units".into(),
-            series: segment_series(|s| &s.installed_base_m, true),
+            unit: "M units, log".into(),
+            series: segment_series(app, |s| &s.installed_base_m, true),
             log: true,
-        },
+        }],
     }
 }
 
@@ -167,11 +185,12 @@ pub fn apply_view(mut spec: ChartSpec, view: ViewMode) -> ChartSpec {
             .collect();
     }
     spec.log = false;
-    if view == ViewMode::Percent {
-        spec.unit = "% vs baseline".into();
+    let unit = spec.unit.trim_end_matches(", log").to_owned();
+    spec.unit = if view == ViewMode::Percent {
+        "% vs baseline".into()
     } else {
-        spec.unit = format!("{} vs baseline", spec.unit);
-    }
+        format!("{unit} vs baseline")
+    };
     spec
 }
 

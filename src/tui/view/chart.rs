@@ -1,7 +1,7 @@
 //! The chart panel: tabs, title, legend and a ratatui `Chart` of the selected series.
 
 use super::super::app::{App, Focus, ViewMode};
-use super::super::chart_data::{ChartSpec, Role, apply_view, chart_spec, y_bounds, year_at};
+use super::super::chart_data::{ChartSpec, Role, apply_view, chart_specs, y_bounds, year_at};
 use super::super::layout::{chart_tabs, inner};
 use super::super::theme::Theme;
 use super::panel;
@@ -75,23 +75,28 @@ fn ghosted(app: &App, spec: &ChartSpec, role: Role) -> bool {
     }
 }
 
+/// Height from which the shipments chart shows both panes.
+const TWO_PANES_FROM: u16 = 20;
+
 /// Draws the panel.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let spec = apply_view(chart_spec(app), app.view);
+    let mut specs: Vec<ChartSpec> = chart_specs(app)
+        .into_iter()
+        .map(|s| apply_view(s, app.view))
+        .collect();
+    let inner_area = inner(area);
+    if specs.len() > 1 && inner_area.height < TWO_PANES_FROM {
+        specs.drain(..specs.len() - 1);
+    }
+    let Some(last) = specs.last() else { return };
     let view = if app.view == ViewMode::Absolute {
         String::new()
     } else {
         format!(", {}", app.view.label())
     };
     panel(app, Focus::Chart, Line::default())
-        .title_bottom(Line::from(vec![
-            Span::styled(
-                format!(" {}", spec.title),
-                Style::new().add_modifier(Modifier::BOLD),
-            ),
-            Span::styled(format!(" ({}{view}) ", spec.unit), t.dim()),
-        ]))
+        .title_bottom(title_line(app, last, &view))
         .render(area, buf);
     for (kind, r, text) in chart_tabs(area) {
         if r.right() >= area.right() {
@@ -104,10 +109,46 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         buf.set_string(r.x, r.y, text, style);
     }
-    let area = inner(area);
-    if area.height < 3 || area.width < 10 {
+    if inner_area.height < 3 || inner_area.width < 10 {
         return;
     }
+    if let [top, bottom] = specs.as_slice() {
+        let top_height = inner_area.height / 2;
+        let top_area = Rect::new(inner_area.x, inner_area.y, inner_area.width, top_height);
+        Paragraph::new(title_line(app, top, &view))
+            .render(Rect::new(top_area.x, top_area.y, top_area.width, 1), buf);
+        pane(
+            app,
+            top,
+            Rect::new(top_area.x, top_area.y + 1, top_area.width, top_height - 1),
+            buf,
+        );
+        let bottom_area = Rect::new(
+            inner_area.x,
+            inner_area.y + top_height,
+            inner_area.width,
+            inner_area.height - top_height,
+        );
+        pane(app, bottom, bottom_area, buf);
+    } else {
+        pane(app, last, inner_area, buf);
+    }
+}
+
+/// A chart's title and unit.
+fn title_line<'a>(app: &App, spec: &ChartSpec, view: &str) -> Line<'a> {
+    Line::from(vec![
+        Span::styled(
+            format!(" {}", spec.title),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(format!(" ({}{view}) ", spec.unit), app.theme.dim()),
+    ])
+}
+
+/// Draws one chart: legend, then the plot.
+fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
     let p = &app.projection;
     let base = p.base_year;
     let ghost = app.show_baseline && app.is_modified() && app.view == ViewMode::Absolute;
@@ -115,25 +156,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         history: spec
             .series
             .iter()
-            .map(|s| points(app, &spec, &s.values, |y| y <= base))
+            .map(|s| points(app, spec, &s.values, |y| y <= base))
             .collect(),
         projection: spec
             .series
             .iter()
-            .map(|s| points(app, &spec, &s.values, |y| y >= base))
+            .map(|s| points(app, spec, &s.values, |y| y >= base))
             .collect(),
         baseline: spec
             .series
             .iter()
             .map(
-                |s| match (&s.baseline, ghost && ghosted(app, &spec, s.role)) {
-                    (Some(b), true) => points(app, &spec, b, |y| y >= base),
+                |s| match (&s.baseline, ghost && ghosted(app, spec, s.role)) {
+                    (Some(b), true) => points(app, spec, b, |y| y >= base),
                     _ => Vec::new(),
                 },
             )
             .collect(),
     };
-    let (lo, hi) = y_bounds(&spec);
+    let (lo, hi) = y_bounds(spec);
     let cursor = vec![(f64::from(app.year), lo), (f64::from(app.year), hi)];
     let base_marker = vec![(f64::from(base) + 0.5, lo), (f64::from(base) + 0.5, hi)];
 
