@@ -5,6 +5,7 @@
 //! [`model::Parameters`] into a [`model::Projection`]. The command line and the explorer
 //! are front ends over it.
 
+pub mod backtest;
 pub mod cli;
 pub mod data;
 pub mod model;

@@ -23,6 +23,23 @@ pub enum SetupError {
         /// Last observed year.
         last: Year,
     },
+    /// A backtest's years are not in order within the history.
+    #[error(
+        "--to {to} must be after --from {from} and no later than {last}, the last observed year"
+    )]
+    BacktestRange {
+        /// Base year.
+        from: Year,
+        /// Last compared year.
+        to: Year,
+        /// Last observed year.
+        last: Year,
+    },
+    /// The command needs market data the data set does not have.
+    #[error(
+        "this data set has no market: add supply.toml to the data directory (see README, Data format)"
+    )]
+    NoMarket,
     /// An override was refused.
     #[error(transparent)]
     Override(#[from] OverrideError),

@@ -1,6 +1,8 @@
 //! The command line: argument definitions and the headless commands.
 
+pub mod backtest;
 mod format;
+pub mod market;
 pub mod params;
 pub mod project;
 mod table;
@@ -66,6 +68,34 @@ pub enum Command {
         /// Data and parameters.
         #[command(flatten)]
         scenario: ScenarioArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ProjectFormat::Table)]
+        format: ProjectFormat,
+    },
+    /// Project supply, sufficiency, inventory, price and revenue of DRAM and NAND.
+    Market {
+        /// Data and parameters.
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ProjectFormat::Table)]
+        format: ProjectFormat,
+    },
+    /// Project from an earlier year with only the data known then, and compare with what
+    /// happened: each year's error and the MAPE per series.
+    Backtest {
+        /// Base year: data after it is unseen.
+        #[arg(long, value_name = "YEAR")]
+        from: Year,
+        /// Last compared year (default: the last observed year).
+        #[arg(long, value_name = "YEAR")]
+        to: Option<Year>,
+        /// Data set directory (default: the built-in data).
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+        /// Override a parameter (defaults are those of the base year).
+        #[arg(long = "set", value_name = "ID=VALUE", value_parser = parse_set)]
+        set: Vec<Override>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ProjectFormat::Table)]
         format: ProjectFormat,
@@ -153,6 +183,31 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 ProjectFormat::Json => project::to_json(&p),
             }
         }),
+        Command::Market { scenario, format } => scenario.load().and_then(|(setup, params)| {
+            let p = setup.project(&params);
+            if p.market.is_none() {
+                return Err(SetupError::NoMarket);
+            }
+            Ok(match format {
+                ProjectFormat::Table => market::to_table(&p),
+                ProjectFormat::Csv => market::to_csv(&p),
+                ProjectFormat::Json => market::to_json(&p),
+            })
+        }),
+        Command::Backtest {
+            from,
+            to,
+            data,
+            set,
+            format,
+        } => crate::data::load(data.as_deref())
+            .map_err(SetupError::Data)
+            .and_then(|d| crate::backtest::run(d, *from, *to, set))
+            .map(|b| match format {
+                ProjectFormat::Table => backtest::to_table(&b),
+                ProjectFormat::Csv => backtest::to_csv(&b),
+                ProjectFormat::Json => backtest::to_json(&b),
+            }),
         Command::Params {
             data,
             base_year,

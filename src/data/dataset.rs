@@ -207,6 +207,57 @@ pub struct IndustryTotals {
     pub nand_eb: Option<Series>,
 }
 
+/// One memory type's market history and structural figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemoryMarket {
+    /// Display label.
+    pub label: String,
+    /// Industry bit shipments, EB.
+    pub bits: Series,
+    /// Industry revenue, USD billion.
+    pub revenue: Series,
+    /// Sufficiency ratio, %, (supply - demand) / demand.
+    pub sufficiency: Series,
+    /// Supplier inventory, weeks of demand.
+    pub inventory_weeks: Series,
+    /// Normal supplier inventory, weeks.
+    pub target_inventory_weeks: Figure,
+    /// Price elasticity of demand (magnitude).
+    pub price_elasticity: Figure,
+    /// Extra capacity growth, points, when the price is twice its cost trend.
+    pub capacity_response: Figure,
+}
+
+/// A dated event of market history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// As written.
+    pub date: String,
+    /// `dram`, `nand` or `both`.
+    pub memory: String,
+    /// Who.
+    pub company: String,
+    /// What happened.
+    pub what: String,
+    /// Source id.
+    pub source: String,
+}
+
+/// The memory market data (`supply.toml`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Market {
+    /// DRAM.
+    pub dram: MemoryMarket,
+    /// NAND.
+    pub nand: MemoryMarket,
+    /// Wafer per HBM bit relative to ordinary DRAM.
+    pub hbm_trade_ratio: Figure,
+    /// Years from an investment decision to output.
+    pub capacity_delay: Figure,
+    /// Known history.
+    pub events: Vec<Event>,
+}
+
 /// A validated data set.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
@@ -218,8 +269,10 @@ pub struct Dataset {
     pub sources: BTreeMap<String, Source>,
     /// Segments in display order.
     pub segments: Vec<Segment>,
-    /// Industry totals, where the data has them.
+    /// Industry totals, where the data has them (the market's bit shipments).
     pub industry: IndustryTotals,
+    /// The memory market (`supply.toml`), when the data set has one.
+    pub market: Option<Market>,
     /// Parameter ranges by parameter id.
     pub ranges: BTreeMap<String, ParamRange>,
 }

@@ -8,8 +8,8 @@ mod text;
 mod validate;
 
 pub use dataset::{
-    Dataset, DeviceSegment, Figure, IndustryTotals, Origin, ParamRange, Point, ResidualSegment,
-    Segment, SegmentBody, Series, Source,
+    Dataset, DeviceSegment, Event, Figure, IndustryTotals, Market, MemoryMarket, Origin,
+    ParamRange, Point, ResidualSegment, Segment, SegmentBody, Series, Source,
 };
 pub use problem::{Locator, Problem, Problems};
 pub use text::sanitize;
@@ -19,40 +19,89 @@ use std::path::Path;
 
 /// Name of the device file inside a data directory.
 pub const DEVICES_FILE: &str = "devices.toml";
+/// Name of the (optional) market file inside a data directory.
+pub const SUPPLY_FILE: &str = "supply.toml";
 
 /// The built-in data set's files, embedded at compile time.
 pub const BUILTIN_DEVICES: &str = include_str!("../../data/devices.toml");
+/// The built-in market file.
+pub const BUILTIN_SUPPLY: &str = include_str!("../../data/supply.toml");
 
-/// Parses and validates the text of a `devices.toml`, reported as `file` in problems.
-pub fn parse_devices(file: &str, text: &str) -> Result<Dataset, Problems> {
-    let loc = Locator::new(file, text);
-    let raw = toml::from_str::<schema::DevicesFile>(text).map_err(|e| {
+/// A data file's name (as reported in problems) and text.
+pub type NamedText<'a> = (&'a str, &'a str);
+
+fn parse<'de, T: serde::Deserialize<'de>>(loc: &Locator<'_>, text: &'de str) -> Result<T, Problem> {
+    toml::from_str::<T>(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
-        Problems(vec![loc.at(&span, toml_message(e.message()))])
-    })?;
-    validate::validate(raw, &loc).map_err(Problems)
+        loc.at(&span, toml_message(e.message()))
+    })
+}
+
+/// Parses and validates a data set: `devices.toml` and, optionally, `supply.toml`. Both files
+/// are always read, so problems in each are reported together.
+pub fn parse_dataset(
+    devices: NamedText<'_>,
+    supply: Option<NamedText<'_>>,
+) -> Result<Dataset, Problems> {
+    let dloc = Locator::new(devices.0, devices.1);
+    let sloc = supply.map(|(name, text)| Locator::new(name, text));
+    let raw_devices = parse::<schema::DevicesFile>(&dloc, devices.1);
+    let raw_supply = match (&sloc, supply) {
+        (Some(loc), Some((_, text))) => Some(parse::<schema::SupplyFile>(loc, text)),
+        _ => None,
+    };
+    match (raw_devices, raw_supply) {
+        (Ok(d), None) => validate::validate((d, &dloc), None).map_err(Problems),
+        (Ok(d), Some(Ok(s))) => {
+            let loc = sloc.as_ref().unwrap_or(&dloc);
+            validate::validate((d, &dloc), Some((s, loc))).map_err(Problems)
+        }
+        (d, s) => Err(Problems(
+            d.err().into_iter().chain(s.and_then(Result::err)).collect(),
+        )),
+    }
+}
+
+/// Parses and validates the text of a `devices.toml` alone, reported as `file` in problems.
+pub fn parse_devices(file: &str, text: &str) -> Result<Dataset, Problems> {
+    parse_dataset((file, text), None)
 }
 
 /// The built-in data set.
 pub fn builtin() -> Result<Dataset, Problems> {
-    parse_devices("data/devices.toml", BUILTIN_DEVICES)
+    parse_dataset(
+        ("data/devices.toml", BUILTIN_DEVICES),
+        Some(("data/supply.toml", BUILTIN_SUPPLY)),
+    )
 }
 
-/// Loads the data set in directory `dir`.
+fn read(path: &Path) -> Result<String, Problem> {
+    std::fs::read_to_string(path).map_err(|e| Problem {
+        file: path.display().to_string(),
+        line: 0,
+        column: 0,
+        message: format!("cannot read the file: {e}; expected a data directory holding {DEVICES_FILE} (and optionally {SUPPLY_FILE})"),
+    })
+}
+
+/// Loads the data set in directory `dir` (`devices.toml`, and `supply.toml` when present).
 pub fn load_dir(dir: &Path) -> Result<Dataset, Problems> {
-    let path = dir.join(DEVICES_FILE);
-    let name = path.display().to_string();
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        Problems(vec![Problem {
-            file: name.clone(),
-            line: 0,
-            column: 0,
-            message: format!(
-                "cannot read the file: {e}; expected a data directory holding {DEVICES_FILE}"
-            ),
-        }])
-    })?;
-    parse_devices(&name, &text)
+    let devices_path = dir.join(DEVICES_FILE);
+    let supply_path = dir.join(SUPPLY_FILE);
+    let devices = read(&devices_path).map_err(|p| Problems(vec![p]))?;
+    let supply = if supply_path.exists() {
+        Some(read(&supply_path).map_err(|p| Problems(vec![p]))?)
+    } else {
+        None
+    };
+    let (dname, sname) = (
+        devices_path.display().to_string(),
+        supply_path.display().to_string(),
+    );
+    parse_dataset(
+        (&dname, &devices),
+        supply.as_deref().map(|t| (sname.as_str(), t)),
+    )
 }
 
 /// Loads `dir` when given, else the built-in data set.

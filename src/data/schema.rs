@@ -19,9 +19,6 @@ pub struct DevicesFile {
     /// Device segments and the residual, in display order.
     #[serde(default)]
     pub segment: Vec<Spanned<SegmentEntry>>,
-    /// Industry bit totals the model's history is held against.
-    #[serde(default)]
-    pub industry: Option<IndustryEntry>,
     /// Parameter ranges (and optional explicit defaults), keyed by parameter id.
     #[serde(default)]
     pub params: BTreeMap<Spanned<String>, Spanned<RangeEntry>>,
@@ -107,16 +104,73 @@ pub struct SegmentEntry {
     pub nand_eb: Option<Spanned<SeriesEntry>>,
 }
 
-/// `[industry]`: industry-wide bit demand, EB.
+/// The whole `supply.toml` file: the memory market.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct IndustryEntry {
-    /// DRAM bit demand, EB.
+pub struct SupplyFile {
+    /// Citations, by id (ids are shared with `devices.toml`).
     #[serde(default)]
-    pub dram_eb: Option<Spanned<SeriesEntry>>,
-    /// NAND bit demand, EB.
+    pub sources: BTreeMap<Spanned<String>, SourceEntry>,
+    /// The market tables.
+    pub market: Spanned<MarketEntry>,
+    /// Known history (production cuts, recoveries), for reference.
     #[serde(default)]
-    pub nand_eb: Option<Spanned<SeriesEntry>>,
+    pub event: Vec<EventEntry>,
+    /// Parameter ranges, keyed by parameter id.
+    #[serde(default)]
+    pub params: BTreeMap<Spanned<String>, Spanned<RangeEntry>>,
+}
+
+/// `[market]`: figures shared by DRAM and NAND, and one table per memory.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarketEntry {
+    /// Wafer per HBM bit relative to ordinary DRAM.
+    pub hbm_trade_ratio: Spanned<ScalarEntry>,
+    /// Years from an investment decision to output.
+    pub capacity_delay: Spanned<ScalarEntry>,
+    /// DRAM.
+    pub dram: Spanned<MemoryEntry>,
+    /// NAND.
+    pub nand: Spanned<MemoryEntry>,
+}
+
+/// `[market.dram]` / `[market.nand]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemoryEntry {
+    /// Display label.
+    pub label: Spanned<String>,
+    /// Industry bit shipments, EB.
+    pub bits: Spanned<SeriesEntry>,
+    /// Industry revenue, USD billion.
+    pub revenue: Spanned<SeriesEntry>,
+    /// Sufficiency ratio (supply - demand) / demand, %.
+    pub sufficiency: Spanned<SeriesEntry>,
+    /// Supplier inventory, weeks of demand.
+    pub inventory_weeks: Spanned<SeriesEntry>,
+    /// Normal (target) supplier inventory, weeks.
+    pub target_inventory_weeks: Spanned<ScalarEntry>,
+    /// Price elasticity of demand (magnitude).
+    pub price_elasticity: Spanned<ScalarEntry>,
+    /// Extra capacity growth, in points, when the price is twice its cost trend.
+    pub capacity_response: Spanned<ScalarEntry>,
+}
+
+/// `[[event]]`: a dated event of the market's history.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventEntry {
+    /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `YYYY-Qn`.
+    pub date: Spanned<String>,
+    /// `dram`, `nand` or `both`.
+    pub memory: Spanned<String>,
+    /// Who.
+    pub company: String,
+    /// What happened.
+    pub what: String,
+    /// Source id.
+    pub source: Spanned<String>,
 }
 
 /// A series of yearly figures with its unit and source.

@@ -2,6 +2,7 @@
 //! 3.3), on top of a history computed once per data set and base year.
 
 use super::history::{Content, History};
+use super::market::{MarketProjection, project_memory};
 use super::parameters::Parameters;
 use super::projection::Projection;
 use crate::data::Dataset;
@@ -81,10 +82,16 @@ impl Engine {
                     let retired = retired_old + cohort.ship(shipped, hazards[0]);
                     installed = cohort.total();
                     debug_assert_eq!(year, h.base_year + 1 + step as Year);
+                    // HBM follows its own first-year level, then the DRAM growth path.
+                    let hbm = p
+                        .hbm_gb_per_unit
+                        .map_or(base.hbm * dram_factor[step], |first| {
+                            first * dram_factor[step] / dram_factor[0].max(f64::MIN_POSITIVE)
+                        });
                     let content = Content {
-                        dram: base.dram * dram_factor[step],
+                        dram: (base.dram - base.hbm) * dram_factor[step] + hbm,
                         nand: base.nand * nand_factor[step],
-                        hbm: base.hbm * dram_factor[step],
+                        hbm,
                     };
                     rows.set_device_year(i, shipped, retired, installed, content);
                 }
@@ -103,14 +110,41 @@ impl Engine {
                 .map(|i| segments.iter().map(|s| pick(s)[i]).sum())
                 .collect()
         };
+        let (total_dram_eb, total_hbm_eb, total_nand_eb) = (
+            total(|s| &s.dram_eb),
+            total(|s| &s.hbm_eb),
+            total(|s| &s.nand_eb),
+        );
+        let market = match (&h.market, &params.market) {
+            (Some([dram, nand]), Some(m)) => Some(MarketProjection {
+                dram: project_memory(
+                    dram,
+                    &m.dram,
+                    m.capacity_delay,
+                    m.hbm_trade_ratio,
+                    &total_dram_eb,
+                    &total_hbm_eb,
+                ),
+                nand: project_memory(
+                    nand,
+                    &m.nand,
+                    m.capacity_delay,
+                    1.0,
+                    &total_nand_eb,
+                    &vec![0.0; len],
+                ),
+            }),
+            _ => None,
+        };
         Projection {
             first_year: h.first_year,
             base_year: h.base_year,
             horizon,
-            total_dram_eb: total(|s| &s.dram_eb),
-            total_hbm_eb: total(|s| &s.hbm_eb),
-            total_nand_eb: total(|s| &s.nand_eb),
+            total_dram_eb,
+            total_hbm_eb,
+            total_nand_eb,
             segments,
+            market,
         }
     }
 }

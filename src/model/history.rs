@@ -4,6 +4,7 @@
 
 use super::cohort::Cohort;
 use super::lifetime::{Lifetime, MIN_MEAN};
+use super::market::MemoryHistory;
 use super::paths::{geometric_path, linear_at};
 use super::projection::SegmentProjection;
 use crate::data::{Dataset, SegmentBody};
@@ -47,6 +48,8 @@ pub struct History {
     pub base_year: Year,
     /// One per data-set segment.
     pub segments: Vec<SegmentHistory>,
+    /// DRAM and NAND market history, when the data set has a market.
+    pub market: Option<[MemoryHistory; 2]>,
 }
 
 impl History {
@@ -136,6 +139,12 @@ impl History {
             first_year,
             base_year,
             segments,
+            market: data.market.as_ref().map(|m| {
+                [
+                    MemoryHistory::new(&m.dram, first_year, base_year),
+                    MemoryHistory::new(&m.nand, first_year, base_year),
+                ]
+            }),
         }
     }
 

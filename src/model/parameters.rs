@@ -2,9 +2,10 @@
 //! (trend continuation from what was knowable at the base year).
 
 use super::history::{History, TREND_YEARS};
+use super::market::{MarketParams, MemoryParams, delay_years, supply_trend};
 use super::paths::{cagr_percent, geometric_at, linear_at};
 use crate::data::{Dataset, Point, SegmentBody};
-use crate::units::{PercentPerYear, Year, Years};
+use crate::units::{Gigabytes, PercentPerYear, Year, Years, growth_factor};
 
 /// Per-segment inputs. For residual segments only the two growth rates apply, and they are
 /// the growth of the segment's bit demand rather than of memory per unit.
@@ -19,6 +20,9 @@ pub struct SegmentParams {
     pub dram_content_growth: PercentPerYear,
     /// Growth of NAND per unit (or of NAND demand, for a residual).
     pub nand_content_growth: PercentPerYear,
+    /// HBM per unit in the first projected year, for segments that carry HBM; it then grows
+    /// with DRAM per unit.
+    pub hbm_gb_per_unit: Option<Gigabytes>,
 }
 
 /// Everything a projection depends on besides the data.
@@ -32,6 +36,8 @@ pub struct Parameters {
     pub growth_half_life: Years,
     /// One entry per segment of the data set, in its order.
     pub segments: Vec<SegmentParams>,
+    /// Market inputs, when the data set has a market.
+    pub market: Option<MarketParams>,
 }
 
 /// Default horizon: this many years after the base year.
@@ -42,7 +48,8 @@ pub const DEFAULT_GROWTH_HALF_LIFE: Years = 5.0;
 impl Parameters {
     /// Values that continue the trends in the data up to the history's base year: the last
     /// replacement cycle, the installed-base growth that continues the recent shipments trend
-    /// into the first projected year, and recent content growth. (The
+    /// into the first projected year, recent content growth, the recent growth of bit
+    /// shipments as supply growth, no production cut, and the market figures of the data. (The
     /// parameter catalog rounds them and lets explicit defaults in the data win.)
     pub fn trend(data: &Dataset, history: &History) -> Self {
         let base_year = history.base_year;
@@ -53,11 +60,20 @@ impl Parameters {
             .map(|(i, s)| match &s.body {
                 SegmentBody::Devices(d) => {
                     let cycle = linear_at(d.replacement_cycle.until(base_year), base_year);
+                    let dram_content_growth = trend_rate(d.dram_gb.until(base_year), base_year);
+                    // HBM in the first projected year continues the base year's at the DRAM rate.
+                    let rows = &history.segments[i].rows;
+                    let base_hbm = (base_year - history.first_year) as usize;
+                    let hbm_gb_per_unit = d.hbm_gb.as_ref().map(|_| {
+                        rows.hbm_gb_per_unit.get(base_hbm).copied().unwrap_or(0.0)
+                            * growth_factor(dram_content_growth)
+                    });
                     SegmentParams {
                         replacement_cycle: cycle,
                         base_growth: history.continuing_growth(i, cycle),
-                        dram_content_growth: trend_rate(d.dram_gb.until(base_year), base_year),
+                        dram_content_growth,
                         nand_content_growth: trend_rate(d.nand_gb.until(base_year), base_year),
+                        hbm_gb_per_unit,
                     }
                 }
                 SegmentBody::Residual(r) => SegmentParams {
@@ -65,6 +81,7 @@ impl Parameters {
                     base_growth: 0.0,
                     dram_content_growth: trend_rate(r.dram_eb.until(base_year), base_year),
                     nand_content_growth: trend_rate(r.nand_eb.until(base_year), base_year),
+                    hbm_gb_per_unit: None,
                 },
             })
             .collect();
@@ -73,6 +90,21 @@ impl Parameters {
             horizon: base_year + DEFAULT_HORIZON_YEARS,
             growth_half_life: DEFAULT_GROWTH_HALF_LIFE,
             segments,
+            market: data.market.as_ref().map(|m| {
+                let memory = |mm: &crate::data::MemoryMarket| MemoryParams {
+                    supply_growth: supply_trend(mm, base_year, TREND_YEARS),
+                    production_cut: 0.0,
+                    cut_start: base_year + 1,
+                    cut_years: 1,
+                    price_elasticity: mm.price_elasticity.value,
+                };
+                MarketParams {
+                    dram: memory(&m.dram),
+                    nand: memory(&m.nand),
+                    capacity_delay: delay_years(m.capacity_delay.value),
+                    hbm_trade_ratio: m.hbm_trade_ratio.value,
+                }
+            }),
         }
     }
 }

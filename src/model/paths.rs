@@ -18,8 +18,13 @@ pub fn linear_at(points: &[Point], year: Year) -> f64 {
     )
 }
 
+/// Years past the last figure over which a growing quantity keeps its last growth rate; after
+/// that it holds. An old trend is not extended for long (a 2010-12 growth rate carried to 2019
+/// would invent a decade of history).
+pub const EXTEND_YEARS: i32 = 2;
+
 /// Geometric interpolation between points; flat before the first; after the last, continues
-/// the annual growth rate between the last two points.
+/// the annual growth rate between the last two points for [`EXTEND_YEARS`], then holds.
 pub fn geometric_at(points: &[Point], year: Year) -> f64 {
     interpolate(
         points,
@@ -28,7 +33,7 @@ pub fn geometric_at(points: &[Point], year: Year) -> f64 {
         |prev, last, years| match prev {
             Some(p) if p.value > 0.0 && last.value > 0.0 => {
                 let rate = (last.value / p.value).powf(1.0 / f64::from(last.year - p.year));
-                last.value * rate.powi(years)
+                last.value * rate.powi(years.min(EXTEND_YEARS))
             }
             _ => last.value,
         },
@@ -41,10 +46,13 @@ pub fn geometric_path(points: &[Point], from: Year, to: Year) -> Vec<f64> {
     let mut out = Vec::with_capacity((to - from + 1).max(0) as usize);
     let mut year = from;
     while year <= to {
-        // A stretch shares one rate: up to the next point, or to `to` beyond the last point.
+        // A stretch shares one rate: up to the next point, then to the end of the extension,
+        // then to `to`.
+        let extension = points.last().map(|p| p.year + EXTEND_YEARS);
         let end = points
             .iter()
             .map(|p| p.year)
+            .chain(extension)
             .find(|&y| y > year)
             .unwrap_or(to)
             .min(to);
@@ -137,6 +145,10 @@ mod tests {
         let p = pts(&[(2010, 1.0), (2012, 4.0)]);
         assert!((geometric_at(&p, 2011) - 2.0).abs() < 1e-12);
         assert!((geometric_at(&p, 2013) - 8.0).abs() < 1e-12);
+        assert!(
+            (geometric_at(&p, 2020) - 16.0).abs() < 1e-12,
+            "two years of growth, then held"
+        );
         assert_eq!(geometric_at(&p, 2000), 1.0);
         assert_eq!(geometric_at(&pts(&[(2010, 3.0)]), 2015), 3.0);
     }

@@ -1,5 +1,6 @@
 //! The result of a projection: per segment and year, units, installed base and memory demand.
 
+use super::market::MarketProjection;
 use crate::units::{Exabytes, Gigabytes, MillionUnits, Year};
 
 /// Whether a year was observed or projected.
@@ -80,6 +81,8 @@ pub struct Projection {
     pub total_hbm_eb: Vec<Exabytes>,
     /// Total NAND bit demand.
     pub total_nand_eb: Vec<Exabytes>,
+    /// Supply, balance and price, when the data set has a market.
+    pub market: Option<MarketProjection>,
 }
 
 impl Projection {

@@ -1,8 +1,11 @@
 //! The parameter catalog: every slider, generated from the segments in the data, with its id,
 //! label, unit, range and default.
 
-use crate::data::{Dataset, ParamRange, Problem, SegmentBody, closest};
-use crate::model::{DEFAULT_GROWTH_HALF_LIFE, DEFAULT_HORIZON_YEARS, History, Parameters};
+use super::generate::{Wanted, parameters};
+use crate::data::{Dataset, ParamRange, Problem, closest};
+use crate::model::{
+    DEFAULT_GROWTH_HALF_LIFE, DEFAULT_HORIZON_YEARS, History, Memory, MemoryParams, Parameters,
+};
 use crate::units::Year;
 
 /// Which field of [`Parameters`] a parameter moves.
@@ -16,13 +19,60 @@ pub enum ParamKey {
     DramGrowth(usize),
     /// `segments[i].nand_content_growth`.
     NandGrowth(usize),
+    /// `segments[i].hbm_gb_per_unit`.
+    HbmContent(usize),
     /// `horizon`.
     Horizon,
     /// `growth_half_life`.
     GrowthHalfLife,
+    /// `market.<m>.supply_growth`.
+    SupplyGrowth(Memory),
+    /// `market.<m>.production_cut`.
+    ProductionCut(Memory),
+    /// `market.<m>.cut_start`.
+    CutStart(Memory),
+    /// `market.<m>.cut_years`.
+    CutYears(Memory),
+    /// `market.<m>.price_elasticity`.
+    PriceElasticity(Memory),
+    /// `market.capacity_delay`.
+    CapacityDelay,
+    /// `market.hbm_trade_ratio`.
+    HbmTradeRatio,
+}
+
+fn memory_mut(p: &mut Parameters, m: Memory) -> Option<&mut MemoryParams> {
+    p.market.as_mut().map(|mk| match m {
+        Memory::Dram => &mut mk.dram,
+        Memory::Nand => &mut mk.nand,
+    })
 }
 
 impl ParamKey {
+    /// The segment a parameter belongs to, if any.
+    pub fn segment(self) -> Option<usize> {
+        match self {
+            ParamKey::ReplacementCycle(i)
+            | ParamKey::BaseGrowth(i)
+            | ParamKey::DramGrowth(i)
+            | ParamKey::NandGrowth(i)
+            | ParamKey::HbmContent(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// The memory market a parameter belongs to, if any.
+    pub fn memory(self) -> Option<Memory> {
+        match self {
+            ParamKey::SupplyGrowth(m)
+            | ParamKey::ProductionCut(m)
+            | ParamKey::CutStart(m)
+            | ParamKey::CutYears(m)
+            | ParamKey::PriceElasticity(m) => Some(m),
+            _ => None,
+        }
+    }
+
     /// The current value in `p`.
     pub fn get(self, p: &Parameters) -> f64 {
         match self {
@@ -30,8 +80,34 @@ impl ParamKey {
             ParamKey::BaseGrowth(i) => p.segments[i].base_growth,
             ParamKey::DramGrowth(i) => p.segments[i].dram_content_growth,
             ParamKey::NandGrowth(i) => p.segments[i].nand_content_growth,
+            ParamKey::HbmContent(i) => p.segments[i].hbm_gb_per_unit.unwrap_or(0.0),
             ParamKey::Horizon => f64::from(p.horizon),
             ParamKey::GrowthHalfLife => p.growth_half_life,
+            ParamKey::SupplyGrowth(m) => p
+                .market
+                .as_ref()
+                .map_or(0.0, |mk| mk.memory(m).supply_growth),
+            ParamKey::ProductionCut(m) => p
+                .market
+                .as_ref()
+                .map_or(0.0, |mk| mk.memory(m).production_cut),
+            ParamKey::CutStart(m) => p
+                .market
+                .as_ref()
+                .map_or(0.0, |mk| f64::from(mk.memory(m).cut_start)),
+            ParamKey::CutYears(m) => p
+                .market
+                .as_ref()
+                .map_or(0.0, |mk| f64::from(mk.memory(m).cut_years)),
+            ParamKey::PriceElasticity(m) => p
+                .market
+                .as_ref()
+                .map_or(0.0, |mk| mk.memory(m).price_elasticity),
+            ParamKey::CapacityDelay => p
+                .market
+                .as_ref()
+                .map_or(0.0, |mk| f64::from(mk.capacity_delay)),
+            ParamKey::HbmTradeRatio => p.market.as_ref().map_or(0.0, |mk| mk.hbm_trade_ratio),
         }
     }
 
@@ -42,8 +118,44 @@ impl ParamKey {
             ParamKey::BaseGrowth(i) => p.segments[i].base_growth = v,
             ParamKey::DramGrowth(i) => p.segments[i].dram_content_growth = v,
             ParamKey::NandGrowth(i) => p.segments[i].nand_content_growth = v,
+            ParamKey::HbmContent(i) => p.segments[i].hbm_gb_per_unit = Some(v),
             ParamKey::Horizon => p.horizon = v.round() as Year,
             ParamKey::GrowthHalfLife => p.growth_half_life = v,
+            ParamKey::SupplyGrowth(m) => {
+                if let Some(mp) = memory_mut(p, m) {
+                    mp.supply_growth = v;
+                }
+            }
+            ParamKey::ProductionCut(m) => {
+                if let Some(mp) = memory_mut(p, m) {
+                    mp.production_cut = v;
+                }
+            }
+            ParamKey::CutStart(m) => {
+                if let Some(mp) = memory_mut(p, m) {
+                    mp.cut_start = v.round() as Year;
+                }
+            }
+            ParamKey::CutYears(m) => {
+                if let Some(mp) = memory_mut(p, m) {
+                    mp.cut_years = v.round() as Year;
+                }
+            }
+            ParamKey::PriceElasticity(m) => {
+                if let Some(mp) = memory_mut(p, m) {
+                    mp.price_elasticity = v;
+                }
+            }
+            ParamKey::CapacityDelay => {
+                if let Some(mk) = p.market.as_mut() {
+                    mk.capacity_delay = v.round() as Year;
+                }
+            }
+            ParamKey::HbmTradeRatio => {
+                if let Some(mk) = p.market.as_mut() {
+                    mk.hbm_trade_ratio = v;
+                }
+            }
         }
     }
 }
@@ -99,55 +211,6 @@ pub struct Catalog {
     base_year: Year,
 }
 
-/// The parameters a segment of each kind gets: field name, label, unit, key.
-fn segment_fields(
-    body: &SegmentBody,
-    i: usize,
-) -> Vec<(&'static str, &'static str, &'static str, ParamKey)> {
-    match body {
-        SegmentBody::Devices(_) => vec![
-            (
-                "replacement_cycle",
-                "Replacement cycle",
-                "years",
-                ParamKey::ReplacementCycle(i),
-            ),
-            (
-                "base_growth",
-                "Installed-base growth",
-                "% per year",
-                ParamKey::BaseGrowth(i),
-            ),
-            (
-                "dram_content_growth",
-                "DRAM per unit growth",
-                "% per year",
-                ParamKey::DramGrowth(i),
-            ),
-            (
-                "nand_content_growth",
-                "NAND per unit growth",
-                "% per year",
-                ParamKey::NandGrowth(i),
-            ),
-        ],
-        SegmentBody::Residual(_) => vec![
-            (
-                "dram_growth",
-                "DRAM demand growth",
-                "% per year",
-                ParamKey::DramGrowth(i),
-            ),
-            (
-                "nand_growth",
-                "NAND demand growth",
-                "% per year",
-                ParamKey::NandGrowth(i),
-            ),
-        ],
-    }
-}
-
 impl Catalog {
     /// Builds the catalog of `data` for projections from the history's base year. Problems:
     /// ranges for unknown parameters or segments, parameters without a range, and derived
@@ -156,35 +219,9 @@ impl Catalog {
         let base_year = history.base_year;
         let mut problems = Vec::new();
         let trend = Parameters::trend(data, history);
-        let mut wanted: Vec<(String, String, String, &'static str, ParamKey)> = Vec::new();
-        for (i, s) in data.segments.iter().enumerate() {
-            for (field, label, unit, key) in segment_fields(&s.body, i) {
-                wanted.push((
-                    format!("{}.{field}", s.id),
-                    label.to_owned(),
-                    s.label.clone(),
-                    unit,
-                    key,
-                ));
-            }
-        }
-        wanted.push((
-            "growth_half_life".into(),
-            "Growth fade half-life".into(),
-            GLOBAL_GROUP.into(),
-            "years",
-            ParamKey::GrowthHalfLife,
-        ));
-        wanted.push((
-            "horizon".into(),
-            "Horizon".into(),
-            GLOBAL_GROUP.into(),
-            "year",
-            ParamKey::Horizon,
-        ));
-
+        let wanted = parameters(data);
         for (id, range) in &data.ranges {
-            if !wanted.iter().any(|w| &w.0 == id) {
+            if !wanted.iter().any(|w| &w.id == id) {
                 problems.push(unknown_range(data, id, range, &wanted));
             }
         }
@@ -192,7 +229,15 @@ impl Catalog {
         baseline.horizon = base_year + DEFAULT_HORIZON_YEARS;
         baseline.growth_half_life = DEFAULT_GROWTH_HALF_LIFE;
         let mut specs = Vec::with_capacity(wanted.len());
-        for (id, label, group, unit, key) in wanted {
+        for Wanted {
+            id,
+            label,
+            group,
+            unit,
+            key,
+            basis,
+        } in wanted
+        {
             let Some(range) = data.ranges.get(&id) else {
                 problems.push(Problem {
                     file: first_file(data),
@@ -203,19 +248,13 @@ impl Catalog {
                 continue;
             };
             let mut min = range.min;
-            if key == ParamKey::Horizon {
+            if matches!(key, ParamKey::Horizon | ParamKey::CutStart(_)) {
                 min = min.max(f64::from(base_year + 1));
             }
             let (default, default_basis) = match (&range.default, &range.source) {
                 (Some(d), Some(src)) => (*d, DefaultBasis::Explicit(src.clone())),
                 (Some(d), None) => (*d, DefaultBasis::Explicit(String::new())),
-                (None, _) => {
-                    let basis = match key {
-                        ParamKey::Horizon | ParamKey::GrowthHalfLife => DefaultBasis::Convention,
-                        _ => DefaultBasis::Trend,
-                    };
-                    (round_to_step(key.get(&baseline), range.step), basis)
-                }
+                (None, _) => (round_to_step(key.get(&baseline), range.step), basis),
             };
             if !(min..=range.max).contains(&default) && strict {
                 problems.push(Problem {
@@ -232,7 +271,7 @@ impl Catalog {
             key.set(&mut baseline, default);
             specs.push(ParamSpec {
                 id,
-                label,
+                label: label.to_owned(),
                 group,
                 unit,
                 default,
@@ -335,12 +374,7 @@ fn first_file(data: &Dataset) -> String {
         .map_or_else(|| "devices.toml".to_owned(), |r| r.origin.file.clone())
 }
 
-fn unknown_range(
-    data: &Dataset,
-    id: &str,
-    range: &ParamRange,
-    wanted: &[(String, String, String, &'static str, ParamKey)],
-) -> Problem {
+fn unknown_range(data: &Dataset, id: &str, range: &ParamRange, wanted: &[Wanted]) -> Problem {
     let message = match id.split_once('.') {
         Some((seg, _)) if data.segment_index(seg).is_none() => format!(
             "parameter \"{id}\" names unknown segment \"{seg}\"{}; expected one of: {}",
@@ -353,8 +387,8 @@ fn unknown_range(
         ),
         _ => format!(
             "unknown parameter \"{id}\"{}; expected a parameter id such as \"{}\"",
-            closest(id, wanted.iter().map(|w| w.0.as_str())),
-            wanted.first().map_or("", |w| w.0.as_str())
+            closest(id, wanted.iter().map(|w| w.id.as_str())),
+            wanted.first().map_or("", |w| w.id.as_str())
         ),
     };
     Problem {

@@ -194,11 +194,7 @@ impl App {
 
     /// Index of the segment the selected slider belongs to, if any.
     pub fn selected_segment(&self) -> Option<usize> {
-        use crate::params::ParamKey::*;
-        match self.specs().get(self.selected)?.key {
-            ReplacementCycle(s) | BaseGrowth(s) | DramGrowth(s) | NandGrowth(s) => Some(s),
-            Horizon | GrowthHalfLife => None,
-        }
+        self.specs().get(self.selected)?.key.segment()
     }
 
     /// Recomputes the projection after a parameter moved; keeps the selected year in range.

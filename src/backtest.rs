@@ -1,0 +1,131 @@
+//! Backtesting: project from an earlier base year with only the data knowable then, and hold
+//! the projection against what was observed afterwards.
+
+use crate::data::{Dataset, Series};
+use crate::model::{Memory, Projection};
+use crate::params::Override;
+use crate::setup::{Setup, SetupError};
+use crate::units::Year;
+
+/// One compared year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// Year after the base year.
+    pub year: Year,
+    /// Observed figure.
+    pub observed: f64,
+    /// Projected figure.
+    pub projected: f64,
+}
+
+impl Comparison {
+    /// (projected - observed) / observed, %.
+    pub fn error_pct(&self) -> f64 {
+        (self.projected / self.observed - 1.0) * 100.0
+    }
+}
+
+/// A compared series: shipments of a segment, DRAM / NAND bits or revenue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesScore {
+    /// `shipments.<segment>`, `dram_eb`, `nand_eb`, `dram_revenue` or `nand_revenue`.
+    pub series: String,
+    /// Its unit.
+    pub unit: &'static str,
+    /// The compared years.
+    pub years: Vec<Comparison>,
+}
+
+impl SeriesScore {
+    /// Mean absolute percentage error over the compared years.
+    pub fn mape(&self) -> f64 {
+        if self.years.is_empty() {
+            return f64::NAN;
+        }
+        self.years.iter().map(|c| c.error_pct().abs()).sum::<f64>() / self.years.len() as f64
+    }
+}
+
+/// Compares a projection with the observed series after its base year up to `to`.
+pub fn compare(p: &Projection, observed: &Series, projected: &[f64], to: Year) -> Vec<Comparison> {
+    observed
+        .points
+        .iter()
+        .filter(|pt| pt.year > p.base_year && pt.year <= to && pt.value > 0.0)
+        .filter_map(|pt| {
+            let i = p.index(pt.year)?;
+            Some(Comparison {
+                year: pt.year,
+                observed: pt.value,
+                projected: projected[i],
+            })
+        })
+        .collect()
+}
+
+/// Every series of a projection that has observations after its base year.
+pub fn scores(data: &Dataset, p: &Projection, to: Year) -> Vec<SeriesScore> {
+    let mut out = Vec::new();
+    for (seg, proj) in data.segments.iter().zip(&p.segments) {
+        if let Some(d) = seg.devices() {
+            out.push(SeriesScore {
+                series: format!("shipments.{}", seg.id),
+                unit: "million units",
+                years: compare(p, &d.shipments, &proj.shipments_m, to),
+            });
+        }
+    }
+    if let Some(m) = &data.market {
+        for (mem, mm, total) in [
+            (Memory::Dram, &m.dram, &p.total_dram_eb),
+            (Memory::Nand, &m.nand, &p.total_nand_eb),
+        ] {
+            out.push(SeriesScore {
+                series: format!("{}_eb", mem.id()),
+                unit: "EB",
+                years: compare(p, &mm.bits, total, to),
+            });
+        }
+        if let Some(market) = &p.market {
+            for (mem, mm) in [(Memory::Dram, &m.dram), (Memory::Nand, &m.nand)] {
+                out.push(SeriesScore {
+                    series: format!("{}_revenue", mem.id()),
+                    unit: "USD billion",
+                    years: compare(p, &mm.revenue, &market.memory(mem).revenue_busd, to),
+                });
+            }
+        }
+    }
+    out.retain(|s| !s.years.is_empty());
+    out
+}
+
+/// A backtest: the projection from `from` to `to` and its scores.
+#[derive(Debug, Clone)]
+pub struct Backtest {
+    /// The projection made with data up to `from` only.
+    pub projection: Projection,
+    /// Its comparison with what was observed.
+    pub scores: Vec<SeriesScore>,
+}
+
+/// Runs a backtest from base year `from` to `to` (default: the last observed year) with
+/// `overrides` on the defaults of `from`.
+pub fn run(
+    data: Dataset,
+    from: Year,
+    to: Option<Year>,
+    overrides: &[Override],
+) -> Result<Backtest, SetupError> {
+    let last = data.last_observed_year();
+    let to = to.unwrap_or(last);
+    if to <= from || to > last {
+        return Err(SetupError::BacktestRange { from, to, last });
+    }
+    let setup = Setup::new(data, Some(from))?;
+    let mut params = setup.parameters(overrides)?;
+    params.horizon = to;
+    let projection = setup.project(&params);
+    let scores = scores(&setup.data, &projection, to);
+    Ok(Backtest { projection, scores })
+}

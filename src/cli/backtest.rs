@@ -1,0 +1,94 @@
+//! `memcycle backtest`: errors of a projection from an earlier year against what happened.
+
+use super::format::{fixed, json_number};
+use super::table::{Align, TextTable};
+use crate::backtest::Backtest;
+use serde_json::json;
+
+/// The CSV header, exactly as documented.
+pub const CSV_HEADER: &str = "series,year,observed,projected,error_pct";
+
+/// One row per series and year, then a `mape` row per series (year `mape`, error = MAPE).
+pub fn to_csv(b: &Backtest) -> String {
+    let mut out = format!("{CSV_HEADER}\n");
+    for s in &b.scores {
+        for c in &s.years {
+            out.push_str(&format!(
+                "{},{},{},{},{}\n",
+                s.series,
+                c.year,
+                fixed(c.observed, 3),
+                fixed(c.projected, 3),
+                fixed(c.error_pct(), 2)
+            ));
+        }
+        out.push_str(&format!("{},mape,,,{}\n", s.series, fixed(s.mape(), 2)));
+    }
+    out
+}
+
+/// JSON: per series, the years and the MAPE.
+pub fn to_json(b: &Backtest) -> String {
+    let series: Vec<_> = b
+        .scores
+        .iter()
+        .map(|s| {
+            let years: Vec<_> = s
+                .years
+                .iter()
+                .map(|c| json!({ "year": c.year, "observed": json_number(c.observed), "projected": json_number(c.projected), "error_pct": json_number(c.error_pct()) }))
+                .collect();
+            json!({ "series": s.series, "unit": s.unit, "mape": json_number(s.mape()), "years": years })
+        })
+        .collect();
+    let doc =
+        json!({ "from": b.projection.base_year, "to": b.projection.horizon, "series": series });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+/// A table of every comparison and a MAPE summary.
+pub fn to_table(b: &Backtest) -> String {
+    let p = &b.projection;
+    let mut t = TextTable::new(
+        [
+            ("series", Align::Left),
+            ("year", Align::Right),
+            ("observed", Align::Right),
+            ("projected", Align::Right),
+            ("error %", Align::Right),
+        ]
+        .map(|(h, a)| (h.to_owned(), a)),
+    );
+    let mut summary = TextTable::new(
+        [
+            ("series", Align::Left),
+            ("unit", Align::Left),
+            ("MAPE %", Align::Right),
+        ]
+        .map(|(h, a)| (h.to_owned(), a)),
+    );
+    for s in &b.scores {
+        for c in &s.years {
+            t.row(vec![
+                s.series.clone(),
+                c.year.to_string(),
+                fixed(c.observed, 2),
+                fixed(c.projected, 2),
+                format!("{:+.1}", c.error_pct()),
+            ]);
+        }
+        summary.row(vec![
+            s.series.clone(),
+            s.unit.to_owned(),
+            fixed(s.mape(), 1),
+        ]);
+    }
+    format!(
+        "Backtest: projected from {} with the data known then, compared with {}-{}\n\n{}\nMean absolute percentage error\n\n{}",
+        p.base_year,
+        p.base_year + 1,
+        p.horizon,
+        t.render(),
+        summary.render()
+    )
+}

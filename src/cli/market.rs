@@ -1,0 +1,128 @@
+//! `memcycle market`: supply, balance, inventory and price by year, as CSV, JSON or a table.
+
+use super::format::{fixed, json_number};
+use super::table::{Align, TextTable};
+use crate::model::{Memory, MemoryProjection, Projection};
+use serde_json::{Value, json};
+
+/// The CSV header, exactly as documented.
+pub const CSV_HEADER: &str = "year,memory,period,demand_eb,supply_eb,sufficiency,inventory_weeks,price_index,revenue_busd,regime";
+
+fn memories(p: &Projection) -> Vec<(Memory, &MemoryProjection)> {
+    p.market.as_ref().map_or_else(Vec::new, |m| {
+        Memory::ALL.iter().map(|&k| (k, m.memory(k))).collect()
+    })
+}
+
+/// Long format: one row per year and memory. `sufficiency` is (supply - demand) / demand in %.
+pub fn to_csv(p: &Projection) -> String {
+    let mut out = format!("{CSV_HEADER}\n");
+    for (i, year) in p.years().enumerate() {
+        for (m, mp) in memories(p) {
+            let row = [
+                year.to_string(),
+                m.id().to_owned(),
+                p.period(year).as_str().to_owned(),
+                fixed(mp.demand_eb[i], 3),
+                fixed(mp.supply_eb[i], 3),
+                fixed(mp.sufficiency_pct[i], 2),
+                fixed(mp.inventory_weeks[i], 2),
+                fixed(mp.price_index[i], 2),
+                fixed(mp.revenue_busd[i], 2),
+                mp.regime[i].as_str().to_owned(),
+            ];
+            out.push_str(&row.join(","));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// JSON: per memory, the turn year and the yearly rows.
+pub fn to_json(p: &Projection) -> String {
+    let doc: Vec<Value> = memories(p)
+        .into_iter()
+        .map(|(m, mp)| {
+            let rows: Vec<Value> = p
+                .years()
+                .enumerate()
+                .map(|(i, year)| {
+                    json!({
+                        "year": year,
+                        "period": p.period(year).as_str(),
+                        "demand_eb": json_number(mp.demand_eb[i]),
+                        "supply_eb": json_number(mp.supply_eb[i]),
+                        "sufficiency_pct": json_number(mp.sufficiency_pct[i]),
+                        "inventory_weeks": json_number(mp.inventory_weeks[i]),
+                        "price_index": json_number(mp.price_index[i]),
+                        "revenue_busd": json_number(mp.revenue_busd[i]),
+                        "regime": mp.regime[i].as_str(),
+                    })
+                })
+                .collect();
+            json!({ "memory": m.id(), "label": mp.label, "turn_year": mp.turn_year, "target_inventory_weeks": mp.target_weeks, "rows": rows })
+        })
+        .collect();
+    serde_json::to_string_pretty(
+        &json!({ "base_year": p.base_year, "horizon": p.horizon, "markets": doc }),
+    )
+    .unwrap_or_default()
+        + "\n"
+}
+
+/// One aligned table per memory.
+pub fn to_table(p: &Projection) -> String {
+    let mut out = String::new();
+    for (_, mp) in memories(p) {
+        let cols = [
+            "year",
+            "",
+            "demand EB",
+            "supply EB",
+            "suff. %",
+            "inv. weeks",
+            "price idx",
+            "revenue $B",
+            "regime",
+        ];
+        let mut t = TextTable::new(cols.iter().enumerate().map(|(i, c)| {
+            (
+                (*c).to_owned(),
+                if i == 1 || i == 8 {
+                    Align::Left
+                } else {
+                    Align::Right
+                },
+            )
+        }));
+        for (i, year) in p.years().enumerate() {
+            t.row(vec![
+                year.to_string(),
+                if year <= p.base_year {
+                    "hist".into()
+                } else {
+                    "proj".into()
+                },
+                fixed(mp.demand_eb[i], 1),
+                fixed(mp.supply_eb[i], 1),
+                format!("{:+.1}", mp.sufficiency_pct[i]),
+                fixed(mp.inventory_weeks[i], 1),
+                fixed(mp.price_index[i], 0),
+                fixed(mp.revenue_busd[i], 1),
+                mp.regime[i].as_str().to_owned(),
+            ]);
+        }
+        let turn = mp.turn_year.map_or_else(
+            || "no turn by the horizon".to_owned(),
+            |y| format!("price turns up in {y}"),
+        );
+        out.push_str(&format!(
+            "{} market, history to {} (price index: {} = 100; target inventory {} weeks); {turn}\n\n{}\n",
+            mp.label, p.base_year, p.base_year, mp.target_weeks, t.render()
+        ));
+    }
+    if out.is_empty() {
+        out.push_str("this data set has no market (no supply.toml)\n");
+    }
+    out
+}

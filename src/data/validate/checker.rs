@@ -1,0 +1,326 @@
+//! The checker: one file's validation state, and the checks every table shares (units,
+//! sources, series, single figures, parameter ranges).
+
+use super::super::dataset::{Figure, Origin, ParamRange, Point, Series, Source};
+use super::super::problem::{Locator, Problem};
+use super::super::schema::{RangeEntry, ScalarEntry, SeriesEntry, SourceEntry};
+use super::super::text::sanitize;
+use super::{YEARS, closest, is_date, parse_year};
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use toml::Spanned;
+
+/// What values a series or figure may take.
+#[derive(Clone, Copy)]
+pub(super) enum Bound {
+    /// Zero or more.
+    NonNegative,
+    /// Strictly more than zero.
+    Positive,
+    /// Any finite number.
+    Finite,
+}
+impl Bound {
+    pub(super) fn check(self, v: f64) -> Result<(), &'static str> {
+        if !v.is_finite() {
+            return Err("a finite number");
+        }
+        match self {
+            Bound::NonNegative if v < 0.0 => Err("a number >= 0"),
+            Bound::Positive if v <= 0.0 => Err("a number > 0"),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Validation of one file, collecting problems.
+pub(super) struct Checker<'a> {
+    pub(super) loc: &'a Locator<'a>,
+    /// Source ids defined in any file of the data set.
+    pub(super) sources: &'a BTreeSet<String>,
+    pub(super) problems: Vec<Problem>,
+}
+
+impl<'a> Checker<'a> {
+    /// A checker for the file behind `loc`.
+    pub(super) fn new(loc: &'a Locator<'a>, sources: &'a BTreeSet<String>) -> Self {
+        Self {
+            loc,
+            sources,
+            problems: Vec::new(),
+        }
+    }
+
+    pub(super) fn err(&mut self, span: &Range<usize>, message: impl Into<String>) {
+        self.problems.push(self.loc.at(span, message));
+    }
+
+    pub(super) fn origin(&self, span: &Range<usize>) -> Origin {
+        let (line, column) = self.loc.line_column(span.start);
+        Origin {
+            file: self.loc.file().to_owned(),
+            line,
+            column,
+        }
+    }
+
+    pub(super) fn unit(
+        &mut self,
+        what: &str,
+        unit: &Option<Spanned<String>>,
+        at: &Range<usize>,
+        expected: &str,
+    ) {
+        match unit {
+            None => self.err(
+                at,
+                format!("{what} has no unit; expected unit = \"{expected}\""),
+            ),
+            Some(u) if u.get_ref() != expected => self.err(
+                &u.span(),
+                format!(
+                    "{what} has unit \"{}\"; expected \"{expected}\"",
+                    u.get_ref()
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+
+    pub(super) fn source(
+        &mut self,
+        what: &str,
+        source: Option<&Spanned<String>>,
+        at: &Range<usize>,
+    ) -> String {
+        match source {
+            None => {
+                self.err(
+                    at,
+                    format!("{what} has no source; expected source = \"<id from [sources]>\""),
+                );
+                String::new()
+            }
+            Some(s) => {
+                if !self.sources.contains(s.get_ref()) {
+                    let known = closest(s.get_ref(), self.sources.iter().map(String::as_str));
+                    self.err(
+                        &s.span(),
+                        format!("{what} cites unknown source \"{}\"{known}", s.get_ref()),
+                    );
+                }
+                s.get_ref().clone()
+            }
+        }
+    }
+
+    /// Validates a series: unit, years, values, sources. Returns it even when it has problems
+    /// so that later checks can run; the caller discards the data set if any were found.
+    pub(super) fn series(
+        &mut self,
+        what: &str,
+        entry: &Spanned<SeriesEntry>,
+        expected_unit: &str,
+        bound: Bound,
+    ) -> Series {
+        let span = entry.span();
+        let e = entry.get_ref();
+        self.unit(what, &e.unit, &span, expected_unit);
+        if let Some(s) = &e.source {
+            self.source(what, Some(s), &s.span());
+        }
+        let mut points = Vec::with_capacity(e.values.len());
+        for (key, figure) in &e.values {
+            let Some(year) = parse_year(key.get_ref()) else {
+                self.err(
+                    &key.span(),
+                    format!(
+                        "{what}: \"{}\" is not a year; expected a year between {} and {} as the key",
+                        key.get_ref(),
+                        YEARS.start(),
+                        YEARS.end()
+                    ),
+                );
+                continue;
+            };
+            let f = figure.get_ref();
+            if let Err(expected) = bound.check(f.value) {
+                self.err(
+                    &figure.span(),
+                    format!(
+                        "{what} {year}: value {} is invalid; expected {expected}",
+                        f.value
+                    ),
+                );
+            }
+            let source = match &f.source {
+                Some(s) => {
+                    let spanned = Spanned::new(figure.span(), s.clone());
+                    self.source(&format!("{what} {year}"), Some(&spanned), &figure.span())
+                }
+                None if e.source.is_some() => e
+                    .source
+                    .as_ref()
+                    .map(|s| s.get_ref().clone())
+                    .unwrap_or_default(),
+                None => self.source(&format!("{what} {year}"), None, &figure.span()),
+            };
+            points.push(Point {
+                year,
+                value: f.value,
+                source,
+                estimate: e.estimate || f.estimate,
+            });
+        }
+        points.sort_by_key(|p| p.year);
+        if points.is_empty() && e.values.is_empty() {
+            self.err(
+                &span,
+                format!("{what} has no values; expected values = {{ <year> = <number>, ... }}"),
+            );
+        }
+        Series {
+            unit: expected_unit.to_owned(),
+            points,
+            note: e.note.as_deref().map(sanitize),
+        }
+    }
+
+    pub(super) fn scalar(
+        &mut self,
+        what: &str,
+        entry: &Spanned<ScalarEntry>,
+        expected_unit: &str,
+        bound: Bound,
+    ) -> Figure {
+        let e = entry.get_ref();
+        self.unit(what, &e.unit, &entry.span(), expected_unit);
+        if let Err(expected) = bound.check(*e.value.get_ref()) {
+            self.err(
+                &e.value.span(),
+                format!(
+                    "{what}: value {} is invalid; expected {expected}",
+                    e.value.get_ref()
+                ),
+            );
+        }
+        let source = self.source(what, e.source.as_ref(), &entry.span());
+        Figure {
+            value: *e.value.get_ref(),
+            source,
+            estimate: e.estimate,
+            note: e.note.as_deref().map(sanitize),
+        }
+    }
+
+    /// Checks a parameter range and explicit default.
+    pub(super) fn range(&mut self, id: &str, entry: &Spanned<RangeEntry>) -> ParamRange {
+        let e = entry.get_ref();
+        for (name, v) in [
+            ("min", &e.min),
+            ("max", &e.max),
+            ("step", &e.step),
+            ("low", &e.low),
+            ("high", &e.high),
+        ] {
+            if !v.get_ref().is_finite() {
+                self.err(
+                    &v.span(),
+                    format!(
+                        "parameter \"{id}\": {name} is {}; expected a finite number",
+                        v.get_ref()
+                    ),
+                );
+            }
+        }
+        let (min, max, low, high) = (
+            *e.min.get_ref(),
+            *e.max.get_ref(),
+            *e.low.get_ref(),
+            *e.high.get_ref(),
+        );
+        if min >= max {
+            self.err(
+                &e.max.span(),
+                format!("parameter \"{id}\": max {max} is not above min {min}; expected min < max"),
+            );
+        }
+        if *e.step.get_ref() <= 0.0 || *e.step.get_ref() > max - min {
+            self.err(&e.step.span(), format!("parameter \"{id}\": step {} is invalid; expected a number > 0 and <= max - min", e.step.get_ref()));
+        }
+        if !(min <= low && low <= high && high <= max) {
+            self.err(&e.low.span(), format!("parameter \"{id}\": plausible range {low}..{high} is invalid; expected min <= low <= high <= max ({min}..{max})"));
+        }
+        if let Some(d) = &e.default {
+            let v = *d.get_ref();
+            if !(v.is_finite() && min <= v && v <= max) {
+                self.err(&d.span(), format!("parameter \"{id}\": default {v} is outside the range; expected a value between min {min} and max {max}"));
+            }
+            if e.source.is_none() {
+                self.err(&d.span(), format!("parameter \"{id}\": an explicit default needs a source; expected source = \"<id>\""));
+            }
+        }
+        if let Some(s) = &e.source {
+            self.source(&format!("parameter \"{id}\""), Some(s), &s.span());
+        }
+        ParamRange {
+            min,
+            max,
+            step: *e.step.get_ref(),
+            low,
+            high,
+            default: e.default.as_ref().map(|d| *d.get_ref()),
+            source: e.source.as_ref().map(|s| s.get_ref().clone()),
+            note: e.note.as_deref().map(sanitize),
+            origin: self.origin(&entry.span()),
+        }
+    }
+
+    /// Checks a `[sources]` table and adds its entries to `out`.
+    pub(super) fn sources_table(
+        &mut self,
+        table: &BTreeMap<Spanned<String>, SourceEntry>,
+        out: &mut BTreeMap<String, Source>,
+    ) {
+        for (id, s) in table {
+            for (name, v) in [
+                ("publisher", &s.publisher),
+                ("title", &s.title),
+                ("date", &s.date),
+            ] {
+                if v.get_ref().trim().is_empty() {
+                    self.err(
+                        &v.span(),
+                        format!(
+                            "source \"{}\" has an empty {name}; expected text",
+                            id.get_ref()
+                        ),
+                    );
+                }
+            }
+            if !is_date(s.date.get_ref()) {
+                self.err(
+                    &s.date.span(),
+                    format!(
+                        "source \"{}\" has date \"{}\"; expected YYYY, YYYY-MM or YYYY-MM-DD",
+                        id.get_ref(),
+                        s.date.get_ref()
+                    ),
+                );
+            }
+            if out.contains_key(id.get_ref()) {
+                self.err(&id.span(), format!("source \"{}\" is defined twice; expected each id once across the data files", id.get_ref()));
+            }
+            out.insert(
+                id.get_ref().clone(),
+                Source {
+                    id: id.get_ref().clone(),
+                    publisher: sanitize(s.publisher.get_ref()),
+                    title: sanitize(s.title.get_ref()),
+                    date: s.date.get_ref().clone(),
+                    url: s.url.as_deref().map(sanitize),
+                },
+            );
+        }
+    }
+}

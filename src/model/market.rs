@@ -1,0 +1,422 @@
+//! Supply, balance and price (DESIGN 3.4): bit supply grows by a rate, responds to price with a
+//! delay and can be cut; inventory absorbs the gap to demand; price follows inventory cover
+//! against a target (Meadows' commodity-cycle rule) along a cost trend fitted to history.
+//!
+//! HBM takes more wafer per bit than ordinary DRAM, so DRAM is balanced in
+//! conventional-bit equivalents: demand counts each HBM bit `trade_ratio` times.
+
+use super::paths::{cagr_percent, geometric_at};
+use crate::data::{MemoryMarket, Point};
+use crate::units::{Exabytes, PercentPerYear, Year, Years};
+
+/// DRAM or NAND.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Memory {
+    /// DRAM (HBM included).
+    Dram,
+    /// NAND flash.
+    Nand,
+}
+
+impl Memory {
+    /// Both, in display order.
+    pub const ALL: [Memory; 2] = [Memory::Dram, Memory::Nand];
+
+    /// `dram` or `nand`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Memory::Dram => "dram",
+            Memory::Nand => "nand",
+        }
+    }
+}
+
+/// Inputs of one memory's market.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemoryParams {
+    /// Growth of bit capacity from shrinks and new fabs, % per year.
+    pub supply_growth: PercentPerYear,
+    /// Share of output cut, %.
+    pub production_cut: f64,
+    /// First year of the cut.
+    pub cut_start: Year,
+    /// Years the cut lasts.
+    pub cut_years: Year,
+    /// Price elasticity of bit demand (magnitude): price moves by (target / cover)^(1 / e).
+    pub price_elasticity: f64,
+}
+
+/// Inputs of the market model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarketParams {
+    /// DRAM.
+    pub dram: MemoryParams,
+    /// NAND.
+    pub nand: MemoryParams,
+    /// Years from a price signal to the capacity it calls for.
+    pub capacity_delay: Year,
+    /// Wafer per HBM bit relative to ordinary DRAM.
+    pub hbm_trade_ratio: f64,
+}
+
+impl MarketParams {
+    /// The parameters of one memory.
+    pub fn memory(&self, m: Memory) -> &MemoryParams {
+        match m {
+            Memory::Dram => &self.dram,
+            Memory::Nand => &self.nand,
+        }
+    }
+}
+
+/// Tight, balanced or glut, from the sufficiency ratio and inventory cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Regime {
+    /// Supply short of demand, or inventory well below target.
+    Tight,
+    /// Neither.
+    Balanced,
+    /// Supply above demand, or inventory well above target.
+    Glut,
+}
+
+impl Regime {
+    /// `tight`, `balanced` or `glut`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Regime::Tight => "tight",
+            Regime::Balanced => "balanced",
+            Regime::Glut => "glut",
+        }
+    }
+
+    /// The regime of a year: glut above +3% sufficiency or 1.3x target cover, tight below -2%
+    /// or target cover / 1.3.
+    pub fn of(sufficiency_pct: f64, weeks: f64, target_weeks: f64) -> Self {
+        if sufficiency_pct > 3.0 || weeks > 1.3 * target_weeks {
+            Regime::Glut
+        } else if sufficiency_pct < -2.0 || weeks < target_weeks / 1.3 {
+            Regime::Tight
+        } else {
+            Regime::Balanced
+        }
+    }
+}
+
+/// One memory's market, year by year (same years as the device projection).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MemoryProjection {
+    /// Display label.
+    pub label: String,
+    /// Bit demand from the device model.
+    pub demand_eb: Vec<Exabytes>,
+    /// Bit supply (output, in bits; HBM counted once).
+    pub supply_eb: Vec<Exabytes>,
+    /// (supply - demand) / demand, %.
+    pub sufficiency_pct: Vec<f64>,
+    /// Supplier inventory, weeks of demand.
+    pub inventory_weeks: Vec<f64>,
+    /// Average price per bit, base year = 100.
+    pub price_index: Vec<f64>,
+    /// Industry revenue, USD billion.
+    pub revenue_busd: Vec<f64>,
+    /// Regime of each year.
+    pub regime: Vec<Regime>,
+    /// First projected year in which the price rises after falling.
+    pub turn_year: Option<Year>,
+    /// Normal inventory, weeks.
+    pub target_weeks: f64,
+}
+
+/// Both memories.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MarketProjection {
+    /// DRAM.
+    pub dram: MemoryProjection,
+    /// NAND.
+    pub nand: MemoryProjection,
+}
+
+impl MarketProjection {
+    /// One memory's projection.
+    pub fn memory(&self, m: Memory) -> &MemoryProjection {
+        match m {
+            Memory::Dram => &self.dram,
+            Memory::Nand => &self.nand,
+        }
+    }
+}
+
+/// Years of price history the cost trend is fitted to.
+pub const COST_TREND_YEARS: i32 = 10;
+/// Inventory cover counts between half and twice the target in the price rule, so that at an
+/// elasticity of 1 the price stays between half and twice its cost trend (DRAM per bit moved
+/// +47% in 2017 and -47% in 2019, IC Insights / DRAMeXchange).
+const COVER_CLAMP: (f64, f64) = (0.5, 2.0);
+
+/// A memory's history, prepared once per base year.
+#[derive(Debug, Clone)]
+pub struct MemoryHistory {
+    label: String,
+    first_year: Year,
+    base_year: Year,
+    /// Price per GB (revenue / bits) by year from the first year to the base year.
+    price: Vec<f64>,
+    /// Revenue by year.
+    revenue: Vec<f64>,
+    /// Sufficiency, %, by year (0 where unknown).
+    sufficiency: Vec<f64>,
+    /// Inventory weeks by year (target where unknown).
+    weeks: Vec<f64>,
+    /// ln of the cost trend: intercept and slope per year (fitted up to the base year).
+    trend: (f64, f64),
+    target_weeks: f64,
+    capacity_response: f64,
+}
+
+/// Longest stretch between two sparse figures that is interpolated.
+const MAX_GAP_YEARS: i32 = 3;
+
+/// A sparse series' value at `year`: the figure, or linear between figures at most
+/// [`MAX_GAP_YEARS`] apart; `outside` elsewhere (no figure nearby says nothing).
+fn sparse_at(points: &[Point], year: Year, outside: f64) -> f64 {
+    let after = points.partition_point(|p| p.year < year);
+    match (after.checked_sub(1).map(|i| &points[i]), points.get(after)) {
+        (_, Some(b)) if b.year == year => b.value,
+        (Some(a), Some(b)) if b.year - a.year <= MAX_GAP_YEARS => {
+            a.value + (b.value - a.value) * f64::from(year - a.year) / f64::from(b.year - a.year)
+        }
+        _ => outside,
+    }
+}
+
+/// Least-squares line through (x, y).
+fn fit_line(xs: &[f64], ys: &[f64]) -> (f64, f64) {
+    let n = xs.len() as f64;
+    if n < 2.0 {
+        return (ys.first().copied().unwrap_or(0.0), 0.0);
+    }
+    let (mx, my) = (xs.iter().sum::<f64>() / n, ys.iter().sum::<f64>() / n);
+    let sxx: f64 = xs.iter().map(|x| (x - mx).powi(2)).sum();
+    let sxy: f64 = xs.iter().zip(ys).map(|(x, y)| (x - mx) * (y - my)).sum();
+    let slope = if sxx > 0.0 { sxy / sxx } else { 0.0 };
+    (my - slope * mx, slope)
+}
+
+impl MemoryHistory {
+    /// Prepares `m` for projections from `base_year`, using figures up to it only.
+    pub fn new(m: &MemoryMarket, first_year: Year, base_year: Year) -> Self {
+        let (bits, revenue) = (m.bits.until(base_year), m.revenue.until(base_year));
+        let (suff, inv) = (
+            m.sufficiency.until(base_year),
+            m.inventory_weeks.until(base_year),
+        );
+        let target = m.target_inventory_weeks.value;
+        let years = first_year..=base_year;
+        let rev: Vec<f64> = years.clone().map(|y| geometric_at(revenue, y)).collect();
+        let price: Vec<f64> = years
+            .clone()
+            .zip(&rev)
+            .map(|(y, r)| {
+                let b = geometric_at(bits, y);
+                if b > 0.0 { r / b } else { 0.0 }
+            })
+            .collect();
+        let from = (base_year - COST_TREND_YEARS + 1).max(first_year);
+        let (xs, ys): (Vec<f64>, Vec<f64>) = (from..=base_year)
+            .filter_map(|y| {
+                let p = price[(y - first_year) as usize];
+                (p > 0.0).then(|| (f64::from(y), p.ln()))
+            })
+            .unzip();
+        Self {
+            label: m.label.clone(),
+            first_year,
+            base_year,
+            trend: fit_line(&xs, &ys),
+            revenue: rev,
+            sufficiency: years.clone().map(|y| sparse_at(suff, y, 0.0)).collect(),
+            weeks: years.map(|y| sparse_at(inv, y, target)).collect(),
+            price,
+            target_weeks: target,
+            capacity_response: m.capacity_response.value,
+        }
+    }
+
+    /// Cost trend of the price per GB in `year`.
+    fn trend_price(&self, year: Year) -> f64 {
+        (self.trend.0 + self.trend.1 * f64::from(year)).exp()
+    }
+
+    /// The structural price decline, % per year (positive when prices fall).
+    pub fn cost_decline(&self) -> PercentPerYear {
+        (1.0 - self.trend.1.exp()) * 100.0
+    }
+
+    fn index(&self, year: Year) -> usize {
+        (year - self.first_year) as usize
+    }
+}
+
+/// The default supply growth: growth of bit shipments over the trend years up to the base year.
+pub fn supply_trend(m: &MemoryMarket, base_year: Year, years: i32) -> PercentPerYear {
+    let bits = m.bits.until(base_year);
+    cagr_percent(
+        geometric_at(bits, base_year - years),
+        geometric_at(bits, base_year),
+        years,
+    )
+}
+
+/// Projects one memory's market. `demand` and `hbm` are bit demand by year (from the first
+/// year to the horizon); `hbm` is zero for NAND.
+pub fn project_memory(
+    h: &MemoryHistory,
+    p: &MemoryParams,
+    capacity_delay: Year,
+    trade_ratio: f64,
+    demand: &[Exabytes],
+    hbm: &[Exabytes],
+) -> MemoryProjection {
+    let len = demand.len();
+    let base = h.index(h.base_year).min(len.saturating_sub(1));
+    let equivalent = |i: usize| demand[i] + (trade_ratio - 1.0).max(0.0) * hbm[i];
+    let target = h.target_weeks;
+    let mut out = MemoryProjection {
+        label: h.label.clone(),
+        demand_eb: demand.to_vec(),
+        target_weeks: target,
+        ..MemoryProjection::default()
+    };
+    let price_base = h.price[base].max(f64::MIN_POSITIVE);
+    // History: observed figures.
+    for (i, d) in demand.iter().enumerate().take(base + 1) {
+        let (sr, weeks) = (h.sufficiency[i], h.weeks[i]);
+        out.supply_eb.push(d * (1.0 + sr / 100.0));
+        out.sufficiency_pct.push(sr);
+        out.inventory_weeks.push(weeks);
+        out.price_index.push(h.price[i] / price_base * 100.0);
+        out.revenue_busd.push(h.revenue[i]);
+        out.regime.push(Regime::of(sr, weeks, target));
+    }
+    // Relative price (price over cost trend) by year, history then projection.
+    let mut relative: Vec<f64> = (0..=base)
+        .map(|i| h.price[i] / h.trend_price(h.first_year + i as Year))
+        .collect();
+    let mut capacity = equivalent(base) * (1.0 + h.sufficiency[base] / 100.0);
+    let mut inventory = h.weeks[base] * equivalent(base) / 52.0;
+    for i in base + 1..len {
+        let year = h.first_year + i as Year;
+        let signal = relative[i.saturating_sub(capacity_delay.max(0) as usize).min(i - 1)];
+        let response =
+            (1.0 + h.capacity_response / 100.0 * signal.max(f64::MIN_POSITIVE).log2()).max(0.5);
+        capacity *= (1.0 + p.supply_growth / 100.0).max(0.0) * response;
+        let cutting = (p.cut_start..p.cut_start + p.cut_years.max(0)).contains(&year);
+        let output = capacity
+            * (1.0
+                - if cutting {
+                    p.production_cut / 100.0
+                } else {
+                    0.0
+                })
+            .max(0.0);
+        let want = equivalent(i);
+        let available = inventory + output;
+        let shipped = want.min(available);
+        inventory = available - shipped;
+        let weekly = want / 52.0;
+        let weeks = if weekly > 0.0 {
+            inventory / weekly
+        } else {
+            target
+        };
+        // Meadows' rule: the price sits on its cost trend, above it when inventory cover is
+        // below target and below it when cover is above.
+        let cover = weeks.clamp(target * COVER_CLAMP.0, target * COVER_CLAMP.1);
+        let rel = (target / cover).powf(1.0 / p.price_elasticity.max(0.05));
+        let price = h.trend_price(year) * rel;
+        relative.push(rel);
+        let served = if want > 0.0 { shipped / want } else { 1.0 };
+        let supply_bits = output - (want - demand[i]);
+        let sr = if demand[i] > 0.0 {
+            (output - want) / demand[i] * 100.0
+        } else {
+            0.0
+        };
+        out.supply_eb.push(supply_bits);
+        out.sufficiency_pct.push(sr);
+        out.inventory_weeks.push(weeks);
+        out.price_index.push(price / price_base * 100.0);
+        out.revenue_busd.push(served * demand[i] * price);
+        out.regime.push(Regime::of(sr, weeks, target));
+    }
+    out.turn_year = turn_year(&out.price_index, h.first_year, h.base_year);
+    out
+}
+
+/// The first projected year whose price rises after a fall the year before.
+pub fn turn_year(prices: &[f64], first_year: Year, base_year: Year) -> Option<Year> {
+    (2..prices.len())
+        .map(|i| {
+            (
+                first_year + i as Year,
+                prices[i - 2],
+                prices[i - 1],
+                prices[i],
+            )
+        })
+        .find(|&(year, a, b, c)| year > base_year && b < a && c > b)
+        .map(|(year, ..)| year)
+}
+
+/// Default capacity delay from the data, whole years.
+pub fn delay_years(figure: Years) -> Year {
+    figure.round().max(0.0) as Year
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regimes() {
+        assert_eq!(Regime::of(5.0, 9.0, 9.0), Regime::Glut);
+        assert_eq!(Regime::of(0.0, 20.0, 9.0), Regime::Glut);
+        assert_eq!(Regime::of(-3.0, 9.0, 9.0), Regime::Tight);
+        assert_eq!(Regime::of(0.0, 5.0, 9.0), Regime::Tight);
+        assert_eq!(Regime::of(1.0, 10.0, 9.0), Regime::Balanced);
+    }
+
+    #[test]
+    fn turn_is_a_rise_after_a_fall_in_projection_years() {
+        let p = [100.0, 90.0, 80.0, 85.0, 95.0];
+        assert_eq!(turn_year(&p, 2020, 2021), Some(2023));
+        assert_eq!(turn_year(&p, 2020, 2023), None);
+        assert_eq!(turn_year(&[1.0, 2.0, 3.0], 2020, 2020), None);
+    }
+
+    #[test]
+    fn sparse_figures_interpolate_only_across_short_gaps() {
+        let p = |year, value| Point {
+            year,
+            value,
+            source: String::new(),
+            estimate: false,
+        };
+        let pts = [p(2011, 12.0), p(2020, 6.0), p(2022, 10.0)];
+        assert_eq!(sparse_at(&pts, 2011, 9.0), 12.0);
+        assert_eq!(
+            sparse_at(&pts, 2015, 9.0),
+            9.0,
+            "nine-year gap: no figure nearby"
+        );
+        assert_eq!(sparse_at(&pts, 2021, 9.0), 8.0);
+        assert_eq!(sparse_at(&pts, 2023, 9.0), 9.0);
+    }
+
+    #[test]
+    fn line_fit_recovers_a_slope() {
+        let (a, b) = fit_line(&[0.0, 1.0, 2.0], &[1.0, 3.0, 5.0]);
+        assert!((a - 1.0).abs() < 1e-12 && (b - 2.0).abs() < 1e-12);
+    }
+}
