@@ -118,9 +118,15 @@ pub fn run(
     overrides: &[Override],
 ) -> Result<Backtest, SetupError> {
     let last = data.last_observed_year();
+    let first = Setup::first_base_year(&data);
     let to = to.unwrap_or(last);
-    if to <= from || to > last {
-        return Err(SetupError::BacktestRange { from, to, last });
+    if from < first || to <= from || to > last {
+        return Err(SetupError::BacktestRange {
+            from,
+            to,
+            first,
+            last,
+        });
     }
     let setup = Setup::new(data, Some(from))?;
     let mut params = setup.parameters(overrides)?;

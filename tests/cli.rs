@@ -190,3 +190,80 @@ fn check_prints_ok_and_a_summary() {
     assert!(text.starts_with("ok\n"));
     assert!(text.contains("segments"));
 }
+
+#[test]
+fn market_csv_has_the_documented_columns() {
+    let o = memcycle(&[
+        "market",
+        "--format",
+        "csv",
+        "--set",
+        "dram.production_cut=15",
+        "--set",
+        "dram.cut_start=2027",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert_eq!(
+        text.lines().next(),
+        Some(
+            "year,memory,period,demand_eb,supply_eb,sufficiency,inventory_weeks,price_index,revenue_busd,regime"
+        )
+    );
+    for line in text.lines().skip(1) {
+        let cells: Vec<&str> = line.split(',').collect();
+        assert_eq!(cells.len(), 10, "{line}");
+        assert!(cells[1] == "dram" || cells[1] == "nand");
+        assert!(["tight", "balanced", "glut"].contains(&cells[9]), "{line}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&memcycle(&["market", "--format", "json"]))).expect("json");
+    assert_eq!(json["markets"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn backtest_csv_has_the_documented_columns_and_a_mape_per_series() {
+    let o = memcycle(&["backtest", "--from", "2022", "--format", "csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert_eq!(
+        text.lines().next(),
+        Some("series,year,observed,projected,error_pct")
+    );
+    for series in [
+        "shipments.smartphone",
+        "dram_eb",
+        "nand_eb",
+        "dram_revenue",
+        "nand_revenue",
+    ] {
+        assert!(text.contains(&format!("\n{series},2023,")), "{series}");
+        assert!(text.contains(&format!("\n{series},mape,,,")), "{series}");
+    }
+}
+
+#[test]
+fn backtest_years_are_checked() {
+    let o = memcycle(&["backtest", "--from", "2022", "--to", "2021"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o)
+            .starts_with("backtest --from 2022 --to 2021: expected --from between 2015 and 2024"),
+        "{}",
+        stderr(&o)
+    );
+    let o = memcycle(&["backtest", "--from", "2001"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("backtest --from 2001 --to 2025: expected"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn market_needs_supply_data() {
+    let o = memcycle(&["market", "--data", "tests/fixtures/tiny"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no market"), "{}", stderr(&o));
+}

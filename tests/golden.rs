@@ -43,3 +43,23 @@ fn project_csv_from_2019() {
 fn params_csv() {
     insta::assert_snapshot!(run(&["params", "--format", "csv"]));
 }
+
+#[test]
+fn market_csv() {
+    insta::assert_snapshot!(run(&["market", "--format", "csv"]));
+}
+
+#[test]
+fn market_table() {
+    insta::assert_snapshot!(run(&["market"]));
+}
+
+#[test]
+fn backtest_csv_from_2019() {
+    insta::assert_snapshot!(run(&["backtest", "--from", "2019", "--format", "csv"]));
+}
+
+#[test]
+fn backtest_table_from_2022() {
+    insta::assert_snapshot!(run(&["backtest", "--from", "2022"]));
+}

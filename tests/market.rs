@@ -1,0 +1,255 @@
+//! Invariants of the market model (supply, inventory, price) on the built-in data.
+//!
+//! Capacity answers price after `capacity_delay` years, and that feedback is what makes a cycle:
+//! more supply today lowers prices, which lowers investment, which raises prices later. So the
+//! "more supply never raises price" family holds for every year before the feedback can act,
+//! and for the whole horizon once the capacity response is switched off. Both are tested.
+
+use memcycle::data::{self, Dataset};
+use memcycle::model::{Memory, Parameters, Projection};
+use memcycle::setup::Setup;
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn data_with_response(response: Option<f64>) -> Dataset {
+    let mut d = data::builtin().expect("built-in data");
+    if let (Some(r), Some(m)) = (response, d.market.as_mut()) {
+        m.dram.capacity_response.value = r;
+        m.nand.capacity_response.value = r;
+    }
+    d
+}
+
+fn setup() -> &'static Setup {
+    static S: OnceLock<Setup> = OnceLock::new();
+    S.get_or_init(|| Setup::new(data_with_response(None), None).expect("setup"))
+}
+
+fn no_feedback() -> &'static Setup {
+    static S: OnceLock<Setup> = OnceLock::new();
+    S.get_or_init(|| Setup::new(data_with_response(Some(0.0)), None).expect("setup"))
+}
+
+fn set(s: &Setup, p: &mut Parameters, id: &str, v: f64) {
+    let i = s.catalog.index(id).expect("parameter");
+    s.catalog.set(p, i, v);
+}
+
+fn params(s: &Setup, sets: &[(&str, f64)]) -> Parameters {
+    let mut p = s.catalog.baseline().clone();
+    for (id, v) in sets {
+        set(s, &mut p, id, *v);
+    }
+    p
+}
+
+/// Any market parameters inside their ranges.
+fn any_market() -> impl Strategy<Value = Vec<(&'static str, f64)>> {
+    (
+        -5.0f64..40.0,
+        -5.0f64..40.0,
+        0.0f64..50.0,
+        0.0f64..3.0,
+        1.0f64..5.0,
+        0.3f64..3.0,
+        0usize..5,
+        1.0f64..6.0,
+    )
+        .prop_map(|(gd, gn, cut, start, years, e, delay, ratio)| {
+            vec![
+                ("dram.supply_growth", gd),
+                ("nand.supply_growth", gn),
+                ("dram.production_cut", cut),
+                ("dram.cut_start", 2026.0 + start.round()),
+                ("dram.cut_years", years.round()),
+                ("dram.price_elasticity", e),
+                ("capacity_delay", delay as f64),
+                ("hbm.trade_ratio", ratio),
+            ]
+        })
+}
+
+fn market(p: &Projection, m: Memory) -> &memcycle::model::MemoryProjection {
+    p.market.as_ref().expect("market").memory(m)
+}
+
+/// Conventional-bit equivalents of DRAM (HBM counted trade-ratio times); NAND unchanged.
+fn equivalent(p: &Projection, m: Memory, ratio: f64, i: usize, bits: f64) -> f64 {
+    match m {
+        Memory::Dram => bits + (ratio - 1.0) * p.total_hbm_eb[i],
+        Memory::Nand => bits,
+    }
+}
+
+fn check_identity(p: &Projection, ratio: f64) {
+    let b = p.index(p.base_year).unwrap();
+    for m in Memory::ALL {
+        let mp = market(p, m);
+        for i in b + 1..p.len() {
+            let demand = equivalent(p, m, ratio, i, mp.demand_eb[i]);
+            let supply = equivalent(p, m, ratio, i, mp.supply_eb[i]);
+            let prev_demand = equivalent(p, m, ratio, i - 1, mp.demand_eb[i - 1]);
+            let before = mp.inventory_weeks[i - 1] * prev_demand / 52.0;
+            let after = mp.inventory_weeks[i] * demand / 52.0;
+            let expected = (before + supply - demand).max(0.0);
+            assert!(
+                (after - expected).abs() <= 1e-9 * demand.max(1.0),
+                "{m:?} year index {i}: inventory {after} != {expected}"
+            );
+        }
+    }
+}
+
+#[test]
+fn baseline_market_holds_the_inventory_identity() {
+    let s = setup();
+    let p = s.project(s.catalog.baseline());
+    check_identity(&p, 3.0);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Inventory identity and a positive, finite price for any market parameters.
+    #[test]
+    fn identity_and_positive_prices(sets in any_market()) {
+        let s = setup();
+        let ratio = sets.iter().find(|(id, _)| *id == "hbm.trade_ratio").map_or(3.0, |x| x.1);
+        let p = s.project(&params(s, &sets));
+        check_identity(&p, ratio);
+        for m in Memory::ALL {
+            let mp = market(&p, m);
+            prop_assert!(mp.price_index.iter().all(|x| x.is_finite() && *x > 0.0));
+            prop_assert!(mp.revenue_busd.iter().all(|x| x.is_finite() && *x >= 0.0));
+            prop_assert!(mp.inventory_weeks.iter().all(|x| x.is_finite() && *x >= 0.0));
+        }
+    }
+
+    /// More supply growth never raises the price: in every year without capacity feedback,
+    /// and before the feedback can act with it.
+    #[test]
+    fn more_supply_never_raises_price(sets in any_market(), extra in 0.5f64..10.0) {
+        for (s, whole_horizon) in [(no_feedback(), true), (setup(), false)] {
+            let base = params(s, &sets);
+            for m in Memory::ALL {
+                let id = format!("{}.supply_growth", m.id());
+                let g = s.catalog.get(&base, s.catalog.index(&id).unwrap());
+                let more = { let mut p = base.clone(); set(s, &mut p, &id, g + extra); p };
+                let (a, b) = (s.project(&base), s.project(&more));
+                let delay = base.market.as_ref().unwrap().capacity_delay.max(1);
+                for (i, year) in a.years().enumerate().filter(|(_, y)| *y > a.base_year) {
+                    if whole_horizon || year <= a.base_year + delay {
+                        prop_assert!(market(&b, m).price_index[i] <= market(&a, m).price_index[i] + 1e-9, "{m:?} {year}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// A production cut never lowers the price in the years it runs (while its own price rise
+    /// has not yet called up capacity, or with no capacity response).
+    #[test]
+    fn a_cut_never_lowers_price_in_its_years(sets in any_market(), cut in 1.0f64..50.0) {
+        for (s, whole_horizon) in [(no_feedback(), true), (setup(), false)] {
+            let mut base = params(s, &sets);
+            set(s, &mut base, "dram.production_cut", 0.0);
+            let mut cutting = base.clone();
+            set(s, &mut cutting, "dram.production_cut", cut);
+            let mk = cutting.market.as_ref().unwrap();
+            let (start, years, delay) = (mk.dram.cut_start, mk.dram.cut_years, mk.capacity_delay.max(1));
+            let (a, b) = (s.project(&base), s.project(&cutting));
+            for year in start..start + years {
+                if whole_horizon || year <= start + delay - 1 {
+                    if let Some(i) = a.index(year) {
+                        prop_assert!(market(&b, Memory::Dram).price_index[i] >= market(&a, Memory::Dram).price_index[i] - 1e-9, "{year}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// More HBM demand never raises the DRAM supply left for conventional bits.
+    #[test]
+    fn hbm_demand_never_raises_conventional_supply(sets in any_market(), extra in 25.0f64..3000.0) {
+        for (s, whole_horizon) in [(no_feedback(), true), (setup(), false)] {
+            let base = params(s, &sets);
+            let id = "ai_server.hbm_gb_per_unit";
+            let h = s.catalog.get(&base, s.catalog.index(id).unwrap());
+            let more = { let mut p = base.clone(); set(s, &mut p, id, h + extra); p };
+            let ratio = base.market.as_ref().unwrap().hbm_trade_ratio;
+            let delay = base.market.as_ref().unwrap().capacity_delay.max(1);
+            let (a, b) = (s.project(&base), s.project(&more));
+            let conventional = |p: &Projection, i: usize| {
+                equivalent(p, Memory::Dram, ratio, i, market(p, Memory::Dram).supply_eb[i]) - ratio * p.total_hbm_eb[i]
+            };
+            for (i, year) in a.years().enumerate().filter(|(_, y)| *y > a.base_year) {
+                if whole_horizon || year <= a.base_year + delay {
+                    prop_assert!(conventional(&b, i) <= conventional(&a, i) + 1e-9, "{year}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_2023_collapse_and_2024_recovery_are_in_the_data() {
+    let d = data::builtin().expect("built-in data");
+    let m = d.market.as_ref().expect("market");
+    for mm in [&m.dram, &m.nand] {
+        let r = |y| mm.revenue.get(y).expect("revenue");
+        assert!(
+            r(2023) < 0.7 * r(2022),
+            "{}: 2023 revenue fell sharply",
+            mm.label
+        );
+        assert!(r(2024) > 1.5 * r(2023), "{}: 2024 recovered", mm.label);
+    }
+    let cuts: Vec<_> = m
+        .events
+        .iter()
+        .filter(|e| e.date.starts_with("2022") || e.date.starts_with("2023"))
+        .collect();
+    assert!(
+        cuts.len() >= 5,
+        "production cuts announced in late 2022 and 2023"
+    );
+}
+
+#[test]
+fn a_backtest_from_2022_shows_the_2023_revenue_fall() {
+    let b =
+        memcycle::backtest::run(data::builtin().expect("data"), 2022, None, &[]).expect("backtest");
+    let dram = market(&b.projection, Memory::Dram);
+    let i = b.projection.index(2023).unwrap();
+    assert!(
+        dram.revenue_busd[i] < 0.8 * dram.revenue_busd[i - 1],
+        "projected 2023 DRAM revenue falls"
+    );
+}
+
+#[test]
+fn later_market_data_does_not_leak_into_an_earlier_base_year() {
+    let original = data::builtin().expect("data");
+    let mut altered = original.clone();
+    if let Some(m) = altered.market.as_mut() {
+        for mm in [&mut m.dram, &mut m.nand] {
+            for series in [
+                &mut mm.bits,
+                &mut mm.revenue,
+                &mut mm.sufficiency,
+                &mut mm.inventory_weeks,
+            ] {
+                for pt in series.points.iter_mut().filter(|p| p.year > 2020) {
+                    pt.value *= 1.7;
+                }
+            }
+        }
+    }
+    let a = Setup::new(original, Some(2020)).expect("2020");
+    let b = Setup::new(altered, Some(2020)).expect("2020, altered");
+    assert_eq!(a.catalog.baseline(), b.catalog.baseline());
+    assert_eq!(
+        a.project(a.catalog.baseline()).market,
+        b.project(b.catalog.baseline()).market
+    );
+}
