@@ -24,14 +24,14 @@ pub enum SetupError {
         last: Year,
     },
     /// A backtest's years are not in order within the history.
-    #[error(
-        "--to {to} must be after --from {from} and no later than {last}, the last observed year"
-    )]
+    #[error("backtest --from {from} --to {to}: expected --from between {first} and {} and --to after it, up to {last} (the last observed year)", last - 1)]
     BacktestRange {
         /// Base year.
         from: Year,
         /// Last compared year.
         to: Year,
+        /// Earliest base year.
+        first: Year,
         /// Last observed year.
         last: Year,
     },
