@@ -159,10 +159,8 @@ proptest! {
             let (start, years, delay) = (mk.dram.cut_start, mk.dram.cut_years, mk.capacity_delay.max(1));
             let (a, b) = (s.project(&base), s.project(&cutting));
             for year in start..start + years {
-                if whole_horizon || year <= start + delay - 1 {
-                    if let Some(i) = a.index(year) {
-                        prop_assert!(market(&b, Memory::Dram).price_index[i] >= market(&a, Memory::Dram).price_index[i] - 1e-9, "{year}");
-                    }
+                if let (true, Some(i)) = (whole_horizon || year < start + delay, a.index(year)) {
+                    prop_assert!(market(&b, Memory::Dram).price_index[i] >= market(&a, Memory::Dram).price_index[i] - 1e-9, "{year}");
                 }
             }
         }
