@@ -143,7 +143,7 @@ fn arrow_keys_change_the_replacement_cycle_and_the_dram_readout() {
         latencies.push(took);
     }
     let (screen, _) = s.wait_for("a changed DRAM readout", |t| {
-        readout(t) != before && t.contains("vs baseline")
+        readout(t) != before && t.contains("vs base")
     });
     assert!(
         readout(&screen).contains("Δ -"),

@@ -37,7 +37,7 @@ fn modified_scenario_with_baseline() {
     );
     let screen = text(&draw(&a));
     assert!(screen.contains("*modified"));
-    assert!(screen.contains("vs baseline"));
+    assert!(screen.contains("Δ -") && screen.contains("vs base"));
     assert!(screen.contains("┄ baseline"));
     insta::assert_snapshot!(screen);
 }
@@ -156,4 +156,30 @@ fn text_row(buf: &ratatui::buffer::Buffer, y: u16) -> String {
     (0..buf.area.width)
         .map(|x| buf[(x, y)].symbol().to_owned())
         .collect()
+}
+
+#[test]
+fn market_charts_at_80x24_and_160x48() {
+    let mut a = app(80, 24);
+    send(&mut a, &[Message::Chart(ChartKind::Balance)]);
+    let small = text(&draw(&a));
+    assert!(small.contains("supply vs demand"), "{small}");
+    assert!(small.contains("SR "));
+    insta::assert_snapshot!("balance_80x24", small);
+    let mut a = app(160, 48);
+    send(&mut a, &[Message::Chart(ChartKind::Price)]);
+    let large = text(&draw(&a));
+    assert!(large.contains("DRAM revenue") && large.contains("DRAM price index"));
+    insta::assert_snapshot!("price_160x48", large);
+}
+
+#[test]
+fn backtest_mode_draws_observed_points() {
+    let mut a = app(120, 40);
+    send(&mut a, &[Message::ToggleBacktest]);
+    let screen = text(&draw(&a));
+    assert!(screen.contains("Backtest from"));
+    assert!(screen.contains("error vs observed"));
+    assert!(screen.contains("• observed"));
+    insta::assert_snapshot!(screen);
 }

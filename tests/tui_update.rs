@@ -147,10 +147,7 @@ fn focus_charts_views_and_baseline() {
     assert_eq!(a.focus, Focus::Table);
     send(
         &mut a,
-        &[
-            Message::Chart(ChartKind::InstalledBase),
-            Message::CycleChart(1),
-        ],
+        &[Message::Chart(ChartKind::Price), Message::CycleChart(1)],
     );
     assert_eq!(a.chart, ChartKind::Dram);
     send(&mut a, &[Message::CycleView, Message::CycleView]);
@@ -251,4 +248,80 @@ fn the_wheel_steps_the_slider_under_it_and_tabs_switch_charts() {
     .expect("tab");
     send(&mut a, &[msg]);
     assert_eq!(a.chart, *kind);
+}
+
+#[test]
+fn backtest_mode_moves_the_base_year_and_restores_it() {
+    let mut a = app(120, 40);
+    let last = a.setup.data.last_observed_year();
+    send(&mut a, &[Message::ToggleBacktest]);
+    assert_eq!(a.projection.base_year, last - 3);
+    assert!(a.is_backtest());
+    assert_eq!(a.scenario, format!("Backtest from {}", last - 3));
+    assert!(
+        !a.is_modified(),
+        "sliders start from the defaults of the new base year"
+    );
+    assert!(
+        !a.backtest_scores().is_empty(),
+        "errors against what was observed are computed"
+    );
+    send(&mut a, &[Message::BaseYear(-2)]);
+    assert_eq!(a.projection.base_year, last - 5);
+    send(&mut a, &[Message::BaseYear(100)]);
+    assert_eq!(
+        a.projection.base_year,
+        last - 1,
+        "the base year stays before the last observed year"
+    );
+    let before = a.backtest_scores();
+    let i = index(&a, "dram.supply_growth");
+    send(&mut a, &[Message::SelectIndex(i), Message::BigStep(2)]);
+    assert_ne!(a.backtest_scores(), before, "the error follows the sliders");
+    send(&mut a, &[Message::ToggleBacktest]);
+    assert_eq!(a.projection.base_year, last);
+    assert_eq!(a.scenario, "Baseline");
+    send(&mut a, &[Message::BaseYear(-1)]);
+    assert_eq!(
+        a.projection.base_year, last,
+        "{{ and }} only act in backtest mode"
+    );
+}
+
+#[test]
+fn market_charts_follow_the_selected_market_slider_or_m() {
+    use memcycle::model::Memory;
+    let mut a = app(120, 40);
+    assert_eq!(a.market_memory(), Memory::Dram);
+    send(&mut a, &[Message::ToggleMemory]);
+    assert_eq!(a.market_memory(), Memory::Nand);
+    let i = index(&a, "dram.production_cut");
+    send(&mut a, &[Message::SelectIndex(i)]);
+    assert_eq!(
+        a.market_memory(),
+        Memory::Dram,
+        "a DRAM market slider shows the DRAM market"
+    );
+    assert_eq!(
+        keymap::message(&a, &key(KeyCode::Char('6'))),
+        Some(Message::Chart(ChartKind::Price))
+    );
+    assert_eq!(
+        keymap::message(&a, &key(KeyCode::Char('t'))),
+        Some(Message::ToggleBacktest)
+    );
+}
+
+#[test]
+fn a_production_cut_raises_the_price_readout() {
+    let mut a = app(120, 40);
+    let year = a.projection.base_year + 1;
+    let price = |a: &memcycle::tui::App| {
+        let i = a.projection.index(year).unwrap();
+        a.projection.market.as_ref().unwrap().dram.price_index[i]
+    };
+    let before = price(&a);
+    let i = index(&a, "dram.production_cut");
+    send(&mut a, &[Message::SelectIndex(i), Message::BigStep(3)]);
+    assert!(price(&a) >= before);
 }

@@ -1,7 +1,7 @@
 //! The explorer's state. It changes only in [`super::update::update`].
 
 use super::theme::Theme;
-use crate::model::{Parameters, Projection};
+use crate::model::{Memory, Parameters, Projection};
 use crate::params::ParamSpec;
 use crate::setup::Setup;
 use crate::units::Year;
@@ -34,15 +34,21 @@ pub enum ChartKind {
     Shipments,
     /// Installed base by segment.
     InstalledBase,
+    /// Supply vs demand and the sufficiency ratio.
+    Balance,
+    /// Price index and revenue.
+    Price,
 }
 
 impl ChartKind {
     /// Charts in key order.
-    pub const ALL: [ChartKind; 4] = [
+    pub const ALL: [ChartKind; 6] = [
         ChartKind::Dram,
         ChartKind::Nand,
         ChartKind::Shipments,
         ChartKind::InstalledBase,
+        ChartKind::Balance,
+        ChartKind::Price,
     ];
 
     /// Short name for tabs.
@@ -52,6 +58,18 @@ impl ChartKind {
             ChartKind::Nand => "NAND",
             ChartKind::Shipments => "Shipments",
             ChartKind::InstalledBase => "Installed base",
+            ChartKind::Balance => "Supply/demand",
+            ChartKind::Price => "Price",
+        }
+    }
+
+    /// A shorter name for narrow screens.
+    pub fn short(self) -> &'static str {
+        match self {
+            ChartKind::Shipments => "Ships",
+            ChartKind::InstalledBase => "Base",
+            ChartKind::Balance => "S/D",
+            k => k.tab(),
         }
     }
 
@@ -62,6 +80,8 @@ impl ChartKind {
             ChartKind::Nand => '2',
             ChartKind::Shipments => '3',
             ChartKind::InstalledBase => '4',
+            ChartKind::Balance => '5',
+            ChartKind::Price => '6',
         }
     }
 }
@@ -136,6 +156,10 @@ pub struct App {
     pub quit: bool,
     /// Colours and chart marker.
     pub theme: Theme,
+    /// Memory shown by the market charts when no market slider is selected.
+    pub memory: Memory,
+    /// Scenario name before backtest mode, restored when it ends.
+    pub scenario_before_backtest: Option<String>,
 }
 
 impl App {
@@ -168,6 +192,8 @@ impl App {
             dragging: None,
             quit: false,
             theme,
+            memory: Memory::Dram,
+            scenario_before_backtest: None,
         }
     }
 
@@ -195,6 +221,32 @@ impl App {
     /// Index of the segment the selected slider belongs to, if any.
     pub fn selected_segment(&self) -> Option<usize> {
         self.specs().get(self.selected)?.key.segment()
+    }
+
+    /// Memory the market charts show: that of the selected slider, else the one chosen with `m`.
+    pub fn market_memory(&self) -> Memory {
+        self.specs()
+            .get(self.selected)
+            .and_then(|s| s.key.memory())
+            .unwrap_or(self.memory)
+    }
+
+    /// Whether the base year is earlier than the last observed year (backtest mode).
+    pub fn is_backtest(&self) -> bool {
+        self.projection.base_year < self.setup.data.last_observed_year()
+    }
+
+    /// Scores of the projection against what was observed after its base year (empty
+    /// outside backtest mode).
+    pub fn backtest_scores(&self) -> Vec<crate::backtest::SeriesScore> {
+        if !self.is_backtest() {
+            return Vec::new();
+        }
+        crate::backtest::scores(
+            &self.setup.data,
+            &self.projection,
+            self.setup.data.last_observed_year(),
+        )
     }
 
     /// Recomputes the projection after a parameter moved; keeps the selected year in range.

@@ -3,7 +3,7 @@
 //! without rendering.
 
 use super::app::{App, ChartKind, ViewMode};
-use crate::model::{Projection, SegmentProjection};
+use crate::model::{Projection, Regime, SegmentProjection};
 use crate::units::Year;
 
 /// What a series stands for (it sets the colour).
@@ -17,6 +17,16 @@ pub enum Role {
     Replacement,
     /// Shipments minus retirements.
     Growth,
+    /// Bit demand in a market chart.
+    Demand,
+    /// Bit supply in a market chart.
+    Supply,
+    /// Sufficiency ratio.
+    Sufficiency,
+    /// Price index.
+    Price,
+    /// Revenue.
+    Revenue,
 }
 
 /// One line of a chart.
@@ -30,6 +40,26 @@ pub struct Series {
     pub values: Vec<Option<f64>>,
     /// The baseline's values, when the chart compares against it.
     pub baseline: Option<Vec<Option<f64>>>,
+    /// Observed values after the base year (backtest mode).
+    pub observed: Option<Vec<Option<f64>>>,
+}
+
+impl Series {
+    /// A series with its baseline and no observations.
+    pub fn new(
+        label: impl Into<String>,
+        role: Role,
+        values: Vec<Option<f64>>,
+        baseline: Option<Vec<Option<f64>>>,
+    ) -> Self {
+        Self {
+            label: label.into(),
+            role,
+            values,
+            baseline,
+            observed: None,
+        }
+    }
 }
 
 /// Everything a chart shows.
@@ -43,6 +73,26 @@ pub struct ChartSpec {
     pub series: Vec<Series>,
     /// Plot on a log10 axis (values span orders of magnitude).
     pub log: bool,
+    /// Market regime by year, drawn as a strip along the bottom.
+    pub regime: Option<Vec<Regime>>,
+}
+
+impl ChartSpec {
+    /// A chart without a regime strip.
+    pub fn new(
+        title: impl Into<String>,
+        unit: impl Into<String>,
+        series: Vec<Series>,
+        log: bool,
+    ) -> Self {
+        Self {
+            title: title.into(),
+            unit: unit.into(),
+            series,
+            log,
+            regime: None,
+        }
+    }
 }
 
 fn by_year(p: &Projection, seg: &SegmentProjection, values: &[f64]) -> Vec<Option<f64>> {
@@ -54,6 +104,17 @@ fn by_year(p: &Projection, seg: &SegmentProjection, values: &[f64]) -> Vec<Optio
 
 fn totals(values: &[f64]) -> Vec<Option<f64>> {
     values.iter().map(|v| Some(*v)).collect()
+}
+
+/// Observed figures of `series` after the base year, aligned to the projection's years, in
+/// backtest mode (otherwise `None`).
+pub fn observed(app: &App, series: &crate::data::Series) -> Option<Vec<Option<f64>>> {
+    let p = &app.projection;
+    app.is_backtest().then(|| {
+        p.years()
+            .map(|y| if y > p.base_year { series.get(y) } else { None })
+            .collect()
+    })
 }
 
 /// `other` values aligned to `p`'s years (the baseline may cover fewer years).
@@ -79,11 +140,13 @@ fn segment_series(
         .zip(&b.segments)
         .enumerate()
         .filter(|(_, (s, _))| s.start_year.is_some() && (!only_units || s.has_units))
-        .map(|(i, (s, bs))| Series {
-            label: s.label.clone(),
-            role: Role::Segment(i),
-            values: by_year(p, s, pick(s)),
-            baseline: Some(aligned(p, b, by_year(b, bs, pick(bs)))),
+        .map(|(i, (s, bs))| {
+            Series::new(
+                s.label.clone(),
+                Role::Segment(i),
+                by_year(p, s, pick(s)),
+                Some(aligned(p, b, by_year(b, bs, pick(bs)))),
+            )
         })
         .collect()
 }
@@ -92,22 +155,28 @@ fn segment_series(
 fn shipments_split(app: &App, i: usize) -> ChartSpec {
     let (p, b) = (&app.projection, &app.baseline);
     let (s, bs) = (&p.segments[i], &b.segments[i]);
-    let line = |label: &str, role, pick: fn(&SegmentProjection) -> &Vec<f64>| Series {
-        label: label.into(),
-        role,
-        values: by_year(p, s, pick(s)),
-        baseline: Some(aligned(p, b, by_year(b, bs, pick(bs)))),
+    let line = |label: &str, role, pick: fn(&SegmentProjection) -> &Vec<f64>| {
+        Series::new(
+            label,
+            role,
+            by_year(p, s, pick(s)),
+            Some(aligned(p, b, by_year(b, bs, pick(bs)))),
+        )
     };
-    ChartSpec {
-        title: format!("{} shipments = replacement + growth", s.label),
-        unit: "M units".into(),
-        series: vec![
+    let mut spec = ChartSpec::new(
+        format!("{} shipments = replacement + growth", s.label),
+        "M units",
+        vec![
             line("Replacement", Role::Replacement, |s| &s.replacement_m),
             line("Growth", Role::Growth, |s| &s.growth_m),
             line("Shipments", Role::Segment(i), |s| &s.shipments_m),
         ],
-        log: false,
+        false,
+    );
+    if let Some(d) = app.setup.data.segments[i].devices() {
+        spec.series[2].observed = observed(app, &d.shipments);
     }
+    spec
 }
 
 /// The charts the app shows, in absolute values (see [`apply_view`]): one, or two panes for
@@ -128,37 +197,42 @@ pub fn chart_specs(app: &App) -> Vec<ChartSpec> {
             } else {
                 (&p.total_nand_eb, &b.total_nand_eb)
             };
-            series.push(Series {
-                label: "Total".into(),
-                role: Role::Total,
-                values: totals(t),
-                baseline: Some(aligned(p, b, totals(bt))),
-            });
-            vec![ChartSpec {
-                title: format!("{} demand", if dram { "DRAM" } else { "NAND" }),
-                unit: "EB".into(),
+            let mut total = Series::new(
+                "Total",
+                Role::Total,
+                totals(t),
+                Some(aligned(p, b, totals(bt))),
+            );
+            if let Some(m) = &app.setup.data.market {
+                total.observed = observed(app, if dram { &m.dram.bits } else { &m.nand.bits });
+            }
+            series.push(total);
+            vec![ChartSpec::new(
+                format!("{} demand", if dram { "DRAM" } else { "NAND" }),
+                "EB",
                 series,
-                log: false,
-            }]
+                false,
+            )]
         }
         ChartKind::Shipments => {
-            let by_segment = ChartSpec {
-                title: "Shipments by segment".into(),
-                unit: "M units, log".into(),
-                series: segment_series(app, |s| &s.shipments_m, true),
-                log: true,
-            };
+            let by_segment = ChartSpec::new(
+                "Shipments by segment",
+                "M units, log",
+                segment_series(app, |s| &s.shipments_m, true),
+                true,
+            );
             match app.selected_segment().filter(|i| p.segments[*i].has_units) {
                 Some(i) => vec![by_segment, shipments_split(app, i)],
                 None => vec![by_segment],
             }
         }
-        ChartKind::InstalledBase => vec![ChartSpec {
-            title: "Installed base by segment".into(),
-            unit: "M units, log".into(),
-            series: segment_series(app, |s| &s.installed_base_m, true),
-            log: true,
-        }],
+        ChartKind::InstalledBase => vec![ChartSpec::new(
+            "Installed base by segment",
+            "M units, log",
+            segment_series(app, |s| &s.installed_base_m, true),
+            true,
+        )],
+        ChartKind::Balance | ChartKind::Price => super::chart_market::market_specs(app),
     }
 }
 
@@ -170,6 +244,7 @@ pub fn apply_view(mut spec: ChartSpec, view: ViewMode) -> ChartSpec {
     }
     for s in &mut spec.series {
         let base = s.baseline.take().unwrap_or_default();
+        s.observed = None;
         s.values = s
             .values
             .iter()
@@ -200,6 +275,7 @@ pub fn y_bounds(spec: &ChartSpec) -> (f64, f64) {
         s.values
             .iter()
             .chain(s.baseline.iter().flatten())
+            .chain(s.observed.iter().flatten())
             .filter_map(|v| *v)
     });
     let (mut lo, mut hi) = values
@@ -238,17 +314,17 @@ mod tests {
     use super::*;
 
     fn spec(values: &[f64], baseline: &[f64], log: bool) -> ChartSpec {
-        ChartSpec {
-            title: String::new(),
-            unit: "EB".into(),
-            series: vec![Series {
-                label: "x".into(),
-                role: Role::Total,
-                values: values.iter().map(|v| Some(*v)).collect(),
-                baseline: Some(baseline.iter().map(|v| Some(*v)).collect()),
-            }],
+        ChartSpec::new(
+            "",
+            "EB",
+            vec![Series::new(
+                "x",
+                Role::Total,
+                values.iter().map(|v| Some(*v)).collect(),
+                Some(baseline.iter().map(|v| Some(*v)).collect()),
+            )],
             log,
-        }
+        )
     }
 
     #[test]

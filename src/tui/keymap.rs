@@ -43,7 +43,11 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
         KeyCode::BackTab => Message::CycleFocus(-1),
         KeyCode::Char('[') => Message::Year(-1),
         KeyCode::Char(']') => Message::Year(1),
-        KeyCode::Char(c @ '1'..='4') => {
+        KeyCode::Char('m') => Message::ToggleMemory,
+        KeyCode::Char('t') => Message::ToggleBacktest,
+        KeyCode::Char('{') => Message::BaseYear(-1),
+        KeyCode::Char('}') => Message::BaseYear(1),
+        KeyCode::Char(c @ '1'..='6') => {
             Message::Chart(ChartKind::ALL[(c as usize) - ('1' as usize)])
         }
         KeyCode::Char('b') => Message::ToggleBaseline,

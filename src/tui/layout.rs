@@ -181,19 +181,30 @@ pub fn drag_fraction(app: &App, pos: Position) -> Option<f64> {
     ))
 }
 
-/// Tab labels of the charts for a chart panel `width` wide (short names when narrow).
+/// Tab labels of the charts along the chart panel's top border, and where they are.
 pub fn chart_tabs(chart: Rect) -> Vec<(ChartKind, Rect, String)> {
-    let long = chart.width >= 70;
+    // The longest labels that fit the top border: full names, short names, or numbers only.
+    let styles: [fn(ChartKind) -> String; 3] = [
+        |k| format!(" {} {} ", k.key(), k.tab()),
+        |k| format!(" {} {} ", k.key(), k.short()),
+        |k| format!(" {} ", k.key()),
+    ];
+    let room = usize::from(chart.width.saturating_sub(4));
+    let label = styles
+        .iter()
+        .find(|f| {
+            ChartKind::ALL
+                .iter()
+                .map(|k| f(*k).width() + 1)
+                .sum::<usize>()
+                <= room
+        })
+        .unwrap_or(&styles[2]);
     let mut x = chart.x + 2;
     ChartKind::ALL
         .iter()
         .map(|&k| {
-            let name = match (long, k) {
-                (false, ChartKind::Shipments) => "Ships",
-                (false, ChartKind::InstalledBase) => "Base",
-                _ => k.tab(),
-            };
-            let text = format!(" {} {} ", k.key(), name);
+            let text = label(k);
             let w = text.width() as u16;
             let r = Rect::new(x, chart.y, w, 1);
             x += w + 1;

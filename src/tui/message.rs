@@ -59,6 +59,12 @@ pub enum Message {
     ToggleHelp,
     /// Close whatever overlay is open.
     CloseOverlay,
+    /// Market charts: show the other memory (DRAM / NAND).
+    ToggleMemory,
+    /// Enter or leave backtest mode (base year moved back / restored).
+    ToggleBacktest,
+    /// In backtest mode, move the base year by this many years.
+    BaseYear(i32),
     /// The terminal changed size.
     Resize(Size),
 }

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod chart_data;
+pub mod chart_market;
 pub mod keymap;
 pub mod layout;
 pub mod message;

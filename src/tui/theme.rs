@@ -123,6 +123,15 @@ impl Theme {
         self.fg(Color::Cyan)
     }
 
+    /// A market regime in the strip under the market charts.
+    pub fn regime(self, r: crate::model::Regime) -> Style {
+        match r {
+            crate::model::Regime::Tight => self.fg(Color::LightRed),
+            crate::model::Regime::Balanced => self.dim(),
+            crate::model::Regime::Glut => self.fg(Color::LightBlue),
+        }
+    }
+
     /// Marks history (as opposed to projection).
     pub fn history(self) -> Style {
         self.dim()

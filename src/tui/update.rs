@@ -3,6 +3,9 @@
 use super::app::{App, ChartKind, Focus};
 use super::layout::{ScreenLayout, inner, scroll_to_show, slider_lines, table_rows};
 use super::message::Message;
+use crate::model::Memory;
+use crate::setup::Setup;
+use crate::units::Year;
 
 /// Applies `msg` to `app`, recomputing the projection when a parameter moves.
 pub fn update(app: &mut App, msg: Message) {
@@ -70,10 +73,62 @@ pub fn update(app: &mut App, msg: Message) {
             let n = ChartKind::ALL.len() as isize;
             app.chart = ChartKind::ALL[(i + delta).rem_euclid(n) as usize];
         }
+        Message::ToggleMemory => {
+            app.memory = match app.memory {
+                Memory::Dram => Memory::Nand,
+                Memory::Nand => Memory::Dram,
+            }
+        }
+        Message::ToggleBacktest => {
+            let last = app.setup.data.last_observed_year();
+            let target = if app.is_backtest() {
+                last
+            } else {
+                last - BACKTEST_YEARS
+            };
+            rebase(app, target);
+        }
+        Message::BaseYear(delta) => {
+            if app.is_backtest() {
+                let last = app.setup.data.last_observed_year();
+                let first = Setup::first_base_year(&app.setup.data);
+                rebase(
+                    app,
+                    (app.projection.base_year + delta).clamp(first, last - 1),
+                );
+            }
+        }
         Message::ToggleBaseline => app.show_baseline = !app.show_baseline,
         Message::CycleView => app.view = app.view.next(),
     }
     follow_selection(app);
+}
+
+/// Years backtest mode moves the base year back on entry.
+pub const BACKTEST_YEARS: i32 = 3;
+
+/// Re-prepares the explorer for projections from `base_year`: history, defaults and baseline
+/// are those knowable then; sliders start from that year's defaults.
+fn rebase(app: &mut App, base_year: Year) {
+    if base_year == app.projection.base_year {
+        return;
+    }
+    let Ok(setup) = Setup::new(app.setup.data.clone(), Some(base_year)) else {
+        return; // the data set was valid at its own base year; keep the last good state
+    };
+    let last = setup.data.last_observed_year();
+    app.params = setup.catalog.baseline().clone();
+    app.baseline = setup.project(&app.params);
+    app.setup = setup;
+    if base_year < last {
+        app.scenario_before_backtest
+            .get_or_insert_with(|| app.scenario.clone());
+        app.scenario = format!("Backtest from {base_year}");
+    } else if let Some(name) = app.scenario_before_backtest.take() {
+        app.scenario = name;
+    }
+    app.recompute();
+    app.year = (base_year + 1).min(app.projection.horizon);
 }
 
 /// Steps of the selected slider that make a large step: a tenth of the range, at least one.

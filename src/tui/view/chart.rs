@@ -5,9 +5,11 @@ use super::super::chart_data::{ChartSpec, Role, apply_view, chart_specs, y_bound
 use super::super::layout::{chart_tabs, inner};
 use super::super::theme::Theme;
 use super::panel;
+use crate::model::Regime;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
+use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget, Wrap};
 
@@ -18,6 +20,11 @@ fn role_style(t: Theme, role: Role) -> Style {
         Role::Total => t.total(),
         Role::Replacement => t.segment(1),
         Role::Growth => t.segment(2),
+        Role::Demand => t.total(),
+        Role::Supply => t.segment(0),
+        Role::Sufficiency => t.segment(3),
+        Role::Price => t.segment(1),
+        Role::Revenue => t.segment(2),
     }
 }
 
@@ -175,6 +182,29 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
             .collect(),
     };
     let (lo, hi) = y_bounds(spec);
+    let observed: Vec<(f64, f64)> = spec
+        .series
+        .iter()
+        .flat_map(|s| {
+            s.observed
+                .as_deref()
+                .map(|o| points(app, spec, o, |_| true))
+                .unwrap_or_default()
+        })
+        .collect();
+    // The regime strip: one point per year on the bottom row, by regime.
+    let strip = |which: Regime| -> Vec<(f64, f64)> {
+        spec.regime
+            .iter()
+            .flat_map(|r| {
+                r.iter()
+                    .enumerate()
+                    .filter(|(_, x)| **x == which)
+                    .map(|(i, _)| (f64::from(p.first_year + i as i32), lo))
+            })
+            .collect()
+    };
+    let (tight, glut) = (strip(Regime::Tight), strip(Regime::Glut));
     let cursor = vec![(f64::from(app.year), lo), (f64::from(app.year), hi)];
     let base_marker = vec![(f64::from(base) + 0.5, lo), (f64::from(base) + 0.5, hi)];
 
@@ -188,6 +218,19 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
     if lines.baseline.iter().any(|b| !b.is_empty()) {
         head.push(Span::styled("┄", t.baseline()));
         head.push(Span::styled(" baseline ", t.dim()));
+    }
+    if !observed.is_empty() {
+        head.push(Span::styled("•", t.key()));
+        head.push(Span::styled(" observed ", t.dim()));
+    }
+    if spec.regime.is_some() {
+        head.push(Span::styled(
+            if t.color { "▄" } else { "█" },
+            t.regime(Regime::Tight),
+        ));
+        head.push(Span::styled(" tight ", t.dim()));
+        head.push(Span::styled("▄", t.regime(Regime::Glut)));
+        head.push(Span::styled(" glut ", t.dim()));
     }
     let head = Line::from(head);
     let legend_height = (head.width() as u16)
@@ -247,6 +290,29 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
                 .style(role_style(t, s.role)),
         );
     }
+    datasets.push(
+        Dataset::default()
+            .data(&tight)
+            .graph_type(GraphType::Scatter)
+            .marker(Marker::Block)
+            .style(t.regime(Regime::Tight)),
+    );
+    // Without colour the two regimes differ by shape: full blocks tight, half blocks glut.
+    let glut_marker = if t.color { Marker::Block } else { Marker::Bar };
+    datasets.push(
+        Dataset::default()
+            .data(&glut)
+            .graph_type(GraphType::Scatter)
+            .marker(glut_marker)
+            .style(t.regime(Regime::Glut)),
+    );
+    datasets.push(
+        Dataset::default()
+            .data(&observed)
+            .graph_type(GraphType::Scatter)
+            .marker(Marker::Dot)
+            .style(t.key()),
+    );
     let (x0, x1) = (f64::from(p.first_year), f64::from(p.horizon));
     let x_labels = [
         p.first_year.to_string(),

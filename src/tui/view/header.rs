@@ -2,6 +2,7 @@
 
 use super::super::app::App;
 use crate::cli::fixed;
+use crate::model::Memory;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -53,7 +54,7 @@ fn readout<'a>(
         let d = v - b;
         spans.push(Span::styled(
             format!(
-                "  Δ {}{} EB ({:+.1}%) vs baseline",
+                "  Δ {}{} EB ({:+.1}%) vs base",
                 if d >= 0.0 { "+" } else { "" },
                 fixed(d, decimals),
                 (v / b - 1.0) * 100.0
@@ -62,6 +63,59 @@ fn readout<'a>(
         ));
     }
     spans
+}
+
+/// The market readout of one memory in the selected year: sufficiency ratio, regime and the
+/// year the price turns.
+fn market<'a>(app: &App, m: Memory) -> Vec<Span<'a>> {
+    let t = app.theme;
+    let (Some(mk), Some(i)) = (&app.projection.market, app.projection.index(app.year)) else {
+        return vec![];
+    };
+    let mp = mk.memory(m);
+    let regime = mp.regime[i];
+    let turn = mp
+        .turn_year
+        .map_or_else(|| "none".to_owned(), |y| y.to_string());
+    vec![
+        Span::styled("  │ SR ", t.dim()),
+        Span::styled(
+            format!("{:+.1}%", mp.sufficiency_pct[i]),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(
+            format!(" {}", regime.as_str()),
+            t.regime(regime).add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(" │ turn ", t.dim()),
+        Span::styled(turn, Style::new().add_modifier(Modifier::BOLD)),
+    ]
+}
+
+/// In backtest mode: mean absolute errors against what was observed, live.
+fn backtest<'a>(app: &App) -> Vec<Span<'a>> {
+    let scores = app.backtest_scores();
+    let mape = |name: &str| {
+        scores
+            .iter()
+            .find(|s| s.series == name)
+            .map_or_else(|| "-".to_owned(), |s| format!("{:.0}%", s.mape()))
+    };
+    if scores.is_empty() {
+        return vec![];
+    }
+    vec![
+        Span::styled(" │ error vs observed: bits ", app.theme.dim()),
+        Span::styled(
+            format!("D {} N {}", mape("dram_eb"), mape("nand_eb")),
+            app.theme.modified(),
+        ),
+        Span::styled(" revenue ", app.theme.dim()),
+        Span::styled(
+            format!("D {} N {}", mape("dram_revenue"), mape("nand_revenue")),
+            app.theme.modified(),
+        ),
+    ]
 }
 
 /// Draws the header.
@@ -98,6 +152,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.dim(),
         ),
     ]);
+    title.extend(backtest(app));
     let big = area.height >= 4;
     let dram = readout(
         app,
@@ -117,7 +172,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if big {
         lines.push(Line::default());
     }
-    lines.push(Line::from([vec![Span::raw(" ")], dram].concat()));
-    lines.push(Line::from([vec![Span::raw(" ")], nand].concat()));
+    lines.push(Line::from(
+        [vec![Span::raw(" ")], dram, market(app, Memory::Dram)].concat(),
+    ));
+    lines.push(Line::from(
+        [vec![Span::raw(" ")], nand, market(app, Memory::Nand)].concat(),
+    ));
     Paragraph::new(lines).render(area, buf);
 }

@@ -7,45 +7,53 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
-/// Every key, grouped, as (keys, what they do). The help overlay lists them all.
-pub const KEYS: &[(&str, &[(&str, &str)])] = &[
-    (
-        "Sliders",
-        &[
-            ("↑ ↓  k j", "select a slider"),
-            ("← →  h l", "step the selected slider"),
-            ("H L  PgUp PgDn", "large step (a tenth of the range)"),
-            ("Home End", "minimum / maximum"),
-            ("r", "reset the selected slider"),
-            ("R", "reset all sliders"),
-        ],
-    ),
-    (
+/// A group of keys: heading and (keys, what they do).
+type KeyGroup = (&'static str, &'static [(&'static str, &'static str)]);
+
+/// Every key, in two columns of groups. The help overlay lists them all.
+pub const KEYS: [&[KeyGroup]; 2] = [
+    &[
+        (
+            "Sliders",
+            &[
+                ("↑ ↓  k j", "select a slider"),
+                ("← →  h l", "step it"),
+                ("H L PgUp PgDn", "step a tenth"),
+                ("Home End", "minimum / maximum"),
+                ("r  R", "reset it / reset all"),
+            ],
+        ),
+        (
+            "Mouse",
+            &[
+                ("click/drag bar", "set a slider"),
+                ("wheel on slider", "step it"),
+                ("click a tab", "show that chart"),
+            ],
+        ),
+        (
+            "General",
+            &[
+                ("?", "this help"),
+                ("Esc", "close help"),
+                ("q  Ctrl-C", "quit"),
+            ],
+        ),
+    ],
+    &[(
         "Charts and years",
         &[
-            ("1 2 3 4", "DRAM, NAND, shipments, installed base"),
+            ("1 2 3 4", "DRAM NAND ships base"),
+            ("5 6", "supply/demand, price"),
+            ("m", "market: DRAM / NAND"),
             ("[ ]", "previous / next year"),
-            ("b", "show / hide the baseline"),
-            ("v", "view: absolute / change / % vs baseline"),
-            ("Tab Shift-Tab", "move focus: sliders, chart, table"),
+            ("b", "baseline on / off"),
+            ("v", "absolute, change, %"),
+            ("t", "backtest on / off"),
+            ("{ }", "backtest base year"),
+            ("Tab Shift-Tab", "move focus"),
         ],
-    ),
-    (
-        "Mouse",
-        &[
-            ("click / drag a bar", "set a slider"),
-            ("wheel over a slider", "step it"),
-            ("click a chart tab", "show that chart"),
-        ],
-    ),
-    (
-        "General",
-        &[
-            ("?", "this help"),
-            ("Esc", "close help"),
-            ("q  Ctrl-C", "quit"),
-        ],
-    ),
+    )],
 ];
 
 /// The bottom line of key hints.
@@ -57,14 +65,22 @@ pub fn key_bar(app: &App, area: Rect, buf: &mut Buffer) {
         ("↑↓", "select"),
         ("←→", "adjust"),
         ("[ ]", "year"),
-        ("1-4", "chart"),
+        ("1-6", "chart"),
+        ("t", "backtest"),
         ("b", "baseline"),
         ("v", "view"),
         ("r/R", "reset"),
         ("Tab", "focus"),
     ];
     let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
     for (k, what) in hints {
+        // Whole hints only: the rest are in the help.
+        let width = k.chars().count() + what.len() + 3;
+        if used + width > usize::from(area.width) {
+            break;
+        }
+        used += width;
         spans.push(Span::styled(k, t.key()));
         spans.push(Span::styled(format!(" {what}  "), t.dim()));
     }
@@ -74,25 +90,40 @@ pub fn key_bar(app: &App, area: Rect, buf: &mut Buffer) {
 /// The help overlay, centred.
 pub fn overlay(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let mut lines = Vec::new();
-    for (group, keys) in KEYS {
-        lines.push(Line::from(Span::styled(
-            *group,
-            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-        )));
-        for (k, what) in *keys {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {k:<21}"), t.key()),
-                Span::raw(*what),
-            ]));
+    let column = |groups: &[KeyGroup]| -> Vec<Line<'static>> {
+        let mut lines = Vec::new();
+        for (group, keys) in groups {
+            lines.push(Line::from(Span::styled(
+                *group,
+                Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            )));
+            for (k, what) in *keys {
+                lines.push(Line::from(vec![
+                    Span::styled(format!(" {k:<15} "), t.key()),
+                    Span::raw(*what),
+                ]));
+            }
         }
-    }
+        lines
+    };
+    let (left, right) = (column(KEYS[0]), column(KEYS[1]));
+    let mut lines: Vec<Line> = (0..left.len().max(right.len()))
+        .map(|i| {
+            let l = left.get(i).cloned().unwrap_or_default();
+            let pad = 38usize.saturating_sub(l.width());
+            let mut spans = l.spans;
+            spans.push(Span::raw(" ".repeat(pad)));
+            spans.extend(right.get(i).cloned().unwrap_or_default().spans);
+            Line::from(spans)
+        })
+        .collect();
+    lines.push(Line::default());
     lines.push(Line::from(Span::styled(
         "Esc or ? closes this help",
         t.dim(),
     )));
     let height = (lines.len() as u16 + 2).min(area.height);
-    let width = 72.min(area.width);
+    let width = 78.min(area.width);
     let r = area.centered(Constraint::Length(width), Constraint::Length(height));
     Clear.render(r, buf);
     Paragraph::new(lines)

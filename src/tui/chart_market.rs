@@ -1,0 +1,132 @@
+//! The market charts: supply vs demand with the sufficiency ratio (5), price index with
+//! revenue (6), each with the regime of every year as a strip along the bottom.
+
+use super::app::{App, ChartKind};
+use super::chart_data::{ChartSpec, Role, Series, observed};
+use crate::data::{MemoryMarket, Series as DataSeries};
+use crate::model::{MemoryProjection, Projection};
+
+fn some(values: &[f64]) -> Vec<Option<f64>> {
+    values.iter().map(|v| Some(*v)).collect()
+}
+
+/// `other`'s values on `p`'s years.
+fn on_years(p: &Projection, other: &Projection, values: &[f64]) -> Vec<Option<f64>> {
+    p.years()
+        .map(|y| other.index(y).and_then(|i| values.get(i).copied()))
+        .collect()
+}
+
+/// Observed price index: revenue / bits, base year = 100, after the base year (backtest mode).
+fn observed_price(app: &App, m: &MemoryMarket) -> Option<Vec<Option<f64>>> {
+    let p = &app.projection;
+    let per_gb = |y| Some(m.revenue.get(y)? / m.bits.get(y).filter(|b| *b > 0.0)?);
+    let base = per_gb(p.base_year)?;
+    app.is_backtest().then(|| {
+        p.years()
+            .map(|y| {
+                if y > p.base_year {
+                    per_gb(y).map(|v| v / base * 100.0)
+                } else {
+                    None
+                }
+            })
+            .collect()
+    })
+}
+
+/// The two panes of chart 5 or 6 for the memory in focus (top pane first).
+pub fn market_specs(app: &App) -> Vec<ChartSpec> {
+    let (p, b) = (&app.projection, &app.baseline);
+    let memory = app.market_memory();
+    let (Some(pm), Some(bm), Some(data)) = (&p.market, &b.market, &app.setup.data.market) else {
+        return vec![ChartSpec::new(
+            "No market data (add supply.toml)",
+            "",
+            Vec::new(),
+            false,
+        )];
+    };
+    let (mp, bp): (&MemoryProjection, &MemoryProjection) = (pm.memory(memory), bm.memory(memory));
+    let md = match memory {
+        crate::model::Memory::Dram => &data.dram,
+        crate::model::Memory::Nand => &data.nand,
+    };
+    let with_observed = |mut s: Series, series: Option<&DataSeries>| {
+        s.observed = series.and_then(|d| observed(app, d));
+        s
+    };
+    let label = &mp.label;
+    let mut panes = match app.chart {
+        ChartKind::Balance => vec![
+            ChartSpec::new(
+                format!("{label} sufficiency ratio (supply - demand) / demand"),
+                "%",
+                vec![Series::new(
+                    "Sufficiency",
+                    Role::Sufficiency,
+                    some(&mp.sufficiency_pct),
+                    Some(on_years(p, b, &bp.sufficiency_pct)),
+                )],
+                false,
+            ),
+            ChartSpec::new(
+                format!("{label} supply vs demand"),
+                "EB",
+                vec![
+                    with_observed(
+                        Series::new(
+                            "Demand",
+                            Role::Demand,
+                            some(&mp.demand_eb),
+                            Some(on_years(p, b, &bp.demand_eb)),
+                        ),
+                        Some(&md.bits),
+                    ),
+                    Series::new(
+                        "Supply",
+                        Role::Supply,
+                        some(&mp.supply_eb),
+                        Some(on_years(p, b, &bp.supply_eb)),
+                    ),
+                ],
+                false,
+            ),
+        ],
+        _ => {
+            let mut price = Series::new(
+                "Price index",
+                Role::Price,
+                some(&mp.price_index),
+                Some(on_years(p, b, &bp.price_index)),
+            );
+            price.observed = observed_price(app, md);
+            vec![
+                ChartSpec::new(
+                    format!("{label} revenue"),
+                    "USD billion",
+                    vec![with_observed(
+                        Series::new(
+                            "Revenue",
+                            Role::Revenue,
+                            some(&mp.revenue_busd),
+                            Some(on_years(p, b, &bp.revenue_busd)),
+                        ),
+                        Some(&md.revenue),
+                    )],
+                    false,
+                ),
+                ChartSpec::new(
+                    format!("{label} price index"),
+                    format!("{} = 100, log", p.base_year),
+                    vec![price],
+                    true,
+                ),
+            ]
+        }
+    };
+    if let Some(last) = panes.last_mut() {
+        last.regime = Some(mp.regime.clone());
+    }
+    panes
+}
