@@ -4,6 +4,7 @@
 use crate::data::{Dataset, Series};
 use crate::model::{Memory, Projection};
 use crate::params::Override;
+use crate::scenario::Store;
 use crate::setup::{Setup, SetupError};
 use crate::units::Year;
 
@@ -109,12 +110,13 @@ pub struct Backtest {
     pub scores: Vec<SeriesScore>,
 }
 
-/// Runs a backtest from base year `from` to `to` (default: the last observed year) with
-/// `overrides` on the defaults of `from`.
+/// Runs a backtest from base year `from` to `to` (default: the last observed year) with a
+/// scenario (from `store`) and then `overrides` on the defaults of `from`.
 pub fn run(
     data: Dataset,
     from: Year,
     to: Option<Year>,
+    scenario: Option<(&Store, &str)>,
     overrides: &[Override],
 ) -> Result<Backtest, SetupError> {
     let last = data.last_observed_year();
@@ -129,7 +131,10 @@ pub fn run(
         });
     }
     let setup = Setup::new(data, Some(from))?;
-    let mut params = setup.parameters(overrides)?;
+    let scenario = scenario
+        .map(|(store, name)| setup.scenario(store, name))
+        .transpose()?;
+    let mut params = setup.parameters_with(scenario.as_ref(), overrides)?;
     params.horizon = to;
     let projection = setup.project(&params);
     let scores = scores(&setup.data, &projection, to);

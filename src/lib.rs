@@ -10,6 +10,7 @@ pub mod cli;
 pub mod data;
 pub mod model;
 pub mod params;
+pub mod scenario;
 pub mod setup;
 pub mod tui;
 pub mod units;

@@ -2,6 +2,7 @@
 
 use clap::Parser;
 use memcycle::cli::{self, Cli, Command, ProjectFormat};
+use memcycle::scenario;
 use memcycle::tui::{self, App, Theme};
 use std::io::IsTerminal;
 
@@ -28,19 +29,49 @@ fn main() {
 
 /// Loads the data (reporting problems before the screen is taken over) and runs the explorer.
 fn explore(args: &Cli) -> i32 {
-    let (setup, params) = match args.explore.load() {
+    let (setup, params, scenario) = match args.explore.load_scenario() {
         Ok(loaded) => loaded,
         Err(e) => {
             eprintln!("{e}");
             return 1;
         }
     };
-    let name = if args.explore.set.is_empty() {
-        "Baseline"
-    } else {
-        "Custom (--set)"
+    let store = args.explore.pick.store();
+    let deck = match &args.deck {
+        None => scenario::builtin_deck(&store, &setup.catalog),
+        Some(path) => {
+            let name = path.display().to_string();
+            let loaded = std::fs::read_to_string(path)
+                .map_err(|e| format!("{name}: cannot read the deck: {e}"))
+                .and_then(|text| {
+                    scenario::load_deck(&name, &text, &store, &setup.catalog)
+                        .map_err(|p| p.to_string())
+                });
+            match loaded {
+                Ok(deck) => deck,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return 1;
+                }
+            }
+        }
     };
-    let app = App::new(setup, params, name, Theme::from_env(args.marker.marker()));
+    let mut name = scenario
+        .as_ref()
+        .map_or_else(|| "Baseline".to_owned(), |s| s.name.clone());
+    if !args.explore.set.is_empty() {
+        name.push_str(" + --set");
+    }
+    let mut app = App::new(setup, params, name, Theme::from_env(args.marker.marker()));
+    app.description = match scenario {
+        Some(s) => s.description,
+        None => deck
+            .first()
+            .map(|s| s.description.clone())
+            .unwrap_or_default(),
+    };
+    app.store = store;
+    app.deck = deck;
     match tui::run(app) {
         Ok(()) => 0,
         Err(e) => {

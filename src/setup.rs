@@ -4,6 +4,7 @@
 use crate::data::{self, Dataset, Problem, Problems};
 use crate::model::{Engine, Parameters, Projection, TREND_YEARS};
 use crate::params::{Catalog, Override, OverrideError};
+use crate::scenario::{Scenario, ScenarioError, Store};
 use crate::units::Year;
 use std::path::Path;
 
@@ -40,6 +41,9 @@ pub enum SetupError {
         "this data set has no market: add supply.toml to the data directory (see README, Data format)"
     )]
     NoMarket,
+    /// A scenario could not be found or has problems.
+    #[error("{0}")]
+    Scenario(#[from] ScenarioError),
     /// An override was refused.
     #[error(transparent)]
     Override(#[from] OverrideError),
@@ -113,6 +117,25 @@ impl Setup {
     /// Baseline parameters with `overrides` applied.
     pub fn parameters(&self, overrides: &[Override]) -> Result<Parameters, SetupError> {
         let mut p = self.catalog.baseline().clone();
+        self.catalog.apply(&mut p, overrides)?;
+        Ok(p)
+    }
+
+    /// Loads a scenario (built-in id, saved id or file) checked against this setup's catalog.
+    pub fn scenario(&self, store: &Store, name_or_file: &str) -> Result<Scenario, SetupError> {
+        Ok(store.load(name_or_file, &self.catalog)?)
+    }
+
+    /// Baseline parameters with a scenario's overrides, then `overrides`, applied.
+    pub fn parameters_with(
+        &self,
+        scenario: Option<&Scenario>,
+        overrides: &[Override],
+    ) -> Result<Parameters, SetupError> {
+        let mut p = self.catalog.baseline().clone();
+        if let Some(s) = scenario {
+            self.catalog.apply(&mut p, &s.overrides)?;
+        }
         self.catalog.apply(&mut p, overrides)?;
         Ok(p)
     }

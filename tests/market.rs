@@ -215,8 +215,8 @@ fn the_2023_collapse_and_2024_recovery_are_in_the_data() {
 
 #[test]
 fn a_backtest_from_2022_shows_the_2023_revenue_fall() {
-    let b =
-        memcycle::backtest::run(data::builtin().expect("data"), 2022, None, &[]).expect("backtest");
+    let b = memcycle::backtest::run(data::builtin().expect("data"), 2022, None, None, &[])
+        .expect("backtest");
     let dram = market(&b.projection, Memory::Dram);
     let i = b.projection.index(2023).unwrap();
     assert!(

@@ -111,7 +111,7 @@ fn year_selection_stays_in_range_and_the_table_follows() {
     assert_eq!(a.table_scroll, 0);
     send(&mut a, &[Message::Year(1000)]);
     assert_eq!(a.year, last);
-    let rows = memcycle::tui::layout::table_rows(layout(&a).table);
+    let rows = memcycle::tui::layout::table_rows(&a, layout(&a).table);
     assert!(
         a.table_scroll + rows > (last - first) as usize,
         "last year visible"
@@ -155,9 +155,9 @@ fn focus_charts_views_and_baseline() {
     send(&mut a, &[Message::ToggleBaseline]);
     assert!(!a.show_baseline);
     send(&mut a, &[Message::ToggleHelp]);
-    assert!(a.help);
+    assert!(a.help());
     send(&mut a, &[Message::CloseOverlay]);
-    assert!(!a.help);
+    assert!(!a.help());
 }
 
 #[test]

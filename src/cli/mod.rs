@@ -11,6 +11,7 @@ pub use format::{fixed, yoy};
 pub use table::{Align, TextTable, pad};
 
 use crate::params::{Override, parse_override};
+use crate::scenario::{Scenario, Store};
 use crate::setup::{Setup, SetupError};
 use crate::units::Year;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -33,6 +34,10 @@ pub struct Cli {
     /// Options of the explorer.
     #[command(flatten)]
     pub explore: ScenarioArgs,
+    /// Presentation deck: a file listing scenario names or files, one per line (default: the
+    /// built-in scenarios in order).
+    #[arg(long, value_name = "FILE")]
+    pub deck: Option<PathBuf>,
     /// Chart marker: braille (finest), halfblock or dot (for fonts without braille).
     #[arg(long, value_enum, default_value_t = MarkerArg::Braille)]
     pub marker: MarkerArg,
@@ -96,9 +101,18 @@ pub enum Command {
         /// Override a parameter (defaults are those of the base year).
         #[arg(long = "set", value_name = "ID=VALUE", value_parser = parse_set)]
         set: Vec<Override>,
+        /// Scenario to apply.
+        #[command(flatten)]
+        pick: ScenarioPick,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ProjectFormat::Table)]
         format: ProjectFormat,
+    },
+    /// List the scenarios, one per line: id (usable with --scenario), then name.
+    Scenarios {
+        /// Directory of saved scenarios (default: scenarios/ in the platform's data directory).
+        #[arg(long, value_name = "DIR")]
+        scenarios_dir: Option<PathBuf>,
     },
     /// List every parameter with its unit, default, range and plausible range.
     Params {
@@ -133,6 +147,28 @@ pub struct ScenarioArgs {
     /// Last year of history; later data is unseen (default: the last observed year).
     #[arg(long, value_name = "Y")]
     pub base_year: Option<Year>,
+    /// Scenario to start from.
+    #[command(flatten)]
+    pub pick: ScenarioPick,
+}
+
+/// `--scenario` and where saved scenarios live.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ScenarioPick {
+    /// Start from a scenario: a built-in or saved id (see `memcycle scenarios`) or a file;
+    /// `--set` applies on top.
+    #[arg(long, value_name = "NAME|FILE")]
+    pub scenario: Option<String>,
+    /// Directory of saved scenarios (default: scenarios/ in the platform's data directory).
+    #[arg(long, value_name = "DIR")]
+    pub scenarios_dir: Option<PathBuf>,
+}
+
+impl ScenarioPick {
+    /// The scenario store.
+    pub fn store(&self) -> Store {
+        Store::new(self.scenarios_dir.clone())
+    }
 }
 
 fn parse_set(s: &str) -> Result<Override, String> {
@@ -164,11 +200,26 @@ pub enum ParamsFormat {
 }
 
 impl ScenarioArgs {
-    /// Loads the data and applies the overrides.
+    /// Loads the data and the scenario, and applies the scenario's overrides then `--set`.
     pub fn load(&self) -> Result<(Setup, crate::model::Parameters), SetupError> {
+        self.load_scenario()
+            .map(|(setup, params, _)| (setup, params))
+    }
+
+    /// As [`ScenarioArgs::load`], also returning the scenario.
+    pub fn load_scenario(
+        &self,
+    ) -> Result<(Setup, crate::model::Parameters, Option<Scenario>), SetupError> {
         let setup = Setup::load(self.data.as_deref(), self.base_year)?;
-        let params = setup.parameters(&self.set)?;
-        Ok((setup, params))
+        let store = self.pick.store();
+        let scenario = self
+            .pick
+            .scenario
+            .as_deref()
+            .map(|n| setup.scenario(&store, n))
+            .transpose()?;
+        let params = setup.parameters_with(scenario.as_ref(), &self.set)?;
+        Ok((setup, params, scenario))
     }
 }
 
@@ -199,10 +250,20 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             to,
             data,
             set,
+            pick,
             format,
         } => crate::data::load(data.as_deref())
             .map_err(SetupError::Data)
-            .and_then(|d| crate::backtest::run(d, *from, *to, set))
+            .and_then(|d| {
+                let store = pick.store();
+                crate::backtest::run(
+                    d,
+                    *from,
+                    *to,
+                    pick.scenario.as_deref().map(|n| (&store, n)),
+                    set,
+                )
+            })
             .map(|b| match format {
                 ProjectFormat::Table => backtest::to_table(&b),
                 ProjectFormat::Csv => backtest::to_csv(&b),
@@ -216,6 +277,9 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             ParamsFormat::Table => params::to_table(&s.catalog),
             ParamsFormat::Csv => params::to_csv(&s.catalog),
         }),
+        Command::Scenarios { scenarios_dir } => {
+            Ok(scenarios_list(&Store::new(scenarios_dir.clone())))
+        }
         Command::Check { data } => Setup::load(data.as_deref(), None).map(|s| check_summary(&s)),
     };
     match result {
@@ -231,6 +295,23 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             1
         }
     }
+}
+
+/// `memcycle scenarios`: id and name, one per line, aligned.
+pub fn scenarios_list(store: &Store) -> String {
+    let entries = store.list();
+    let width = entries.iter().map(|e| e.id.len()).max().unwrap_or(0);
+    entries
+        .iter()
+        .map(|e| {
+            format!(
+                "{:<width$}  {}{}\n",
+                e.id,
+                e.name,
+                if e.builtin { "" } else { "  (saved)" }
+            )
+        })
+        .collect()
 }
 
 /// `ok` and a one-line summary of a valid data set.

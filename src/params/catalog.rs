@@ -333,6 +333,9 @@ impl Catalog {
         } else {
             s.default
         };
+        // No binary noise (3.6 + 3 x 0.1 = 3.9000000000000004): a value saved and loaded again
+        // must project exactly the same.
+        let v = (v * 1e9).round() / 1e9;
         s.key.set(p, v);
         s.key.get(p)
     }

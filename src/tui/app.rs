@@ -3,6 +3,7 @@
 use super::theme::Theme;
 use crate::model::{Memory, Parameters, Projection};
 use crate::params::ParamSpec;
+use crate::scenario::{Entry, Scenario, Store};
 use crate::setup::Setup;
 use crate::units::Year;
 use ratatui::layout::Size;
@@ -124,6 +125,8 @@ pub struct App {
     pub setup: Setup,
     /// Current parameter values.
     pub params: Parameters,
+    /// The values as the current scenario was loaded (or saved): edits are measured from them.
+    pub loaded: Parameters,
     /// Projection with `params`.
     pub projection: Projection,
     /// Projection with the baseline parameters.
@@ -144,8 +147,10 @@ pub struct App {
     pub view: ViewMode,
     /// Whether the baseline ghost is drawn when the scenario differs.
     pub show_baseline: bool,
-    /// Whether the help overlay is open.
-    pub help: bool,
+    /// The overlay open over the screen, if any.
+    pub overlay: Overlay,
+    /// The scenario's description (shown in presentation mode).
+    pub description: String,
     /// First table row shown.
     pub table_scroll: usize,
     /// Terminal size, for mouse hit-testing and scrolling.
@@ -160,6 +165,91 @@ pub struct App {
     pub memory: Memory,
     /// Scenario name before backtest mode, restored when it ends.
     pub scenario_before_backtest: Option<String>,
+    /// Built-in and saved scenarios.
+    pub store: Store,
+    /// Scenarios presentation mode steps through.
+    pub deck: Vec<Scenario>,
+    /// Presentation mode: the deck position, when presenting.
+    pub presenting: Option<usize>,
+    /// Scenarios pinned for comparison (at most [`MAX_PINS`]).
+    pub pins: Vec<Pin>,
+    /// Parameters before each change, for undo.
+    pub undo: Vec<Parameters>,
+    /// Parameters undone, for redo.
+    pub redo: Vec<Parameters>,
+    /// The last slider change: slider, value before, value after.
+    pub last_change: Option<(usize, f64, f64)>,
+    /// A replay of the last change in progress.
+    pub replay: Option<Replay>,
+    /// A one-line message (saved, or why not), cleared by the next key.
+    pub status: Option<Status>,
+}
+
+/// At most this many scenarios are pinned for comparison.
+pub const MAX_PINS: usize = 3;
+/// Frames a replay takes (the loop ticks every [`REPLAY_FRAME_MS`]).
+pub const REPLAY_FRAMES: u32 = 15;
+/// Milliseconds between replay frames.
+pub const REPLAY_FRAME_MS: u64 = 50;
+
+/// An overlay over the main screen.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Overlay {
+    /// None.
+    #[default]
+    None,
+    /// The key help.
+    Help,
+    /// The scenario picker: entries and the highlighted one.
+    Picker {
+        /// Built-in then saved scenarios.
+        entries: Vec<Entry>,
+        /// Highlighted row.
+        selected: usize,
+    },
+    /// Typing the name to save the current settings under.
+    Save {
+        /// The name so far.
+        input: String,
+    },
+    /// A saved scenario of that name exists: overwrite it?
+    ConfirmOverwrite {
+        /// The name typed.
+        name: String,
+    },
+    /// The parameters that differ from the baseline.
+    Changes,
+}
+
+/// A scenario pinned for comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pin {
+    /// Name shown in the legend and delta table.
+    pub name: String,
+    /// Its projection when pinned.
+    pub projection: Projection,
+}
+
+/// A replay of a slider change, frame by frame.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Replay {
+    /// Slider.
+    pub index: usize,
+    /// Value it starts from.
+    pub from: f64,
+    /// Value it ends at.
+    pub to: f64,
+    /// Frames shown so far.
+    pub frame: u32,
+}
+
+/// A status message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    /// The text.
+    pub text: String,
+    /// Whether it reports a failure.
+    pub error: bool,
 }
 
 impl App {
@@ -175,6 +265,7 @@ impl App {
         let year = (projection.base_year + 1).min(projection.horizon);
         Self {
             setup,
+            loaded: params.clone(),
             params,
             projection,
             baseline,
@@ -186,7 +277,8 @@ impl App {
             chart: ChartKind::Dram,
             view: ViewMode::Absolute,
             show_baseline: true,
-            help: false,
+            overlay: Overlay::None,
+            description: String::new(),
             table_scroll: 0,
             size: Size::new(80, 24),
             dragging: None,
@@ -194,7 +286,32 @@ impl App {
             theme,
             memory: Memory::Dram,
             scenario_before_backtest: None,
+            store: Store::default(),
+            deck: Vec::new(),
+            presenting: None,
+            pins: Vec::new(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last_change: None,
+            replay: None,
+            status: None,
         }
+    }
+
+    /// Whether the help overlay is open.
+    pub fn help(&self) -> bool {
+        self.overlay == Overlay::Help
+    }
+
+    /// The parameters that differ from the baseline, as overrides (what a saved scenario holds).
+    pub fn changed_overrides(&self) -> Vec<crate::params::Override> {
+        (0..self.specs().len())
+            .filter(|&i| self.is_changed(i))
+            .map(|i| crate::params::Override {
+                id: self.specs()[i].id.clone(),
+                value: self.value(i),
+            })
+            .collect()
     }
 
     /// Every slider's parameter.
@@ -211,6 +328,11 @@ impl App {
     pub fn is_changed(&self, i: usize) -> bool {
         let spec = &self.specs()[i];
         (self.value(i) - spec.default).abs() > spec.step * 1e-6
+    }
+
+    /// Whether the sliders were moved since the scenario was loaded or saved.
+    pub fn is_edited(&self) -> bool {
+        self.params != self.loaded
     }
 
     /// Whether any parameter differs from the baseline.

@@ -27,6 +27,8 @@ pub enum Role {
     Price,
     /// Revenue.
     Revenue,
+    /// A pinned scenario's line, by pin.
+    Pinned(usize),
 }
 
 /// One line of a chart.
@@ -131,10 +133,11 @@ fn aligned(p: &Projection, other: &Projection, values: Vec<Option<f64>>) -> Vec<
 /// A series per segment (only device segments when `only_units`).
 fn segment_series(
     app: &App,
+    p: &Projection,
     pick: fn(&SegmentProjection) -> &Vec<f64>,
     only_units: bool,
 ) -> Vec<Series> {
-    let (p, b) = (&app.projection, &app.baseline);
+    let b = &app.baseline;
     p.segments
         .iter()
         .zip(&b.segments)
@@ -152,8 +155,8 @@ fn segment_series(
 }
 
 /// Shipments of segment `i` split into replacement and growth.
-fn shipments_split(app: &App, i: usize) -> ChartSpec {
-    let (p, b) = (&app.projection, &app.baseline);
+fn shipments_split(app: &App, p: &Projection, i: usize) -> ChartSpec {
+    let b = &app.baseline;
     let (s, bs) = (&p.segments[i], &b.segments[i]);
     let line = |label: &str, role, pick: fn(&SegmentProjection) -> &Vec<f64>| {
         Series::new(
@@ -183,12 +186,41 @@ fn shipments_split(app: &App, i: usize) -> ChartSpec {
 /// shipments (all segments above, the selected segment's replacement vs growth split below;
 /// a short screen shows only the last).
 pub fn chart_specs(app: &App) -> Vec<ChartSpec> {
-    let (p, b) = (&app.projection, &app.baseline);
+    let mut specs = specs_for(app, &app.projection);
+    // Pinned scenarios: each pane's main line (the total, or the last series) once more per pin.
+    for (k, pin) in app.pins.iter().enumerate() {
+        for (pane, pinned) in specs.iter_mut().zip(specs_for(app, &pin.projection)) {
+            let main = |spec: &ChartSpec| {
+                spec.series
+                    .iter()
+                    .position(|s| s.role == Role::Total)
+                    .or(spec.series.len().checked_sub(1))
+            };
+            if pane.log
+                && !pane.series.iter().any(|s| s.role == Role::Total)
+                && pane.series.len() > 3
+            {
+                continue; // segment comparisons on a log axis: one more line per segment would bury them
+            }
+            if let Some(j) = main(&pinned) {
+                let values = pinned.series[j].values.clone();
+                pane.series
+                    .push(Series::new(pin.name.clone(), Role::Pinned(k), values, None));
+            }
+        }
+    }
+    specs
+}
+
+/// The charts for projection `p` (the current one, or a pinned one), baseline from the app.
+fn specs_for(app: &App, p: &Projection) -> Vec<ChartSpec> {
+    let b = &app.baseline;
     match app.chart {
         ChartKind::Dram | ChartKind::Nand => {
             let dram = app.chart == ChartKind::Dram;
             let mut series = segment_series(
                 app,
+                p,
                 if dram { |s| &s.dram_eb } else { |s| &s.nand_eb },
                 false,
             );
@@ -218,21 +250,21 @@ pub fn chart_specs(app: &App) -> Vec<ChartSpec> {
             let by_segment = ChartSpec::new(
                 "Shipments by segment",
                 "M units, log",
-                segment_series(app, |s| &s.shipments_m, true),
+                segment_series(app, p, |s| &s.shipments_m, true),
                 true,
             );
             match app.selected_segment().filter(|i| p.segments[*i].has_units) {
-                Some(i) => vec![by_segment, shipments_split(app, i)],
+                Some(i) => vec![by_segment, shipments_split(app, p, i)],
                 None => vec![by_segment],
             }
         }
         ChartKind::InstalledBase => vec![ChartSpec::new(
             "Installed base by segment",
             "M units, log",
-            segment_series(app, |s| &s.installed_base_m, true),
+            segment_series(app, p, |s| &s.installed_base_m, true),
             true,
         )],
-        ChartKind::Balance | ChartKind::Price => super::chart_market::market_specs(app),
+        ChartKind::Balance | ChartKind::Price => super::chart_market::market_specs(app, p),
     }
 }
 

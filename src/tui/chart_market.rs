@@ -36,8 +36,8 @@ fn observed_price(app: &App, m: &MemoryMarket) -> Option<Vec<Option<f64>>> {
 }
 
 /// The two panes of chart 5 or 6 for the memory in focus (top pane first).
-pub fn market_specs(app: &App) -> Vec<ChartSpec> {
-    let (p, b) = (&app.projection, &app.baseline);
+pub fn market_specs(app: &App, p: &Projection) -> Vec<ChartSpec> {
+    let b = &app.baseline;
     let memory = app.market_memory();
     let (Some(pm), Some(bm), Some(data)) = (&p.market, &b.market, &app.setup.data.market) else {
         return vec![ChartSpec::new(

@@ -1,6 +1,6 @@
 //! Terminal events to messages: the one place that knows which key does what.
 
-use super::app::{App, ChartKind, Focus};
+use super::app::{App, ChartKind, Focus, Overlay};
 use super::layout::{
     ScreenLayout, SliderHit, chart_tab_hit, drag_fraction, slider_hit, table_rows,
 };
@@ -26,15 +26,54 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
     if ctrl && matches!(k.code, KeyCode::Char('c')) {
         return Some(Message::Quit);
     }
-    if app.help {
-        return match k.code {
-            KeyCode::Char('q') => Some(Message::Quit),
-            KeyCode::Esc | KeyCode::Char('?') | KeyCode::Enter => Some(Message::CloseOverlay),
-            _ => None,
-        };
+    match &app.overlay {
+        Overlay::None => {}
+        Overlay::Help | Overlay::Changes => {
+            return match k.code {
+                KeyCode::Char('q') => Some(Message::Quit),
+                KeyCode::Esc | KeyCode::Char('?' | 'w') | KeyCode::Enter => {
+                    Some(Message::CloseOverlay)
+                }
+                _ => None,
+            };
+        }
+        Overlay::Picker { .. } => {
+            return match k.code {
+                KeyCode::Up | KeyCode::Char('k') => Some(Message::PickerMove(-1)),
+                KeyCode::Down | KeyCode::Char('j') => Some(Message::PickerMove(1)),
+                KeyCode::Enter => Some(Message::PickerChoose),
+                KeyCode::Esc | KeyCode::Char('s' | 'q') => Some(Message::CloseOverlay),
+                _ => None,
+            };
+        }
+        Overlay::Save { .. } => {
+            return match k.code {
+                KeyCode::Enter => Some(Message::Submit),
+                KeyCode::Esc => Some(Message::CloseOverlay),
+                KeyCode::Backspace => Some(Message::Backspace),
+                KeyCode::Char(c) => Some(Message::Input(c)),
+                _ => None,
+            };
+        }
+        Overlay::ConfirmOverwrite { .. } => {
+            return match k.code {
+                KeyCode::Char('y' | 'Y') => Some(Message::Confirm(true)),
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Message::Confirm(false)),
+                _ => None,
+            };
+        }
     }
-    let page = table_rows(ScreenLayout::of(app).map_or_else(Default::default, |l| l.table)).max(1)
-        as isize;
+    if ctrl && matches!(k.code, KeyCode::Char('r')) {
+        return Some(Message::Redo);
+    }
+    if app.presenting.is_some() {
+        return presentation_key(k);
+    }
+    let page = table_rows(
+        app,
+        ScreenLayout::of(app).map_or_else(Default::default, |l| l.table),
+    )
+    .max(1) as isize;
     let on_sliders = app.focus == Focus::Sliders;
     Some(match k.code {
         KeyCode::Char('q') | KeyCode::Esc => Message::Quit,
@@ -44,6 +83,14 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
         KeyCode::Char('[') => Message::Year(-1),
         KeyCode::Char(']') => Message::Year(1),
         KeyCode::Char('m') => Message::ToggleMemory,
+        KeyCode::Char('s') => Message::OpenPicker,
+        KeyCode::Char('S') => Message::OpenSave,
+        KeyCode::Char('u') => Message::Undo,
+        KeyCode::Char('w') => Message::ToggleChanges,
+        KeyCode::Char('c') => Message::Pin,
+        KeyCode::Char('x') => Message::ClearPins,
+        KeyCode::Char('p') => Message::TogglePresentation,
+        KeyCode::Char('.') => Message::Replay,
         KeyCode::Char('t') => Message::ToggleBacktest,
         KeyCode::Char('{') => Message::BaseYear(-1),
         KeyCode::Char('}') => Message::BaseYear(1),
@@ -94,7 +141,30 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
     })
 }
 
+/// Keys in presentation mode: few, and hard to press by mistake in front of a room.
+fn presentation_key(k: &KeyEvent) -> Option<Message> {
+    Some(match k.code {
+        KeyCode::Char('q') => Message::Quit,
+        KeyCode::Esc | KeyCode::Char('p') => Message::TogglePresentation,
+        KeyCode::Right | KeyCode::Char('l' | ' ') | KeyCode::PageDown => Message::DeckStep(1),
+        KeyCode::Left | KeyCode::Char('h') | KeyCode::PageUp => Message::DeckStep(-1),
+        KeyCode::Char('[') => Message::Year(-1),
+        KeyCode::Char(']') => Message::Year(1),
+        KeyCode::Char(c @ '1'..='6') => {
+            Message::Chart(ChartKind::ALL[(c as usize) - ('1' as usize)])
+        }
+        KeyCode::Char('.') => Message::Replay,
+        KeyCode::Char('b') => Message::ToggleBaseline,
+        KeyCode::Char('v') => Message::CycleView,
+        KeyCode::Char('?') => Message::ToggleHelp,
+        _ => return None,
+    })
+}
+
 fn mouse(app: &App, m: &MouseEvent) -> Option<Message> {
+    if app.presenting.is_some() || app.overlay != Overlay::None {
+        return None;
+    }
     let pos = Position::new(m.column, m.row);
     match m.kind {
         MouseEventKind::Down(MouseButton::Left) => {

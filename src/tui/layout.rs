@@ -222,7 +222,18 @@ pub fn chart_tab_hit(app: &App, pos: Position) -> Option<ChartKind> {
         .map(|(k, _, _)| k)
 }
 
-/// Rows of year data that fit in the table panel (below its header line).
-pub fn table_rows(table: Rect) -> usize {
+/// Lines the compare block takes at the top of the table panel (header, current, pins).
+pub fn compare_lines(app: &App) -> usize {
+    if app.pins.is_empty() {
+        0
+    } else {
+        app.pins.len() + 2
+    }
+}
+
+/// Rows of year data that fit in the table panel (below its header line and any compare block).
+pub fn table_rows(app: &App, table: Rect) -> usize {
     usize::from(inner(table).height.saturating_sub(1))
+        .saturating_sub(compare_lines(app))
+        .max(1)
 }

@@ -65,6 +65,40 @@ pub enum Message {
     ToggleBacktest,
     /// In backtest mode, move the base year by this many years.
     BaseYear(i32),
+    /// Open the scenario picker.
+    OpenPicker,
+    /// Move the picker's highlight.
+    PickerMove(isize),
+    /// Load the highlighted scenario.
+    PickerChoose,
+    /// Start saving the current settings as a scenario (asks for a name).
+    OpenSave,
+    /// A character typed into the name prompt.
+    Input(char),
+    /// Delete the last character of the name prompt.
+    Backspace,
+    /// Save under the name typed.
+    Submit,
+    /// Answer to "overwrite?".
+    Confirm(bool),
+    /// Undo the last slider change.
+    Undo,
+    /// Redo the change undone.
+    Redo,
+    /// Show or hide the card of what differs from the baseline.
+    ToggleChanges,
+    /// Pin the current scenario for comparison.
+    Pin,
+    /// Clear the pinned scenarios.
+    ClearPins,
+    /// Enter or leave presentation mode.
+    TogglePresentation,
+    /// Presentation mode: the next (or previous) scenario of the deck.
+    DeckStep(isize),
+    /// Replay the last slider change from its old value.
+    Replay,
+    /// A frame of a replay.
+    Tick,
     /// The terminal changed size.
     Resize(Size),
 }

@@ -7,6 +7,7 @@ pub mod chart_market;
 pub mod keymap;
 pub mod layout;
 pub mod message;
+pub mod session;
 pub mod terminal;
 pub mod theme;
 pub mod update;

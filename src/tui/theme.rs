@@ -123,6 +123,12 @@ impl Theme {
         self.fg(Color::Cyan)
     }
 
+    /// Pinned scenario `k` in compare mode.
+    pub fn pinned(self, k: usize) -> Style {
+        const PINS: [Color; 3] = [Color::LightMagenta, Color::LightYellow, Color::LightCyan];
+        self.fg(PINS[k % PINS.len()]).add_modifier(Modifier::BOLD)
+    }
+
     /// A market regime in the strip under the market charts.
     pub fn regime(self, r: crate::model::Regime) -> Style {
         match r {

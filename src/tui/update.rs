@@ -1,18 +1,95 @@
 //! The only place the explorer's state changes: a message in, a new state out.
 
-use super::app::{App, ChartKind, Focus};
+use super::app::{App, ChartKind, Focus, Overlay};
 use super::layout::{ScreenLayout, inner, scroll_to_show, slider_lines, table_rows};
 use super::message::Message;
+use super::session;
 use crate::model::Memory;
 use crate::setup::Setup;
 use crate::units::Year;
 
 /// Applies `msg` to `app`, recomputing the projection when a parameter moves.
 pub fn update(app: &mut App, msg: Message) {
+    let before = app.params.clone();
+    if !matches!(msg, Message::Tick | Message::Resize(_)) {
+        app.status = None;
+    }
     match msg {
+        Message::OpenPicker => {
+            app.overlay = Overlay::Picker {
+                entries: app.store.list(),
+                selected: 0,
+            };
+        }
+        Message::PickerMove(delta) => {
+            if let Overlay::Picker { entries, selected } = &mut app.overlay {
+                *selected = selected
+                    .saturating_add_signed(delta)
+                    .min(entries.len().saturating_sub(1));
+            }
+        }
+        Message::PickerChoose => session::choose(app),
+        Message::OpenSave => {
+            let input = if app.scenario == "Baseline" {
+                String::new()
+            } else {
+                app.scenario.clone()
+            };
+            app.overlay = Overlay::Save { input };
+        }
+        Message::Input(c) => {
+            if let Overlay::Save { input } = &mut app.overlay
+                && !c.is_control()
+                && input.chars().count() < 60
+            {
+                input.push(c);
+            }
+        }
+        Message::Backspace => {
+            if let Overlay::Save { input } = &mut app.overlay {
+                input.pop();
+            }
+        }
+        Message::Submit => {
+            if let Overlay::Save { input } = &app.overlay {
+                let name = input.clone();
+                session::save(app, &name, false);
+            }
+        }
+        Message::Confirm(yes) => {
+            if let Overlay::ConfirmOverwrite { name } = &app.overlay {
+                let name = name.clone();
+                if yes {
+                    session::save(app, &name, true);
+                } else {
+                    app.overlay = Overlay::Save { input: name };
+                }
+            }
+        }
+        Message::Undo => session::undo(app, false),
+        Message::Redo => session::undo(app, true),
+        Message::ToggleChanges => {
+            app.overlay = if app.overlay == Overlay::Changes {
+                Overlay::None
+            } else {
+                Overlay::Changes
+            };
+        }
+        Message::Pin => session::pin(app),
+        Message::ClearPins => app.pins.clear(),
+        Message::TogglePresentation => session::toggle_presentation(app),
+        Message::DeckStep(delta) => session::deck_step(app, delta),
+        Message::Replay => session::start_replay(app),
+        Message::Tick => session::tick(app),
         Message::Quit => app.quit = true,
-        Message::ToggleHelp => app.help = !app.help,
-        Message::CloseOverlay => app.help = false,
+        Message::ToggleHelp => {
+            app.overlay = if app.help() {
+                Overlay::None
+            } else {
+                Overlay::Help
+            };
+        }
+        Message::CloseOverlay => app.overlay = Overlay::None,
         Message::Resize(size) => app.size = size,
         Message::Select(delta) => {
             let n = app.specs().len();
@@ -101,6 +178,18 @@ pub fn update(app: &mut App, msg: Message) {
         Message::ToggleBaseline => app.show_baseline = !app.show_baseline,
         Message::CycleView => app.view = app.view.next(),
     }
+    let replaying = matches!(
+        msg,
+        Message::Tick
+            | Message::Replay
+            | Message::Undo
+            | Message::Redo
+            | Message::ToggleBacktest
+            | Message::BaseYear(_)
+    );
+    if app.params != before && !replaying {
+        session::record(app, before);
+    }
     follow_selection(app);
 }
 
@@ -118,7 +207,13 @@ fn rebase(app: &mut App, base_year: Year) {
     };
     let last = setup.data.last_observed_year();
     app.params = setup.catalog.baseline().clone();
+    app.loaded = app.params.clone();
     app.baseline = setup.project(&app.params);
+    // Undo steps, pins and replays belong to the old base year's catalog.
+    app.undo.clear();
+    app.redo.clear();
+    app.pins.clear();
+    app.last_change = None;
     app.setup = setup;
     if base_year < last {
         app.scenario_before_backtest
@@ -165,7 +260,7 @@ fn follow_selection(app: &mut App) {
     let lines = slider_lines(app);
     let height = usize::from(inner(layout.sliders).height);
     app.slider_scroll = scroll_to_show(&lines, app.selected, app.slider_scroll, height);
-    let rows = table_rows(layout.table).max(1);
+    let rows = table_rows(app, layout.table).max(1);
     let row = (app.year - app.projection.first_year).max(0) as usize;
     if row < app.table_scroll {
         app.table_scroll = row;

@@ -25,6 +25,7 @@ fn role_style(t: Theme, role: Role) -> Style {
         Role::Sufficiency => t.segment(3),
         Role::Price => t.segment(1),
         Role::Revenue => t.segment(2),
+        Role::Pinned(k) => t.pinned(k),
     }
 }
 
@@ -163,7 +164,10 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
         history: spec
             .series
             .iter()
-            .map(|s| points(app, spec, &s.values, |y| y <= base))
+            .map(|s| match s.role {
+                Role::Pinned(_) => Vec::new(), // a pin's history is the current history
+                _ => points(app, spec, &s.values, |y| y <= base),
+            })
             .collect(),
         projection: spec
             .series
@@ -282,11 +286,16 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
         );
     }
     for (s, pr) in spec.series.iter().zip(&lines.projection) {
+        // Without colour, pinned lines are told apart by their dotted marker.
+        let marker = match s.role {
+            Role::Pinned(_) if !t.color => Marker::Dot,
+            _ => t.marker,
+        };
         datasets.push(
             Dataset::default()
                 .data(pr)
                 .graph_type(GraphType::Line)
-                .marker(t.marker)
+                .marker(marker)
                 .style(role_style(t, s.role)),
         );
     }

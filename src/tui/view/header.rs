@@ -122,7 +122,6 @@ fn backtest<'a>(app: &App) -> Vec<Span<'a>> {
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let p = &app.projection;
-    let modified = app.is_modified();
     let period = if app.year <= p.base_year {
         "history"
     } else {
@@ -136,7 +135,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Style::new().add_modifier(Modifier::BOLD),
         ),
     ];
-    if modified {
+    if app.is_edited() {
         title.push(Span::styled(" *modified", t.modified()));
     }
     title.extend([

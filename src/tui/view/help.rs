@@ -59,6 +59,16 @@ pub const KEYS: [&[KeyGroup]; 2] = [
 /// The bottom line of key hints.
 pub fn key_bar(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
+    if let Some(status) = &app.status {
+        let style = if status.error {
+            t.down().add_modifier(Modifier::BOLD)
+        } else {
+            t.up()
+        };
+        Paragraph::new(Line::from(Span::styled(format!(" {}", status.text), style)))
+            .render(area, buf);
+        return;
+    }
     let hints = [
         ("q", "quit"),
         ("?", "help"),

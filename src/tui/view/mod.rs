@@ -1,8 +1,11 @@
 //! Drawing the explorer: `impl Widget for &App`. Nothing here changes state.
 
-mod chart;
+mod bignum;
+pub(crate) mod chart;
 mod header;
 mod help;
+mod overlays;
+mod present;
 mod sliders;
 mod table;
 
@@ -20,14 +23,22 @@ impl Widget for &App {
             too_small(area, buf);
             return;
         };
+        if self.presenting.is_some() {
+            present::render(self, area, buf);
+            if self.help() {
+                help::overlay(self, area, buf);
+            }
+            return;
+        }
         header::render(self, layout.header, buf);
         sliders::render(self, layout.sliders, buf);
         chart::render(self, layout.chart, buf);
         table::render(self, layout.table, buf);
         help::key_bar(self, layout.keybar, buf);
-        if self.help {
+        if self.help() {
             help::overlay(self, area, buf);
         }
+        overlays::render(self, area, buf);
     }
 }
 

@@ -1,7 +1,7 @@
 //! The year table: totals with year-on-year change, and shipments per device segment.
 
 use super::super::app::{App, Focus};
-use super::super::layout::{inner, table_rows};
+use super::super::layout::{compare_lines, inner, table_rows};
 use super::panel;
 use super::sliders::truncate;
 use crate::cli::{Align, fixed, pad, yoy};
@@ -18,6 +18,73 @@ struct Column<'a> {
     cell: Box<dyn Fn(usize) -> String + 'a>,
 }
 
+/// The compare block: the current scenario and each pinned one in the selected year, with the
+/// change of DRAM demand against the current one. Returns the lines used.
+fn compare(app: &App, area: Rect, buf: &mut Buffer) -> u16 {
+    let lines = compare_lines(app) as u16;
+    if lines == 0 || area.height < lines + 2 {
+        return 0;
+    }
+    let t = app.theme;
+    let year = app.year;
+    let row = |name: &str, p: &crate::model::Projection| -> Vec<String> {
+        let Some(i) = p.index(year) else {
+            return vec![name.to_owned()];
+        };
+        let current = app
+            .projection
+            .index(year)
+            .map(|j| app.projection.total_dram_eb[j]);
+        let market = p.market.as_ref().map(|m| &m.dram);
+        vec![
+            truncate(name, 22),
+            fixed(p.total_dram_eb[i], 1),
+            fixed(p.total_nand_eb[i], 0),
+            yoy(current, p.total_dram_eb[i]),
+            market.map_or_else(String::new, |m| format!("{:+.1}", m.sufficiency_pct[i])),
+            market
+                .and_then(|m| m.turn_year)
+                .map_or_else(|| "none".to_owned(), |y| y.to_string()),
+        ]
+    };
+    let widths = [22, 7, 7, 7, 7, 5];
+    let mut render_row = |cells: Vec<String>, y: u16, style: Style| {
+        let text: Vec<String> = cells
+            .iter()
+            .zip(widths)
+            .enumerate()
+            .map(|(k, (c, w))| pad(c, w, if k == 0 { Align::Left } else { Align::Right }))
+            .collect();
+        buf.set_stringn(area.x, y, text.join(" "), usize::from(area.width), style);
+    };
+    let header = [
+        "compare in ".to_owned() + &year.to_string(),
+        "DRAM EB".into(),
+        "NAND EB".into(),
+        "ΔDRAM%".into(),
+        "SR %".into(),
+        "turn".into(),
+    ];
+    render_row(
+        header.to_vec(),
+        area.y,
+        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+    );
+    render_row(
+        row(&format!("▶ {}", app.scenario), &app.projection),
+        area.y + 1,
+        Style::new().add_modifier(Modifier::BOLD),
+    );
+    for (k, pin) in app.pins.iter().enumerate() {
+        render_row(
+            row(&format!("■ {}", pin.name), &pin.projection),
+            area.y + 2 + k as u16,
+            t.pinned(k),
+        );
+    }
+    lines
+}
+
 /// Draws the table.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
@@ -26,8 +93,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled("(shipments in M units) ", t.dim()),
     ]);
     panel(app, Focus::Table, title).render(area, buf);
-    let rows = table_rows(area);
-    let area = inner(area);
+    let rows = table_rows(app, area);
+    let mut area = inner(area);
+    if area.height < 2 {
+        return;
+    }
+    let taken = compare(app, area, buf);
+    area.y += taken;
+    area.height = area.height.saturating_sub(taken);
     if area.height < 2 {
         return;
     }

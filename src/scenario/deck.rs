@@ -1,0 +1,44 @@
+//! A presentation deck: the scenarios to step through, one name or file per line.
+
+use super::file::Scenario;
+use super::store::{ScenarioError, Store, deck_problem};
+use crate::data::Problems;
+use crate::params::Catalog;
+
+/// The scenarios named in a deck file (`#` starts a comment; blank lines are skipped), loaded
+/// and checked; a bad line is reported with its line number.
+pub fn load_deck(
+    file: &str,
+    text: &str,
+    store: &Store,
+    catalog: &Catalog,
+) -> Result<Vec<Scenario>, Problems> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let entry = line.split('#').next().unwrap_or("").trim();
+        if entry.is_empty() {
+            continue;
+        }
+        match store.load(entry, catalog) {
+            Ok(s) => out.push(s),
+            Err(ScenarioError::Invalid(p)) => return Err(p),
+            Err(e) => return Err(deck_problem(file, n + 1, e.to_string())),
+        }
+    }
+    if out.is_empty() {
+        return Err(deck_problem(
+            file,
+            0,
+            "no scenarios; expected one scenario name or file per line".into(),
+        ));
+    }
+    Ok(out)
+}
+
+/// The default deck: every built-in scenario in order.
+pub fn builtin_deck(store: &Store, catalog: &Catalog) -> Vec<Scenario> {
+    super::store::BUILTIN
+        .iter()
+        .filter_map(|(id, _)| store.load(id, catalog).ok())
+        .collect()
+}

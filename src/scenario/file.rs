@@ -1,0 +1,137 @@
+//! A scenario file: `name`, `description`, optional `sources` and `[overrides]`, checked against
+//! the parameter catalog with `file:line:column` problems.
+
+use crate::data::{Locator, Problem, Problems, sanitize};
+use crate::params::{Catalog, Override};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+/// A named set of overrides with the story that goes with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    /// Id: the file stem, lower-case (`ai-boom`).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// A few sentences for the room: what it assumes and why.
+    pub description: String,
+    /// Citations for the figures used.
+    pub sources: Vec<String>,
+    /// Parameter values that differ from the defaults, in file order.
+    pub overrides: Vec<Override>,
+    /// Whether it ships with memcycle (and so cannot be overwritten).
+    pub builtin: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScenarioFile {
+    name: Spanned<String>,
+    description: Spanned<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    #[serde(default)]
+    overrides: BTreeMap<Spanned<String>, Spanned<f64>>,
+}
+
+/// The `name` of a scenario file, without checking the rest (for listings).
+pub fn peek_name(text: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct NameOnly {
+        name: String,
+    }
+    toml::from_str::<toml::Table>(text)
+        .ok()
+        .and_then(|t| toml::Value::Table(t).try_into::<NameOnly>().ok())
+        .map(|n| sanitize(&n.name))
+}
+
+/// Parses and checks a scenario file against `catalog`; reports every problem found.
+pub fn parse(
+    file: &str,
+    id: &str,
+    text: &str,
+    catalog: &Catalog,
+    builtin: bool,
+) -> Result<Scenario, Problems> {
+    let loc = Locator::new(file, text);
+    let raw: ScenarioFile = toml::from_str(text).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        Problems(vec![
+            loc.at(
+                &span,
+                e.message()
+                    .trim_end()
+                    .replace("unknown field", "unknown key")
+                    .replace("missing field", "missing key")
+                    .replacen(", expected", "; expected", 1),
+            ),
+        ])
+    })?;
+    let mut problems: Vec<Problem> = Vec::new();
+    let name = sanitize(raw.name.get_ref()).trim().to_owned();
+    if name.is_empty() {
+        problems.push(loc.at(
+            &raw.name.span(),
+            "the scenario has an empty name; expected name = \"<a few words>\"",
+        ));
+    }
+    let mut entries: Vec<(&Spanned<String>, &Spanned<f64>)> = raw.overrides.iter().collect();
+    entries.sort_by_key(|(k, _)| k.span().start);
+    let mut overrides = Vec::with_capacity(entries.len());
+    for (key, value) in entries {
+        let (id, v) = (key.get_ref(), *value.get_ref());
+        let Some(spec) = catalog.spec(id) else {
+            let closest = catalog.closest_ids(id).join(", ");
+            problems.push(loc.at(&key.span(), format!("unknown parameter \"{id}\"; closest: {closest}. `memcycle params` lists them all")));
+            continue;
+        };
+        if !(v.is_finite() && (spec.min..=spec.max).contains(&v)) {
+            problems.push(loc.at(
+                &value.span(),
+                format!(
+                    "\"{id}\" = {v} is out of range; expected {} to {} ({})",
+                    spec.min, spec.max, spec.unit
+                ),
+            ));
+            continue;
+        }
+        overrides.push(Override {
+            id: id.clone(),
+            value: v,
+        });
+    }
+    if problems.is_empty() {
+        Ok(Scenario {
+            id: id.to_owned(),
+            name,
+            description: sanitize(raw.description.get_ref()).trim().to_owned(),
+            sources: raw.sources.iter().map(|s| sanitize(s)).collect(),
+            overrides,
+            builtin,
+        })
+    } else {
+        Err(Problems(problems))
+    }
+}
+
+/// A number without binary noise (3.9000000000000004 -> 3.9): rounded to 9 decimals.
+fn clean_number(v: f64) -> String {
+    let r = (v * 1e9).round() / 1e9;
+    format!("{r}")
+}
+
+/// The TOML text of a scenario, overrides in the order given.
+pub fn to_toml(name: &str, description: &str, overrides: &[Override]) -> String {
+    let quote = |s: &str| toml::Value::String(s.to_owned()).to_string();
+    let mut out = format!(
+        "name = {}\ndescription = {}\n\n[overrides]\n",
+        quote(name),
+        quote(description)
+    );
+    for o in overrides {
+        out.push_str(&format!("{} = {}\n", quote(&o.id), clean_number(o.value)));
+    }
+    out
+}

@@ -1,0 +1,10 @@
+//! Scenarios: named sets of overrides with a description, built in or saved by users, and
+//! presentation decks of them.
+
+mod deck;
+mod file;
+mod store;
+
+pub use deck::{builtin_deck, load_deck};
+pub use file::{Scenario, parse, peek_name, to_toml};
+pub use store::{BUILTIN, Entry, SaveError, ScenarioError, Store, slug};

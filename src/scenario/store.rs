@@ -1,0 +1,308 @@
+//! Where scenarios live: built into the binary, or saved as files in a scenarios directory.
+//! Saving is atomic (a temporary file, then a rename) and never touches a built-in.
+
+use super::file::{Scenario, parse, peek_name, to_toml};
+use crate::data::{Problem, Problems};
+use crate::params::{Catalog, Override};
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The built-in scenarios, in deck order: id and text.
+pub const BUILTIN: [(&str, &str); 6] = [
+    (
+        "baseline",
+        include_str!("../../data/scenarios/baseline.toml"),
+    ),
+    (
+        "longer-cycles",
+        include_str!("../../data/scenarios/longer-cycles.toml"),
+    ),
+    ("ai-boom", include_str!("../../data/scenarios/ai-boom.toml")),
+    (
+        "production-discipline",
+        include_str!("../../data/scenarios/production-discipline.toml"),
+    ),
+    (
+        "pc-refresh",
+        include_str!("../../data/scenarios/pc-refresh.toml"),
+    ),
+    (
+        "on-device-ai",
+        include_str!("../../data/scenarios/on-device-ai.toml"),
+    ),
+];
+
+/// A scenario in a listing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Id, usable with `--scenario`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Built in, or saved by a user.
+    pub builtin: bool,
+}
+
+/// Why a scenario could not be found, read or checked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScenarioError {
+    /// No scenario of that name and no such file.
+    NotFound {
+        /// What was asked for.
+        given: String,
+        /// Known ids.
+        known: Vec<String>,
+    },
+    /// The file could not be read.
+    Unreadable {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// The file has problems.
+    Invalid(Problems),
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScenarioError::NotFound { given, known } => write!(
+                f,
+                "--scenario {given}: no such scenario or file; expected a file or one of: {}. `memcycle scenarios` lists them",
+                known.join(", ")
+            ),
+            ScenarioError::Unreadable { path, reason } => {
+                write!(f, "{path}: cannot read the scenario: {reason}")
+            }
+            ScenarioError::Invalid(p) => write!(f, "{p}"),
+        }
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+/// Why a scenario was not saved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveError {
+    /// The name is taken by a built-in scenario.
+    BuiltIn(String),
+    /// A saved scenario of that name exists (ask before overwriting).
+    Exists(PathBuf),
+    /// The name gives no usable file name.
+    BadName(String),
+    /// No scenarios directory could be found.
+    NoDirectory,
+    /// Writing failed (read-only directory, full disk, ...).
+    Io {
+        /// The file being written.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::BuiltIn(id) => {
+                write!(f, "\"{id}\" is a built-in scenario; choose another name")
+            }
+            SaveError::Exists(p) => write!(f, "{} exists", p.display()),
+            SaveError::BadName(n) => write!(
+                f,
+                "\"{n}\" has no letters or digits; expected a name like \"My bear case\""
+            ),
+            SaveError::NoDirectory => write!(f, "no scenarios directory: pass --scenarios-dir DIR"),
+            SaveError::Io { path, reason } => {
+                write!(f, "could not save {}: {reason}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+/// Built-in scenarios and those saved in a directory.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Store {
+    /// Directory of saved scenarios (`--scenarios-dir`, default in the platform data directory).
+    pub dir: Option<PathBuf>,
+}
+
+/// The id a scenario name is saved under: lower-case letters and digits joined by `-`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+impl Store {
+    /// The platform's place for saved scenarios (`~/.local/share/memcycle/scenarios` on Linux).
+    pub fn default_dir() -> Option<PathBuf> {
+        dirs::data_dir().map(|d| d.join("memcycle").join("scenarios"))
+    }
+
+    /// A store over `dir`, or the default directory.
+    pub fn new(dir: Option<PathBuf>) -> Self {
+        Self {
+            dir: dir.or_else(Self::default_dir),
+        }
+    }
+
+    fn saved_files(&self) -> Vec<PathBuf> {
+        let Some(dir) = &self.dir else {
+            return Vec::new();
+        };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Vec::new();
+        };
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// Every scenario: built-ins in deck order, then saved ones by id.
+    pub fn list(&self) -> Vec<Entry> {
+        let mut out: Vec<Entry> = BUILTIN
+            .iter()
+            .map(|(id, text)| Entry {
+                id: (*id).to_owned(),
+                name: peek_name(text).unwrap_or_default(),
+                builtin: true,
+            })
+            .collect();
+        for path in self.saved_files() {
+            let id = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            if out.iter().any(|e| e.id == id) {
+                continue;
+            }
+            let name = std::fs::read_to_string(&path)
+                .ok()
+                .and_then(|t| peek_name(&t))
+                .unwrap_or_else(|| "(not a valid scenario file)".into());
+            out.push(Entry {
+                id,
+                name,
+                builtin: false,
+            });
+        }
+        out
+    }
+
+    /// Loads a scenario by id (built-in or saved) or by file path, checked against `catalog`.
+    pub fn load(&self, name_or_file: &str, catalog: &Catalog) -> Result<Scenario, ScenarioError> {
+        let lower = name_or_file.to_lowercase();
+        if let Some((id, text)) = BUILTIN.iter().find(|(id, _)| *id == lower) {
+            return parse(
+                &format!("data/scenarios/{id}.toml"),
+                id,
+                text,
+                catalog,
+                true,
+            )
+            .map_err(ScenarioError::Invalid);
+        }
+        let as_file = Path::new(name_or_file);
+        let path = if as_file.is_file() {
+            Some(as_file.to_path_buf())
+        } else {
+            self.dir
+                .as_ref()
+                .map(|d| d.join(format!("{lower}.toml")))
+                .filter(|p| p.is_file())
+        };
+        let Some(path) = path else {
+            return Err(ScenarioError::NotFound {
+                given: name_or_file.to_owned(),
+                known: self.list().into_iter().map(|e| e.id).collect(),
+            });
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| ScenarioError::Unreadable {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        parse(&path.display().to_string(), &id, &text, catalog, false)
+            .map_err(ScenarioError::Invalid)
+    }
+
+    /// Saves a scenario as `<slug of name>.toml`. Refuses built-in names, and an existing file
+    /// unless `overwrite`. The file appears whole or not at all.
+    pub fn save(
+        &self,
+        name: &str,
+        description: &str,
+        overrides: &[Override],
+        overwrite: bool,
+    ) -> Result<PathBuf, SaveError> {
+        let id = slug(name);
+        if id.is_empty() {
+            return Err(SaveError::BadName(name.to_owned()));
+        }
+        if BUILTIN.iter().any(|(b, _)| *b == id) {
+            return Err(SaveError::BuiltIn(id));
+        }
+        let dir = self.dir.as_ref().ok_or(SaveError::NoDirectory)?;
+        let path = dir.join(format!("{id}.toml"));
+        if path.exists() && !overwrite {
+            return Err(SaveError::Exists(path));
+        }
+        let io = |e: std::io::Error| SaveError::Io {
+            path: path.clone(),
+            reason: e.to_string(),
+        };
+        std::fs::create_dir_all(dir).map_err(io)?;
+        let tmp = dir.join(format!(".{id}.toml.{}.tmp", std::process::id()));
+        let write = || -> std::io::Result<()> {
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(to_toml(name, description, overrides).as_bytes())?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, &path)
+        };
+        write().map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            io(e)
+        })?;
+        Ok(path)
+    }
+}
+
+/// Problems of a deck file: none, or `file:line:column` ones.
+pub fn deck_problem(file: &str, line: usize, message: String) -> Problems {
+    Problems(vec![Problem {
+        file: file.to_owned(),
+        line,
+        column: 1,
+        message,
+    }])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("My Bear Case!"), "my-bear-case");
+        assert_eq!(slug("  AI  boom 2027 "), "ai-boom-2027");
+        assert_eq!(slug("스마트폰"), "");
+    }
+}

@@ -1,0 +1,197 @@
+//! What happens to scenarios in the explorer: loading, saving, comparing, presenting, undoing
+//! and replaying. Called from [`super::update::update`] only.
+
+use super::app::{App, MAX_PINS, Overlay, Pin, REPLAY_FRAMES, Replay, Status};
+use crate::model::Parameters;
+use crate::scenario::{SaveError, Scenario};
+
+/// Most undo steps kept.
+const MAX_UNDO: usize = 200;
+
+fn status(app: &mut App, text: impl Into<String>, error: bool) {
+    app.status = Some(Status {
+        text: text.into(),
+        error,
+    });
+}
+
+/// Sets the sliders to a scenario: the baseline with its overrides.
+pub fn load(app: &mut App, s: &Scenario) {
+    let mut p = app.setup.catalog.baseline().clone();
+    if let Err(e) = app.setup.catalog.apply(&mut p, &s.overrides) {
+        status(app, format!("{}: {e}", s.name), true);
+        return;
+    }
+    app.loaded = p.clone();
+    app.params = p;
+    app.scenario = s.name.clone();
+    app.description = s.description.clone();
+    app.recompute();
+}
+
+/// Loads the picker's highlighted scenario.
+pub fn choose(app: &mut App) {
+    let Overlay::Picker { entries, selected } = &app.overlay else {
+        return;
+    };
+    let Some(entry) = entries.get(*selected).cloned() else {
+        return;
+    };
+    app.overlay = Overlay::None;
+    match app.store.load(&entry.id, &app.setup.catalog) {
+        Ok(s) => {
+            load(app, &s);
+            status(app, format!("loaded \"{}\"", s.name), false);
+        }
+        Err(e) => status(app, e.to_string(), true),
+    }
+}
+
+/// Saves the parameters that differ from the baseline under `name`.
+pub fn save(app: &mut App, name: &str, overwrite: bool) {
+    let name = name.trim().to_owned();
+    let today = chrono::Local::now().format("%Y-%m-%d");
+    let description = format!(
+        "Saved from memcycle on {today}, starting from \"{}\".",
+        app.scenario
+    );
+    match app
+        .store
+        .save(&name, &description, &app.changed_overrides(), overwrite)
+    {
+        Ok(path) => {
+            app.overlay = Overlay::None;
+            app.loaded = app.params.clone();
+            app.scenario = name;
+            app.description = description;
+            status(app, format!("saved {}", path.display()), false);
+        }
+        Err(SaveError::Exists(_)) => app.overlay = Overlay::ConfirmOverwrite { name },
+        Err(e) => {
+            // The unsaved settings stay on screen; only the prompt closes.
+            app.overlay = Overlay::None;
+            status(app, e.to_string(), true);
+        }
+    }
+}
+
+/// Pins the current scenario for comparison.
+pub fn pin(app: &mut App) {
+    if app.pins.len() >= MAX_PINS {
+        status(
+            app,
+            format!("{MAX_PINS} scenarios are pinned already; x clears them"),
+            true,
+        );
+        return;
+    }
+    let name = if app.is_edited() && !app.scenario.ends_with('*') {
+        format!("{}*", app.scenario)
+    } else {
+        app.scenario.clone()
+    };
+    app.pins.push(Pin {
+        name: name.clone(),
+        projection: app.projection.clone(),
+    });
+    status(
+        app,
+        format!("pinned \"{name}\" ({} of {MAX_PINS})", app.pins.len()),
+        false,
+    );
+}
+
+/// Enters presentation mode at the current scenario's place in the deck, or leaves it.
+pub fn toggle_presentation(app: &mut App) {
+    app.presenting = match app.presenting {
+        Some(_) => None,
+        None => Some(
+            app.deck
+                .iter()
+                .position(|s| s.name == app.scenario)
+                .unwrap_or(0),
+        ),
+    };
+}
+
+/// Steps through the deck, loading each scenario.
+pub fn deck_step(app: &mut App, delta: isize) {
+    let (Some(at), false) = (app.presenting, app.deck.is_empty()) else {
+        return;
+    };
+    let next = at.saturating_add_signed(delta).min(app.deck.len() - 1);
+    if next != at || app.scenario != app.deck[next].name {
+        app.presenting = Some(next);
+        let s = app.deck[next].clone();
+        load(app, &s);
+    }
+}
+
+/// Records a change of parameters for undo, and the last single-slider change for replay.
+pub fn record(app: &mut App, before: Parameters) {
+    let changed: Vec<usize> = (0..app.specs().len())
+        .filter(|&i| app.setup.catalog.get(&before, i) != app.value(i))
+        .collect();
+    if let [i] = changed.as_slice() {
+        app.last_change = Some((*i, app.setup.catalog.get(&before, *i), app.value(*i)));
+    }
+    app.undo.push(before);
+    if app.undo.len() > MAX_UNDO {
+        app.undo.remove(0);
+    }
+    app.redo.clear();
+}
+
+/// Undo (`forward` false) or redo.
+pub fn undo(app: &mut App, forward: bool) {
+    let (from, to) = if forward {
+        (&mut app.redo, &mut app.undo)
+    } else {
+        (&mut app.undo, &mut app.redo)
+    };
+    if let Some(p) = from.pop() {
+        to.push(std::mem::replace(&mut app.params, p));
+        app.recompute();
+    }
+}
+
+/// Starts replaying the last change: the slider jumps back to its old value, then moves to the
+/// new one frame by frame.
+pub fn start_replay(app: &mut App) {
+    match app.last_change {
+        Some((index, from, to)) => {
+            app.selected = index;
+            app.replay = Some(Replay {
+                index,
+                from,
+                to,
+                frame: 0,
+            });
+            tick(app);
+        }
+        None => status(app, "nothing to replay yet: move a slider first", true),
+    }
+}
+
+/// Shows the next replay frame.
+pub fn tick(app: &mut App) {
+    let Some(mut r) = app.replay else { return };
+    let t = f64::from(r.frame) / f64::from(REPLAY_FRAMES);
+    let value = if r.frame >= REPLAY_FRAMES {
+        r.to
+    } else {
+        r.from + (r.to - r.from) * t
+    };
+    r.key_set(app, value);
+    r.frame += 1;
+    app.replay = (r.frame <= REPLAY_FRAMES).then_some(r);
+}
+
+impl Replay {
+    fn key_set(&self, app: &mut App, value: f64) {
+        app.setup.catalog.specs()[self.index]
+            .key
+            .set(&mut app.params, value);
+        app.recompute();
+    }
+}

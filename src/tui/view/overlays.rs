@@ -1,0 +1,140 @@
+//! Overlays for scenarios: the picker, the save prompt, the overwrite question and the card of
+//! what changed.
+
+use super::super::app::{App, Overlay};
+use super::sliders::{format_value, truncate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
+
+/// A centred, bordered box of `lines`, `width` wide at most.
+fn boxed(app: &App, area: Rect, title: &str, width: u16, lines: Vec<Line<'_>>, buf: &mut Buffer) {
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let r = area.centered(
+        Constraint::Length(width.min(area.width)),
+        Constraint::Length(height),
+    );
+    Clear.render(r, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::bordered()
+                .border_type(BorderType::Double)
+                .border_style(app.theme.focus_border())
+                .title(Span::styled(format!(" {title} "), app.theme.title())),
+        )
+        .render(r, buf);
+}
+
+/// Draws whichever scenario overlay is open.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let dim = t.dim();
+    match &app.overlay {
+        Overlay::Picker { entries, selected } => {
+            let inner = usize::from(area.height.saturating_sub(6)).max(1);
+            let first = selected.saturating_sub(inner.saturating_sub(1));
+            let mut lines: Vec<Line> = entries
+                .iter()
+                .enumerate()
+                .skip(first)
+                .take(inner)
+                .map(|(i, e)| {
+                    let style = if i == *selected {
+                        t.selected()
+                    } else {
+                        Style::new()
+                    };
+                    let mark = if i == *selected { "▶ " } else { "  " };
+                    let tag = if e.builtin { "" } else { "  saved" };
+                    Line::from(vec![
+                        Span::styled(format!("{mark}{:<22}", truncate(&e.id, 22)), style),
+                        Span::styled(truncate(&e.name, 44), style),
+                        Span::styled(tag, dim),
+                    ])
+                })
+                .collect();
+            lines.push(Line::from(Span::styled(
+                "↑↓ choose · Enter load · Esc close",
+                dim,
+            )));
+            boxed(app, area, "Scenarios", 76, lines, buf);
+        }
+        Overlay::Save { input } => {
+            let dir = app
+                .store
+                .dir
+                .as_ref()
+                .map_or_else(|| "(no directory)".to_owned(), |d| d.display().to_string());
+            let lines = vec![
+                Line::from(vec![
+                    Span::raw("Name: "),
+                    Span::styled(
+                        format!("{input}▏"),
+                        Style::new().add_modifier(Modifier::BOLD),
+                    ),
+                ]),
+                Line::from(Span::styled(
+                    format!(
+                        "{} changed parameter(s) will be saved to {dir}",
+                        app.changed_overrides().len()
+                    ),
+                    dim,
+                )),
+                Line::from(Span::styled("Enter save · Esc cancel", dim)),
+            ];
+            boxed(app, area, "Save scenario", 72, lines, buf);
+        }
+        Overlay::ConfirmOverwrite { name } => {
+            let lines = vec![
+                Line::from(format!("A saved scenario \"{name}\" exists.")),
+                Line::from(vec![
+                    Span::raw("Overwrite it? "),
+                    Span::styled("y", t.key()),
+                    Span::raw(" / "),
+                    Span::styled("n", t.key()),
+                ]),
+            ];
+            boxed(app, area, "Overwrite?", 60, lines, buf);
+        }
+        Overlay::Changes => {
+            let changed: Vec<usize> = (0..app.specs().len())
+                .filter(|&i| app.is_changed(i))
+                .collect();
+            let mut lines = vec![Line::from(Span::styled(
+                format!("{:<38}{:>13}{:>13}", "parameter", "baseline", "now"),
+                Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            ))];
+            if changed.is_empty() {
+                lines.push(Line::from("Nothing differs from the baseline."));
+            }
+            for i in changed {
+                let s = &app.specs()[i];
+                let name = truncate(&format!("{} · {}", s.group, s.label), 37);
+                lines.push(Line::from(vec![
+                    Span::raw(format!("{name:<38}")),
+                    Span::styled(format!("{:>13}", format_value(s, s.default)), dim),
+                    Span::styled(
+                        format!("{:>13}", format_value(s, app.value(i))),
+                        t.modified(),
+                    ),
+                ]));
+            }
+            lines.push(Line::from(Span::styled(
+                "w or Esc closes · u undoes · R resets all",
+                dim,
+            )));
+            boxed(
+                app,
+                area,
+                &format!("What changed: {}", app.scenario),
+                68,
+                lines,
+                buf,
+            );
+        }
+        Overlay::None | Overlay::Help => {}
+    }
+}

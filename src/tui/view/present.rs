@@ -1,0 +1,185 @@
+//! Presentation mode: for a room. One large chart, the scenario's title and description, and
+//! big-number readouts; the sliders are hidden.
+
+use super::super::app::App;
+use super::{bignum, chart};
+use crate::cli::fixed;
+use crate::model::Memory;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+/// One readout: a caption, a value (big when there is room) and a note.
+struct Readout {
+    caption: String,
+    value: String,
+    unit: &'static str,
+    note: String,
+}
+
+fn readouts(app: &App) -> Vec<Readout> {
+    let p = &app.projection;
+    let Some(i) = p.index(app.year) else {
+        return Vec::new();
+    };
+    let vs_base = |v: f64, base: &[f64]| {
+        app.baseline
+            .index(app.year)
+            .map(|j| base[j])
+            .filter(|b| *b > 0.0)
+            .map_or_else(String::new, |b| {
+                format!("{:+.1}% vs base", (v / b - 1.0) * 100.0)
+            })
+    };
+    let mut out = vec![
+        Readout {
+            caption: format!("DRAM demand {}", app.year),
+            value: fixed(p.total_dram_eb[i], 1),
+            unit: "EB",
+            note: vs_base(p.total_dram_eb[i], &app.baseline.total_dram_eb),
+        },
+        Readout {
+            caption: format!("NAND demand {}", app.year),
+            value: fixed(p.total_nand_eb[i], 0),
+            unit: "EB",
+            note: vs_base(p.total_nand_eb[i], &app.baseline.total_nand_eb),
+        },
+    ];
+    if let Some(m) = &p.market {
+        let d = m.memory(Memory::Dram);
+        out.push(Readout {
+            caption: format!("DRAM sufficiency {}", app.year),
+            value: format!("{:+.1}%", d.sufficiency_pct[i]),
+            unit: "",
+            note: d.regime[i].as_str().to_owned(),
+        });
+        let turn = |m: Memory| m_turn(app, m);
+        out.push(Readout {
+            caption: "DRAM price turns up".into(),
+            value: turn(Memory::Dram),
+            unit: "",
+            note: format!("NAND: {}", turn(Memory::Nand)),
+        });
+    }
+    out
+}
+
+fn m_turn(app: &App, m: Memory) -> String {
+    app.projection
+        .market
+        .as_ref()
+        .and_then(|mk| mk.memory(m).turn_year)
+        .map_or_else(|| "none".to_owned(), |y| y.to_string())
+}
+
+/// Draws presentation mode over the whole screen.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let big = area.height >= 34 && area.width >= 120;
+    let readout_height = if big { bignum::HEIGHT + 3 } else { 4 };
+    let description_height = if area.height >= 40 { 4 } else { 3 };
+    let [title, description, numbers, chart_area, footer] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(description_height),
+        Constraint::Length(readout_height),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ]));
+    let (position, total) = (app.presenting.map_or(0, |i| i + 1), app.deck.len());
+    Paragraph::new(Line::from(vec![
+        Span::styled(format!(" {position}/{total} "), t.dim()),
+        Span::styled(
+            format!("{} ", app.scenario),
+            t.title().add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(if app.is_edited() { "*modified" } else { "" }, t.modified()),
+    ]))
+    .render(title, buf);
+    let text = if app.description.is_empty() {
+        "(no description)".to_owned()
+    } else {
+        app.description.clone()
+    };
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .block(Block::new().padding(ratatui::widgets::Padding::horizontal(1)))
+        .render(description, buf);
+    let cells = readouts(app);
+    let columns = Layout::horizontal(vec![
+        Constraint::Ratio(1, cells.len().max(1) as u32);
+        cells.len().max(1)
+    ])
+    .split(numbers);
+    for (r, cell) in cells.iter().zip(columns.iter()) {
+        let block = Block::bordered()
+            .border_style(t.border())
+            .title(Span::styled(format!(" {} ", r.caption), t.dim()));
+        let inner = block.inner(*cell);
+        block.render(*cell, buf);
+        if big && bignum::width(&r.value) + 3 <= inner.width {
+            bignum::render(
+                &r.value,
+                Rect::new(
+                    inner.x + 1,
+                    inner.y,
+                    inner.width.saturating_sub(1),
+                    bignum::HEIGHT,
+                ),
+                t.title(),
+                buf,
+            );
+            let after = inner.x + 1 + bignum::width(&r.value);
+            buf.set_stringn(
+                after,
+                inner.y + bignum::HEIGHT - 1,
+                r.unit,
+                usize::from(inner.right().saturating_sub(after)),
+                t.title(),
+            );
+            buf.set_stringn(
+                inner.x + 1,
+                inner.y + bignum::HEIGHT,
+                &r.note,
+                usize::from(inner.width.saturating_sub(1)),
+                t.modified(),
+            );
+        } else {
+            Paragraph::new(vec![
+                Line::from(Span::styled(
+                    format!("{} {}", r.value, r.unit),
+                    t.title().add_modifier(Modifier::BOLD),
+                )),
+                Line::from(Span::styled(r.note.clone(), t.modified())),
+            ])
+            .render(
+                Rect::new(
+                    inner.x + 1,
+                    inner.y,
+                    inner.width.saturating_sub(1),
+                    inner.height,
+                ),
+                buf,
+            );
+        }
+    }
+    chart::render(app, chart_area, buf);
+    let keys = [
+        ("←/→", "scenario"),
+        ("1-6", "chart"),
+        ("[ ]", "year"),
+        (".", "replay"),
+        ("v", "view"),
+        ("p", "exit"),
+        ("q", "quit"),
+    ];
+    let mut spans = vec![Span::raw(" ")];
+    for (k, what) in keys {
+        spans.push(Span::styled(k, t.key()));
+        spans.push(Span::styled(format!(" {what}  "), t.dim()));
+    }
+    Paragraph::new(Line::from(spans))
+        .style(Style::new())
+        .render(footer, buf);
+}
