@@ -198,3 +198,30 @@ fn help_opens_and_escape_closes_it_then_ctrl_c_quits() {
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+#[test]
+fn presentation_mode_steps_through_two_scenarios() {
+    let mut s = Session::start(&["--scenarios-dir", "tests/fixtures/scenarios"]);
+    s.wait_for("the explorer", |t| t.contains("Replacement cycle"));
+    s.send("p");
+    s.wait_for("presentation mode", |t| {
+        t.contains("1/6 Baseline") && t.contains("scenario")
+    });
+    s.send("\x1b[C");
+    let (screen, _) = s.wait_for("the second scenario", |t| {
+        t.contains("2/6 Longer replacement cycles")
+    });
+    assert!(
+        screen.contains("bear thesis"),
+        "its description is shown:\n{screen}"
+    );
+    s.send("\x1b[C");
+    s.wait_for("the third scenario", |t| t.contains("3/6 AI boom"));
+    s.send("p");
+    s.wait_for("back to the explorer", |t| {
+        t.contains("Sliders") && t.contains("AI boom")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}

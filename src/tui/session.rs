@@ -103,15 +103,14 @@ pub fn pin(app: &mut App) {
 
 /// Enters presentation mode at the current scenario's place in the deck, or leaves it.
 pub fn toggle_presentation(app: &mut App) {
-    app.presenting = match app.presenting {
-        Some(_) => None,
-        None => Some(
-            app.deck
-                .iter()
-                .position(|s| s.name == app.scenario)
-                .unwrap_or(0),
-        ),
-    };
+    if app.presenting.take().is_some() {
+        return;
+    }
+    let at = app.deck.iter().position(|s| s.name == app.scenario);
+    if let (Some(i), true) = (at, app.description.is_empty()) {
+        app.description = app.deck[i].description.clone();
+    }
+    app.presenting = Some(at.unwrap_or(0));
 }
 
 /// Steps through the deck, loading each scenario.

@@ -31,6 +31,11 @@ pub fn width(text: &str) -> u16 {
     text.chars().filter(|c| glyph(*c).is_some()).count() as u16 * 4
 }
 
+/// Whether every character of `text` has a big glyph.
+pub fn fits(text: &str) -> bool {
+    text.chars().all(|c| glyph(c).is_some())
+}
+
 /// Height of the big font.
 pub const HEIGHT: u16 = 5;
 

@@ -118,7 +118,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .title(Span::styled(format!(" {} ", r.caption), t.dim()));
         let inner = block.inner(*cell);
         block.render(*cell, buf);
-        if big && bignum::width(&r.value) + 3 <= inner.width {
+        if big && bignum::fits(&r.value) && bignum::width(&r.value) + 3 <= inner.width {
             bignum::render(
                 &r.value,
                 Rect::new(

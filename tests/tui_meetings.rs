@@ -1,0 +1,186 @@
+//! The explorer's meeting features: undo / redo, replay, compare pins, the what-changed card,
+//! the scenario picker and presentation mode, driven through messages and drawn on TestBackend.
+
+mod common;
+
+use common::{app, draw, index, send, text};
+use memcycle::scenario::{Store, builtin_deck};
+use memcycle::tui::app::{ChartKind, MAX_PINS, Overlay, REPLAY_FRAMES};
+use memcycle::tui::{App, Message};
+
+fn with_deck(mut a: App) -> App {
+    a.store = Store::new(Some("tests/fixtures/scenarios".into()));
+    a.deck = builtin_deck(&a.store, &a.setup.catalog);
+    a
+}
+
+#[test]
+fn undo_and_redo_walk_through_slider_changes() {
+    let mut a = app(100, 30);
+    let i = index(&a, "pc.replacement_cycle");
+    send(
+        &mut a,
+        &[Message::SelectIndex(i), Message::Step(2), Message::Step(3)],
+    );
+    let after = a.value(i);
+    send(&mut a, &[Message::Undo]);
+    assert!((a.value(i) - (a.specs()[i].default + 2.0 * a.specs()[i].step)).abs() < 1e-9);
+    send(&mut a, &[Message::Undo, Message::Undo]);
+    assert_eq!(a.value(i), a.specs()[i].default, "undo stops at the start");
+    assert!(!a.is_modified());
+    send(&mut a, &[Message::Redo, Message::Redo]);
+    assert_eq!(a.value(i), after);
+    send(&mut a, &[Message::Undo, Message::Step(1)]);
+    send(&mut a, &[Message::Redo]);
+    assert!(
+        (a.value(i) - after).abs() > 1e-9,
+        "a new change clears the redo steps"
+    );
+}
+
+#[test]
+fn replay_moves_the_last_change_again_frame_by_frame() {
+    let mut a = app(100, 30);
+    let i = index(&a, "smartphone.replacement_cycle");
+    send(&mut a, &[Message::SelectIndex(i), Message::BigStep(1)]);
+    let (old, new) = (a.specs()[i].default, a.value(i));
+    assert_eq!(a.last_change, Some((i, old, new)));
+    send(&mut a, &[Message::SelectIndex(0), Message::Replay]);
+    assert_eq!(a.selected, i, "replay shows the slider it moves");
+    assert!(a.value(i) < new, "it starts from the old value");
+    let mut seen = vec![a.value(i)];
+    for _ in 0..REPLAY_FRAMES {
+        send(&mut a, &[Message::Tick]);
+        seen.push(a.value(i));
+    }
+    assert!(seen.windows(2).all(|w| w[1] >= w[0]), "{seen:?}");
+    assert_eq!(a.value(i), new);
+    assert!(a.replay.is_none());
+    assert_eq!(a.undo.len(), 1, "a replay adds no undo steps");
+}
+
+#[test]
+fn pins_compare_up_to_three_scenarios() {
+    let mut a = app(120, 40);
+    send(&mut a, &[Message::Pin]);
+    let i = index(&a, "ai_server.base_growth");
+    send(
+        &mut a,
+        &[Message::SelectIndex(i), Message::BigStep(3), Message::Pin],
+    );
+    assert_eq!(a.pins.len(), 2);
+    assert_eq!(a.pins[1].name, "Baseline*");
+    send(&mut a, &[Message::Pin, Message::Pin]);
+    assert_eq!(a.pins.len(), MAX_PINS);
+    assert!(
+        a.status.as_ref().is_some_and(|s| s.error),
+        "a fourth pin is refused"
+    );
+    let screen = text(&draw(&a));
+    assert!(screen.contains("compare in 2026"));
+    assert!(screen.contains("■ Baseline*"));
+    insta::assert_snapshot!("compare_120x40", screen);
+    send(&mut a, &[Message::ClearPins]);
+    assert!(a.pins.is_empty());
+}
+
+#[test]
+fn the_what_changed_card_lists_only_changed_parameters() {
+    let mut a = app(100, 30);
+    let i = index(&a, "dram.production_cut");
+    send(
+        &mut a,
+        &[
+            Message::SelectIndex(i),
+            Message::BigStep(2),
+            Message::ToggleChanges,
+        ],
+    );
+    assert_eq!(a.overlay, Overlay::Changes);
+    let screen = text(&draw(&a));
+    assert!(screen.contains("DRAM market · Production cut"));
+    assert!(
+        !screen.contains("Smartphones · ") && !screen.contains("NAND market · "),
+        "only the changed parameter is listed"
+    );
+    insta::assert_snapshot!("what_changed_100x30", screen);
+}
+
+#[test]
+fn the_picker_loads_a_scenario_into_the_sliders() {
+    let mut a = with_deck(app(100, 30));
+    send(&mut a, &[Message::OpenPicker, Message::PickerMove(2)]);
+    insta::assert_snapshot!("picker_100x30", text(&draw(&a)));
+    send(&mut a, &[Message::PickerChoose]);
+    assert_eq!(a.scenario, "AI boom");
+    assert_eq!(a.value(index(&a, "ai_server.base_growth")), 45.0);
+    assert!(
+        !a.is_edited() && a.is_modified(),
+        "loaded as is; differs from the baseline"
+    );
+    send(&mut a, &[Message::Undo]);
+    assert!(!a.is_modified(), "loading a scenario can be undone");
+}
+
+#[test]
+fn presentation_mode_steps_through_the_deck() {
+    let mut a = with_deck(app(80, 24));
+    send(&mut a, &[Message::TogglePresentation]);
+    assert_eq!(a.presenting, Some(0));
+    let small = text(&draw(&a));
+    assert!(small.contains("1/6 Baseline"));
+    assert!(!small.contains("Sliders"), "sliders are hidden");
+    insta::assert_snapshot!("presentation_80x24", small);
+    send(&mut a, &[Message::DeckStep(1), Message::DeckStep(1)]);
+    assert_eq!(a.scenario, "AI boom");
+    send(
+        &mut a,
+        &[
+            Message::Resize(ratatui::layout::Size::new(160, 48)),
+            Message::Chart(ChartKind::Price),
+        ],
+    );
+    let large = text(&draw(&a));
+    assert!(large.contains("3/6 AI boom") && large.contains("AI servers keep growing"));
+    assert!(large.contains("█"), "big digits at 160x48");
+    insta::assert_snapshot!("presentation_160x48", large);
+    send(&mut a, &[Message::DeckStep(10)]);
+    assert_eq!(a.presenting, Some(5), "the deck ends at its last scenario");
+    send(&mut a, &[Message::TogglePresentation]);
+    assert_eq!(a.presenting, None);
+}
+
+#[test]
+fn keys_for_meetings() {
+    use memcycle::tui::keymap;
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let key = |c| Event::Key(KeyEvent::new(c, KeyModifiers::NONE));
+    let mut a = app(100, 30);
+    for (c, m) in [
+        ('s', Message::OpenPicker),
+        ('S', Message::OpenSave),
+        ('u', Message::Undo),
+        ('c', Message::Pin),
+        ('p', Message::TogglePresentation),
+        ('.', Message::Replay),
+        ('w', Message::ToggleChanges),
+    ] {
+        assert_eq!(keymap::message(&a, &key(KeyCode::Char(c))), Some(m), "{c}");
+    }
+    let ctrl_r = Event::Key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
+    assert_eq!(keymap::message(&a, &ctrl_r), Some(Message::Redo));
+    send(&mut a, &[Message::OpenSave]);
+    assert_eq!(
+        keymap::message(&a, &key(KeyCode::Char('q'))),
+        Some(Message::Input('q')),
+        "typing a name does not quit"
+    );
+    send(
+        &mut a,
+        &[Message::CloseOverlay, Message::TogglePresentation],
+    );
+    assert_eq!(
+        keymap::message(&a, &key(KeyCode::Right)),
+        Some(Message::DeckStep(1))
+    );
+}
