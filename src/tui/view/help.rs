@@ -40,20 +40,31 @@ pub const KEYS: [&[KeyGroup]; 2] = [
             ],
         ),
     ],
-    &[(
-        "Charts and years",
-        &[
-            ("1 2 3 4", "DRAM NAND ships base"),
-            ("5 6", "supply/demand, price"),
-            ("m", "market: DRAM / NAND"),
-            ("[ ]", "previous / next year"),
-            ("b", "baseline on / off"),
-            ("v", "absolute, change, %"),
-            ("t", "backtest on / off"),
-            ("{ }", "backtest base year"),
-            ("Tab Shift-Tab", "move focus"),
-        ],
-    )],
+    &[
+        (
+            "Charts and years",
+            &[
+                ("1 2 3 4", "DRAM NAND ships base"),
+                ("5 6", "supply/demand, price"),
+                ("m", "market: DRAM / NAND"),
+                ("[ ]", "previous / next year"),
+                ("b  v", "baseline; view"),
+                ("t  { }", "backtest; base year"),
+                ("Tab Shift-Tab", "move focus"),
+            ],
+        ),
+        (
+            "Scenarios and meetings",
+            &[
+                ("s  S", "load; save as"),
+                ("u  Ctrl-R", "undo; redo"),
+                ("w", "what changed"),
+                ("c  x", "pin to compare; clear"),
+                ("p", "presentation mode"),
+                (".", "replay last change"),
+            ],
+        ),
+    ],
 ];
 
 /// The bottom line of key hints.
