@@ -21,21 +21,25 @@ pub fn to_csv(c: &Catalog) -> String {
         } else {
             s.label.clone()
         };
-        let row = [
-            s.id.clone(),
-            label,
-            s.unit.to_owned(),
-            num(s.default),
-            num(s.min),
-            num(s.max),
-            num(s.step),
-            num(s.low),
-            num(s.high),
-        ];
-        out.push_str(&row.join(","));
+        out.push_str(&cells(s, label).join(","));
         out.push('\n');
     }
     out
+}
+
+/// The documented columns of one parameter, with its label as given.
+fn cells(s: &crate::params::ParamSpec, label: String) -> Vec<String> {
+    vec![
+        s.id.clone(),
+        label,
+        s.unit.to_owned(),
+        num(s.default),
+        num(s.min),
+        num(s.max),
+        num(s.step),
+        num(s.low),
+        num(s.high),
+    ]
 }
 
 /// An aligned table grouped by segment, saying how each default was set.
@@ -59,18 +63,9 @@ pub fn to_table(c: &Catalog) -> String {
             DefaultBasis::Explicit(src) => format!("source {src}"),
             DefaultBasis::Convention => "memcycle convention".to_owned(),
         };
-        t.row(vec![
-            s.id.clone(),
-            s.label.clone(),
-            s.unit.to_owned(),
-            num(s.default),
-            num(s.min),
-            num(s.max),
-            num(s.step),
-            num(s.low),
-            num(s.high),
-            basis,
-        ]);
+        let mut row = cells(s, s.label.clone());
+        row.push(basis);
+        t.row(row);
     }
     format!(
         "Parameters for projections from {}\n\n{}",
