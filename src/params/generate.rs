@@ -1,7 +1,8 @@
 //! Which parameters a data set has: generated from its segments and market, never hard-coded
 //! by segment name.
 
-use super::catalog::{DefaultBasis, GLOBAL_GROUP, ParamKey};
+use super::catalog::{DefaultBasis, GLOBAL_GROUP};
+use super::key::ParamKey;
 use crate::data::{Dataset, Figure, SegmentBody};
 use crate::model::Memory;
 

@@ -2,7 +2,9 @@
 
 mod catalog;
 mod generate;
+mod key;
 mod overrides;
 
-pub use catalog::{Catalog, DefaultBasis, GLOBAL_GROUP, ParamKey, ParamSpec, round_to_step};
+pub use catalog::{Catalog, DefaultBasis, GLOBAL_GROUP, ParamSpec, round_to_step};
+pub use key::ParamKey;
 pub use overrides::{Override, OverrideError, parse_override};
