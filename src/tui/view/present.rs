@@ -79,7 +79,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let big = area.height >= 34 && area.width >= 120;
     let readout_height = if big { bignum::HEIGHT + 3 } else { 4 };
-    let description_height = if area.height >= 40 { 4 } else { 3 };
+    // The description is what the room reads: give it the lines it needs (word wrap can take
+    // a few more than the character count suggests), up to a quarter of the screen.
+    let chars = app.description.chars().count() as u16;
+    let wanted = chars.div_ceil(area.width.saturating_sub(8).max(1)) + 1;
+    let description_height = wanted.clamp(2, (area.height / 4).max(5));
     let [title, description, numbers, chart_area, footer] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(description_height),
