@@ -114,13 +114,6 @@ impl Setup {
         self.engine.base_year()
     }
 
-    /// Baseline parameters with `overrides` applied.
-    pub fn parameters(&self, overrides: &[Override]) -> Result<Parameters, SetupError> {
-        let mut p = self.catalog.baseline().clone();
-        self.catalog.apply(&mut p, overrides)?;
-        Ok(p)
-    }
-
     /// Loads a scenario (built-in id, saved id or file) checked against this setup's catalog.
     pub fn scenario(&self, store: &Store, name_or_file: &str) -> Result<Scenario, SetupError> {
         Ok(store.load(name_or_file, &self.catalog)?)

@@ -62,11 +62,6 @@ pub fn parse_dataset(
     }
 }
 
-/// Parses and validates the text of a `devices.toml` alone, reported as `file` in problems.
-pub fn parse_devices(file: &str, text: &str) -> Result<Dataset, Problems> {
-    parse_dataset((file, text), None)
-}
-
 /// The built-in data set.
 pub fn builtin() -> Result<Dataset, Problems> {
     parse_dataset(

@@ -42,13 +42,10 @@ impl Engine {
         let len = (horizon - h.first_year + 1).max(0) as usize;
         let base_index = (h.base_year - h.first_year) as usize;
         let mut segments = Vec::with_capacity(h.segments.len());
-        let fade = fade_weights(
-            params.growth_half_life,
-            (horizon - h.base_year).max(0) as usize,
-        );
+        let years = (horizon - h.base_year).max(0) as usize;
+        let fade = fade_weights(params.growth_half_life, years);
         for (seg, p) in h.segments.iter().zip(&params.segments) {
             let mut rows = seg.rows.extended(len);
-            let years = (horizon - h.base_year).max(0) as usize;
             let dram_factor = cumulative_growth(
                 p.dram_content_growth,
                 seg.long_run_dram_growth,
@@ -158,14 +155,17 @@ pub fn project(data: &Dataset, params: &Parameters) -> Projection {
 /// `half_life` years (0 means rates are at their long-run values at once).
 pub fn fade_weights(half_life: Years, years: usize) -> Vec<f64> {
     (0..years)
-        .map(|step| {
-            if half_life <= 0.0 {
-                0.0
-            } else {
-                0.5f64.powf(step as f64 / half_life)
-            }
-        })
+        .map(|step| fade_weight(half_life, step))
         .collect()
+}
+
+/// One entry of [`fade_weights`].
+fn fade_weight(half_life: Years, step: usize) -> f64 {
+    if half_life <= 0.0 {
+        0.0
+    } else {
+        0.5f64.powf(step as f64 / half_life)
+    }
 }
 
 /// A rate between `start` and `long_run`, `weight` of the way from the long-run value.
@@ -190,8 +190,7 @@ pub fn cumulative_growth(start: f64, long_run: f64, weights: &[f64], years: usiz
 /// A growth rate `step` years after the first projected year: `start` fading towards
 /// `long_run` with half-life `half_life` years.
 pub fn faded_growth(start: f64, long_run: f64, half_life: Years, step: usize) -> f64 {
-    let weight = fade_weights(half_life, step + 1)[step];
-    faded(start, long_run, weight)
+    faded(start, long_run, fade_weight(half_life, step))
 }
 
 #[cfg(test)]

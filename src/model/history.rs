@@ -68,10 +68,8 @@ impl History {
                     start_year: (s.first_year() <= base_year).then(|| s.first_year()),
                     has_units: s.devices().is_some(),
                     ..SegmentProjection::default()
-                };
-                for v in rows_mut(&mut rows) {
-                    v.resize(len, 0.0);
                 }
+                .extended(len);
                 let devices = match (&s.body, rows.start_year) {
                     (SegmentBody::Devices(d), Some(start)) => {
                         let points = d.replacement_cycle.until(base_year);
@@ -243,20 +241,4 @@ impl SegmentProjection {
         self.nand_eb[i] = exabytes(shipped, c.nand);
         self.hbm_eb[i] = exabytes(shipped, c.hbm);
     }
-}
-
-/// Every yearly vector of a segment's rows.
-pub(crate) fn rows_mut(r: &mut SegmentProjection) -> [&mut Vec<f64>; 10] {
-    [
-        &mut r.shipments_m,
-        &mut r.replacement_m,
-        &mut r.growth_m,
-        &mut r.installed_base_m,
-        &mut r.dram_gb_per_unit,
-        &mut r.hbm_gb_per_unit,
-        &mut r.nand_gb_per_unit,
-        &mut r.dram_eb,
-        &mut r.hbm_eb,
-        &mut r.nand_eb,
-    ]
 }

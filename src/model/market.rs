@@ -67,6 +67,14 @@ impl MarketParams {
             Memory::Nand => &self.nand,
         }
     }
+
+    /// The parameters of one memory, to change.
+    pub fn memory_mut(&mut self, m: Memory) -> &mut MemoryParams {
+        match m {
+            Memory::Dram => &mut self.dram,
+            Memory::Nand => &mut self.nand,
+        }
+    }
 }
 
 /// Tight, balanced or glut, from the sufficiency ratio and inventory cover.

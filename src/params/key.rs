@@ -1,6 +1,6 @@
 //! Parameter keys: which field of the typed [`Parameters`] a slider moves.
 
-use crate::model::{Memory, MemoryParams, Parameters};
+use crate::model::{MarketParams, Memory, Parameters};
 use crate::units::Year;
 
 /// Which field of [`Parameters`] a parameter moves.
@@ -34,13 +34,6 @@ pub enum ParamKey {
     CapacityDelay,
     /// `market.hbm_trade_ratio`.
     HbmTradeRatio,
-}
-
-fn memory_mut(p: &mut Parameters, m: Memory) -> Option<&mut MemoryParams> {
-    p.market.as_mut().map(|mk| match m {
-        Memory::Dram => &mut mk.dram,
-        Memory::Nand => &mut mk.nand,
-    })
 }
 
 impl ParamKey {
@@ -78,31 +71,7 @@ impl ParamKey {
             ParamKey::HbmContent(i) => p.segments[i].hbm_gb_per_unit.unwrap_or(0.0),
             ParamKey::Horizon => f64::from(p.horizon),
             ParamKey::GrowthHalfLife => p.growth_half_life,
-            ParamKey::SupplyGrowth(m) => p
-                .market
-                .as_ref()
-                .map_or(0.0, |mk| mk.memory(m).supply_growth),
-            ParamKey::ProductionCut(m) => p
-                .market
-                .as_ref()
-                .map_or(0.0, |mk| mk.memory(m).production_cut),
-            ParamKey::CutStart(m) => p
-                .market
-                .as_ref()
-                .map_or(0.0, |mk| f64::from(mk.memory(m).cut_start)),
-            ParamKey::CutYears(m) => p
-                .market
-                .as_ref()
-                .map_or(0.0, |mk| f64::from(mk.memory(m).cut_years)),
-            ParamKey::PriceElasticity(m) => p
-                .market
-                .as_ref()
-                .map_or(0.0, |mk| mk.memory(m).price_elasticity),
-            ParamKey::CapacityDelay => p
-                .market
-                .as_ref()
-                .map_or(0.0, |mk| f64::from(mk.capacity_delay)),
-            ParamKey::HbmTradeRatio => p.market.as_ref().map_or(0.0, |mk| mk.hbm_trade_ratio),
+            _ => p.market.as_ref().map_or(0.0, |mk| self.market_value(mk)),
         }
     }
 
@@ -116,41 +85,40 @@ impl ParamKey {
             ParamKey::HbmContent(i) => p.segments[i].hbm_gb_per_unit = Some(v),
             ParamKey::Horizon => p.horizon = v.round() as Year,
             ParamKey::GrowthHalfLife => p.growth_half_life = v,
-            ParamKey::SupplyGrowth(m) => {
-                if let Some(mp) = memory_mut(p, m) {
-                    mp.supply_growth = v;
-                }
-            }
-            ParamKey::ProductionCut(m) => {
-                if let Some(mp) = memory_mut(p, m) {
-                    mp.production_cut = v;
-                }
-            }
-            ParamKey::CutStart(m) => {
-                if let Some(mp) = memory_mut(p, m) {
-                    mp.cut_start = v.round() as Year;
-                }
-            }
-            ParamKey::CutYears(m) => {
-                if let Some(mp) = memory_mut(p, m) {
-                    mp.cut_years = v.round() as Year;
-                }
-            }
-            ParamKey::PriceElasticity(m) => {
-                if let Some(mp) = memory_mut(p, m) {
-                    mp.price_elasticity = v;
-                }
-            }
-            ParamKey::CapacityDelay => {
+            _ => {
                 if let Some(mk) = p.market.as_mut() {
-                    mk.capacity_delay = v.round() as Year;
+                    self.set_market(mk, v);
                 }
             }
-            ParamKey::HbmTradeRatio => {
-                if let Some(mk) = p.market.as_mut() {
-                    mk.hbm_trade_ratio = v;
-                }
-            }
+        }
+    }
+
+    /// The value of a market parameter.
+    fn market_value(self, mk: &MarketParams) -> f64 {
+        match self {
+            ParamKey::SupplyGrowth(m) => mk.memory(m).supply_growth,
+            ParamKey::ProductionCut(m) => mk.memory(m).production_cut,
+            ParamKey::CutStart(m) => f64::from(mk.memory(m).cut_start),
+            ParamKey::CutYears(m) => f64::from(mk.memory(m).cut_years),
+            ParamKey::PriceElasticity(m) => mk.memory(m).price_elasticity,
+            ParamKey::CapacityDelay => f64::from(mk.capacity_delay),
+            ParamKey::HbmTradeRatio => mk.hbm_trade_ratio,
+            _ => 0.0,
+        }
+    }
+
+    /// Sets a market parameter (years round to whole years).
+    fn set_market(self, mk: &mut MarketParams, v: f64) {
+        let year = v.round() as Year;
+        match self {
+            ParamKey::SupplyGrowth(m) => mk.memory_mut(m).supply_growth = v,
+            ParamKey::ProductionCut(m) => mk.memory_mut(m).production_cut = v,
+            ParamKey::CutStart(m) => mk.memory_mut(m).cut_start = year,
+            ParamKey::CutYears(m) => mk.memory_mut(m).cut_years = year,
+            ParamKey::PriceElasticity(m) => mk.memory_mut(m).price_elasticity = v,
+            ParamKey::CapacityDelay => mk.capacity_delay = year,
+            ParamKey::HbmTradeRatio => mk.hbm_trade_ratio = v,
+            _ => {}
         }
     }
 }

@@ -1,8 +1,8 @@
 //! A presentation deck: the scenarios to step through, one name or file per line.
 
 use super::file::Scenario;
-use super::store::{ScenarioError, Store, deck_problem};
-use crate::data::Problems;
+use super::store::{ScenarioError, Store};
+use crate::data::{Problem, Problems};
 use crate::params::Catalog;
 
 /// The scenarios named in a deck file (`#` starts a comment; blank lines are skipped), loaded
@@ -33,6 +33,16 @@ pub fn load_deck(
         ));
     }
     Ok(out)
+}
+
+/// A deck's problem at `line` (0: the whole file).
+fn deck_problem(file: &str, line: usize, message: String) -> Problems {
+    Problems(vec![Problem {
+        file: file.to_owned(),
+        line,
+        column: 1,
+        message,
+    }])
 }
 
 /// The default deck: every built-in scenario in order.

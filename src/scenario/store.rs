@@ -2,7 +2,7 @@
 //! Saving is atomic (a temporary file, then a rename) and never touches a built-in.
 
 use super::file::{Scenario, parse, peek_name, to_toml};
-use crate::data::{Problem, Problems};
+use crate::data::Problems;
 use crate::params::{Catalog, Override};
 use std::fmt;
 use std::io::Write;
@@ -283,16 +283,6 @@ impl Store {
         })?;
         Ok(path)
     }
-}
-
-/// Problems of a deck file: none, or `file:line:column` ones.
-pub fn deck_problem(file: &str, line: usize, message: String) -> Problems {
-    Problems(vec![Problem {
-        file: file.to_owned(),
-        line,
-        column: 1,
-        message,
-    }])
 }
 
 #[cfg(test)]

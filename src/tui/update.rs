@@ -222,7 +222,8 @@ fn rebase(app: &mut App, base_year: Year) {
     } else if let Some(name) = app.scenario_before_backtest.take() {
         app.scenario = name;
     }
-    app.recompute();
+    // The sliders are at the new baseline: its projection is the scenario's too.
+    app.projection = app.baseline.clone();
     app.year = (base_year + 1).min(app.projection.horizon);
 }
 

@@ -11,10 +11,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-/// A table column: header, width, and the cell for a year index.
+/// A table column: header, width, alignment, and the cell for a year index.
 struct Column<'a> {
     header: String,
     width: usize,
+    align: Align,
     cell: Box<dyn Fn(usize) -> String + 'a>,
 }
 
@@ -111,11 +112,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Column {
             header: "Year".into(),
             width: 4,
+            align: Align::Left,
             cell: Box::new(|i| (p.first_year + i as i32).to_string()),
         },
         Column {
             header: "".into(),
             width: 4,
+            align: Align::Left,
             cell: Box::new(|i| {
                 if p.first_year + i as i32 <= p.base_year {
                     "hist".into()
@@ -124,37 +127,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 }
             }),
         },
-        Column {
-            header: "DRAM EB".into(),
-            width: 7,
-            cell: Box::new(|i| fixed(p.total_dram_eb[i], 1)),
-        },
-        Column {
-            header: "y/y".into(),
-            width: 6,
-            cell: Box::new(|i| {
-                yoy(
-                    i.checked_sub(1).map(|j| p.total_dram_eb[j]),
-                    p.total_dram_eb[i],
-                )
-            }),
-        },
-        Column {
-            header: "NAND EB".into(),
-            width: 7,
-            cell: Box::new(|i| fixed(p.total_nand_eb[i], 0)),
-        },
-        Column {
-            header: "y/y".into(),
-            width: 6,
-            cell: Box::new(|i| {
-                yoy(
-                    i.checked_sub(1).map(|j| p.total_nand_eb[j]),
-                    p.total_nand_eb[i],
-                )
-            }),
-        },
     ];
+    for (name, values, decimals) in [("DRAM", &p.total_dram_eb, 1), ("NAND", &p.total_nand_eb, 0)] {
+        columns.push(Column {
+            header: format!("{name} EB"),
+            width: 7,
+            align: Align::Right,
+            cell: Box::new(move |i| fixed(values[i], decimals)),
+        });
+        columns.push(Column {
+            header: "y/y".into(),
+            width: 6,
+            align: Align::Right,
+            cell: Box::new(move |i| yoy(i.checked_sub(1).map(|j| values[j]), values[i])),
+        });
+    }
     if modified {
         let vs_base = |values: &'_ [f64], base: &'_ [f64], i: usize| -> String {
             let year = p.first_year + i as i32;
@@ -164,16 +151,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             b.index(year)
                 .map_or(String::new(), |j| yoy(Some(base[j]), values[i]))
         };
-        columns.push(Column {
-            header: "ΔDRAM%".into(),
-            width: 6,
-            cell: Box::new(move |i| vs_base(&p.total_dram_eb, &b.total_dram_eb, i)),
-        });
-        columns.push(Column {
-            header: "ΔNAND%".into(),
-            width: 6,
-            cell: Box::new(move |i| vs_base(&p.total_nand_eb, &b.total_nand_eb, i)),
-        });
+        for (name, values, base) in [
+            ("DRAM", &p.total_dram_eb, &b.total_dram_eb),
+            ("NAND", &p.total_nand_eb, &b.total_nand_eb),
+        ] {
+            columns.push(Column {
+                header: format!("Δ{name}%"),
+                width: 6,
+                align: Align::Right,
+                cell: Box::new(move |i| vs_base(values, base, i)),
+            });
+        }
     }
     for s in p
         .segments
@@ -185,6 +173,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         columns.push(Column {
             header,
             width,
+            align: Align::Right,
             cell: Box::new(move |i| {
                 if s.covers(p.first_year + i as i32) {
                     fixed(s.shipments_m[i], 1)
@@ -207,17 +196,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         fitting
             .iter()
             .zip(cells)
-            .map(|(c, s)| {
-                pad(
-                    &s,
-                    c.width,
-                    if c.header == "Year" || c.header.is_empty() {
-                        Align::Left
-                    } else {
-                        Align::Right
-                    },
-                )
-            })
+            .map(|(c, s)| pad(&s, c.width, c.align))
             .collect::<Vec<_>>()
             .join(" ")
     };
