@@ -69,19 +69,19 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
     if app.presenting.is_some() {
         return presentation_key(k);
     }
-    let page = table_rows(
-        app,
-        ScreenLayout::of(app).map_or_else(Default::default, |l| l.table),
-    )
-    .max(1) as isize;
+    // Table rows on screen, for page keys; only they need the layout.
+    let page = || {
+        table_rows(
+            app,
+            ScreenLayout::of(app).map_or_else(Default::default, |l| l.table),
+        )
+        .max(1) as i32
+    };
     let on_sliders = app.focus == Focus::Sliders;
     Some(match k.code {
         KeyCode::Char('q') | KeyCode::Esc => Message::Quit,
-        KeyCode::Char('?') => Message::ToggleHelp,
         KeyCode::Tab => Message::CycleFocus(1),
         KeyCode::BackTab => Message::CycleFocus(-1),
-        KeyCode::Char('[') => Message::Year(-1),
-        KeyCode::Char(']') => Message::Year(1),
         KeyCode::Char('m') => Message::ToggleMemory,
         KeyCode::Char('s') => Message::OpenPicker,
         KeyCode::Char('S') => Message::OpenSave,
@@ -90,15 +90,9 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
         KeyCode::Char('c') => Message::Pin,
         KeyCode::Char('x') => Message::ClearPins,
         KeyCode::Char('p') => Message::TogglePresentation,
-        KeyCode::Char('.') => Message::Replay,
         KeyCode::Char('t') => Message::ToggleBacktest,
         KeyCode::Char('{') => Message::BaseYear(-1),
         KeyCode::Char('}') => Message::BaseYear(1),
-        KeyCode::Char(c @ '1'..='6') => {
-            Message::Chart(ChartKind::ALL[(c as usize) - ('1' as usize)])
-        }
-        KeyCode::Char('b') => Message::ToggleBaseline,
-        KeyCode::Char('v') => Message::CycleView,
         KeyCode::Char('r') => Message::Reset,
         KeyCode::Char('R') => Message::ResetAll,
         KeyCode::Char('H') => Message::BigStep(-1),
@@ -131,13 +125,13 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
         KeyCode::Right | KeyCode::Char('l') => Message::Year(1),
         KeyCode::PageUp if on_sliders => Message::BigStep(1),
         KeyCode::PageDown if on_sliders => Message::BigStep(-1),
-        KeyCode::PageUp => Message::Year(-(page as i32)),
-        KeyCode::PageDown => Message::Year(page as i32),
+        KeyCode::PageUp => Message::Year(-page()),
+        KeyCode::PageDown => Message::Year(page()),
         KeyCode::Home if on_sliders => Message::ToMin,
         KeyCode::End if on_sliders => Message::ToMax,
         KeyCode::Home => Message::Year(-1000),
         KeyCode::End => Message::Year(1000),
-        _ => return None,
+        _ => return view_key(k.code),
     })
 }
 
@@ -148,6 +142,15 @@ fn presentation_key(k: &KeyEvent) -> Option<Message> {
         KeyCode::Esc | KeyCode::Char('p') => Message::TogglePresentation,
         KeyCode::Right | KeyCode::Char('l' | ' ') | KeyCode::PageDown => Message::DeckStep(1),
         KeyCode::Left | KeyCode::Char('h') | KeyCode::PageUp => Message::DeckStep(-1),
+        _ => return view_key(k.code),
+    })
+}
+
+/// Keys that mean the same in the explorer and in presentation mode: what is shown, not what
+/// is assumed.
+fn view_key(code: KeyCode) -> Option<Message> {
+    Some(match code {
+        KeyCode::Char('?') => Message::ToggleHelp,
         KeyCode::Char('[') => Message::Year(-1),
         KeyCode::Char(']') => Message::Year(1),
         KeyCode::Char(c @ '1'..='6') => {
@@ -156,7 +159,6 @@ fn presentation_key(k: &KeyEvent) -> Option<Message> {
         KeyCode::Char('.') => Message::Replay,
         KeyCode::Char('b') => Message::ToggleBaseline,
         KeyCode::Char('v') => Message::CycleView,
-        KeyCode::Char('?') => Message::ToggleHelp,
         _ => return None,
     })
 }
