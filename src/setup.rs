@@ -36,6 +36,20 @@ pub enum SetupError {
         /// Last observed year.
         last: Year,
     },
+    /// A rolling backtest's origins or horizon are outside the history.
+    #[error("backtest --rolling {from}..{to} --horizon {horizon}: expected origins from {first} to {} in order and a horizon of at least 1 year", last - 1)]
+    RollingRange {
+        /// First base year.
+        from: Year,
+        /// Last base year.
+        to: Year,
+        /// Years ahead.
+        horizon: i32,
+        /// Earliest base year.
+        first: Year,
+        /// Last observed year.
+        last: Year,
+    },
     /// The command needs market data the data set does not have.
     #[error(
         "this data set has no market: add supply.toml to the data directory (see README, Data format)"
@@ -74,7 +88,7 @@ impl Setup {
         let last = data.last_observed_year();
         let first = Self::first_base_year(&data);
         let engine = Engine::new(&data, last);
-        let catalog = Catalog::new(&data, engine.history(), true).map_err(data_problems)?;
+        let catalog = Catalog::new(&data, &engine, true).map_err(data_problems)?;
         match base_year {
             None => Ok(Self {
                 data,
@@ -94,7 +108,7 @@ impl Setup {
             Some(y) => {
                 let engine = Engine::new(&data, y);
                 let catalog =
-                    Catalog::new(&data, engine.history(), false).map_err(data_problems)?;
+                    Catalog::new(&data, &engine, false).map_err(data_problems)?;
                 Ok(Self {
                     data,
                     engine,

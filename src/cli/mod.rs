@@ -5,6 +5,7 @@ mod format;
 pub mod market;
 pub mod params;
 pub mod project;
+pub mod rolling;
 mod table;
 
 pub use format::{fixed, yoy};
@@ -90,11 +91,18 @@ pub enum Command {
     /// happened: each year's error and the MAPE per series.
     Backtest {
         /// Base year: data after it is unseen.
-        #[arg(long, value_name = "YEAR")]
-        from: Year,
+        #[arg(long, value_name = "YEAR", required_unless_present = "rolling")]
+        from: Option<Year>,
         /// Last compared year (default: the last observed year).
-        #[arg(long, value_name = "YEAR")]
+        #[arg(long, value_name = "YEAR", conflicts_with = "rolling")]
         to: Option<Year>,
+        /// Rolling origins: project from every base year FIRST to LAST and score 1 to
+        /// --horizon years ahead against naive (no change) and drift (3-year trend) forecasts.
+        #[arg(long, value_name = "FIRST..LAST", value_parser = parse_years, conflicts_with = "from")]
+        rolling: Option<(Year, Year)>,
+        /// Years ahead scored by --rolling.
+        #[arg(long, value_name = "H", default_value_t = 3, requires = "rolling")]
+        horizon: i32,
         /// Data set directory (default: the built-in data).
         #[arg(long, value_name = "DIR")]
         data: Option<PathBuf>,
@@ -169,6 +177,19 @@ impl ScenarioPick {
     pub fn store(&self) -> Store {
         Store::new(self.scenarios_dir.clone())
     }
+}
+
+/// `FIRST..LAST` (two years).
+fn parse_years(s: &str) -> Result<(Year, Year), String> {
+    let (a, b) = s
+        .split_once("..")
+        .ok_or_else(|| format!("expected FIRST..LAST (e.g. 2015..2022), got \"{s}\""))?;
+    let year = |t: &str| {
+        t.trim()
+            .parse::<Year>()
+            .map_err(|_| format!("expected a year, got \"{t}\""))
+    };
+    Ok((year(a)?, year(b)?))
 }
 
 fn parse_set(s: &str) -> Result<Override, String> {
@@ -246,19 +267,45 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             })
         }),
         Command::Backtest {
+            rolling: Some((first, last)),
+            horizon,
+            data,
+            set,
+            pick,
+            format,
+            ..
+        } => crate::data::load(data.as_deref())
+            .map_err(SetupError::Data)
+            .and_then(|d| {
+                let store = pick.store();
+                crate::backtest::rolling::run(
+                    &d,
+                    *first..=*last,
+                    *horizon,
+                    pick.scenario.as_deref().map(|n| (&store, n)),
+                    set,
+                )
+            })
+            .map(|r| match format {
+                ProjectFormat::Table => rolling::to_table(&r),
+                ProjectFormat::Csv => rolling::to_csv(&r),
+                ProjectFormat::Json => rolling::to_json(&r),
+            }),
+        Command::Backtest {
             from,
             to,
             data,
             set,
             pick,
             format,
+            ..
         } => crate::data::load(data.as_deref())
             .map_err(SetupError::Data)
             .and_then(|d| {
                 let store = pick.store();
                 crate::backtest::run(
                     d,
-                    *from,
+                    from.unwrap_or_default(),
                     *to,
                     pick.scenario.as_deref().map(|n| (&store, n)),
                     set,

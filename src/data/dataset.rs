@@ -114,6 +114,9 @@ pub struct DeviceSegment {
     pub initial_installed_base: Figure,
     /// Installed-base growth the default path fades towards, % per year.
     pub long_run_growth: Figure,
+    /// Being built out: the default desired-stock growth is the recent installed-base growth
+    /// rather than the long-run rate.
+    pub build_out: bool,
     /// DRAM per unit shipped, GB (including HBM), history points (interpolated geometrically).
     pub dram_gb: Series,
     /// Of which HBM per unit, GB, when the segment carries HBM.

@@ -80,6 +80,10 @@ pub struct SegmentEntry {
     /// Installed-base growth the default path fades towards, % per year (devices).
     #[serde(default)]
     pub long_run_growth: Option<Spanned<ScalarEntry>>,
+    /// Whether the segment is being built out (devices): its desired installed base follows
+    /// its recent growth rather than the long-run rate.
+    #[serde(default)]
+    pub build_out: Option<bool>,
     /// Growth of DRAM per unit (or of DRAM demand, for a residual) that the default path fades
     /// towards, % per year.
     #[serde(default)]

@@ -1,12 +1,15 @@
 //! Projection years: installed-base targets, retirements, shipments and demand (DESIGN 3.2,
 //! 3.3), on top of a history computed once per data set and base year.
 
-use super::history::{Content, History};
+use super::history::{Content, DeviceState, History};
+use super::lifetime::MIN_MEAN;
+use super::parameters::SegmentParams;
+use super::projection::SegmentProjection;
 use super::market::{MarketProjection, project_memory};
 use super::parameters::Parameters;
 use super::projection::Projection;
 use crate::data::Dataset;
-use crate::units::{Year, Years, growth_factor};
+use crate::units::{Gigabytes, MillionUnits, Year, Years, growth_factor};
 
 /// A data set prepared for projections from one base year. Building it runs the history;
 /// [`Engine::project`] then only computes the projection years, which is what a slider step
@@ -44,54 +47,37 @@ impl Engine {
         let mut segments = Vec::with_capacity(h.segments.len());
         let years = (horizon - h.base_year).max(0) as usize;
         let fade = fade_weights(params.growth_half_life, years);
+        let content_fade = fade_weights(params.content_half_life, years);
         for (seg, p) in h.segments.iter().zip(&params.segments) {
             let mut rows = seg.rows.extended(len);
             let dram_factor = cumulative_growth(
                 p.dram_content_growth,
                 seg.long_run_dram_growth,
-                &fade,
+                &content_fade,
                 years,
             );
             let nand_factor = cumulative_growth(
                 p.nand_content_growth,
                 seg.long_run_nand_growth,
-                &fade,
+                &content_fade,
                 years,
             );
             if let Some(state) = &seg.devices {
-                let mut cohort = state.cohort.clone();
-                let cycle = p.replacement_cycle;
-                cohort.ensure_ages(state.lifetime.ages_needed(cycle));
-                let hazards = state.lifetime.hazards(cycle, cohort.ages());
-                let base = Content {
-                    dram: rows.dram_gb_per_unit[base_index],
-                    nand: rows.nand_gb_per_unit[base_index],
-                    hbm: rows.hbm_gb_per_unit[base_index],
+                let paths = ContentPaths {
+                    base: Content {
+                        dram: rows.dram_gb_per_unit[base_index],
+                        nand: rows.nand_gb_per_unit[base_index],
+                        hbm: rows.hbm_gb_per_unit[base_index],
+                    },
+                    dram_factor: &dram_factor,
+                    nand_factor: &nand_factor,
+                    hbm_first: p.hbm_gb_per_unit,
                 };
-                let mut installed = rows.installed_base_m[base_index];
-                for (step, year) in (h.base_year + 1..=horizon).enumerate() {
-                    let i = base_index + 1 + step;
-                    let growth = faded(p.base_growth, state.long_run_growth, fade[step]);
-                    let target = installed * growth_factor(growth).max(0.0);
-                    let retired_old = cohort.age_one_year(&hazards);
-                    let survivors = installed - retired_old;
-                    let shipped = ((target - survivors) / (1.0 - hazards[0])).max(0.0);
-                    let retired = retired_old + cohort.ship(shipped, hazards[0]);
-                    installed = cohort.total();
-                    debug_assert_eq!(year, h.base_year + 1 + step as Year);
-                    // HBM follows its own first-year level, then the DRAM growth path.
-                    let hbm = p
-                        .hbm_gb_per_unit
-                        .map_or(base.hbm * dram_factor[step], |first| {
-                            first * dram_factor[step] / dram_factor[0].max(f64::MIN_POSITIVE)
-                        });
-                    let content = Content {
-                        dram: (base.dram - base.hbm) * dram_factor[step] + hbm,
-                        nand: base.nand * nand_factor[step],
-                        hbm,
-                    };
-                    rows.set_device_year(i, shipped, retired, installed, content);
-                }
+                let start = StockStart {
+                    installed: rows.installed_base_m[base_index],
+                    net_additions: rows.growth_m[base_index],
+                };
+                project_devices(&mut rows, base_index + 1, state, p, &fade, start, &paths);
             } else if rows.start_year.is_some() {
                 let (dram, nand) = (rows.dram_eb[base_index], rows.nand_eb[base_index]);
                 for step in 0..years {
@@ -100,6 +86,7 @@ impl Engine {
                     rows.nand_eb[i] = nand * nand_factor[step];
                 }
             }
+            rows.scale_demand(h.calibration);
             segments.push(rows);
         }
         let total = |pick: fn(&super::SegmentProjection) -> &Vec<f64>| -> Vec<f64> {
@@ -142,7 +129,101 @@ impl Engine {
             total_nand_eb,
             segments,
             market,
+            calibration: h.calibration,
         }
+    }
+}
+
+/// A device segment's installed base at the end of the base year and its net additions that
+/// year (shipments minus retirements), where the stock adjustment starts from.
+#[derive(Debug, Clone, Copy)]
+struct StockStart {
+    installed: MillionUnits,
+    net_additions: MillionUnits,
+}
+
+/// Memory per unit in the projection years: the base year's content times the cumulative
+/// growth factors (entry `k` is year `base + k + 1`).
+struct ContentPaths<'a> {
+    base: Content,
+    dram_factor: &'a [f64],
+    nand_factor: &'a [f64],
+    /// HBM per unit in the first projected year, if set.
+    hbm_first: Option<Gigabytes>,
+}
+
+impl ContentPaths<'_> {
+    fn at(&self, step: usize) -> Content {
+        let (dram, nand) = (self.dram_factor[step], self.nand_factor[step]);
+        // HBM follows its own first-year level, then the DRAM growth path.
+        let hbm = self.hbm_first.map_or(self.base.hbm * dram, |first| {
+            first * dram / self.dram_factor[0].max(f64::MIN_POSITIVE)
+        });
+        Content {
+            dram: (self.base.dram - self.base.hbm) * dram + hbm,
+            nand: self.base.nand * nand,
+            hbm,
+        }
+    }
+}
+
+/// The replacement cycle of every projected year: the slider's value in the first, then
+/// changing by the drift per year, the drift fading with the growth weights `fade` like every
+/// other rate; never below the shortest mean lifetime.
+pub fn cycle_path(p: &SegmentParams, fade: &[f64]) -> Vec<Years> {
+    let mut cycle = p.replacement_cycle;
+    fade.iter()
+        .enumerate()
+        .map(|(step, w)| {
+            if step > 0 {
+                cycle += p.cycle_drift * w;
+            }
+            cycle.max(MIN_MEAN)
+        })
+        .collect()
+}
+
+/// Projects a device segment from row `first` on by stock adjustment (see `docs/model.md`):
+/// the desired installed base `D` starts where the base year was heading,
+/// `D(t0) = IB(t0 - 1) + tau x net additions(t0)`, and grows by the desired-stock growth
+/// (fading towards the long-run rate); each year shipments replace what retires and close
+/// `1 / tau` of the gap between `D` and the installed base.
+#[allow(clippy::too_many_arguments)]
+fn project_devices(
+    rows: &mut SegmentProjection,
+    first: usize,
+    state: &DeviceState,
+    p: &SegmentParams,
+    fade: &[f64],
+    start: StockStart,
+    content: &ContentPaths,
+) {
+    let tau = p.adjustment_time.max(1.0);
+    let mut cohort = state.cohort.clone();
+    let cycles = cycle_path(p, fade);
+    let longest = cycles.iter().copied().fold(p.replacement_cycle, f64::max);
+    cohort.ensure_ages(state.lifetime.ages_needed(longest));
+    let mut hazards = vec![0.0; cohort.ages()];
+    let mut hazards_for = f64::NAN;
+    let mut installed = start.installed;
+    let mut desired = (start.installed + (tau - 1.0) * start.net_additions).max(0.0);
+    for (step, weight) in fade.iter().enumerate() {
+        let cycle = cycles[step];
+        if cycle != hazards_for {
+            state.lifetime.fill_hazards(cycle, &mut hazards);
+            hazards_for = cycle;
+        }
+        desired *= growth_factor(faded(p.base_growth, state.long_run_growth, *weight)).max(0.0);
+        let retired_old = cohort.age_one_year(&hazards);
+        let survivors = installed - retired_old;
+        // The installed base this year closes 1 / tau of its gap to the desired stock. Of the
+        // units shipped, hazards[0] retire within the year, so shipping `x` adds
+        // `x (1 - hazards[0])` to the survivors.
+        let target = installed + (desired - installed) / tau;
+        let shipped = ((target - survivors) / (1.0 - hazards[0])).max(0.0);
+        let retired = retired_old + cohort.ship(shipped, hazards[0]);
+        installed = cohort.total();
+        rows.set_device_year(first + step, shipped, retired, installed, content.at(step));
     }
 }
 

@@ -6,9 +6,9 @@ use super::cohort::Cohort;
 use super::lifetime::{Lifetime, MIN_MEAN};
 use super::market::MemoryHistory;
 use super::paths::{geometric_path, linear_at};
-use super::projection::SegmentProjection;
+use super::projection::{Calibration, SegmentProjection};
 use crate::data::{Dataset, SegmentBody};
-use crate::units::{Gigabytes, MillionUnits, PercentPerYear, Year, Years, exabytes, growth_factor};
+use crate::units::{Gigabytes, MillionUnits, PercentPerYear, Year, Years, exabytes};
 
 /// Years of history that set a default trend (content growth, residual growth).
 pub const TREND_YEARS: i32 = 5;
@@ -50,6 +50,8 @@ pub struct History {
     pub segments: Vec<SegmentHistory>,
     /// DRAM and NAND market history, when the data set has a market.
     pub market: Option<[MemoryHistory; 2]>,
+    /// Observed over modelled bits in the base year.
+    pub calibration: Calibration,
 }
 
 impl History {
@@ -58,7 +60,7 @@ impl History {
     pub fn new(data: &Dataset, base_year: Year) -> Self {
         let first_year = data.first_year();
         let len = (base_year - first_year + 1).max(0) as usize;
-        let segments = data
+        let segments: Vec<SegmentHistory> = data
             .segments
             .iter()
             .map(|s| {
@@ -133,10 +135,12 @@ impl History {
                 }
             })
             .collect();
+        let calibration = calibration(data, &segments, (base_year - first_year) as usize, base_year);
         Self {
             first_year,
             base_year,
             segments,
+            calibration,
             market: data.market.as_ref().map(|m| {
                 [
                     MemoryHistory::new(&m.dram, first_year, base_year),
@@ -146,41 +150,92 @@ impl History {
         }
     }
 
-    /// Shipments growth of a segment over the last [`BASE_GROWTH_YEARS`] history years, % per
-    /// year (compound).
-    pub fn shipments_trend(&self, segment: usize) -> PercentPerYear {
+    /// Growth of a segment's installed base over the last [`BASE_GROWTH_YEARS`] history
+    /// years, % per year (compound): the default desired-stock growth of a build-out.
+    pub fn installed_base_trend(&self, segment: usize) -> PercentPerYear {
         let rows = &self.segments[segment].rows;
         let Some(start) = rows.start_year else {
             return 0.0;
         };
         let from = (self.base_year - BASE_GROWTH_YEARS).max(start);
-        let at = |y: Year| rows.shipments_m[(y - self.first_year) as usize];
+        let at = |y: Year| rows.installed_base_m[(y - self.first_year) as usize];
         super::paths::cagr_percent(at(from), at(self.base_year), self.base_year - from)
     }
 
-    /// The installed-base growth in the first projected year that makes that year's shipments
-    /// continue the recent shipments trend, given a replacement cycle. Retirements follow from
-    /// the cohorts and the cycle; growth supplies the rest. This keeps the first projected year
-    /// continuous with history even when the installed base grew for transient reasons (a
-    /// lengthening cycle raises the base without raising shipments).
-    pub fn continuing_growth(&self, segment: usize, cycle: Years) -> PercentPerYear {
-        let seg = &self.segments[segment];
-        let Some(state) = &seg.devices else {
-            return 0.0;
-        };
-        let i = (self.base_year - self.first_year) as usize;
-        let installed = seg.rows.installed_base_m[i];
-        if installed <= 0.0 {
-            return 0.0;
+    /// The default stock adjustment time, years: from the persistence of net additions in
+    /// the history (see [`net_addition_persistence`]), `tau = 1 / (1 - rho)`, within
+    /// [`STOCK_ADJUSTMENT_BOUNDS`].
+    pub fn stock_adjustment_time(&self, segment: usize) -> Years {
+        let rho = net_addition_persistence(self, segment, PERSISTENCE_YEARS);
+        let (lo, hi) = STOCK_ADJUSTMENT_BOUNDS;
+        if rho >= 1.0 - 1.0 / hi {
+            hi
+        } else {
+            (1.0 / (1.0 - rho)).clamp(lo, hi)
         }
-        let shipped = seg.rows.shipments_m[i] * growth_factor(self.shipments_trend(segment));
-        let mut cohort = state.cohort.clone();
-        cohort.ensure_ages(state.lifetime.ages_needed(cycle));
-        let hazards = state.lifetime.hazards(cycle, cohort.ages());
-        let retired_old = cohort.age_one_year(&hazards);
-        let target = shipped * (1.0 - hazards[0]) + installed - retired_old;
-        (target / installed - 1.0) * 100.0
     }
+}
+
+/// The calibration factors at the base year: the industry's observed bits (the figure for the
+/// base year, or the path through the figures up to it) over the sum of the segments.
+fn calibration(
+    data: &Dataset,
+    segments: &[SegmentHistory],
+    base: usize,
+    base_year: Year,
+) -> Calibration {
+    let Some(m) = &data.market else {
+        return Calibration::default();
+    };
+    let ratio = |observed: &crate::data::Series, pick: fn(&SegmentProjection) -> &Vec<f64>| {
+        let model: f64 = segments
+            .iter()
+            .map(|s| pick(&s.rows).get(base).copied().unwrap_or(0.0))
+            .sum();
+        let seen = super::paths::geometric_at(observed.until(base_year), base_year);
+        if model > 0.0 && seen > 0.0 {
+            seen / model
+        } else {
+            1.0
+        }
+    };
+    Calibration {
+        dram: ratio(&m.dram.bits, |r| &r.dram_eb),
+        nand: ratio(&m.nand.bits, |r| &r.nand_eb),
+    }
+}
+
+/// Years of history whose net additions set the default stock adjustment time.
+pub const PERSISTENCE_YEARS: Year = 10;
+/// The stock adjustment time's default stays within these years.
+pub const STOCK_ADJUSTMENT_BOUNDS: (Years, Years) = (1.0, 4.0);
+
+/// How much of a year's net additions (shipments minus retirements, as a share of the
+/// installed base, less the mean over the window) carries into the next year: the
+/// least-squares AR(1) coefficient over a device segment's last `years` history years
+/// (zero with fewer than three). Partial adjustment towards a slowly moving desired stock
+/// gives `rho = 1 - 1 / tau`.
+pub fn net_addition_persistence(h: &History, segment: usize, years: Year) -> f64 {
+    let (mut num, mut den) = (0.0, 0.0);
+    let seg = &h.segments[segment];
+    if let (Some(start), Some(_)) = (seg.rows.start_year, &seg.devices) {
+        let from = (h.base_year - years).max(start + 1);
+        let rates: Vec<f64> = (from..=h.base_year)
+            .filter_map(|y| {
+                let i = (y - h.first_year) as usize;
+                let before = seg.rows.installed_base_m[i.checked_sub(1)?];
+                (before > 0.0).then(|| seg.rows.growth_m[i] / before)
+            })
+            .collect();
+        if rates.len() >= 3 {
+            let mean = rates.iter().sum::<f64>() / rates.len() as f64;
+            for w in rates.windows(2) {
+                num += (w[1] - mean) * (w[0] - mean);
+                den += (w[0] - mean).powi(2);
+            }
+        }
+    }
+    if den > 0.0 { (num / den).max(0.0) } else { 0.0 }
 }
 
 /// Memory per unit in one year.

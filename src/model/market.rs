@@ -5,7 +5,7 @@
 //! HBM takes more wafer per bit than ordinary DRAM, so DRAM is balanced in
 //! conventional-bit equivalents: demand counts each HBM bit `trade_ratio` times.
 
-use super::paths::{cagr_percent, geometric_at};
+use super::paths::{cagr_percent, fit_line, geometric_at};
 use crate::data::{MemoryMarket, Point};
 use crate::units::{Exabytes, PercentPerYear, Year, Years};
 
@@ -196,19 +196,6 @@ fn sparse_at(points: &[Point], year: Year, outside: f64) -> f64 {
         }
         _ => outside,
     }
-}
-
-/// Least-squares line through (x, y).
-fn fit_line(xs: &[f64], ys: &[f64]) -> (f64, f64) {
-    let n = xs.len() as f64;
-    if n < 2.0 {
-        return (ys.first().copied().unwrap_or(0.0), 0.0);
-    }
-    let (mx, my) = (xs.iter().sum::<f64>() / n, ys.iter().sum::<f64>() / n);
-    let sxx: f64 = xs.iter().map(|x| (x - mx).powi(2)).sum();
-    let sxy: f64 = xs.iter().zip(ys).map(|(x, y)| (x - mx) * (y - my)).sum();
-    let slope = if sxx > 0.0 { sxy / sxx } else { 0.0 };
-    (my - slope * mx, slope)
 }
 
 impl MemoryHistory {
@@ -422,9 +409,4 @@ mod tests {
         assert_eq!(sparse_at(&pts, 2023, 9.0), 9.0);
     }
 
-    #[test]
-    fn line_fit_recovers_a_slope() {
-        let (a, b) = fit_line(&[0.0, 1.0, 2.0], &[1.0, 3.0, 5.0]);
-        assert!((a - 1.0).abs() < 1e-12 && (b - 2.0).abs() < 1e-12);
-    }
 }

@@ -1,6 +1,7 @@
 //! The pure projection model: lifetimes, cohorts, demand. No I/O, no terminal, no clock.
 
 mod cohort;
+mod defaults;
 mod engine;
 mod history;
 mod lifetime;
@@ -14,5 +15,5 @@ pub use engine::{Engine, faded_growth, project};
 pub use history::{BASE_GROWTH_YEARS, History, TREND_YEARS};
 pub use lifetime::Lifetime;
 pub use market::{MarketParams, MarketProjection, Memory, MemoryParams, MemoryProjection, Regime};
-pub use parameters::{DEFAULT_GROWTH_HALF_LIFE, DEFAULT_HORIZON_YEARS, Parameters, SegmentParams};
-pub use projection::{Period, Projection, SegmentProjection};
+pub use parameters::{DEFAULT_CONTENT_HALF_LIFE, DEFAULT_GROWTH_HALF_LIFE, DEFAULT_HORIZON_YEARS, Parameters, SegmentParams};
+pub use projection::{Calibration, Period, Projection, SegmentProjection};

@@ -86,6 +86,19 @@ pub fn cagr_percent(from: f64, to: f64, years: i32) -> f64 {
     ((to / from).powf(1.0 / f64::from(years)) - 1.0) * 100.0
 }
 
+/// Least-squares line through (x, y).
+pub fn fit_line(xs: &[f64], ys: &[f64]) -> (f64, f64) {
+    let n = xs.len() as f64;
+    if n < 2.0 {
+        return (ys.first().copied().unwrap_or(0.0), 0.0);
+    }
+    let (mx, my) = (xs.iter().sum::<f64>() / n, ys.iter().sum::<f64>() / n);
+    let sxx: f64 = xs.iter().map(|x| (x - mx).powi(2)).sum();
+    let sxy: f64 = xs.iter().zip(ys).map(|(x, y)| (x - mx) * (y - my)).sum();
+    let slope = if sxx > 0.0 { sxy / sxx } else { 0.0 };
+    (my - slope * mx, slope)
+}
+
 fn geometric_mix(a: f64, b: f64, w: f64) -> f64 {
     if a > 0.0 && b > 0.0 {
         a * (b / a).powf(w)
@@ -170,6 +183,12 @@ mod tests {
         let zeros = pts(&[(2010, 0.0), (2014, 0.0)]);
         assert_eq!(geometric_path(&zeros, 2009, 2016), vec![0.0; 8]);
         assert!(geometric_path(&p, 2012, 2011).is_empty());
+    }
+
+    #[test]
+    fn line_fit_recovers_a_slope() {
+        let (a, b) = fit_line(&[0.0, 1.0, 2.0], &[1.0, 3.0, 5.0]);
+        assert!((a - 1.0).abs() < 1e-12 && (b - 2.0).abs() < 1e-12);
     }
 
     #[test]

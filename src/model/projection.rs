@@ -58,6 +58,19 @@ pub struct SegmentProjection {
 }
 
 impl SegmentProjection {
+    /// Multiplies the bit demand of every year by the calibration factors.
+    pub fn scale_demand(&mut self, c: Calibration) {
+        for (v, k) in [
+            (&mut self.dram_eb, c.dram),
+            (&mut self.hbm_eb, c.dram),
+            (&mut self.nand_eb, c.nand),
+        ] {
+            if k != 1.0 {
+                v.iter_mut().for_each(|x| *x *= k);
+            }
+        }
+    }
+
     /// Whether the segment has figures for `year`.
     pub fn covers(&self, year: Year) -> bool {
         self.start_year.is_some_and(|s| year >= s)
@@ -83,6 +96,28 @@ pub struct Projection {
     pub total_nand_eb: Vec<Exabytes>,
     /// Supply, balance and price, when the data set has a market.
     pub market: Option<MarketProjection>,
+    /// Factors every segment's bit demand was multiplied by so that the base year matches
+    /// the observed industry totals.
+    pub calibration: Calibration,
+}
+
+/// Observed industry bits over the device model's bits in the base year, per memory; demand
+/// in every year is multiplied by them (1 where the data has no industry totals).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Calibration {
+    /// DRAM (and HBM).
+    pub dram: f64,
+    /// NAND.
+    pub nand: f64,
+}
+
+impl Default for Calibration {
+    fn default() -> Self {
+        Self {
+            dram: 1.0,
+            nand: 1.0,
+        }
+    }
 }
 
 impl Projection {

@@ -4,7 +4,7 @@
 use super::generate::{Wanted, parameters};
 use super::key::ParamKey;
 use crate::data::{Dataset, ParamRange, Problem, closest};
-use crate::model::{DEFAULT_GROWTH_HALF_LIFE, DEFAULT_HORIZON_YEARS, History, Parameters};
+use crate::model::{DEFAULT_HORIZON_YEARS, Engine, Parameters};
 use crate::units::Year;
 
 /// One parameter: what a slider moves.
@@ -62,10 +62,10 @@ impl Catalog {
     /// Builds the catalog of `data` for projections from the history's base year. Problems:
     /// ranges for unknown parameters or segments, parameters without a range, and derived
     /// defaults outside their range (which are clamped when `strict` is false).
-    pub fn new(data: &Dataset, history: &History, strict: bool) -> Result<Self, Vec<Problem>> {
-        let base_year = history.base_year;
+    pub fn new(data: &Dataset, engine: &Engine, strict: bool) -> Result<Self, Vec<Problem>> {
+        let base_year = engine.base_year();
         let mut problems = Vec::new();
-        let trend = Parameters::trend(data, history);
+        let trend = Parameters::trend(data, engine);
         let wanted = parameters(data);
         for (id, range) in &data.ranges {
             if !wanted.iter().any(|w| &w.id == id) {
@@ -74,7 +74,6 @@ impl Catalog {
         }
         let mut baseline = trend.clone();
         baseline.horizon = base_year + DEFAULT_HORIZON_YEARS;
-        baseline.growth_half_life = DEFAULT_GROWTH_HALF_LIFE;
         let mut specs = Vec::with_capacity(wanted.len());
         for Wanted {
             id,

@@ -63,8 +63,24 @@ pub fn parameters(data: &Dataset) -> Vec<Wanted> {
                     Trend,
                 ));
                 out.push(wanted(
+                    id("cycle_drift"),
+                    "Cycle change per year",
+                    g,
+                    "years per year",
+                    ParamKey::CycleDrift(i),
+                    Trend,
+                ));
+                out.push(wanted(
+                    id("adjustment_time"),
+                    "Stock adjustment time",
+                    g,
+                    "years",
+                    ParamKey::AdjustmentTime(i),
+                    Trend,
+                ));
+                out.push(wanted(
                     id("base_growth"),
-                    "Installed-base growth",
+                    "Desired-base growth",
                     g,
                     "% per year",
                     ParamKey::BaseGrowth(i),
@@ -189,6 +205,14 @@ pub fn parameters(data: &Dataset) -> Vec<Wanted> {
         GLOBAL_GROUP,
         "years",
         ParamKey::GrowthHalfLife,
+        Convention,
+    ));
+    out.push(wanted(
+        "content_half_life".into(),
+        "Content growth half-life",
+        GLOBAL_GROUP,
+        "years",
+        ParamKey::ContentHalfLife,
         Convention,
     ));
     out.push(wanted(

@@ -8,6 +8,10 @@ use crate::units::Year;
 pub enum ParamKey {
     /// `segments[i].replacement_cycle`.
     ReplacementCycle(usize),
+    /// `segments[i].cycle_drift`.
+    CycleDrift(usize),
+    /// `segments[i].adjustment_time`.
+    AdjustmentTime(usize),
     /// `segments[i].base_growth`.
     BaseGrowth(usize),
     /// `segments[i].dram_content_growth`.
@@ -20,6 +24,8 @@ pub enum ParamKey {
     Horizon,
     /// `growth_half_life`.
     GrowthHalfLife,
+    /// `content_half_life`.
+    ContentHalfLife,
     /// `market.<m>.supply_growth`.
     SupplyGrowth(Memory),
     /// `market.<m>.production_cut`.
@@ -41,6 +47,8 @@ impl ParamKey {
     pub fn segment(self) -> Option<usize> {
         match self {
             ParamKey::ReplacementCycle(i)
+            | ParamKey::CycleDrift(i)
+            | ParamKey::AdjustmentTime(i)
             | ParamKey::BaseGrowth(i)
             | ParamKey::DramGrowth(i)
             | ParamKey::NandGrowth(i)
@@ -65,12 +73,15 @@ impl ParamKey {
     pub fn get(self, p: &Parameters) -> f64 {
         match self {
             ParamKey::ReplacementCycle(i) => p.segments[i].replacement_cycle,
+            ParamKey::CycleDrift(i) => p.segments[i].cycle_drift,
+            ParamKey::AdjustmentTime(i) => p.segments[i].adjustment_time,
             ParamKey::BaseGrowth(i) => p.segments[i].base_growth,
             ParamKey::DramGrowth(i) => p.segments[i].dram_content_growth,
             ParamKey::NandGrowth(i) => p.segments[i].nand_content_growth,
             ParamKey::HbmContent(i) => p.segments[i].hbm_gb_per_unit.unwrap_or(0.0),
             ParamKey::Horizon => f64::from(p.horizon),
             ParamKey::GrowthHalfLife => p.growth_half_life,
+            ParamKey::ContentHalfLife => p.content_half_life,
             _ => p.market.as_ref().map_or(0.0, |mk| self.market_value(mk)),
         }
     }
@@ -79,12 +90,15 @@ impl ParamKey {
     pub fn set(self, p: &mut Parameters, v: f64) {
         match self {
             ParamKey::ReplacementCycle(i) => p.segments[i].replacement_cycle = v,
+            ParamKey::CycleDrift(i) => p.segments[i].cycle_drift = v,
+            ParamKey::AdjustmentTime(i) => p.segments[i].adjustment_time = v,
             ParamKey::BaseGrowth(i) => p.segments[i].base_growth = v,
             ParamKey::DramGrowth(i) => p.segments[i].dram_content_growth = v,
             ParamKey::NandGrowth(i) => p.segments[i].nand_content_growth = v,
             ParamKey::HbmContent(i) => p.segments[i].hbm_gb_per_unit = Some(v),
             ParamKey::Horizon => p.horizon = v.round() as Year,
             ParamKey::GrowthHalfLife => p.growth_half_life = v,
+            ParamKey::ContentHalfLife => p.content_half_life = v,
             _ => {
                 if let Some(mk) = p.market.as_mut() {
                     self.set_market(mk, v);

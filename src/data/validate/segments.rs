@@ -145,6 +145,7 @@ impl Checker<'_> {
             weibull_shape: weibull_shape?,
             initial_installed_base: initial_installed_base?,
             long_run_growth: long_run_growth?,
+            build_out: e.build_out.unwrap_or(false),
             dram_gb: dram_gb?,
             hbm_gb,
             nand_gb: nand_gb?,

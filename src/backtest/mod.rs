@@ -8,6 +8,8 @@ use crate::scenario::Store;
 use crate::setup::{Setup, SetupError};
 use crate::units::Year;
 
+pub mod rolling;
+
 /// One compared year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
@@ -64,15 +66,29 @@ pub fn compare(p: &Projection, observed: &Series, projected: &[f64], to: Year) -
         .collect()
 }
 
-/// Every series of a projection that has observations after its base year.
-pub fn scores(data: &Dataset, p: &Projection, to: Year) -> Vec<SeriesScore> {
+/// A series a backtest holds against observations: its name, unit, the observed figures in
+/// the data and the projected values (one per projection year).
+pub struct ScoredSeries<'a> {
+    /// `shipments.<segment>`, `dram_eb`, `nand_eb`, `dram_revenue` or `nand_revenue`.
+    pub series: String,
+    /// Its unit.
+    pub unit: &'static str,
+    /// What the data says happened.
+    pub observed: &'a Series,
+    /// What the projection says, by projection year.
+    pub projected: &'a [f64],
+}
+
+/// Every series of a projection that the data has observations for.
+pub fn scored_series<'a>(data: &'a Dataset, p: &'a Projection) -> Vec<ScoredSeries<'a>> {
     let mut out = Vec::new();
     for (seg, proj) in data.segments.iter().zip(&p.segments) {
         if let Some(d) = seg.devices() {
-            out.push(SeriesScore {
+            out.push(ScoredSeries {
                 series: format!("shipments.{}", seg.id),
                 unit: "million units",
-                years: compare(p, &d.shipments, &proj.shipments_m, to),
+                observed: &d.shipments,
+                projected: &proj.shipments_m,
             });
         }
     }
@@ -81,24 +97,38 @@ pub fn scores(data: &Dataset, p: &Projection, to: Year) -> Vec<SeriesScore> {
             (Memory::Dram, &m.dram, &p.total_dram_eb),
             (Memory::Nand, &m.nand, &p.total_nand_eb),
         ] {
-            out.push(SeriesScore {
+            out.push(ScoredSeries {
                 series: format!("{}_eb", mem.id()),
                 unit: "EB",
-                years: compare(p, &mm.bits, total, to),
+                observed: &mm.bits,
+                projected: total,
             });
         }
         if let Some(market) = &p.market {
             for (mem, mm) in [(Memory::Dram, &m.dram), (Memory::Nand, &m.nand)] {
-                out.push(SeriesScore {
+                out.push(ScoredSeries {
                     series: format!("{}_revenue", mem.id()),
                     unit: "USD billion",
-                    years: compare(p, &mm.revenue, &market.memory(mem).revenue_busd, to),
+                    observed: &mm.revenue,
+                    projected: &market.memory(mem).revenue_busd,
                 });
             }
         }
     }
-    out.retain(|s| !s.years.is_empty());
     out
+}
+
+/// Every series of a projection that has observations after its base year.
+pub fn scores(data: &Dataset, p: &Projection, to: Year) -> Vec<SeriesScore> {
+    scored_series(data, p)
+        .into_iter()
+        .map(|s| SeriesScore {
+            years: compare(p, s.observed, s.projected, to),
+            series: s.series,
+            unit: s.unit,
+        })
+        .filter(|s| !s.years.is_empty())
+        .collect()
 }
 
 /// A backtest: the projection from `from` to `to` and its scores.

@@ -1,0 +1,110 @@
+//! `memcycle backtest --rolling`: the model's rolling-origin skill against naive and drift.
+
+use super::format::{fixed, json_number};
+use super::table::{Align, TextTable};
+use crate::backtest::rolling::Rolling;
+use serde_json::json;
+
+/// The CSV header of the per-forecast rows, exactly as documented.
+pub const CSV_HEADER: &str = "series,origin,horizon,year,observed,model,naive,drift";
+
+/// One row per series, origin and horizon, then one `skill` row per series (origin `mape`,
+/// horizon blank, model / naive / drift MAPE and the skill in the `observed` column's place).
+pub fn to_csv(r: &Rolling) -> String {
+    let mut out = format!("{CSV_HEADER}\n");
+    for f in &r.forecasts {
+        out.push_str(&format!(
+            "{},{},{},{},{},{},{},{}\n",
+            f.series,
+            f.origin,
+            f.horizon,
+            f.year(),
+            fixed(f.observed, 3),
+            fixed(f.model, 3),
+            fixed(f.naive, 3),
+            fixed(f.drift, 3),
+        ));
+    }
+    out.push_str("\nseries,forecasts,model_mape,naive_mape,drift_mape,skill\n");
+    for s in &r.skills {
+        out.push_str(&format!(
+            "{},{},{},{},{},{}\n",
+            s.series,
+            s.count,
+            fixed(s.model, 2),
+            fixed(s.naive, 2),
+            fixed(s.drift, 2),
+            fixed(s.skill(), 3)
+        ));
+    }
+    out
+}
+
+/// JSON: the summary per series and every forecast.
+pub fn to_json(r: &Rolling) -> String {
+    let skills: Vec<_> = r
+        .skills
+        .iter()
+        .map(|s| {
+            json!({
+                "series": s.series, "unit": s.unit, "forecasts": s.count,
+                "model_mape": json_number(s.model), "naive_mape": json_number(s.naive),
+                "drift_mape": json_number(s.drift), "skill": json_number(s.skill()),
+            })
+        })
+        .collect();
+    let forecasts: Vec<_> = r
+        .forecasts
+        .iter()
+        .map(|f| {
+            json!({
+                "series": f.series, "origin": f.origin, "horizon": f.horizon, "year": f.year(),
+                "observed": json_number(f.observed), "model": json_number(f.model),
+                "naive": json_number(f.naive), "drift": json_number(f.drift),
+            })
+        })
+        .collect();
+    let doc = json!({
+        "origins": [r.origins.start(), r.origins.end()],
+        "horizon": r.horizon,
+        "skills": skills,
+        "forecasts": forecasts,
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+/// The skill table.
+pub fn to_table(r: &Rolling) -> String {
+    let mut t = TextTable::new(
+        [
+            ("series", Align::Left),
+            ("n", Align::Right),
+            ("model %", Align::Right),
+            ("naive %", Align::Right),
+            ("drift %", Align::Right),
+            ("skill", Align::Right),
+        ]
+        .map(|(h, a)| (h.to_owned(), a)),
+    );
+    for s in &r.skills {
+        t.row(vec![
+            s.series.clone(),
+            s.count.to_string(),
+            fixed(s.model, 1),
+            fixed(s.naive, 1),
+            fixed(s.drift, 1),
+            fixed(s.skill(), 2),
+        ]);
+    }
+    format!(
+        "Rolling-origin backtest: projected from every base year {}-{} with the data known then,\n\
+         1-{} years ahead; mean absolute percentage error of the model, of naive (no change) and\n\
+         of drift (the {} years before the base year extrapolated).\n\
+         skill = model / the better benchmark: below 1 the model beats both.\n\n{}",
+        r.origins.start(),
+        r.origins.end(),
+        r.horizon,
+        crate::backtest::rolling::DRIFT_YEARS,
+        t.render()
+    )
+}

@@ -1,0 +1,187 @@
+//! Default parameters: what the data up to the base year says, and nothing after it.
+//! `docs/model.md` lists how each default is derived.
+
+use super::engine::Engine;
+use super::history::TREND_YEARS;
+use super::market::{MarketParams, MemoryParams, delay_years, supply_trend};
+use super::parameters::{
+    DEFAULT_CONTENT_HALF_LIFE, DEFAULT_GROWTH_HALF_LIFE, DEFAULT_HORIZON_YEARS, Parameters, SegmentParams,
+};
+use super::paths::{cagr_percent, geometric_at, linear_at};
+use super::projection::SegmentProjection;
+use crate::data::{Dataset, Point, SegmentBody, Series};
+use crate::units::{PercentPerYear, Year, Years, growth_factor};
+
+impl Parameters {
+    /// Values that continue the trends in the data up to the history's base year: the last
+    /// replacement cycle, the installed-base growth that continues the recent shipments trend
+    /// into the first projected year, recent content growth, the recent growth of bit
+    /// shipments as supply growth, no production cut, and the market figures of the data. (The
+    /// parameter catalog rounds them and lets explicit defaults in the data win.)
+    pub fn trend(data: &Dataset, engine: &Engine) -> Self {
+        let history = engine.history();
+        let base_year = history.base_year;
+        let segments = data
+            .segments
+            .iter()
+            .enumerate()
+            .map(|(i, s)| match &s.body {
+                SegmentBody::Devices(d) => {
+                    let points = d.replacement_cycle.until(base_year);
+                    let cycle_drift = cycle_drift(points, base_year);
+                    let cycle = linear_at(points, base_year) + cycle_drift;
+                    let dram_content_growth = content_rate(d.dram_gb.until(base_year), base_year);
+                    // HBM in the first projected year continues the base year's at the DRAM rate.
+                    let rows = &history.segments[i].rows;
+                    let base_hbm = (base_year - history.first_year) as usize;
+                    let hbm_gb_per_unit = d.hbm_gb.as_ref().map(|_| {
+                        rows.hbm_gb_per_unit.get(base_hbm).copied().unwrap_or(0.0)
+                            * growth_factor(dram_content_growth)
+                    });
+                    SegmentParams {
+                        replacement_cycle: cycle,
+                        cycle_drift,
+                        adjustment_time: history.stock_adjustment_time(i),
+                        base_growth: if d.build_out {
+                            history.installed_base_trend(i)
+                        } else {
+                            d.long_run_growth.value
+                        },
+                        dram_content_growth,
+                        nand_content_growth: content_rate(d.nand_gb.until(base_year), base_year),
+                        hbm_gb_per_unit,
+                    }
+                }
+                SegmentBody::Residual(r) => SegmentParams {
+                    replacement_cycle: 0.0,
+                    cycle_drift: 0.0,
+                    adjustment_time: 1.0,
+                    base_growth: 0.0,
+                    dram_content_growth: content_rate(r.dram_eb.until(base_year), base_year),
+                    nand_content_growth: content_rate(r.nand_eb.until(base_year), base_year),
+                    hbm_gb_per_unit: None,
+                },
+            })
+            .collect();
+        let mut params = Self {
+            base_year,
+            horizon: base_year + DEFAULT_HORIZON_YEARS,
+            growth_half_life: DEFAULT_GROWTH_HALF_LIFE,
+            content_half_life: DEFAULT_CONTENT_HALF_LIFE,
+            segments,
+            market: data.market.as_ref().map(|m| {
+                let memory = |mm: &crate::data::MemoryMarket| MemoryParams {
+                    supply_growth: supply_trend(mm, base_year, TREND_YEARS),
+                    production_cut: 0.0,
+                    cut_start: base_year + 1,
+                    cut_years: 1,
+                    price_elasticity: mm.price_elasticity.value,
+                };
+                MarketParams {
+                    dram: memory(&m.dram),
+                    nand: memory(&m.nand),
+                    capacity_delay: delay_years(m.capacity_delay.value),
+                    hbm_trade_ratio: m.hbm_trade_ratio.value,
+                }
+            }),
+        };
+        if let Some(m) = &data.market {
+            let (dram, nand) = industry_shift(engine, &params, &m.dram.bits, &m.nand.bits);
+            for seg in &mut params.segments {
+                seg.dram_content_growth += dram;
+                seg.nand_content_growth += nand;
+            }
+        }
+        params
+    }
+}
+
+/// Years of cycle points that set the default cycle drift.
+pub const CYCLE_DRIFT_YEARS: Year = 10;
+/// Largest default cycle drift, years per year, either way.
+pub const MAX_CYCLE_DRIFT: Years = 0.25;
+
+/// The default drift of a replacement cycle: the least-squares slope of the cycle points of
+/// the [`CYCLE_DRIFT_YEARS`] up to `base_year` (zero with fewer than two), capped at
+/// [`MAX_CYCLE_DRIFT`].
+pub fn cycle_drift(points: &[Point], base_year: Year) -> Years {
+    let recent: Vec<&Point> = points
+        .iter()
+        .filter(|p| p.year > base_year - CYCLE_DRIFT_YEARS && p.year <= base_year)
+        .collect();
+    if recent.len() < 2 {
+        return 0.0;
+    }
+    let xs: Vec<f64> = recent.iter().map(|p| f64::from(p.year)).collect();
+    let ys: Vec<f64> = recent.iter().map(|p| p.value).collect();
+    super::paths::fit_line(&xs, &ys)
+        .1
+        .clamp(-MAX_CYCLE_DRIFT, MAX_CYCLE_DRIFT)
+}
+
+/// Default growth of memory per unit (or of residual demand): the least-squares log-linear
+/// trend of the published points of the [`TREND_YEARS`] + 1 years up to `base_year`; with
+/// fewer than two there, the growth between the last two points known at the base year.
+fn content_rate(points: &[Point], base_year: Year) -> PercentPerYear {
+    let recent: Vec<&Point> = points
+        .iter()
+        .filter(|p| p.year >= base_year - TREND_YEARS && p.value > 0.0)
+        .collect();
+    let used: Vec<&Point> = if recent.len() >= 2 {
+        recent
+    } else {
+        points.iter().rev().take(2).rev().collect()
+    };
+    if used.len() < 2 {
+        return 0.0;
+    }
+    let xs: Vec<f64> = used.iter().map(|p| f64::from(p.year)).collect();
+    let ys: Vec<f64> = used.iter().map(|p| p.value.ln()).collect();
+    (super::paths::fit_line(&xs, &ys).1.exp() - 1.0) * 100.0
+}
+
+/// Years of industry bit shipments whose growth the content defaults are made to continue.
+pub const INDUSTRY_TREND_YEARS: Year = 3;
+
+/// The amounts (% per year, DRAM then NAND) added to every segment's content growth so that,
+/// with the first projected year's units, total bit demand grows like the industry's observed
+/// bit shipments over the [`INDUSTRY_TREND_YEARS`] up to the base year. The segments keep
+/// their relative trends; the industry figure, which sums every segment, sets the level.
+fn industry_shift(engine: &Engine, params: &Parameters, dram: &Series, nand: &Series) -> (f64, f64) {
+    let h = engine.history();
+    let base_year = h.base_year;
+    let mut first = params.clone();
+    first.horizon = base_year + 1;
+    first.market = None;
+    let p = engine.project(&first);
+    let base = (base_year - h.first_year) as usize;
+    let trend = |bits: &Series| {
+        let known = bits.until(base_year);
+        cagr_percent(
+            geometric_at(known, base_year - INDUSTRY_TREND_YEARS),
+            geometric_at(known, base_year),
+            INDUSTRY_TREND_YEARS,
+        )
+    };
+    // Next year's demand is linear in a shift d of every content growth rate:
+    // sum over segments of E_s (1 + c_s + d) / (1 + c_s), E_s being the projected demand.
+    let shift = |pick: fn(&SegmentProjection) -> &Vec<f64>, rate: fn(&SegmentParams) -> f64, bits| {
+        let total_base: f64 = p.segments.iter().map(|s| pick(s)[base]).sum();
+        let projected: f64 = p.segments.iter().map(|s| pick(s)[base + 1]).sum();
+        let sensitivity: f64 = p
+            .segments
+            .iter()
+            .zip(&params.segments)
+            .map(|(s, sp)| pick(s)[base + 1] / growth_factor(rate(sp)).max(1e-9))
+            .sum();
+        if total_base <= 0.0 || sensitivity <= 0.0 {
+            return 0.0;
+        }
+        let wanted = total_base * growth_factor(trend(bits));
+        (wanted - projected) / sensitivity * 100.0
+    };
+    (
+        shift(|s| &s.dram_eb, |sp| sp.dram_content_growth, dram),
+        shift(|s| &s.nand_eb, |sp| sp.nand_content_growth, nand),
+    )
+}
