@@ -108,6 +108,8 @@ pub struct DeviceSegment {
     pub shipments: Series,
     /// Mean replacement cycle, years, as history points (interpolated linearly).
     pub replacement_cycle: Series,
+    /// Dated evidence of the cycle's change, years per year (empty when none is given).
+    pub replacement_cycle_change: Option<Series>,
     /// Weibull shape of the retirement-age distribution.
     pub weibull_shape: Figure,
     /// Units in use at the end of the year before the first shipments year, million.
@@ -253,6 +255,8 @@ pub struct Market {
     pub dram: MemoryMarket,
     /// NAND.
     pub nand: MemoryMarket,
+    /// Years for the price to close most of its gap to the indicated price.
+    pub price_adjustment_time: Figure,
     /// Wafer per HBM bit relative to ordinary DRAM.
     pub hbm_trade_ratio: Figure,
     /// Years from an investment decision to output.

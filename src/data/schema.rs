@@ -71,6 +71,10 @@ pub struct SegmentEntry {
     /// Mean replacement cycle, years, as history points (devices).
     #[serde(default)]
     pub replacement_cycle: Option<Spanned<SeriesEntry>>,
+    /// Dated evidence of how fast the replacement cycle was changing, years per year
+    /// (devices, optional): regional surveys whose levels differ from the global series.
+    #[serde(default)]
+    pub replacement_cycle_change: Option<Spanned<SeriesEntry>>,
     /// Weibull shape of retirement ages (devices).
     #[serde(default)]
     pub weibull_shape: Option<Spanned<ScalarEntry>>,
@@ -131,6 +135,8 @@ pub struct SupplyFile {
 pub struct MarketEntry {
     /// Wafer per HBM bit relative to ordinary DRAM.
     pub hbm_trade_ratio: Spanned<ScalarEntry>,
+    /// Years for the price to close most of its gap to the indicated price.
+    pub price_adjustment_time: Spanned<ScalarEntry>,
     /// Years from an investment decision to output.
     pub capacity_delay: Spanned<ScalarEntry>,
     /// DRAM.

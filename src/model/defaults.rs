@@ -21,6 +21,7 @@ impl Parameters {
     pub fn trend(data: &Dataset, engine: &Engine) -> Self {
         let history = engine.history();
         let base_year = history.base_year;
+        let adjustment_time = history.stock_adjustment_time();
         let segments = data
             .segments
             .iter()
@@ -28,7 +29,11 @@ impl Parameters {
             .map(|(i, s)| match &s.body {
                 SegmentBody::Devices(d) => {
                     let points = d.replacement_cycle.until(base_year);
-                    let cycle_drift = cycle_drift(points, base_year);
+                    let changes = d
+                        .replacement_cycle_change
+                        .as_ref()
+                        .map_or(&[][..], |c| c.until(base_year));
+                    let cycle_drift = cycle_drift(points, changes, base_year);
                     let cycle = linear_at(points, base_year) + cycle_drift;
                     let dram_content_growth = content_rate(d.dram_gb.until(base_year), base_year);
                     // HBM in the first projected year continues the base year's at the DRAM rate.
@@ -41,7 +46,7 @@ impl Parameters {
                     SegmentParams {
                         replacement_cycle: cycle,
                         cycle_drift,
-                        adjustment_time: history.stock_adjustment_time(i),
+                        adjustment_time,
                         base_growth: if d.build_out {
                             history.installed_base_trend(i)
                         } else {
@@ -71,7 +76,7 @@ impl Parameters {
             segments,
             market: data.market.as_ref().map(|m| {
                 let memory = |mm: &crate::data::MemoryMarket| MemoryParams {
-                    supply_growth: supply_trend(mm, base_year, TREND_YEARS),
+                    supply_growth: supply_trend(mm, base_year, INDUSTRY_TREND_YEARS),
                     production_cut: 0.0,
                     cut_start: base_year + 1,
                     cut_years: 1,
@@ -82,6 +87,7 @@ impl Parameters {
                     nand: memory(&m.nand),
                     capacity_delay: delay_years(m.capacity_delay.value),
                     hbm_trade_ratio: m.hbm_trade_ratio.value,
+                    price_adjustment_time: m.price_adjustment_time.value,
                 }
             }),
         };
@@ -96,27 +102,35 @@ impl Parameters {
     }
 }
 
-/// Years of cycle points that set the default cycle drift.
-pub const CYCLE_DRIFT_YEARS: Year = 10;
+/// Years of cycle evidence that set the default cycle drift.
+pub const CYCLE_DRIFT_YEARS: Year = 6;
 /// Largest default cycle drift, years per year, either way.
 pub const MAX_CYCLE_DRIFT: Years = 0.25;
 
-/// The default drift of a replacement cycle: the least-squares slope of the cycle points of
-/// the [`CYCLE_DRIFT_YEARS`] up to `base_year` (zero with fewer than two), capped at
-/// [`MAX_CYCLE_DRIFT`].
-pub fn cycle_drift(points: &[Point], base_year: Year) -> Years {
-    let recent: Vec<&Point> = points
-        .iter()
-        .filter(|p| p.year > base_year - CYCLE_DRIFT_YEARS && p.year <= base_year)
+/// The default drift of a replacement cycle: the median of the evidence dated in the
+/// [`CYCLE_DRIFT_YEARS`] up to `base_year` (zero without any), capped at
+/// [`MAX_CYCLE_DRIFT`]. Evidence is the slope between consecutive cycle points (dated by the
+/// later one) and the dated changes of `changes` (regional surveys: their levels differ from
+/// the global series, their direction and pace are comparable).
+pub fn cycle_drift(points: &[Point], changes: &[Point], base_year: Year) -> Years {
+    let recent = |year: Year| year > base_year - CYCLE_DRIFT_YEARS && year <= base_year;
+    let mut evidence: Vec<f64> = points
+        .windows(2)
+        .filter(|w| recent(w[1].year))
+        .map(|w| (w[1].value - w[0].value) / f64::from(w[1].year - w[0].year))
+        .chain(changes.iter().filter(|c| recent(c.year)).map(|c| c.value))
         .collect();
-    if recent.len() < 2 {
+    if evidence.is_empty() {
         return 0.0;
     }
-    let xs: Vec<f64> = recent.iter().map(|p| f64::from(p.year)).collect();
-    let ys: Vec<f64> = recent.iter().map(|p| p.value).collect();
-    super::paths::fit_line(&xs, &ys)
-        .1
-        .clamp(-MAX_CYCLE_DRIFT, MAX_CYCLE_DRIFT)
+    evidence.sort_by(f64::total_cmp);
+    let n = evidence.len();
+    let median = if n % 2 == 1 {
+        evidence[n / 2]
+    } else {
+        (evidence[n / 2 - 1] + evidence[n / 2]) / 2.0
+    };
+    median.clamp(-MAX_CYCLE_DRIFT, MAX_CYCLE_DRIFT)
 }
 
 /// Default growth of memory per unit (or of residual demand): the least-squares log-linear

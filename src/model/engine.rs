@@ -104,7 +104,7 @@ impl Engine {
                 dram: project_memory(
                     dram,
                     &m.dram,
-                    m.capacity_delay,
+                    m,
                     m.hbm_trade_ratio,
                     &total_dram_eb,
                     &total_hbm_eb,
@@ -112,7 +112,7 @@ impl Engine {
                 nand: project_memory(
                     nand,
                     &m.nand,
-                    m.capacity_delay,
+                    m,
                     1.0,
                     &total_nand_eb,
                     &vec![0.0; len],

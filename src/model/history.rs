@@ -162,11 +162,12 @@ impl History {
         super::paths::cagr_percent(at(from), at(self.base_year), self.base_year - from)
     }
 
-    /// The default stock adjustment time, years: from the persistence of net additions in
-    /// the history (see [`net_addition_persistence`]), `tau = 1 / (1 - rho)`, within
+    /// The default stock adjustment time, years, the same for every device segment: from
+    /// the persistence `rho` of net additions in the history (see
+    /// [`net_addition_persistence`]), `tau = 1 / (1 - rho)`, within
     /// [`STOCK_ADJUSTMENT_BOUNDS`].
-    pub fn stock_adjustment_time(&self, segment: usize) -> Years {
-        let rho = net_addition_persistence(self, segment, PERSISTENCE_YEARS);
+    pub fn stock_adjustment_time(&self) -> Years {
+        let rho = net_addition_persistence(self, PERSISTENCE_YEARS);
         let (lo, hi) = STOCK_ADJUSTMENT_BOUNDS;
         if rho >= 1.0 - 1.0 / hi {
             hi
@@ -211,14 +212,16 @@ pub const PERSISTENCE_YEARS: Year = 10;
 pub const STOCK_ADJUSTMENT_BOUNDS: (Years, Years) = (1.0, 4.0);
 
 /// How much of a year's net additions (shipments minus retirements, as a share of the
-/// installed base, less the mean over the window) carries into the next year: the
-/// least-squares AR(1) coefficient over a device segment's last `years` history years
-/// (zero with fewer than three). Partial adjustment towards a slowly moving desired stock
-/// gives `rho = 1 - 1 / tau`.
-pub fn net_addition_persistence(h: &History, segment: usize, years: Year) -> f64 {
+/// installed base, less the segment's mean over the window) carries into the next year: the
+/// least-squares AR(1) coefficient pooled over every device segment's last `years` history
+/// years (segments with fewer than three such years are left out; zero when none is left).
+/// Partial adjustment towards a slowly moving desired stock gives `rho = 1 - 1 / tau`.
+pub fn net_addition_persistence(h: &History, years: Year) -> f64 {
     let (mut num, mut den) = (0.0, 0.0);
-    let seg = &h.segments[segment];
-    if let (Some(start), Some(_)) = (seg.rows.start_year, &seg.devices) {
+    for seg in h.segments.iter().filter(|s| s.devices.is_some()) {
+        let Some(start) = seg.rows.start_year else {
+            continue;
+        };
         let from = (h.base_year - years).max(start + 1);
         let rates: Vec<f64> = (from..=h.base_year)
             .filter_map(|y| {
@@ -227,12 +230,13 @@ pub fn net_addition_persistence(h: &History, segment: usize, years: Year) -> f64
                 (before > 0.0).then(|| seg.rows.growth_m[i] / before)
             })
             .collect();
-        if rates.len() >= 3 {
-            let mean = rates.iter().sum::<f64>() / rates.len() as f64;
-            for w in rates.windows(2) {
-                num += (w[1] - mean) * (w[0] - mean);
-                den += (w[0] - mean).powi(2);
-            }
+        if rates.len() < 3 {
+            continue;
+        }
+        let mean = rates.iter().sum::<f64>() / rates.len() as f64;
+        for w in rates.windows(2) {
+            num += (w[1] - mean) * (w[0] - mean);
+            den += (w[0] - mean).powi(2);
         }
     }
     if den > 0.0 { (num / den).max(0.0) } else { 0.0 }

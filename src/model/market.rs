@@ -7,7 +7,7 @@
 
 use super::paths::{cagr_percent, fit_line, geometric_at};
 use crate::data::{MemoryMarket, Point};
-use crate::units::{Exabytes, PercentPerYear, Year, Years};
+use crate::units::{Exabytes, PercentPerYear, Year, Years, growth_factor};
 
 /// DRAM or NAND.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +57,9 @@ pub struct MarketParams {
     pub capacity_delay: Year,
     /// Wafer per HBM bit relative to ordinary DRAM.
     pub hbm_trade_ratio: f64,
+    /// Years for the price to close about two thirds of its gap to the indicated price
+    /// (0: at once).
+    pub price_adjustment_time: Years,
 }
 
 impl MarketParams {
@@ -86,6 +89,8 @@ pub enum Regime {
     Balanced,
     /// Supply above demand, or inventory well above target.
     Glut,
+    /// No published sufficiency or inventory figure for the year.
+    Unpublished,
 }
 
 impl Regime {
@@ -95,21 +100,43 @@ impl Regime {
             Regime::Tight => "tight",
             Regime::Balanced => "balanced",
             Regime::Glut => "glut",
+            Regime::Unpublished => "",
         }
     }
 
-    /// The regime of a year: glut above +3% sufficiency or 1.3x target cover, tight below -2%
-    /// or target cover / 1.3.
+    /// The regime of a year. Inventory cover decides when it is known, because cover is what
+    /// sets the price: glut above [`GLUT_COVER`] x target, tight below target /
+    /// [`GLUT_COVER`]. A year with only a published sufficiency ratio is a glut above
+    /// [`GLUT_SUFFICIENCY`] % and tight below [`TIGHT_SUFFICIENCY`] % (TrendForce's usage).
     pub fn of(sufficiency_pct: f64, weeks: f64, target_weeks: f64) -> Self {
-        if sufficiency_pct > 3.0 || weeks > 1.3 * target_weeks {
-            Regime::Glut
-        } else if sufficiency_pct < -2.0 || weeks < target_weeks / 1.3 {
-            Regime::Tight
+        if weeks.is_finite() {
+            if weeks > GLUT_COVER * target_weeks {
+                Regime::Glut
+            } else if weeks < target_weeks / GLUT_COVER {
+                Regime::Tight
+            } else {
+                Regime::Balanced
+            }
+        } else if sufficiency_pct.is_finite() {
+            if sufficiency_pct > GLUT_SUFFICIENCY {
+                Regime::Glut
+            } else if sufficiency_pct < TIGHT_SUFFICIENCY {
+                Regime::Tight
+            } else {
+                Regime::Balanced
+            }
         } else {
-            Regime::Balanced
+            Regime::Unpublished
         }
     }
 }
+
+/// Cover above this multiple of the target (or below target / it) is a glut (tight).
+pub const GLUT_COVER: f64 = 1.3;
+/// Sufficiency above this, %, is a glut when cover is unknown.
+pub const GLUT_SUFFICIENCY: f64 = 3.0;
+/// Sufficiency below this, %, is tight when cover is unknown.
+pub const TIGHT_SUFFICIENCY: f64 = -2.0;
 
 /// One memory's market, year by year (same years as the device projection).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -172,9 +199,9 @@ pub struct MemoryHistory {
     price: Vec<f64>,
     /// Revenue by year.
     revenue: Vec<f64>,
-    /// Sufficiency, %, by year (0 where unknown).
+    /// Sufficiency, %, by year (NaN where no figure is near).
     sufficiency: Vec<f64>,
-    /// Inventory weeks by year (target where unknown).
+    /// Inventory weeks by year (NaN where no figure is near).
     weeks: Vec<f64>,
     /// ln of the cost trend: intercept and slope per year (fitted up to the base year).
     trend: (f64, f64),
@@ -230,8 +257,8 @@ impl MemoryHistory {
             base_year,
             trend: fit_line(&xs, &ys),
             revenue: rev,
-            sufficiency: years.clone().map(|y| sparse_at(suff, y, 0.0)).collect(),
-            weeks: years.map(|y| sparse_at(inv, y, target)).collect(),
+            sufficiency: years.clone().map(|y| sparse_at(suff, y, f64::NAN)).collect(),
+            weeks: years.map(|y| sparse_at(inv, y, f64::NAN)).collect(),
             price,
             target_weeks: target,
             capacity_response: m.capacity_response.value,
@@ -246,6 +273,14 @@ impl MemoryHistory {
     /// The structural price decline, % per year (positive when prices fall).
     pub fn cost_decline(&self) -> PercentPerYear {
         (1.0 - self.trend.1.exp()) * 100.0
+    }
+
+    /// Sufficiency and inventory weeks the projection starts from: the base year's figures,
+    /// or balance and target cover where none is near.
+    fn base_state(&self) -> (f64, f64) {
+        let i = self.index(self.base_year);
+        let or = |v: f64, default: f64| if v.is_finite() { v } else { default };
+        (or(self.sufficiency[i], 0.0), or(self.weeks[i], self.target_weeks))
     }
 
     fn index(&self, year: Year) -> usize {
@@ -263,12 +298,36 @@ pub fn supply_trend(m: &MemoryMarket, base_year: Year, years: i32) -> PercentPer
     )
 }
 
+/// Years over which suppliers plan to bring inventory back to target.
+pub const INVENTORY_CORRECTION_YEARS: f64 = 1.0;
+/// Lowest share of capacity suppliers run at before a declared production cut: fabs are
+/// rarely idled further without one (2023: cuts of 20-30% of wafer starts were announced as
+/// such).
+pub const MIN_UTILISATION: f64 = 0.8;
+/// Suppliers stop producing for stock beyond this many times the target inventory.
+pub const MAX_INVENTORY_TARGETS: f64 = 3.0;
+/// Weeks in a year, to turn a year's demand into weekly demand.
+const WEEKS_PER_YEAR: f64 = 52.0;
+/// The capacity response never shrinks capacity by more than half in a year.
+const MIN_RESPONSE: f64 = 0.5;
+
+/// The share of the gap between the price and its indicated level closed in one year with a
+/// price adjustment time of `years` (exponential smoothing; 0 closes it at once).
+pub fn price_step(years: Years) -> f64 {
+    if years <= 0.0 {
+        1.0
+    } else {
+        1.0 - (-1.0 / years).exp()
+    }
+}
+
 /// Projects one memory's market. `demand` and `hbm` are bit demand by year (from the first
-/// year to the horizon); `hbm` is zero for NAND.
+/// year to the horizon); `hbm` is zero for NAND. See `docs/model.md`, "Market", for the
+/// equations.
 pub fn project_memory(
     h: &MemoryHistory,
     p: &MemoryParams,
-    capacity_delay: Year,
+    m: &MarketParams,
     trade_ratio: f64,
     demand: &[Exabytes],
     hbm: &[Exabytes],
@@ -284,7 +343,7 @@ pub fn project_memory(
         ..MemoryProjection::default()
     };
     let price_base = h.price[base].max(f64::MIN_POSITIVE);
-    // History: observed figures.
+    // History: published figures only; years without them stay empty (NaN).
     for (i, d) in demand.iter().enumerate().take(base + 1) {
         let (sr, weeks) = (h.sufficiency[i], h.weeks[i]);
         out.supply_eb.push(d * (1.0 + sr / 100.0));
@@ -298,47 +357,72 @@ pub fn project_memory(
     let mut relative: Vec<f64> = (0..=base)
         .map(|i| h.price[i] / h.trend_price(h.first_year + i as Year))
         .collect();
-    let mut capacity = equivalent(base) * (1.0 + h.sufficiency[base] / 100.0);
-    let mut inventory = h.weeks[base] * equivalent(base) / 52.0;
+    let (sr0, weeks0) = h.base_state();
+    let mut capacity = equivalent(base) * (1.0 + sr0 / 100.0);
+    let mut inventory = weeks0 * equivalent(base) / WEEKS_PER_YEAR;
+    let step = price_step(m.price_adjustment_time);
     for i in base + 1..len {
         let year = h.first_year + i as Year;
-        let signal = relative[i.saturating_sub(capacity_delay.max(0) as usize).min(i - 1)];
-        let response =
-            (1.0 + h.capacity_response / 100.0 * signal.max(f64::MIN_POSITIVE).log2()).max(0.5);
-        capacity *= (1.0 + p.supply_growth / 100.0).max(0.0) * response;
-        let cutting = (p.cut_start..p.cut_start + p.cut_years.max(0)).contains(&year);
-        let output = capacity
-            * (1.0
-                - if cutting {
-                    p.production_cut / 100.0
-                } else {
-                    0.0
-                })
-            .max(0.0);
+        // Capacity answers the relative price `capacity_delay` years earlier. Prices of the
+        // base year and before count as neutral: the default supply growth is the growth
+        // measured over those years, which already holds supply's answer to them.
+        let signal_at = i.saturating_sub(m.capacity_delay.max(0) as usize).min(i - 1);
+        let signal = if signal_at > base {
+            relative[signal_at]
+        } else {
+            1.0
+        };
+        let response = (1.0 + h.capacity_response / 100.0 * signal.max(f64::MIN_POSITIVE).log2())
+            .max(MIN_RESPONSE);
+        capacity *= growth_factor(p.supply_growth).max(0.0) * response;
         let want = equivalent(i);
-        let available = inventory + output;
-        let shipped = want.min(available);
-        inventory = available - shipped;
-        let weekly = want / 52.0;
-        let weeks = if weekly > 0.0 {
-            inventory / weekly
+        let target_stock = target * want / WEEKS_PER_YEAR;
+        // Planned output meets demand and moves inventory towards target, within capacity and
+        // the utilisation floor, and never builds stock past its ceiling; a cut comes on top.
+        let planned = want + (target_stock - inventory) / INVENTORY_CORRECTION_YEARS;
+        let ceiling = want + MAX_INVENTORY_TARGETS * target_stock - inventory;
+        let run = planned
+            .clamp(MIN_UTILISATION * capacity, capacity)
+            .min(ceiling)
+            .max(0.0);
+        let cutting = (p.cut_start..p.cut_start + p.cut_years.max(0)).contains(&year);
+        let cut = if cutting {
+            (p.production_cut / 100.0).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let output = run * (1.0 - cut);
+        let opening_weeks = if want > 0.0 {
+            inventory / (want / WEEKS_PER_YEAR)
         } else {
             target
         };
-        // Meadows' rule: the price sits on its cost trend, above it when inventory cover is
-        // below target and below it when cover is above.
-        let cover = weeks.clamp(target * COVER_CLAMP.0, target * COVER_CLAMP.1);
-        let rel = (target / cover).powf(1.0 / p.price_elasticity.max(0.05));
+        let available = inventory + output;
+        let shipped = want.min(available);
+        inventory = available - shipped;
+        let weeks = if want > 0.0 {
+            inventory / (want / WEEKS_PER_YEAR)
+        } else {
+            target
+        };
+        // Meadows' rule: the indicated price sits on the cost trend, above it when cover is
+        // below target and below it when cover is above; the price moves towards it with the
+        // price adjustment time. The year's average price answers the year's average cover,
+        // so stock carried in weighs on it even when output is cut.
+        let cover = ((opening_weeks + weeks) / 2.0)
+            .clamp(target * COVER_CLAMP.0, target * COVER_CLAMP.1);
+        let indicated = (target / cover).powf(1.0 / p.price_elasticity.max(0.05));
+        let last = relative[i - 1].max(f64::MIN_POSITIVE);
+        let rel = last * (indicated / last).powf(step);
         let price = h.trend_price(year) * rel;
         relative.push(rel);
         let served = if want > 0.0 { shipped / want } else { 1.0 };
-        let supply_bits = output - (want - demand[i]);
         let sr = if demand[i] > 0.0 {
             (output - want) / demand[i] * 100.0
         } else {
             0.0
         };
-        out.supply_eb.push(supply_bits);
+        out.supply_eb.push(output - (want - demand[i]));
         out.sufficiency_pct.push(sr);
         out.inventory_weeks.push(weeks);
         out.price_index.push(price / price_base * 100.0);
@@ -375,11 +459,13 @@ mod tests {
 
     #[test]
     fn regimes() {
-        assert_eq!(Regime::of(5.0, 9.0, 9.0), Regime::Glut);
-        assert_eq!(Regime::of(0.0, 20.0, 9.0), Regime::Glut);
-        assert_eq!(Regime::of(-3.0, 9.0, 9.0), Regime::Tight);
+        assert_eq!(Regime::of(f64::NAN, 20.0, 9.0), Regime::Glut);
+        assert_eq!(Regime::of(5.0, 9.0, 9.0), Regime::Balanced, "cover decides");
         assert_eq!(Regime::of(0.0, 5.0, 9.0), Regime::Tight);
-        assert_eq!(Regime::of(1.0, 10.0, 9.0), Regime::Balanced);
+        assert_eq!(Regime::of(5.0, f64::NAN, 9.0), Regime::Glut);
+        assert_eq!(Regime::of(-3.0, f64::NAN, 9.0), Regime::Tight);
+        assert_eq!(Regime::of(1.0, f64::NAN, 9.0), Regime::Balanced);
+        assert_eq!(Regime::of(f64::NAN, f64::NAN, 9.0), Regime::Unpublished);
     }
 
     #[test]

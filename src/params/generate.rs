@@ -198,6 +198,14 @@ pub fn parameters(data: &Dataset) -> Vec<Wanted> {
             ParamKey::HbmTradeRatio,
             figure(&m.hbm_trade_ratio),
         ));
+        out.push(wanted(
+            "price_adjustment_time".into(),
+            "Price adjustment time",
+            GLOBAL_GROUP,
+            "years",
+            ParamKey::PriceAdjustment,
+            figure(&m.price_adjustment_time),
+        ));
     }
     out.push(wanted(
         "growth_half_life".into(),

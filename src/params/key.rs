@@ -40,6 +40,8 @@ pub enum ParamKey {
     CapacityDelay,
     /// `market.hbm_trade_ratio`.
     HbmTradeRatio,
+    /// `market.price_adjustment_time`.
+    PriceAdjustment,
 }
 
 impl ParamKey {
@@ -117,6 +119,7 @@ impl ParamKey {
             ParamKey::PriceElasticity(m) => mk.memory(m).price_elasticity,
             ParamKey::CapacityDelay => f64::from(mk.capacity_delay),
             ParamKey::HbmTradeRatio => mk.hbm_trade_ratio,
+            ParamKey::PriceAdjustment => mk.price_adjustment_time,
             _ => 0.0,
         }
     }
@@ -132,6 +135,7 @@ impl ParamKey {
             ParamKey::PriceElasticity(m) => mk.memory_mut(m).price_elasticity = v,
             ParamKey::CapacityDelay => mk.capacity_delay = year,
             ParamKey::HbmTradeRatio => mk.hbm_trade_ratio = v,
+            ParamKey::PriceAdjustment => mk.price_adjustment_time = v,
             _ => {}
         }
     }

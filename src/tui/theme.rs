@@ -133,7 +133,7 @@ impl Theme {
     pub fn regime(self, r: crate::model::Regime) -> Style {
         match r {
             crate::model::Regime::Tight => self.fg(Color::LightRed),
-            crate::model::Regime::Balanced => self.dim(),
+            crate::model::Regime::Balanced | crate::model::Regime::Unpublished => self.dim(),
             crate::model::Regime::Glut => self.fg(Color::LightBlue),
         }
     }

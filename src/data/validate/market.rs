@@ -65,6 +65,12 @@ impl Checker<'_> {
                 unit::NONE,
                 Bound::Positive,
             ),
+            price_adjustment_time: self.scalar(
+                "market.price_adjustment_time",
+                &m.price_adjustment_time,
+                unit::YEARS,
+                Bound::NonNegative,
+            ),
             capacity_delay: self.scalar(
                 "market.capacity_delay",
                 &m.capacity_delay,

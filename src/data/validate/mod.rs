@@ -21,6 +21,8 @@ pub mod unit {
     pub const MILLION_UNITS: &str = "million units";
     /// Durations.
     pub const YEARS: &str = "years";
+    /// Change of a duration per year.
+    pub const YEARS_PER_YEAR: &str = "years per year";
     /// Memory per unit.
     pub const GB: &str = "GB";
     /// Bit totals.

@@ -120,6 +120,14 @@ impl Checker<'_> {
             dram.map(|s| self.series(&format!("{id}.dram_gb"), s, unit::GB, Bound::Positive));
         let nand_gb =
             nand.map(|s| self.series(&format!("{id}.nand_gb"), s, unit::GB, Bound::Positive));
+        let replacement_cycle_change = e.replacement_cycle_change.as_ref().map(|s| {
+            self.series(
+                &format!("{id}.replacement_cycle_change"),
+                s,
+                unit::YEARS_PER_YEAR,
+                Bound::Finite,
+            )
+        });
         let hbm_gb = e
             .hbm_gb
             .as_ref()
@@ -142,6 +150,7 @@ impl Checker<'_> {
         Some(DeviceSegment {
             shipments: shipments?,
             replacement_cycle: replacement_cycle?,
+            replacement_cycle_change,
             weibull_shape: weibull_shape?,
             initial_installed_base: initial_installed_base?,
             long_run_growth: long_run_growth?,
@@ -214,6 +223,12 @@ impl Checker<'_> {
         self.forbidden(id, "residual", "long_run_growth", &e.long_run_growth);
         self.forbidden(id, "residual", "dram_gb", &e.dram_gb);
         self.forbidden(id, "residual", "hbm_gb", &e.hbm_gb);
+        self.forbidden(
+            id,
+            "residual",
+            "replacement_cycle_change",
+            &e.replacement_cycle_change,
+        );
         self.forbidden(id, "residual", "nand_gb", &e.nand_gb);
         let dram = self.required(id, "dram_eb", &e.dram_eb, at, "[segment.dram_eb] in EB");
         let nand = self.required(id, "nand_eb", &e.nand_eb, at, "[segment.nand_eb] in EB");
