@@ -2,7 +2,6 @@
 //! `docs/model.md` lists how each default is derived.
 
 use super::engine::Engine;
-use super::history::TREND_YEARS;
 use super::market::{MarketParams, MemoryParams, delay_years, supply_trend};
 use super::parameters::{
     DEFAULT_CONTENT_HALF_LIFE, DEFAULT_GROWTH_HALF_LIFE, DEFAULT_HORIZON_YEARS, Parameters, SegmentParams,
@@ -10,14 +9,17 @@ use super::parameters::{
 use super::paths::{cagr_percent, geometric_at, linear_at};
 use super::projection::SegmentProjection;
 use crate::data::{Dataset, Point, SegmentBody, Series};
-use crate::units::{PercentPerYear, Year, Years, growth_factor};
+use crate::units::{Year, Years, growth_factor};
 
 impl Parameters {
-    /// Values that continue the trends in the data up to the history's base year: the last
-    /// replacement cycle, the installed-base growth that continues the recent shipments trend
-    /// into the first projected year, recent content growth, the recent growth of bit
-    /// shipments as supply growth, no production cut, and the market figures of the data. (The
-    /// parameter catalog rounds them and lets explicit defaults in the data win.)
+    /// The defaults at the engine's base year, from the data up to it (see `docs/model.md`,
+    /// "Defaults"): the cycle at the base year plus its drift from the dated cycle evidence,
+    /// the stock adjustment time from the persistence of net additions, desired-base growth
+    /// at the long-run rate (or, for a build-out, the recent installed-base growth), content
+    /// growth at the long-run rates plus the premium that makes total demand continue the
+    /// industry's recent bit growth, that growth as supply growth, no production cut, and the
+    /// market figures of the data. (The parameter catalog rounds them and lets explicit
+    /// defaults in the data win.)
     pub fn trend(data: &Dataset, engine: &Engine) -> Self {
         let history = engine.history();
         let base_year = history.base_year;
@@ -35,14 +37,6 @@ impl Parameters {
                         .map_or(&[][..], |c| c.until(base_year));
                     let cycle_drift = cycle_drift(points, changes, base_year);
                     let cycle = linear_at(points, base_year) + cycle_drift;
-                    let dram_content_growth = content_rate(d.dram_gb.until(base_year), base_year);
-                    // HBM in the first projected year continues the base year's at the DRAM rate.
-                    let rows = &history.segments[i].rows;
-                    let base_hbm = (base_year - history.first_year) as usize;
-                    let hbm_gb_per_unit = d.hbm_gb.as_ref().map(|_| {
-                        rows.hbm_gb_per_unit.get(base_hbm).copied().unwrap_or(0.0)
-                            * growth_factor(dram_content_growth)
-                    });
                     SegmentParams {
                         replacement_cycle: cycle,
                         cycle_drift,
@@ -52,18 +46,18 @@ impl Parameters {
                         } else {
                             d.long_run_growth.value
                         },
-                        dram_content_growth,
-                        nand_content_growth: content_rate(d.nand_gb.until(base_year), base_year),
-                        hbm_gb_per_unit,
+                        dram_content_growth: s.long_run_dram_growth.value,
+                        nand_content_growth: s.long_run_nand_growth.value,
+                        hbm_gb_per_unit: None,
                     }
                 }
-                SegmentBody::Residual(r) => SegmentParams {
+                SegmentBody::Residual(_) => SegmentParams {
                     replacement_cycle: 0.0,
                     cycle_drift: 0.0,
                     adjustment_time: 1.0,
                     base_growth: 0.0,
-                    dram_content_growth: content_rate(r.dram_eb.until(base_year), base_year),
-                    nand_content_growth: content_rate(r.nand_eb.until(base_year), base_year),
+                    dram_content_growth: s.long_run_dram_growth.value,
+                    nand_content_growth: s.long_run_nand_growth.value,
                     hbm_gb_per_unit: None,
                 },
             })
@@ -96,6 +90,19 @@ impl Parameters {
             for seg in &mut params.segments {
                 seg.dram_content_growth += dram;
                 seg.nand_content_growth += nand;
+            }
+        }
+        // HBM in the first projected year continues the base year's at the DRAM rate.
+        let base = (base_year - history.first_year) as usize;
+        for ((seg, hist), d) in params
+            .segments
+            .iter_mut()
+            .zip(&history.segments)
+            .zip(&data.segments)
+        {
+            if d.devices().is_some_and(|d| d.hbm_gb.is_some()) {
+                let hbm = hist.rows.hbm_gb_per_unit.get(base).copied().unwrap_or(0.0);
+                seg.hbm_gb_per_unit = Some(hbm * growth_factor(seg.dram_content_growth));
             }
         }
         params
@@ -133,26 +140,6 @@ pub fn cycle_drift(points: &[Point], changes: &[Point], base_year: Year) -> Year
     median.clamp(-MAX_CYCLE_DRIFT, MAX_CYCLE_DRIFT)
 }
 
-/// Default growth of memory per unit (or of residual demand): the least-squares log-linear
-/// trend of the published points of the [`TREND_YEARS`] + 1 years up to `base_year`; with
-/// fewer than two there, the growth between the last two points known at the base year.
-fn content_rate(points: &[Point], base_year: Year) -> PercentPerYear {
-    let recent: Vec<&Point> = points
-        .iter()
-        .filter(|p| p.year >= base_year - TREND_YEARS && p.value > 0.0)
-        .collect();
-    let used: Vec<&Point> = if recent.len() >= 2 {
-        recent
-    } else {
-        points.iter().rev().take(2).rev().collect()
-    };
-    if used.len() < 2 {
-        return 0.0;
-    }
-    let xs: Vec<f64> = used.iter().map(|p| f64::from(p.year)).collect();
-    let ys: Vec<f64> = used.iter().map(|p| p.value.ln()).collect();
-    (super::paths::fit_line(&xs, &ys).1.exp() - 1.0) * 100.0
-}
 
 /// Years of industry bit shipments whose growth the content defaults are made to continue.
 pub const INDUSTRY_TREND_YEARS: Year = 3;

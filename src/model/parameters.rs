@@ -48,5 +48,5 @@ pub struct Parameters {
 pub const DEFAULT_HORIZON_YEARS: Year = 10;
 /// Default half-life of installed-base growth, used when the data gives none.
 pub const DEFAULT_GROWTH_HALF_LIFE: Years = 5.0;
-/// Default half-life of content growth.
-pub const DEFAULT_CONTENT_HALF_LIFE: Years = 2.0;
+/// Default half-life of content growth (a convention: see `docs/model.md`).
+pub const DEFAULT_CONTENT_HALF_LIFE: Years = 1.5;
