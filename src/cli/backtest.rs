@@ -1,7 +1,8 @@
 //! `memcycle backtest`: errors of a projection from an earlier year against what happened.
 
-use super::format::{fixed, json_number};
-use super::table::{Align, TextTable};
+use crate::format::{fixed, json_number};
+use super::table::TextTable;
+use crate::format::Align;
 use crate::backtest::Backtest;
 use serde_json::json;
 

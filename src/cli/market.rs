@@ -1,12 +1,13 @@
 //! `memcycle market`: supply, balance, inventory and price by year, as CSV, JSON or a table.
 
-use super::format::{fixed, json_number};
-use super::table::{Align, TextTable};
+use crate::format::{fixed, json_number, signed};
+use super::table::TextTable;
+use crate::format::Align;
 use crate::model::{Memory, MemoryProjection, Projection};
 use serde_json::{Value, json};
 
 /// The CSV header, exactly as documented.
-pub const CSV_HEADER: &str = "year,memory,period,demand_eb,supply_eb,sufficiency,inventory_weeks,price_index,revenue_busd,regime";
+pub const CSV_HEADER: &str = "year,memory,period,demand_eb,supply_eb,sufficiency,inventory_weeks,price_index,price_vs_trend_pct,revenue_busd,regime";
 
 fn memories(p: &Projection) -> Vec<(Memory, &MemoryProjection)> {
     p.market.as_ref().map_or_else(Vec::new, |m| {
@@ -28,6 +29,7 @@ pub fn to_csv(p: &Projection) -> String {
                 fixed(mp.sufficiency_pct[i], 2),
                 fixed(mp.inventory_weeks[i], 2),
                 fixed(mp.price_index[i], 2),
+                fixed(mp.price_vs_trend_pct[i], 2),
                 fixed(mp.revenue_busd[i], 2),
                 mp.regime[i].as_str().to_owned(),
             ];
@@ -55,6 +57,7 @@ pub fn to_json(p: &Projection) -> String {
                         "sufficiency_pct": json_number(mp.sufficiency_pct[i]),
                         "inventory_weeks": json_number(mp.inventory_weeks[i]),
                         "price_index": json_number(mp.price_index[i]),
+                        "price_vs_trend_pct": json_number(mp.price_vs_trend_pct[i]),
                         "revenue_busd": json_number(mp.revenue_busd[i]),
                         "regime": mp.regime[i].as_str(),
                     })
@@ -82,13 +85,14 @@ pub fn to_table(p: &Projection) -> String {
             "suff. %",
             "inv. weeks",
             "price idx",
+            "vs trend %",
             "revenue $B",
             "regime",
         ];
         let mut t = TextTable::new(cols.iter().enumerate().map(|(i, c)| {
             (
                 (*c).to_owned(),
-                if i == 1 || i == 8 {
+                if i == 1 || i == 9 {
                     Align::Left
                 } else {
                     Align::Right
@@ -105,9 +109,10 @@ pub fn to_table(p: &Projection) -> String {
                 },
                 fixed(mp.demand_eb[i], 1),
                 fixed(mp.supply_eb[i], 1),
-                format!("{:+.1}", mp.sufficiency_pct[i]),
+                signed(mp.sufficiency_pct[i], 1),
                 fixed(mp.inventory_weeks[i], 1),
                 fixed(mp.price_index[i], 0),
+                signed(mp.price_vs_trend_pct[i], 0),
                 fixed(mp.revenue_busd[i], 1),
                 mp.regime[i].as_str().to_owned(),
             ]);
@@ -117,7 +122,7 @@ pub fn to_table(p: &Projection) -> String {
             |y| format!("price turns up in {y}"),
         );
         out.push_str(&format!(
-            "{} market, history to {} (price index: {} = 100; target inventory {} weeks); {turn}\n\n{}\n",
+            "{} market, history to {} (price index: {} = 100; vs trend: price over its cost trend; target inventory {} weeks); {turn}\n\n{}\n",
             mp.label, p.base_year, p.base_year, mp.target_weeks, t.render()
         ));
     }

@@ -1,15 +1,13 @@
 //! The command line: argument definitions and the headless commands.
 
 pub mod backtest;
-mod format;
 pub mod market;
 pub mod params;
 pub mod project;
 pub mod rolling;
 mod table;
 
-pub use format::{fixed, yoy};
-pub use table::{Align, TextTable, pad};
+pub use table::TextTable;
 
 use crate::params::{Override, parse_override};
 use crate::scenario::{Scenario, Store};

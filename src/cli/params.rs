@@ -1,6 +1,7 @@
 //! `memcycle params`: every parameter with its range and default.
 
-use super::table::{Align, TextTable};
+use super::table::TextTable;
+use crate::format::Align;
 use crate::params::{Catalog, DefaultBasis};
 
 /// The CSV header, exactly as documented.

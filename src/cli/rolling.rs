@@ -1,7 +1,8 @@
 //! `memcycle backtest --rolling`: the model's rolling-origin skill against naive and drift.
 
-use super::format::{fixed, json_number};
-use super::table::{Align, TextTable};
+use crate::format::{fixed, json_number};
+use super::table::TextTable;
+use crate::format::Align;
 use crate::backtest::rolling::Rolling;
 use serde_json::json;
 

@@ -1,15 +1,7 @@
 //! Plain-text tables aligned by display width (so that Korean or other wide labels line up).
 
+use crate::format::{Align, pad};
 use unicode_width::UnicodeWidthStr;
-
-/// Column alignment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
-    /// Text.
-    Left,
-    /// Numbers.
-    Right,
-}
 
 /// A table built row by row and rendered with columns padded to their widest cell.
 #[derive(Debug, Clone, Default)]
@@ -60,15 +52,6 @@ impl TextTable {
             out.push(line(&mut r.iter().map(String::as_str)));
         }
         out.join("\n") + "\n"
-    }
-}
-
-/// Pads `s` to display width `w`.
-pub fn pad(s: &str, w: usize, align: Align) -> String {
-    let fill = " ".repeat(w.saturating_sub(s.width()));
-    match align {
-        Align::Left => format!("{s}{fill}"),
-        Align::Right => format!("{fill}{s}"),
     }
 }
 

@@ -151,8 +151,11 @@ pub struct MemoryProjection {
     pub sufficiency_pct: Vec<f64>,
     /// Supplier inventory, weeks of demand.
     pub inventory_weeks: Vec<f64>,
-    /// Average price per bit, base year = 100.
+    /// Average price per bit, base year = 100. It falls along the cost trend in a balanced
+    /// market.
     pub price_index: Vec<f64>,
+    /// Price over its cost trend, % (0 on the trend; positive when cover is short).
+    pub price_vs_trend_pct: Vec<f64>,
     /// Industry revenue, USD billion.
     pub revenue_busd: Vec<f64>,
     /// Regime of each year.
@@ -429,6 +432,7 @@ pub fn project_memory(
         out.revenue_busd.push(served * demand[i] * price);
         out.regime.push(Regime::of(sr, weeks, target));
     }
+    out.price_vs_trend_pct = relative.iter().map(|r| (r - 1.0) * 100.0).collect();
     out.turn_year = turn_year(&out.price_index, h.first_year, h.base_year);
     out
 }

@@ -1,7 +1,7 @@
 //! The header: scenario, selected year and live readouts.
 
 use super::super::app::App;
-use crate::cli::fixed;
+use crate::format::fixed;
 use crate::model::Memory;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -80,7 +80,7 @@ fn market<'a>(app: &App, m: Memory) -> Vec<Span<'a>> {
     vec![
         Span::styled("  │ SR ", t.dim()),
         Span::styled(
-            format!("{:+.1}%", mp.sufficiency_pct[i]),
+            crate::format::percent_or_na(mp.sufficiency_pct[i], 1),
             Style::new().add_modifier(Modifier::BOLD),
         ),
         Span::styled(

@@ -3,7 +3,7 @@
 
 use super::super::app::App;
 use super::{bignum, chart};
-use crate::cli::fixed;
+use crate::format::fixed;
 use crate::model::Memory;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -51,7 +51,7 @@ fn readouts(app: &App) -> Vec<Readout> {
         let d = m.memory(Memory::Dram);
         out.push(Readout {
             caption: format!("DRAM sufficiency {}", app.year),
-            value: format!("{:+.1}%", d.sufficiency_pct[i]),
+            value: crate::format::percent_or_na(d.sufficiency_pct[i], 1),
             unit: "",
             note: d.regime[i].as_str().to_owned(),
         });

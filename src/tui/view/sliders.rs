@@ -26,7 +26,7 @@ pub fn format_value(spec: &ParamSpec, v: f64) -> String {
         "year" => "",
         u => u,
     };
-    let n = crate::cli::fixed(v, decimals);
+    let n = crate::format::fixed(v, decimals);
     if unit.is_empty() {
         n
     } else {

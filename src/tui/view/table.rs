@@ -4,7 +4,7 @@ use super::super::app::{App, Focus};
 use super::super::layout::{compare_lines, inner, table_rows};
 use super::panel;
 use super::sliders::truncate;
-use crate::cli::{Align, fixed, pad, yoy};
+use crate::format::{Align, fixed, pad, yoy};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -42,7 +42,7 @@ fn compare(app: &App, area: Rect, buf: &mut Buffer) -> u16 {
             fixed(p.total_dram_eb[i], 1),
             fixed(p.total_nand_eb[i], 0),
             yoy(current, p.total_dram_eb[i]),
-            market.map_or_else(String::new, |m| format!("{:+.1}", m.sufficiency_pct[i])),
+            market.map_or_else(String::new, |m| crate::format::signed(m.sufficiency_pct[i], 1)),
             market
                 .and_then(|m| m.turn_year)
                 .map_or_else(|| "none".to_owned(), |y| y.to_string()),
