@@ -31,6 +31,14 @@ fn csv_has_the_documented_columns_and_identities() {
         )
     );
     let mut totals = 0;
+    let check = stdout(&memcycle(&["check"]));
+    let calibration: f64 = check
+        .split("DRAM ")
+        .nth(1)
+        .and_then(|s| s.split(',').next())
+        .and_then(|s| s.parse().ok())
+        .expect("check reports the DRAM calibration");
+    assert!((0.5..2.0).contains(&calibration), "{check}");
     for line in lines {
         let cells: Vec<&str> = line.split(',').collect();
         assert_eq!(cells.len(), 11, "{line}");
@@ -44,10 +52,11 @@ fn csv_has_the_documented_columns_and_identities() {
             continue; // residual segment: no units
         }
         let n = |i: usize| cells[i].parse::<f64>().expect("number");
-        // growth = shipments - replacement; dram_eb = shipments x GB / 1000 (to rounding).
+        // growth = shipments - replacement; dram_eb = shipments x GB / 1000 x the calibration
+        // that `check` reports (to rounding).
         assert!((n(5) - (n(3) - n(4))).abs() <= 0.0015, "{line}");
         assert!(
-            (n(9) - n(3) * n(7) / 1000.0).abs() <= 0.0005 + n(9) * 1e-3,
+            (n(9) - n(3) * n(7) / 1000.0 * calibration).abs() <= 0.0005 + n(9) * 2e-3,
             "{line}"
         );
     }
@@ -207,15 +216,26 @@ fn market_csv_has_the_documented_columns() {
     assert_eq!(
         text.lines().next(),
         Some(
-            "year,memory,period,demand_eb,supply_eb,sufficiency,inventory_weeks,price_index,revenue_busd,regime"
+            "year,memory,period,demand_eb,supply_eb,sufficiency,inventory_weeks,price_index,price_vs_trend_pct,revenue_busd,regime"
         )
     );
     for line in text.lines().skip(1) {
         let cells: Vec<&str> = line.split(',').collect();
-        assert_eq!(cells.len(), 10, "{line}");
+        assert_eq!(cells.len(), 11, "{line}");
         assert!(cells[1] == "dram" || cells[1] == "nand");
-        assert!(["tight", "balanced", "glut"].contains(&cells[9]), "{line}");
+        if cells[2] == "projection" {
+            assert!(["tight", "balanced", "glut"].contains(&cells[10]), "{line}");
+        } else {
+            // History: unpublished figures are empty cells, never invented ones.
+            assert!(["tight", "balanced", "glut", ""].contains(&cells[10]), "{line}");
+            assert!(cells[5].is_empty() == cells[4].is_empty(), "{line}");
+        }
     }
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("2012,dram,history,") && l.contains(",,,")),
+        "2012 DRAM has no published sufficiency or inventory"
+    );
     let json: serde_json::Value =
         serde_json::from_str(&stdout(&memcycle(&["market", "--format", "json"]))).expect("json");
     assert_eq!(json["markets"].as_array().map(Vec::len), Some(2));

@@ -369,8 +369,19 @@ pub fn check_summary(s: &Setup) -> String {
         .filter_map(|s| s.devices())
         .map(|dv| dv.shipments.points.iter().filter(|p| p.estimate).count())
         .sum();
+    let c = s.engine.history().calibration;
+    let calibration = if d.market.is_some() {
+        format!(
+            "calibration at {}: observed industry bits / device model = DRAM {:.3}, NAND {:.3} (every year's demand is multiplied by these)\n",
+            s.base_year(),
+            c.dram,
+            c.nand
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "ok\n{}: {} segments ({} device, {} residual), history {}-{}, {} sources, {} parameters, {} estimated shipment figures\n",
+        "ok\n{}: {} segments ({} device, {} residual), history {}-{}, {} sources, {} parameters, {} estimated shipment figures\n{calibration}",
         d.title,
         d.segments.len(),
         devices,

@@ -108,6 +108,7 @@ impl Engine {
                     m.hbm_trade_ratio,
                     &total_dram_eb,
                     &total_hbm_eb,
+                    &fade,
                 ),
                 nand: project_memory(
                     nand,
@@ -116,6 +117,7 @@ impl Engine {
                     1.0,
                     &total_nand_eb,
                     &vec![0.0; len],
+                    &fade,
                 ),
             }),
             _ => None,

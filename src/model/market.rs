@@ -301,11 +301,11 @@ pub fn supply_trend(m: &MemoryMarket, base_year: Year, years: i32) -> PercentPer
     )
 }
 
-/// Years over which suppliers plan to bring inventory back to target.
-pub const INVENTORY_CORRECTION_YEARS: f64 = 1.0;
-/// Lowest share of capacity suppliers run at before a declared production cut: fabs are
-/// rarely idled further without one (2023: cuts of 20-30% of wafer starts were announced as
-/// such).
+/// How far suppliers slow their fabs for stock already in hand: utilisation falls by this
+/// share of last year-end's cover in excess of target (cover 1.5 x target: 5% slower).
+pub const UTILISATION_RESPONSE: f64 = 0.1;
+/// Lowest utilisation suppliers slow to without a declared production cut: deeper cuts were
+/// announced as such (2023: 20-30% of wafer starts).
 pub const MIN_UTILISATION: f64 = 0.8;
 /// Suppliers stop producing for stock beyond this many times the target inventory.
 pub const MAX_INVENTORY_TARGETS: f64 = 3.0;
@@ -334,6 +334,7 @@ pub fn project_memory(
     trade_ratio: f64,
     demand: &[Exabytes],
     hbm: &[Exabytes],
+    fade: &[f64],
 ) -> MemoryProjection {
     let len = demand.len();
     let base = h.index(h.base_year).min(len.saturating_sub(1));
@@ -364,6 +365,7 @@ pub fn project_memory(
     let mut capacity = equivalent(base) * (1.0 + sr0 / 100.0);
     let mut inventory = weeks0 * equivalent(base) / WEEKS_PER_YEAR;
     let step = price_step(m.price_adjustment_time);
+    let mut last_weeks = weeks0;
     for i in base + 1..len {
         let year = h.first_year + i as Year;
         // Capacity answers the relative price `capacity_delay` years earlier. Prices of the
@@ -377,24 +379,30 @@ pub fn project_memory(
         };
         let response = (1.0 + h.capacity_response / 100.0 * signal.max(f64::MIN_POSITIVE).log2())
             .max(MIN_RESPONSE);
-        capacity *= growth_factor(p.supply_growth).max(0.0) * response;
         let want = equivalent(i);
-        let target_stock = target * want / WEEKS_PER_YEAR;
-        // Planned output meets demand and moves inventory towards target, within capacity and
-        // the utilisation floor, and never builds stock past its ceiling; a cut comes on top.
-        let planned = want + (target_stock - inventory) / INVENTORY_CORRECTION_YEARS;
-        let ceiling = want + MAX_INVENTORY_TARGETS * target_stock - inventory;
-        let run = planned
-            .clamp(MIN_UTILISATION * capacity, capacity)
-            .min(ceiling)
-            .max(0.0);
+        // Planned capacity growth starts at the supply growth and fades towards the growth of
+        // demand (the year before), so that over the horizon capacity follows demand.
+        let demand_growth = (equivalent(i - 1) / equivalent(i - 2).max(f64::MIN_POSITIVE) - 1.0) * 100.0;
+        let weight = fade.get(i - base - 1).copied().unwrap_or(0.0);
+        let planned_growth = demand_growth + (p.supply_growth - demand_growth) * weight;
+        // Fabs run full unless the stock carried in is above target, when suppliers slow them
+        // (down to the utilisation floor). A declared cut sets utilisation at most
+        // 100 - cut %: it formalises a slowdown rather than adding to it. Expansion is held
+        // back in the same proportion, and no stock is built past its ceiling.
+        let excess = (last_weeks / target - 1.0).max(0.0);
         let cutting = (p.cut_start..p.cut_start + p.cut_years.max(0)).contains(&year);
         let cut = if cutting {
             (p.production_cut / 100.0).clamp(0.0, 1.0)
         } else {
             0.0
         };
-        let output = run * (1.0 - cut);
+        let utilisation = (1.0 - UTILISATION_RESPONSE * excess)
+            .max(MIN_UTILISATION)
+            .min(1.0 - cut);
+        capacity *= growth_factor(planned_growth).max(0.0) * response * utilisation;
+        let target_stock = target * want / WEEKS_PER_YEAR;
+        let ceiling = want + MAX_INVENTORY_TARGETS * target_stock - inventory;
+        let output = (capacity * utilisation).min(ceiling).max(0.0);
         let opening_weeks = if want > 0.0 {
             inventory / (want / WEEKS_PER_YEAR)
         } else {
@@ -425,6 +433,7 @@ pub fn project_memory(
         } else {
             0.0
         };
+        last_weeks = weeks;
         out.supply_eb.push(output - (want - demand[i]));
         out.sufficiency_pct.push(sr);
         out.inventory_weeks.push(weeks);
