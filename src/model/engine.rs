@@ -169,21 +169,30 @@ impl ContentPaths<'_> {
     }
 }
 
+/// A drifting replacement cycle never falls below this many years (nor below the slider's
+/// own value, if that is shorter): no device class is replaced every few months.
+pub const MIN_DRIFTED_CYCLE: Years = 1.0;
+
 /// The replacement cycle of every projected year: the slider's value in the first, then
 /// changing by the drift per year, the drift fading with the growth weights `fade` like every
-/// other rate; never below the shortest mean lifetime.
+/// other rate; never below [`MIN_DRIFTED_CYCLE`] (or the slider's value, if shorter).
 pub fn cycle_path(p: &SegmentParams, fade: &[f64]) -> Vec<Years> {
-    let mut cycle = p.replacement_cycle;
+    let floor = MIN_DRIFTED_CYCLE.min(p.replacement_cycle).max(MIN_MEAN);
+    let mut cycle = p.replacement_cycle.max(MIN_MEAN);
     fade.iter()
         .enumerate()
         .map(|(step, w)| {
             if step > 0 {
-                cycle += p.cycle_drift * w;
+                cycle = (cycle + p.cycle_drift * w).max(floor);
             }
-            cycle.max(MIN_MEAN)
+            cycle
         })
         .collect()
 }
+
+/// Smallest share of a year's shipments taken to survive the year, so that the shipments
+/// that reach a target stay finite when almost every new unit retires within the year.
+const MIN_KEPT_SHARE: f64 = 1e-6;
 
 /// Projects a device segment from row `first` on by stock adjustment (see `docs/model.md`):
 /// the desired installed base `D` starts where the base year was heading,
@@ -222,7 +231,7 @@ fn project_devices(
         // units shipped, hazards[0] retire within the year, so shipping `x` adds
         // `x (1 - hazards[0])` to the survivors.
         let target = installed + (desired - installed) / tau;
-        let shipped = ((target - survivors) / (1.0 - hazards[0])).max(0.0);
+        let shipped = ((target - survivors) / (1.0 - hazards[0]).max(MIN_KEPT_SHARE)).max(0.0);
         let retired = retired_old + cohort.ship(shipped, hazards[0]);
         installed = cohort.total();
         rows.set_device_year(first + step, shipped, retired, installed, content.at(step));

@@ -386,9 +386,9 @@ pub fn project_memory(
         let weight = fade.get(i - base - 1).copied().unwrap_or(0.0);
         let planned_growth = demand_growth + (p.supply_growth - demand_growth) * weight;
         // Fabs run full unless the stock carried in is above target, when suppliers slow them
-        // (down to the utilisation floor). A declared cut sets utilisation at most
-        // 100 - cut %: it formalises a slowdown rather than adding to it. Expansion is held
-        // back in the same proportion, and no stock is built past its ceiling.
+        // (down to the utilisation floor); a declared cut lowers output a further cut %.
+        // Expansion is held back in the same proportion, and no stock is built past its
+        // ceiling.
         let excess = (last_weeks / target - 1.0).max(0.0);
         let cutting = (p.cut_start..p.cut_start + p.cut_years.max(0)).contains(&year);
         let cut = if cutting {
@@ -396,9 +396,7 @@ pub fn project_memory(
         } else {
             0.0
         };
-        let utilisation = (1.0 - UTILISATION_RESPONSE * excess)
-            .max(MIN_UTILISATION)
-            .min(1.0 - cut);
+        let utilisation = (1.0 - UTILISATION_RESPONSE * excess).max(MIN_UTILISATION) * (1.0 - cut);
         capacity *= growth_factor(planned_growth).max(0.0) * response * utilisation;
         let target_stock = target * want / WEEKS_PER_YEAR;
         let ceiling = want + MAX_INVENTORY_TARGETS * target_stock - inventory;
