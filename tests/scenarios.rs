@@ -150,7 +150,7 @@ fn saved_scenarios_round_trip_to_an_identical_projection() {
     let file = dir.join("room-test.toml");
     let text = std::fs::read_to_string(&file).expect("saved file");
     assert!(
-        text.contains("[overrides]") && text.contains("\"smartphone.replacement_cycle\" = 3.9"),
+        text.contains("[overrides]") && text.contains("\"smartphone.replacement_cycle\" = 4.7"),
         "{text}"
     );
     assert_eq!(

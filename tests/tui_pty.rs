@@ -130,14 +130,14 @@ fn arrow_keys_change_the_replacement_cycle_and_the_dram_readout() {
         t.contains("Replacement cycle") && t.contains("DRAM ")
     });
     assert!(
-        screen.contains("▶ Replacement cycle        3.6 y"),
+        screen.contains("▶ Replacement cycle        4.4 y"),
         "{screen}"
     );
     let before = readout(&screen);
     eprintln!("startup to first screen: {startup:?}");
 
     let mut latencies = Vec::new();
-    for expected in ["3.7 y", "3.8 y", "3.9 y"] {
+    for expected in ["4.5 y", "4.6 y", "4.7 y"] {
         s.send("\x1b[C");
         let (_, took) = s.wait_for(expected, |t| t.contains(&format!("● {expected}")));
         latencies.push(took);

@@ -138,8 +138,9 @@ pub const GLUT_SUFFICIENCY: f64 = 3.0;
 /// Sufficiency below this, %, is tight when cover is unknown.
 pub const TIGHT_SUFFICIENCY: f64 = -2.0;
 
-/// One memory's market, year by year (same years as the device projection).
-#[derive(Debug, Clone, PartialEq, Default)]
+/// One memory's market, year by year (same years as the device projection). Two projections
+/// are equal when every figure is, unpublished (NaN) history cells included.
+#[derive(Debug, Clone, Default)]
 pub struct MemoryProjection {
     /// Display label.
     pub label: String,
@@ -164,6 +165,26 @@ pub struct MemoryProjection {
     pub turn_year: Option<Year>,
     /// Normal inventory, weeks.
     pub target_weeks: f64,
+}
+
+impl PartialEq for MemoryProjection {
+    fn eq(&self, o: &Self) -> bool {
+        let same = |a: &[f64], b: &[f64]| {
+            a.len() == b.len()
+                && a.iter().zip(b).all(|(x, y)| x == y || (x.is_nan() && y.is_nan()))
+        };
+        self.label == o.label
+            && same(&self.demand_eb, &o.demand_eb)
+            && same(&self.supply_eb, &o.supply_eb)
+            && same(&self.sufficiency_pct, &o.sufficiency_pct)
+            && same(&self.inventory_weeks, &o.inventory_weeks)
+            && same(&self.price_index, &o.price_index)
+            && same(&self.price_vs_trend_pct, &o.price_vs_trend_pct)
+            && same(&self.revenue_busd, &o.revenue_busd)
+            && self.regime == o.regime
+            && self.turn_year == o.turn_year
+            && self.target_weeks == o.target_weeks
+    }
 }
 
 /// Both memories.

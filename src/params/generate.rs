@@ -64,7 +64,7 @@ pub fn parameters(data: &Dataset) -> Vec<Wanted> {
                 ));
                 out.push(wanted(
                     id("cycle_drift"),
-                    "Cycle change per year",
+                    "Cycle drift",
                     g,
                     "years per year",
                     ParamKey::CycleDrift(i),

@@ -23,6 +23,7 @@ pub fn format_value(spec: &ParamSpec, v: f64) -> String {
     let unit = match spec.unit {
         "% per year" => "%/y",
         "years" => "y",
+        "years per year" => "y/y",
         "year" => "",
         u => u,
     };
