@@ -12,8 +12,6 @@ pub enum Align {
     Right,
 }
 
-
-
 /// A figure with three decimals, never `-0.000`.
 pub fn fixed3(v: f64) -> String {
     fixed(v, 3)
@@ -63,7 +61,11 @@ pub fn pad(s: &str, w: usize, align: Align) -> String {
 /// A signed percentage (`+1.5%`), or `n/a` when the figure is missing.
 pub fn percent_or_na(v: f64, decimals: usize) -> String {
     let s = signed(v, decimals);
-    if s.is_empty() { "n/a".to_owned() } else { s + "%" }
+    if s.is_empty() {
+        "n/a".to_owned()
+    } else {
+        s + "%"
+    }
 }
 
 /// Rounds for JSON output: enough precision for any use, no binary noise.

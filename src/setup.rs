@@ -107,8 +107,7 @@ impl Setup {
             }),
             Some(y) => {
                 let engine = Engine::new(&data, y);
-                let catalog =
-                    Catalog::new(&data, &engine, false).map_err(data_problems)?;
+                let catalog = Catalog::new(&data, &engine, false).map_err(data_problems)?;
                 Ok(Self {
                     data,
                     engine,

@@ -227,7 +227,10 @@ fn market_csv_has_the_documented_columns() {
             assert!(["tight", "balanced", "glut"].contains(&cells[10]), "{line}");
         } else {
             // History: unpublished figures are empty cells, never invented ones.
-            assert!(["tight", "balanced", "glut", ""].contains(&cells[10]), "{line}");
+            assert!(
+                ["tight", "balanced", "glut", ""].contains(&cells[10]),
+                "{line}"
+            );
             assert!(cells[5].is_empty() == cells[4].is_empty(), "{line}");
         }
     }
@@ -286,4 +289,33 @@ fn market_needs_supply_data() {
     let o = memcycle(&["market", "--data", "tests/fixtures/tiny"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("no market"), "{}", stderr(&o));
+}
+
+#[test]
+fn rolling_backtest_refuses_bad_ranges_with_a_clear_message() {
+    for args in [
+        &["backtest", "--rolling", "2010..2012"][..],
+        &["backtest", "--rolling", "2022..2018"],
+        &["backtest", "--rolling", "2015..2025"],
+        &["backtest", "--rolling", "2015..2020", "--horizon", "0"],
+    ] {
+        let o = memcycle(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&o).contains("expected origins from 2015 to 2024"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+    let o = memcycle(&["backtest", "--rolling", "2015-2020"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("expected FIRST..LAST"),
+        "{}",
+        stderr(&o)
+    );
+    let o = memcycle(&["backtest", "--rolling", "2015..2022", "--format", "json"]);
+    assert!(o.status.success());
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(json["skills"].as_array().map(Vec::len), Some(9));
 }

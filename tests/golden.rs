@@ -63,3 +63,26 @@ fn backtest_csv_from_2019() {
 fn backtest_table_from_2022() {
     insta::assert_snapshot!(run(&["backtest", "--from", "2022"]));
 }
+
+#[test]
+fn rolling_backtest_table() {
+    insta::assert_snapshot!(run(&["backtest", "--rolling", "2015..2022"]));
+}
+
+#[test]
+fn rolling_backtest_csv() {
+    insta::assert_snapshot!(run(&[
+        "backtest",
+        "--rolling",
+        "2020..2022",
+        "--horizon",
+        "2",
+        "--format",
+        "csv"
+    ]));
+}
+
+#[test]
+fn check_summary() {
+    insta::assert_snapshot!(run(&["check"]));
+}

@@ -117,9 +117,8 @@ fn first_projected_year_continues_history() {
         let jump = seg.shipments_m[f] / seg.shipments_m[b] - 1.0;
         let id = &seg.id;
         let base = p.base_year;
-        let trend = (shipments(&s.data, id, base) / shipments(&s.data, id, base - 3))
-            .powf(1.0 / 3.0)
-            - 1.0;
+        let trend =
+            (shipments(&s.data, id, base) / shipments(&s.data, id, base - 3)).powf(1.0 / 3.0) - 1.0;
         let allowed = 0.08f64.max(trend.abs() + 0.02);
         assert!(
             jump.abs() <= allowed,

@@ -227,7 +227,11 @@ fn a_projection_from_2022_shows_the_2023_price_fall_and_2024_rise() {
     let i = p.index(2023).unwrap();
     assert!(dram.price_index[i] < dram.price_index[i - 1], "2023 falls");
     assert!(dram.price_index[i + 1] > dram.price_index[i], "2024 rises");
-    assert_eq!(dram.regime[i - 1], memcycle::model::Regime::Glut, "2022 glut");
+    assert_eq!(
+        dram.regime[i - 1],
+        memcycle::model::Regime::Glut,
+        "2022 glut"
+    );
 }
 
 /// Inventory stays within [0, 3 x target] and the price within its clamps (half to twice the
@@ -236,12 +240,7 @@ fn a_projection_from_2022_shows_the_2023_price_fall_and_2024_rise() {
 #[test]
 fn inventory_and_price_stay_bounded_at_every_range_end() {
     let s = setup();
-    let ids: Vec<String> = s
-        .catalog
-        .specs()
-        .iter()
-        .map(|p| p.id.clone())
-        .collect();
+    let ids: Vec<String> = s.catalog.specs().iter().map(|p| p.id.clone()).collect();
     for id in &ids {
         let spec = &s.catalog.specs()[s.catalog.index(id).unwrap()];
         for v in [spec.min, spec.max] {
@@ -251,7 +250,13 @@ fn inventory_and_price_stay_bounded_at_every_range_end() {
             let b = proj.index(proj.base_year).unwrap();
             for m in Memory::ALL {
                 let mp = market(&proj, m);
-                let e = p.market.as_ref().unwrap().memory(m).price_elasticity.max(0.05);
+                let e = p
+                    .market
+                    .as_ref()
+                    .unwrap()
+                    .memory(m)
+                    .price_elasticity
+                    .max(0.05);
                 let (lo, hi) = (0.5f64.powf(1.0 / e), 2f64.powf(1.0 / e));
                 let r0 = 1.0 + mp.price_vs_trend_pct[b] / 100.0;
                 for i in b + 1..proj.len() {

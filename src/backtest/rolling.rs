@@ -98,9 +98,7 @@ pub struct Rolling {
 /// `None` when the figures they need are missing.
 pub fn benchmarks(observed: &Series, origin: Year, horizon: i32) -> Option<(f64, f64)> {
     let base = observed.get(origin).filter(|v| *v > 0.0)?;
-    let before = observed
-        .get(origin - DRIFT_YEARS)
-        .filter(|v| *v > 0.0)?;
+    let before = observed.get(origin - DRIFT_YEARS).filter(|v| *v > 0.0)?;
     let rate = (base / before).powf(1.0 / f64::from(DRIFT_YEARS));
     Some((base, base * rate.powi(horizon)))
 }

@@ -1,9 +1,9 @@
 //! `memcycle backtest`: errors of a projection from an earlier year against what happened.
 
-use crate::format::{fixed, json_number};
 use super::table::TextTable;
-use crate::format::Align;
 use crate::backtest::Backtest;
+use crate::format::Align;
+use crate::format::{fixed, json_number};
 use serde_json::json;
 
 /// The CSV header, exactly as documented.

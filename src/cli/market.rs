@@ -1,8 +1,8 @@
 //! `memcycle market`: supply, balance, inventory and price by year, as CSV, JSON or a table.
 
-use crate::format::{fixed, json_number, signed};
 use super::table::TextTable;
 use crate::format::Align;
+use crate::format::{fixed, json_number, signed};
 use crate::model::{Memory, MemoryProjection, Projection};
 use serde_json::{Value, json};
 

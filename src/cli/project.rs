@@ -1,8 +1,8 @@
 //! `memcycle project`: the projection as CSV, JSON or an aligned table.
 
-use crate::format::{fixed, fixed3, json_number, yoy};
 use super::table::TextTable;
 use crate::format::Align;
+use crate::format::{fixed, fixed3, json_number, yoy};
 use crate::model::{Projection, SegmentProjection};
 use serde_json::{Value, json};
 

@@ -1,9 +1,9 @@
 //! `memcycle backtest --rolling`: the model's rolling-origin skill against naive and drift.
 
-use crate::format::{fixed, json_number};
 use super::table::TextTable;
-use crate::format::Align;
 use crate::backtest::rolling::Rolling;
+use crate::format::Align;
+use crate::format::{fixed, json_number};
 use serde_json::json;
 
 /// The CSV header of the per-forecast rows, exactly as documented.

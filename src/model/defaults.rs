@@ -4,7 +4,8 @@
 use super::engine::Engine;
 use super::market::{MarketParams, MemoryParams, delay_years, supply_trend};
 use super::parameters::{
-    DEFAULT_CONTENT_HALF_LIFE, DEFAULT_GROWTH_HALF_LIFE, DEFAULT_HORIZON_YEARS, Parameters, SegmentParams,
+    DEFAULT_CONTENT_HALF_LIFE, DEFAULT_GROWTH_HALF_LIFE, DEFAULT_HORIZON_YEARS, Parameters,
+    SegmentParams,
 };
 use super::paths::{cagr_percent, geometric_at, linear_at};
 use super::projection::SegmentProjection;
@@ -140,7 +141,6 @@ pub fn cycle_drift(points: &[Point], changes: &[Point], base_year: Year) -> Year
     median.clamp(-MAX_CYCLE_DRIFT, MAX_CYCLE_DRIFT)
 }
 
-
 /// Years of industry bit shipments whose growth the content defaults are made to continue.
 pub const INDUSTRY_TREND_YEARS: Year = 3;
 
@@ -148,7 +148,12 @@ pub const INDUSTRY_TREND_YEARS: Year = 3;
 /// with the first projected year's units, total bit demand grows like the industry's observed
 /// bit shipments over the [`INDUSTRY_TREND_YEARS`] up to the base year. The segments keep
 /// their relative trends; the industry figure, which sums every segment, sets the level.
-fn industry_shift(engine: &Engine, params: &Parameters, dram: &Series, nand: &Series) -> (f64, f64) {
+fn industry_shift(
+    engine: &Engine,
+    params: &Parameters,
+    dram: &Series,
+    nand: &Series,
+) -> (f64, f64) {
     let h = engine.history();
     let base_year = h.base_year;
     let mut first = params.clone();
@@ -166,21 +171,22 @@ fn industry_shift(engine: &Engine, params: &Parameters, dram: &Series, nand: &Se
     };
     // Next year's demand is linear in a shift d of every content growth rate:
     // sum over segments of E_s (1 + c_s + d) / (1 + c_s), E_s being the projected demand.
-    let shift = |pick: fn(&SegmentProjection) -> &Vec<f64>, rate: fn(&SegmentParams) -> f64, bits| {
-        let total_base: f64 = p.segments.iter().map(|s| pick(s)[base]).sum();
-        let projected: f64 = p.segments.iter().map(|s| pick(s)[base + 1]).sum();
-        let sensitivity: f64 = p
-            .segments
-            .iter()
-            .zip(&params.segments)
-            .map(|(s, sp)| pick(s)[base + 1] / growth_factor(rate(sp)).max(1e-9))
-            .sum();
-        if total_base <= 0.0 || sensitivity <= 0.0 {
-            return 0.0;
-        }
-        let wanted = total_base * growth_factor(trend(bits));
-        (wanted - projected) / sensitivity * 100.0
-    };
+    let shift =
+        |pick: fn(&SegmentProjection) -> &Vec<f64>, rate: fn(&SegmentParams) -> f64, bits| {
+            let total_base: f64 = p.segments.iter().map(|s| pick(s)[base]).sum();
+            let projected: f64 = p.segments.iter().map(|s| pick(s)[base + 1]).sum();
+            let sensitivity: f64 = p
+                .segments
+                .iter()
+                .zip(&params.segments)
+                .map(|(s, sp)| pick(s)[base + 1] / growth_factor(rate(sp)).max(1e-9))
+                .sum();
+            if total_base <= 0.0 || sensitivity <= 0.0 {
+                return 0.0;
+            }
+            let wanted = total_base * growth_factor(trend(bits));
+            (wanted - projected) / sensitivity * 100.0
+        };
     (
         shift(|s| &s.dram_eb, |sp| sp.dram_content_growth, dram),
         shift(|s| &s.nand_eb, |sp| sp.nand_content_growth, nand),

@@ -3,11 +3,11 @@
 
 use super::history::{Content, DeviceState, History};
 use super::lifetime::MIN_MEAN;
-use super::parameters::SegmentParams;
-use super::projection::SegmentProjection;
 use super::market::{MarketProjection, project_memory};
 use super::parameters::Parameters;
+use super::parameters::SegmentParams;
 use super::projection::Projection;
+use super::projection::SegmentProjection;
 use crate::data::Dataset;
 use crate::units::{Gigabytes, MillionUnits, Year, Years, growth_factor};
 

@@ -135,7 +135,12 @@ impl History {
                 }
             })
             .collect();
-        let calibration = calibration(data, &segments, (base_year - first_year) as usize, base_year);
+        let calibration = calibration(
+            data,
+            &segments,
+            (base_year - first_year) as usize,
+            base_year,
+        );
         Self {
             first_year,
             base_year,

@@ -171,7 +171,9 @@ impl PartialEq for MemoryProjection {
     fn eq(&self, o: &Self) -> bool {
         let same = |a: &[f64], b: &[f64]| {
             a.len() == b.len()
-                && a.iter().zip(b).all(|(x, y)| x == y || (x.is_nan() && y.is_nan()))
+                && a.iter()
+                    .zip(b)
+                    .all(|(x, y)| x == y || (x.is_nan() && y.is_nan()))
         };
         self.label == o.label
             && same(&self.demand_eb, &o.demand_eb)
@@ -281,7 +283,10 @@ impl MemoryHistory {
             base_year,
             trend: fit_line(&xs, &ys),
             revenue: rev,
-            sufficiency: years.clone().map(|y| sparse_at(suff, y, f64::NAN)).collect(),
+            sufficiency: years
+                .clone()
+                .map(|y| sparse_at(suff, y, f64::NAN))
+                .collect(),
             weeks: years.map(|y| sparse_at(inv, y, f64::NAN)).collect(),
             price,
             target_weeks: target,
@@ -304,7 +309,10 @@ impl MemoryHistory {
     fn base_state(&self) -> (f64, f64) {
         let i = self.index(self.base_year);
         let or = |v: f64, default: f64| if v.is_finite() { v } else { default };
-        (or(self.sufficiency[i], 0.0), or(self.weeks[i], self.target_weeks))
+        (
+            or(self.sufficiency[i], 0.0),
+            or(self.weeks[i], self.target_weeks),
+        )
     }
 
     fn index(&self, year: Year) -> usize {
@@ -392,7 +400,9 @@ pub fn project_memory(
         // Capacity answers the relative price `capacity_delay` years earlier. Prices of the
         // base year and before count as neutral: the default supply growth is the growth
         // measured over those years, which already holds supply's answer to them.
-        let signal_at = i.saturating_sub(m.capacity_delay.max(0) as usize).min(i - 1);
+        let signal_at = i
+            .saturating_sub(m.capacity_delay.max(0) as usize)
+            .min(i - 1);
         let signal = if signal_at > base {
             relative[signal_at]
         } else {
@@ -403,7 +413,8 @@ pub fn project_memory(
         let want = equivalent(i);
         // Planned capacity growth starts at the supply growth and fades towards the growth of
         // demand (the year before), so that over the horizon capacity follows demand.
-        let demand_growth = (equivalent(i - 1) / equivalent(i - 2).max(f64::MIN_POSITIVE) - 1.0) * 100.0;
+        let demand_growth =
+            (equivalent(i - 1) / equivalent(i - 2).max(f64::MIN_POSITIVE) - 1.0) * 100.0;
         let weight = fade.get(i - base - 1).copied().unwrap_or(0.0);
         let planned_growth = demand_growth + (p.supply_growth - demand_growth) * weight;
         // Fabs run full unless the stock carried in is above target, when suppliers slow them
@@ -439,8 +450,8 @@ pub fn project_memory(
         // below target and below it when cover is above; the price moves towards it with the
         // price adjustment time. The year's average price answers the year's average cover,
         // so stock carried in weighs on it even when output is cut.
-        let cover = ((opening_weeks + weeks) / 2.0)
-            .clamp(target * COVER_CLAMP.0, target * COVER_CLAMP.1);
+        let cover =
+            ((opening_weeks + weeks) / 2.0).clamp(target * COVER_CLAMP.0, target * COVER_CLAMP.1);
         let indicated = (target / cover).powf(1.0 / p.price_elasticity.max(0.05));
         let last = relative[i - 1].max(f64::MIN_POSITIVE);
         let rel = last * (indicated / last).powf(step);
@@ -526,5 +537,4 @@ mod tests {
         assert_eq!(sparse_at(&pts, 2021, 9.0), 8.0);
         assert_eq!(sparse_at(&pts, 2023, 9.0), 9.0);
     }
-
 }

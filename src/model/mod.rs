@@ -15,5 +15,8 @@ pub use engine::{Engine, faded_growth, project};
 pub use history::{BASE_GROWTH_YEARS, History, TREND_YEARS};
 pub use lifetime::Lifetime;
 pub use market::{MarketParams, MarketProjection, Memory, MemoryParams, MemoryProjection, Regime};
-pub use parameters::{DEFAULT_CONTENT_HALF_LIFE, DEFAULT_GROWTH_HALF_LIFE, DEFAULT_HORIZON_YEARS, Parameters, SegmentParams};
+pub use parameters::{
+    DEFAULT_CONTENT_HALF_LIFE, DEFAULT_GROWTH_HALF_LIFE, DEFAULT_HORIZON_YEARS, Parameters,
+    SegmentParams,
+};
 pub use projection::{Calibration, Period, Projection, SegmentProjection};

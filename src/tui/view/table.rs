@@ -42,7 +42,9 @@ fn compare(app: &App, area: Rect, buf: &mut Buffer) -> u16 {
             fixed(p.total_dram_eb[i], 1),
             fixed(p.total_nand_eb[i], 0),
             yoy(current, p.total_dram_eb[i]),
-            market.map_or_else(String::new, |m| crate::format::signed(m.sufficiency_pct[i], 1)),
+            market.map_or_else(String::new, |m| {
+                crate::format::signed(m.sufficiency_pct[i], 1)
+            }),
             market
                 .and_then(|m| m.turn_year)
                 .map_or_else(|| "none".to_owned(), |y| y.to_string()),
