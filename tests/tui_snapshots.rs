@@ -179,7 +179,10 @@ fn backtest_mode_draws_observed_points() {
     send(&mut a, &[Message::ToggleBacktest]);
     let screen = text(&draw(&a));
     assert!(screen.contains("Backtest from"));
-    assert!(screen.contains("error vs observed"));
+    assert!(
+        screen.contains("error (skill) bits 12% (0.75) rev 38% (1.14)"),
+        "{screen}"
+    );
     assert!(screen.contains("• observed"));
     insta::assert_snapshot!(screen);
 }

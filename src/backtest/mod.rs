@@ -37,9 +37,21 @@ pub struct SeriesScore {
     pub unit: &'static str,
     /// The compared years.
     pub years: Vec<Comparison>,
+    /// Mean absolute percentage errors of the naive and drift forecasts over the same years
+    /// (see [`rolling`]), when the data has the figures they need.
+    pub benchmarks: Option<(f64, f64)>,
 }
 
 impl SeriesScore {
+    /// Model MAPE over the better benchmark's MAPE: below 1 the model beats both naive and
+    /// drift.
+    pub fn skill(&self) -> Option<f64> {
+        self.benchmarks
+            .map(|(naive, drift)| naive.min(drift))
+            .filter(|best| *best > 0.0)
+            .map(|best| self.mape() / best)
+    }
+
     /// Mean absolute percentage error over the compared years.
     pub fn mape(&self) -> f64 {
         if self.years.is_empty() {
@@ -122,13 +134,32 @@ pub fn scored_series<'a>(data: &'a Dataset, p: &'a Projection) -> Vec<ScoredSeri
 pub fn scores(data: &Dataset, p: &Projection, to: Year) -> Vec<SeriesScore> {
     scored_series(data, p)
         .into_iter()
-        .map(|s| SeriesScore {
-            years: compare(p, s.observed, s.projected, to),
-            series: s.series,
-            unit: s.unit,
+        .map(|s| {
+            let years = compare(p, s.observed, s.projected, to);
+            SeriesScore {
+                benchmarks: benchmark_mapes(s.observed, p.base_year, &years),
+                years,
+                series: s.series,
+                unit: s.unit,
+            }
         })
         .filter(|s| !s.years.is_empty())
         .collect()
+}
+
+/// Naive and drift MAPE over the compared years, from observed figures only.
+fn benchmark_mapes(observed: &Series, base: Year, years: &[Comparison]) -> Option<(f64, f64)> {
+    if years.is_empty() {
+        return None;
+    }
+    let mut sums = (0.0, 0.0);
+    for c in years {
+        let (naive, drift) = rolling::benchmarks(observed, base, c.year - base)?;
+        sums.0 += (naive / c.observed - 1.0).abs() * 100.0;
+        sums.1 += (drift / c.observed - 1.0).abs() * 100.0;
+    }
+    let n = years.len() as f64;
+    Some((sums.0 / n, sums.1 / n))
 }
 
 /// A backtest: the projection from `from` to `to` and its scores.

@@ -39,7 +39,13 @@ pub fn to_json(b: &Backtest) -> String {
                 .iter()
                 .map(|c| json!({ "year": c.year, "observed": json_number(c.observed), "projected": json_number(c.projected), "error_pct": json_number(c.error_pct()) }))
                 .collect();
-            json!({ "series": s.series, "unit": s.unit, "mape": json_number(s.mape()), "years": years })
+            json!({
+                "series": s.series, "unit": s.unit, "mape": json_number(s.mape()),
+                "naive_mape": s.benchmarks.map(|b| json_number(b.0)),
+                "drift_mape": s.benchmarks.map(|b| json_number(b.1)),
+                "skill": s.skill().map(json_number),
+                "years": years,
+            })
         })
         .collect();
     let doc =
@@ -65,6 +71,9 @@ pub fn to_table(b: &Backtest) -> String {
             ("series", Align::Left),
             ("unit", Align::Left),
             ("MAPE %", Align::Right),
+            ("naive %", Align::Right),
+            ("drift %", Align::Right),
+            ("skill", Align::Right),
         ]
         .map(|(h, a)| (h.to_owned(), a)),
     );
@@ -78,18 +87,23 @@ pub fn to_table(b: &Backtest) -> String {
                 format!("{:+.1}", c.error_pct()),
             ]);
         }
+        let (naive, drift) = s.benchmarks.unwrap_or((f64::NAN, f64::NAN));
         summary.row(vec![
             s.series.clone(),
             s.unit.to_owned(),
             fixed(s.mape(), 1),
+            fixed(naive, 1),
+            fixed(drift, 1),
+            s.skill().map_or_else(String::new, |k| fixed(k, 2)),
         ]);
     }
     format!(
-        "Backtest: projected from {} with the data known then, compared with {}-{}\n\n{}\nMean absolute percentage error\n\n{}",
+        "Backtest: projected from {} with the data known then, compared with {}-{}\n\n{}\nMean absolute percentage error of the model, of naive (no change) and of drift (the 3 years\nbefore {} extrapolated); skill = model / the better benchmark (below 1: the model beats both)\n\n{}",
         p.base_year,
         p.base_year + 1,
         p.horizon,
         t.render(),
+        p.base_year,
         summary.render()
     )
 }

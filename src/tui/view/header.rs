@@ -92,29 +92,28 @@ fn market<'a>(app: &App, m: Memory) -> Vec<Span<'a>> {
     ]
 }
 
-/// In backtest mode: mean absolute errors against what was observed, live.
-fn backtest<'a>(app: &App) -> Vec<Span<'a>> {
+/// In backtest mode, on each memory's line: the mean absolute percentage error of its bits and
+/// revenue against what was observed, live, each with its skill in brackets (the error over
+/// the better of the naive and drift forecasts: below 1 the settings beat both).
+fn backtest<'a>(app: &App, m: Memory) -> Vec<Span<'a>> {
     let scores = app.backtest_scores();
-    let mape = |name: &str| {
-        scores
-            .iter()
-            .find(|s| s.series == name)
-            .map_or_else(|| "-".to_owned(), |s| format!("{:.0}%", s.mape()))
-    };
     if scores.is_empty() {
         return vec![];
     }
+    let error = |name: String| {
+        scores.iter().find(|s| s.series == name).map_or_else(
+            || "-".to_owned(),
+            |s| match s.skill() {
+                Some(k) => format!("{:.0}% ({k:.2})", s.mape()),
+                None => format!("{:.0}%", s.mape()),
+            },
+        )
+    };
     vec![
-        Span::styled(" │ error vs observed: bits ", app.theme.dim()),
-        Span::styled(
-            format!("D {} N {}", mape("dram_eb"), mape("nand_eb")),
-            app.theme.modified(),
-        ),
-        Span::styled(" revenue ", app.theme.dim()),
-        Span::styled(
-            format!("D {} N {}", mape("dram_revenue"), mape("nand_revenue")),
-            app.theme.modified(),
-        ),
+        Span::styled(" │ error (skill) bits ", app.theme.dim()),
+        Span::styled(error(format!("{}_eb", m.id())), app.theme.modified()),
+        Span::styled(" rev ", app.theme.dim()),
+        Span::styled(error(format!("{}_revenue", m.id())), app.theme.modified()),
     ]
 }
 
@@ -151,7 +150,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.dim(),
         ),
     ]);
-    title.extend(backtest(app));
     let big = area.height >= 4;
     let dram = readout(
         app,
@@ -172,10 +170,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         lines.push(Line::default());
     }
     lines.push(Line::from(
-        [vec![Span::raw(" ")], dram, market(app, Memory::Dram)].concat(),
+        [
+            vec![Span::raw(" ")],
+            dram,
+            market(app, Memory::Dram),
+            backtest(app, Memory::Dram),
+        ]
+        .concat(),
     ));
     lines.push(Line::from(
-        [vec![Span::raw(" ")], nand, market(app, Memory::Nand)].concat(),
+        [
+            vec![Span::raw(" ")],
+            nand,
+            market(app, Memory::Nand),
+            backtest(app, Memory::Nand),
+        ]
+        .concat(),
     ));
     Paragraph::new(lines).render(area, buf);
 }
