@@ -231,6 +231,8 @@ pub struct MemoryMarket {
     pub price_elasticity: Figure,
     /// Extra capacity growth, points, when the price is twice its cost trend.
     pub capacity_response: Figure,
+    /// Share of the cover in excess of target by which suppliers slow their fabs.
+    pub utilisation_response: Figure,
 }
 
 /// A dated event of market history.

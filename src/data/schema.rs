@@ -165,6 +165,8 @@ pub struct MemoryEntry {
     pub price_elasticity: Spanned<ScalarEntry>,
     /// Extra capacity growth, in points, when the price is twice its cost trend.
     pub capacity_response: Spanned<ScalarEntry>,
+    /// Share of the cover in excess of target by which suppliers slow their fabs.
+    pub utilisation_response: Spanned<ScalarEntry>,
 }
 
 /// `[[event]]`: a dated event of the market's history.

@@ -1,4 +1,4 @@
-//! The installed base of one segment by vintage (DESIGN 3.2).
+//! The installed base of one segment by vintage (docs/model.md, section 2).
 
 use crate::units::MillionUnits;
 

@@ -1,5 +1,6 @@
-//! Projection years: installed-base targets, retirements, shipments and demand (DESIGN 3.2,
-//! 3.3), on top of a history computed once per data set and base year.
+//! Projection years: stock adjustment towards a desired installed base, retirements,
+//! shipments and demand (docs/model.md, sections 3 and 4), on top of a history computed once
+//! per data set and base year.
 
 use super::history::{Content, DeviceState, History};
 use super::lifetime::MIN_MEAN;

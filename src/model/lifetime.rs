@@ -1,5 +1,5 @@
 //! Device lifetimes: a Weibull distribution of retirement ages with a given mean, applied as a
-//! calendar-time hazard (DESIGN 3.1).
+//! calendar-time hazard (docs/model.md, section 1).
 //!
 //! Devices ship mid-year. A vintage spends its first half-year in interval 0 (ages 0..0.5) and
 //! then one whole year in each interval `j >= 1` (ages `j - 0.5 .. j + 0.5`). During a year with

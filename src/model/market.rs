@@ -1,6 +1,7 @@
-//! Supply, balance and price (DESIGN 3.4): bit supply grows by a rate, responds to price with a
-//! delay and can be cut; inventory absorbs the gap to demand; price follows inventory cover
-//! against a target (Meadows' commodity-cycle rule) along a cost trend fitted to history.
+//! Supply, balance and price (docs/model.md, section 5): capacity grows from the supply growth
+//! towards demand's growth, answers price with a delay and idles when stock is high; output can
+//! be cut; inventory absorbs the gap to demand; the price moves, with inertia, towards the level
+//! inventory cover indicates (Meadows' commodity-cycle rule) along a cost trend fitted to history.
 //!
 //! HBM takes more wafer per bit than ordinary DRAM, so DRAM is balanced in
 //! conventional-bit equivalents: demand counts each HBM bit `trade_ratio` times.
@@ -233,6 +234,7 @@ pub struct MemoryHistory {
     trend: (f64, f64),
     target_weeks: f64,
     capacity_response: f64,
+    utilisation_response: f64,
 }
 
 /// Longest stretch between two sparse figures that is interpolated.
@@ -291,6 +293,7 @@ impl MemoryHistory {
             price,
             target_weeks: target,
             capacity_response: m.capacity_response.value,
+            utilisation_response: m.utilisation_response.value,
         }
     }
 
@@ -330,9 +333,6 @@ pub fn supply_trend(m: &MemoryMarket, base_year: Year, years: i32) -> PercentPer
     )
 }
 
-/// How far suppliers slow their fabs for stock already in hand: utilisation falls by this
-/// share of last year-end's cover in excess of target (cover 1.5 x target: 5% slower).
-pub const UTILISATION_RESPONSE: f64 = 0.1;
 /// Lowest utilisation suppliers slow to without a declared production cut: deeper cuts were
 /// announced as such (2023: 20-30% of wafer starts).
 pub const MIN_UTILISATION: f64 = 0.8;
@@ -428,7 +428,8 @@ pub fn project_memory(
         } else {
             0.0
         };
-        let utilisation = (1.0 - UTILISATION_RESPONSE * excess).max(MIN_UTILISATION) * (1.0 - cut);
+        let utilisation =
+            (1.0 - h.utilisation_response * excess).max(MIN_UTILISATION) * (1.0 - cut);
         capacity *= growth_factor(planned_growth).max(0.0) * response * utilisation;
         let target_stock = target * want / WEEKS_PER_YEAR;
         let ceiling = want + MAX_INVENTORY_TARGETS * target_stock - inventory;

@@ -50,6 +50,12 @@ impl Checker<'_> {
                 unit::PERCENT_PER_DOUBLING,
                 Bound::NonNegative,
             ),
+            utilisation_response: self.scalar(
+                &at("utilisation_response"),
+                &e.utilisation_response,
+                unit::NONE,
+                Bound::NonNegative,
+            ),
         }
     }
 
