@@ -265,54 +265,44 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             })
         }),
         Command::Backtest {
-            rolling: Some((first, last)),
+            from,
+            to,
+            rolling,
             horizon,
             data,
             set,
             pick,
             format,
-            ..
         } => crate::data::load(data.as_deref())
             .map_err(SetupError::Data)
             .and_then(|d| {
                 let store = pick.store();
-                crate::backtest::rolling::run(
-                    &d,
-                    *first..=*last,
-                    *horizon,
-                    pick.scenario.as_deref().map(|n| (&store, n)),
-                    set,
-                )
-            })
-            .map(|r| match format {
-                ProjectFormat::Table => rolling::to_table(&r),
-                ProjectFormat::Csv => rolling::to_csv(&r),
-                ProjectFormat::Json => rolling::to_json(&r),
-            }),
-        Command::Backtest {
-            from,
-            to,
-            data,
-            set,
-            pick,
-            format,
-            ..
-        } => crate::data::load(data.as_deref())
-            .map_err(SetupError::Data)
-            .and_then(|d| {
-                let store = pick.store();
-                crate::backtest::run(
-                    d,
-                    from.unwrap_or_default(),
-                    *to,
-                    pick.scenario.as_deref().map(|n| (&store, n)),
-                    set,
-                )
-            })
-            .map(|b| match format {
-                ProjectFormat::Table => backtest::to_table(&b),
-                ProjectFormat::Csv => backtest::to_csv(&b),
-                ProjectFormat::Json => backtest::to_json(&b),
+                let scenario = pick.scenario.as_deref().map(|n| (&store, n));
+                Ok(match rolling {
+                    Some((first, last)) => {
+                        let r = crate::backtest::rolling::run(
+                            &d,
+                            *first..=*last,
+                            *horizon,
+                            scenario,
+                            set,
+                        )?;
+                        match format {
+                            ProjectFormat::Table => rolling::to_table(&r),
+                            ProjectFormat::Csv => rolling::to_csv(&r),
+                            ProjectFormat::Json => rolling::to_json(&r),
+                        }
+                    }
+                    None => {
+                        let from = from.unwrap_or_default();
+                        let b = crate::backtest::run(d, from, *to, scenario, set)?;
+                        match format {
+                            ProjectFormat::Table => backtest::to_table(&b),
+                            ProjectFormat::Csv => backtest::to_csv(&b),
+                            ProjectFormat::Json => backtest::to_json(&b),
+                        }
+                    }
+                })
             }),
         Command::Params {
             data,
