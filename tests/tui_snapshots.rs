@@ -25,6 +25,25 @@ fn help_overlay() {
     insta::assert_snapshot!(text(&draw(&a)));
 }
 
+/// With room, the help explains the readouts too (SR, regime, price, turn, skill).
+#[test]
+fn help_explains_the_readouts_when_there_is_room() {
+    let mut a = app(100, 40);
+    send(&mut a, &[Message::ToggleHelp]);
+    let screen = text(&draw(&a));
+    assert!(
+        screen.contains("sufficiency: (supply - demand) / demand"),
+        "{screen}"
+    );
+    assert!(screen.contains("by inventory cover: glut above 1.3 x target"));
+    let small = {
+        let mut b = app(80, 24);
+        send(&mut b, &[Message::ToggleHelp]);
+        text(&draw(&b))
+    };
+    assert!(!small.contains("Readouts"), "no room at 80x24: {small}");
+}
+
 /// Longer smartphone cycles: the header shows the change vs the baseline and the chart keeps
 /// the baseline as a ghost with a legend entry.
 #[test]

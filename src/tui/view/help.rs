@@ -67,6 +67,31 @@ pub const KEYS: [&[KeyGroup]; 2] = [
     ],
 ];
 
+/// What the readouts mean, shown under the keys when the help has room.
+pub const GLOSSARY: [(&str, &str); 6] = [
+    (
+        "SR",
+        "sufficiency: (supply - demand) / demand; + is oversupply (restocking counts)",
+    ),
+    (
+        "regime",
+        "by inventory cover: glut above 1.3 x target, tight below target / 1.3",
+    ),
+    (
+        "price idx",
+        "price per bit, base year = 100; falls along its cost trend when balanced",
+    ),
+    (
+        "vs trend",
+        "price over that trend: above 0 when cover is short (tight)",
+    ),
+    ("turn", "first projected year the price rises after a fall"),
+    (
+        "error (skill)",
+        "backtest: MAPE vs observed (÷ the better of no-change and drift)",
+    ),
+];
+
 /// The bottom line of key hints.
 pub fn key_bar(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
@@ -138,6 +163,20 @@ pub fn overlay(app: &App, area: Rect, buf: &mut Buffer) {
             Line::from(spans)
         })
         .collect();
+    let glossary = GLOSSARY.len() + 2;
+    if usize::from(area.height) >= lines.len() + glossary + 4 {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            "Readouts",
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        )));
+        for (term, meaning) in GLOSSARY {
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {term:<15} "), t.key()),
+                Span::raw(meaning),
+            ]));
+        }
+    }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
         "Esc or ? closes this help",
