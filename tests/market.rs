@@ -221,7 +221,8 @@ fn the_2023_collapse_and_2024_recovery_are_in_the_data() {
 
 /// From base 2022 the stock carried in (13 weeks of DRAM, 1.4 x target) makes the 2023 price
 /// fall, and the slowdown it causes (fabs run slower when cover is above target: what the
-/// 2023 cuts did) brings the 2024 rise, as happened.
+/// 2023 cuts did) brings the 2024 rise, as happened; a declared cut acts on the stock carried
+/// in the same way.
 #[test]
 fn a_projection_from_2022_shows_the_2023_price_fall_and_2024_rise() {
     let s = Setup::new(data::builtin().expect("data"), Some(2022)).expect("2022");
@@ -234,6 +235,27 @@ fn a_projection_from_2022_shows_the_2023_price_fall_and_2024_rise() {
         dram.regime[i - 1],
         memcycle::model::Regime::Glut,
         "2022 glut"
+    );
+    // With a declared 3% DRAM cut in 2023-24 on top (Samsung's announced DRAM wafer-input cut
+    // was 5-7%, from April 2023) the stock carried in still makes 2023 fall, and 2024 rises
+    // more.
+    let mut cut = s.catalog.baseline().clone();
+    for (id, v) in [
+        ("dram.production_cut", 3.0),
+        ("dram.cut_start", 2023.0),
+        ("dram.cut_years", 2.0),
+    ] {
+        set(&s, &mut cut, id, v);
+    }
+    let c = s.project(&cut);
+    let with_cut = market(&c, Memory::Dram);
+    assert!(
+        with_cut.price_index[i] < with_cut.price_index[i - 1],
+        "2023 falls"
+    );
+    assert!(
+        with_cut.price_index[i + 1] > dram.price_index[i + 1],
+        "2024 rises more"
     );
 }
 

@@ -199,7 +199,7 @@ fn backtest_mode_draws_observed_points() {
     let screen = text(&draw(&a));
     assert!(screen.contains("Backtest from"));
     assert!(
-        screen.contains("error (skill) bits 12% (0.75) rev 38% (1.14)"),
+        screen.contains("error (skill) bits 12% (0.75) rev 33% (0.97)"),
         "{screen}"
     );
     assert!(screen.contains("• observed"));

@@ -209,8 +209,6 @@ impl MarketProjection {
     }
 }
 
-/// Years of price history the cost trend is fitted to.
-pub const COST_TREND_YEARS: i32 = 10;
 /// Inventory cover counts between half and twice the target in the price rule, so that at an
 /// elasticity of 1 the price stays between half and twice its cost trend (DRAM per bit moved
 /// +47% in 2017 and -47% in 2019, IC Insights / DRAMeXchange).
@@ -272,8 +270,9 @@ impl MemoryHistory {
                 if b > 0.0 { r / b } else { 0.0 }
             })
             .collect();
-        let from = (base_year - COST_TREND_YEARS + 1).max(first_year);
-        let (xs, ys): (Vec<f64>, Vec<f64>) = (from..=base_year)
+        // The cost trend is fitted to every year of price history known at the base year, so
+        // that one boom or bust does not tilt it (a ten-year window let the 2017-18 boom set it).
+        let (xs, ys): (Vec<f64>, Vec<f64>) = (first_year..=base_year)
             .filter_map(|y| {
                 let p = price[(y - first_year) as usize];
                 (p > 0.0).then(|| (f64::from(y), p.ln()))
