@@ -14,14 +14,41 @@ fn with_deck(mut a: App) -> App {
     a
 }
 
+/// Consecutive moves of one slider (a held-down arrow key) are one undo step and one replay.
+#[test]
+fn consecutive_moves_of_one_slider_undo_in_one_step() {
+    let mut a = app(100, 30);
+    let i = index(&a, "smartphone.replacement_cycle");
+    let default = a.specs()[i].default;
+    let steps = vec![Message::Step(1); 6];
+    send(&mut a, &[Message::SelectIndex(i)]);
+    send(&mut a, &steps);
+    let moved = a.value(i);
+    assert!((moved - default - 0.6).abs() < 1e-9, "{moved}");
+    assert_eq!(a.last_change, Some((i, default, moved)), "replay runs the whole move");
+    send(&mut a, &[Message::Undo]);
+    assert_eq!(a.value(i), default, "one u undoes the held-down move");
+    assert!(!a.is_modified());
+    send(&mut a, &[Message::Redo]);
+    assert_eq!(a.value(i), moved);
+}
+
 #[test]
 fn undo_and_redo_walk_through_slider_changes() {
     let mut a = app(100, 30);
     let i = index(&a, "pc.replacement_cycle");
+    // Selecting another slider in between ends a move: two undo steps.
     send(
         &mut a,
-        &[Message::SelectIndex(i), Message::Step(2), Message::Step(3)],
+        &[
+            Message::SelectIndex(i),
+            Message::Step(2),
+            Message::Select(1),
+            Message::Select(-1),
+            Message::Step(3),
+        ],
     );
+    assert_eq!(a.selected, i);
     let after = a.value(i);
     send(&mut a, &[Message::Undo]);
     assert!((a.value(i) - (a.specs()[i].default + 2.0 * a.specs()[i].step)).abs() < 1e-9);

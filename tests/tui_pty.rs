@@ -225,3 +225,27 @@ fn presentation_mode_steps_through_two_scenarios() {
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+/// Replay animates in the real loop: after `.` the slider shows the old value, then within a
+/// second the new one again, with no key pressed in between.
+#[test]
+fn replay_animates_in_the_real_loop() {
+    let mut s = Session::start(&[]);
+    s.wait_for("the explorer", |t| t.contains("Replacement cycle        4.4 y"));
+    for _ in 0..6 {
+        s.send("\x1b[C");
+    }
+    s.wait_for("the moved slider", |t| t.contains("● 5.0 y"));
+    s.send(".");
+    s.wait_for("the old value", |t| t.contains("Replacement cycle        4.4 y"));
+    let start = Instant::now();
+    s.wait_for("the new value again", |t| t.contains("● 5.0 y"));
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "replay took {:?}",
+        start.elapsed()
+    );
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}

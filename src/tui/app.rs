@@ -179,6 +179,9 @@ pub struct App {
     pub redo: Vec<Parameters>,
     /// The last slider change: slider, value before, value after.
     pub last_change: Option<(usize, f64, f64)>,
+    /// The slider whose consecutive moves are being merged into one undo step and one
+    /// replayable change (a held-down arrow key is one move).
+    pub moving: Option<usize>,
     /// A replay of the last change in progress.
     pub replay: Option<Replay>,
     /// A one-line message (saved, or why not), cleared by the next key.
@@ -293,6 +296,7 @@ impl App {
             undo: Vec::new(),
             redo: Vec::new(),
             last_change: None,
+            moving: None,
             replay: None,
             status: None,
         }

@@ -23,7 +23,8 @@ use std::io;
 use std::time::Duration;
 
 /// Runs the explorer until the user quits. The loop sleeps in `event::read` until something
-/// happens; all pending events are applied before one redraw, so held-down keys never lag.
+/// happens, except while a replay runs, when it waits at most one replay frame and ticks; all
+/// pending events are applied before one redraw, so held-down keys never lag.
 pub fn run(mut app: App) -> io::Result<()> {
     let mut guard = terminal::TerminalGuard::new()?;
     let size = guard.terminal.size()?;
@@ -35,6 +36,10 @@ pub fn run(mut app: App) -> io::Result<()> {
         guard
             .terminal
             .draw(|frame| frame.render_widget(&app, frame.area()))?;
+        if app.replay.is_some() && !event::poll(Duration::from_millis(app::REPLAY_FRAME_MS))? {
+            update::update(&mut app, Message::Tick);
+            continue;
+        }
         let mut next = Some(event::read()?);
         while let Some(ev) = next {
             if let Some(msg) = keymap::message(&app, &ev) {

@@ -127,13 +127,30 @@ pub fn deck_step(app: &mut App, delta: isize) {
 }
 
 /// Records a change of parameters for undo, and the last single-slider change for replay.
-pub fn record(app: &mut App, before: Parameters) {
+/// Consecutive moves of one slider (`slider_move` true, the same slider each time) make one
+/// undo step and one replayable change, from the value before the first to the last.
+pub fn record(app: &mut App, before: Parameters, slider_move: bool) {
     let changed: Vec<usize> = (0..app.specs().len())
         .filter(|&i| app.setup.catalog.get(&before, i) != app.value(i))
         .collect();
-    if let [i] = changed.as_slice() {
-        app.last_change = Some((*i, app.setup.catalog.get(&before, *i), app.value(*i)));
+    let single = match changed.as_slice() {
+        [i] => Some(*i),
+        _ => None,
+    };
+    if let (true, Some(i), Some(moving)) = (slider_move, single, app.moving)
+        && i == moving
+        && !app.undo.is_empty()
+    {
+        if let Some((_, from, _)) = app.last_change.filter(|c| c.0 == i) {
+            app.last_change = Some((i, from, app.value(i)));
+        }
+        app.redo.clear();
+        return;
     }
+    if let Some(i) = single {
+        app.last_change = Some((i, app.setup.catalog.get(&before, i), app.value(i)));
+    }
+    app.moving = single.filter(|_| slider_move);
     app.undo.push(before);
     if app.undo.len() > MAX_UNDO {
         app.undo.remove(0);

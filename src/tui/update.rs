@@ -187,8 +187,18 @@ pub fn update(app: &mut App, msg: Message) {
             | Message::ToggleBacktest
             | Message::BaseYear(_)
     );
+    let slider_move = matches!(
+        msg,
+        Message::Step(_)
+            | Message::BigStep(_)
+            | Message::StepIndex { .. }
+            | Message::SetFraction { .. }
+    );
     if app.params != before && !replaying {
-        session::record(app, before);
+        session::record(app, before, slider_move);
+    } else if !slider_move && !matches!(msg, Message::Tick | Message::Resize(_)) {
+        // Anything else between two moves ends the merged move.
+        app.moving = None;
     }
     follow_selection(app);
 }
