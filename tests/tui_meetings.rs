@@ -25,7 +25,11 @@ fn consecutive_moves_of_one_slider_undo_in_one_step() {
     send(&mut a, &steps);
     let moved = a.value(i);
     assert!((moved - default - 0.6).abs() < 1e-9, "{moved}");
-    assert_eq!(a.last_change, Some((i, default, moved)), "replay runs the whole move");
+    assert_eq!(
+        a.last_change,
+        Some((i, default, moved)),
+        "replay runs the whole move"
+    );
     send(&mut a, &[Message::Undo]);
     assert_eq!(a.value(i), default, "one u undoes the held-down move");
     assert!(!a.is_modified());

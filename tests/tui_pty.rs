@@ -152,6 +152,15 @@ fn arrow_keys_change_the_replacement_cycle_and_the_dram_readout() {
     );
     eprintln!("keystroke-to-screen latency (pty, incl. 5 ms polling): {latencies:?}");
 
+    // Unsaved changes: q asks first; Esc stays; q again quits.
+    s.send("q");
+    s.wait_for("the question", |t| {
+        t.contains("has unsaved changes") && t.contains("quit anyway")
+    });
+    s.send("\x1b");
+    s.wait_for("the explorer again", |t| !t.contains("has unsaved changes"));
+    s.send("q");
+    s.wait_for("the question", |t| t.contains("has unsaved changes"));
     s.send("q");
     let status = s.wait_exit();
     assert!(status.success(), "exit status {status:?}");
@@ -231,13 +240,17 @@ fn presentation_mode_steps_through_two_scenarios() {
 #[test]
 fn replay_animates_in_the_real_loop() {
     let mut s = Session::start(&[]);
-    s.wait_for("the explorer", |t| t.contains("Replacement cycle        4.4 y"));
+    s.wait_for("the explorer", |t| {
+        t.contains("Replacement cycle        4.4 y")
+    });
     for _ in 0..6 {
         s.send("\x1b[C");
     }
     s.wait_for("the moved slider", |t| t.contains("● 5.0 y"));
     s.send(".");
-    s.wait_for("the old value", |t| t.contains("Replacement cycle        4.4 y"));
+    s.wait_for("the old value", |t| {
+        t.contains("Replacement cycle        4.4 y")
+    });
     let start = Instant::now();
     s.wait_for("the new value again", |t| t.contains("● 5.0 y"));
     assert!(
@@ -245,7 +258,34 @@ fn replay_animates_in_the_real_loop() {
         "replay took {:?}",
         start.elapsed()
     );
-    s.send("q");
+    s.send("\x03");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+/// Backtest mode keeps the sliders: moved, toggled in and out, they hold their value and the
+/// key bar says so.
+#[test]
+fn backtest_toggle_keeps_the_slider_settings() {
+    let mut s = Session::start(&[]);
+    s.wait_for("the explorer", |t| {
+        t.contains("Replacement cycle        4.4 y")
+    });
+    for _ in 0..6 {
+        s.send("\x1b[C");
+    }
+    s.wait_for("the moved slider", |t| t.contains("● 5.0 y"));
+    s.send("t");
+    let (screen, _) = s.wait_for("backtest mode", |t| t.contains("Backtest from 2022"));
+    assert!(screen.contains("● 5.0 y"), "{screen}");
+    assert!(screen.contains("changed slider is kept"), "{screen}");
+    s.send("t");
+    let (screen, _) = s.wait_for("back", |t| !t.contains("Backtest from"));
+    assert!(
+        screen.contains("● 5.0 y") && screen.contains("*modified"),
+        "{screen}"
+    );
+    s.send("\x03");
     assert!(s.wait_exit().success());
     s.assert_restored();
 }

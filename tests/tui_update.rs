@@ -173,9 +173,12 @@ fn keys_map_to_messages_by_focus() {
     );
     assert_eq!(
         keymap::message(&a, &key(KeyCode::Char('q'))),
-        Some(Message::Quit)
+        Some(Message::RequestQuit)
     );
-    assert_eq!(keymap::message(&a, &key(KeyCode::Esc)), Some(Message::Quit));
+    assert_eq!(
+        keymap::message(&a, &key(KeyCode::Esc)),
+        Some(Message::RequestQuit)
+    );
     let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
     assert_eq!(keymap::message(&a, &ctrl_c), Some(Message::Quit));
     let shift_right = Event::Key(KeyEvent::new(KeyCode::Right, KeyModifiers::SHIFT));
@@ -257,7 +260,7 @@ fn backtest_mode_moves_the_base_year_and_restores_it() {
     send(&mut a, &[Message::ToggleBacktest]);
     assert_eq!(a.projection.base_year, last - 3);
     assert!(a.is_backtest());
-    assert_eq!(a.scenario, format!("Backtest from {}", last - 3));
+    assert_eq!(a.scenario, "Baseline", "the scenario keeps its name");
     assert!(
         !a.is_modified(),
         "sliders start from the defaults of the new base year"
@@ -278,9 +281,16 @@ fn backtest_mode_moves_the_base_year_and_restores_it() {
     let i = index(&a, "dram.supply_growth");
     send(&mut a, &[Message::SelectIndex(i), Message::BigStep(2)]);
     assert_ne!(a.backtest_scores(), before, "the error follows the sliders");
+    let moved = a.value(i);
     send(&mut a, &[Message::ToggleBacktest]);
     assert_eq!(a.projection.base_year, last);
     assert_eq!(a.scenario, "Baseline");
+    assert_eq!(a.value(i), moved, "the moved slider is kept");
+    assert!(a.is_edited(), "and still marked modified");
+    assert!(
+        a.status.as_ref().is_some_and(|s| s.text.contains("kept")),
+        "the key bar says so"
+    );
     send(&mut a, &[Message::BaseYear(-1)]);
     assert_eq!(
         a.projection.base_year, last,
@@ -324,4 +334,28 @@ fn a_production_cut_raises_the_price_readout() {
     let i = index(&a, "dram.production_cut");
     send(&mut a, &[Message::SelectIndex(i), Message::BigStep(3)]);
     assert!(price(&a) >= before);
+}
+
+/// q and Esc ask before losing unsaved changes; Ctrl-C quits at once; without changes q quits.
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let mut a = app(80, 24);
+    send(&mut a, &[Message::RequestQuit]);
+    assert!(a.quit, "nothing to lose: quits");
+    let mut a = app(80, 24);
+    send(&mut a, &[Message::Step(1), Message::RequestQuit]);
+    assert!(!a.quit);
+    assert_eq!(a.overlay, memcycle::tui::app::Overlay::ConfirmQuit);
+    assert_eq!(
+        keymap::message(&a, &key(KeyCode::Char('S'))),
+        Some(Message::OpenSave)
+    );
+    assert_eq!(
+        keymap::message(&a, &key(KeyCode::Esc)),
+        Some(Message::CloseOverlay)
+    );
+    send(&mut a, &[Message::CloseOverlay]);
+    assert!(!a.quit && a.overlay == memcycle::tui::app::Overlay::None);
+    send(&mut a, &[Message::RequestQuit, Message::Quit]);
+    assert!(a.quit);
 }

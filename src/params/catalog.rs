@@ -151,6 +151,31 @@ impl Catalog {
         self.specs.iter().position(|s| s.id == id)
     }
 
+    /// The parameters of `p` that differ from the baseline, as overrides.
+    pub fn overrides_of(&self, p: &Parameters) -> Vec<super::Override> {
+        self.specs
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| (self.get(p, *i) - s.default).abs() > s.step * 1e-6)
+            .map(|(i, s)| super::Override {
+                id: s.id.clone(),
+                value: self.get(p, i),
+            })
+            .collect()
+    }
+
+    /// The baseline with `overrides` set, each clamped to its range; ids this catalog does not
+    /// have are left out. For carrying settings to another base year.
+    pub fn baseline_with_clamped(&self, overrides: &[super::Override]) -> Parameters {
+        let mut p = self.baseline.clone();
+        for o in overrides {
+            if let Some(i) = self.index(&o.id) {
+                self.set(&mut p, i, o.value);
+            }
+        }
+        p
+    }
+
     /// The parameter with this id.
     pub fn spec(&self, id: &str) -> Option<&ParamSpec> {
         self.index(id).map(|i| &self.specs[i])

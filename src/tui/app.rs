@@ -163,8 +163,6 @@ pub struct App {
     pub theme: Theme,
     /// Memory shown by the market charts when no market slider is selected.
     pub memory: Memory,
-    /// Scenario name before backtest mode, restored when it ends.
-    pub scenario_before_backtest: Option<String>,
     /// Built-in and saved scenarios.
     pub store: Store,
     /// Scenarios presentation mode steps through.
@@ -173,10 +171,10 @@ pub struct App {
     pub presenting: Option<usize>,
     /// Scenarios pinned for comparison (at most [`MAX_PINS`]).
     pub pins: Vec<Pin>,
-    /// Parameters before each change, for undo.
-    pub undo: Vec<Parameters>,
-    /// Parameters undone, for redo.
-    pub redo: Vec<Parameters>,
+    /// What was on screen before each change, for undo.
+    pub undo: Vec<Snapshot>,
+    /// What undo took back, for redo.
+    pub redo: Vec<Snapshot>,
     /// The last slider change: slider, value before, value after.
     pub last_change: Option<(usize, f64, f64)>,
     /// The slider whose consecutive moves are being merged into one undo step and one
@@ -216,6 +214,9 @@ pub enum Overlay {
         input: String,
     },
     /// A saved scenario of that name exists: overwrite it?
+    /// Quit with unsaved changes? S saves, q quits anyway, Esc stays.
+    ConfirmQuit,
+    /// Overwrite a saved scenario?
     ConfirmOverwrite {
         /// The name typed.
         name: String,
@@ -229,8 +230,25 @@ pub enum Overlay {
 pub struct Pin {
     /// Name shown in the legend and delta table.
     pub name: String,
-    /// Its projection when pinned.
+    /// Its projection.
     pub projection: Projection,
+    /// Its parameters that differ from the baseline, to project it again from another base
+    /// year.
+    pub overrides: Vec<crate::params::Override>,
+}
+
+/// The session as it stands: the sliders and the scenario they belong to. Undo and redo swap
+/// whole snapshots, so the header's name and "*modified" always follow the numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    /// The sliders.
+    pub params: Parameters,
+    /// The values as the scenario was loaded or saved.
+    pub loaded: Parameters,
+    /// Scenario name.
+    pub scenario: String,
+    /// Scenario description.
+    pub description: String,
 }
 
 /// A replay of a slider change, frame by frame.
@@ -288,7 +306,6 @@ impl App {
             quit: false,
             theme,
             memory: Memory::Dram,
-            scenario_before_backtest: None,
             store: Store::default(),
             deck: Vec::new(),
             presenting: None,
@@ -309,13 +326,7 @@ impl App {
 
     /// The parameters that differ from the baseline, as overrides (what a saved scenario holds).
     pub fn changed_overrides(&self) -> Vec<crate::params::Override> {
-        (0..self.specs().len())
-            .filter(|&i| self.is_changed(i))
-            .map(|i| crate::params::Override {
-                id: self.specs()[i].id.clone(),
-                value: self.value(i),
-            })
-            .collect()
+        self.setup.catalog.overrides_of(&self.params)
     }
 
     /// Every slider's parameter.
@@ -332,6 +343,25 @@ impl App {
     pub fn is_changed(&self, i: usize) -> bool {
         let spec = &self.specs()[i];
         (self.value(i) - spec.default).abs() > spec.step * 1e-6
+    }
+
+    /// The session as it stands, for undo.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            params: self.params.clone(),
+            loaded: self.loaded.clone(),
+            scenario: self.scenario.clone(),
+            description: self.description.clone(),
+        }
+    }
+
+    /// Puts a snapshot back and recomputes.
+    pub fn restore(&mut self, s: Snapshot) {
+        self.params = s.params;
+        self.loaded = s.loaded;
+        self.scenario = s.scenario;
+        self.description = s.description;
+        self.recompute();
     }
 
     /// Whether the sliders were moved since the scenario was loaded or saved.

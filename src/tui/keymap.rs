@@ -30,7 +30,7 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
         Overlay::None => {}
         Overlay::Help | Overlay::Changes => {
             return match k.code {
-                KeyCode::Char('q') => Some(Message::Quit),
+                KeyCode::Char('q') => Some(Message::RequestQuit),
                 KeyCode::Esc | KeyCode::Char('?' | 'w') | KeyCode::Enter => {
                     Some(Message::CloseOverlay)
                 }
@@ -52,6 +52,14 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
                 KeyCode::Esc => Some(Message::CloseOverlay),
                 KeyCode::Backspace => Some(Message::Backspace),
                 KeyCode::Char(c) => Some(Message::Input(c)),
+                _ => None,
+            };
+        }
+        Overlay::ConfirmQuit => {
+            return match k.code {
+                KeyCode::Char('S') => Some(Message::OpenSave),
+                KeyCode::Char('q') => Some(Message::Quit),
+                KeyCode::Esc => Some(Message::CloseOverlay),
                 _ => None,
             };
         }
@@ -79,7 +87,7 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
     };
     let on_sliders = app.focus == Focus::Sliders;
     Some(match k.code {
-        KeyCode::Char('q') | KeyCode::Esc => Message::Quit,
+        KeyCode::Char('q') | KeyCode::Esc => Message::RequestQuit,
         KeyCode::Tab => Message::CycleFocus(1),
         KeyCode::BackTab => Message::CycleFocus(-1),
         KeyCode::Char('m') => Message::ToggleMemory,
@@ -138,7 +146,7 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
 /// Keys in presentation mode: few, and hard to press by mistake in front of a room.
 fn presentation_key(k: &KeyEvent) -> Option<Message> {
     Some(match k.code {
-        KeyCode::Char('q') => Message::Quit,
+        KeyCode::Char('q') => Message::RequestQuit,
         KeyCode::Esc | KeyCode::Char('p') => Message::TogglePresentation,
         KeyCode::Right | KeyCode::Char('l' | ' ') | KeyCode::PageDown => Message::DeckStep(1),
         KeyCode::Left | KeyCode::Char('h') | KeyCode::PageUp => Message::DeckStep(-1),

@@ -7,8 +7,10 @@ use ratatui::layout::Size;
 /// An event in the explorer's vocabulary.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Message {
-    /// Leave the explorer.
+    /// Leave the explorer at once (Ctrl-C, or "quit anyway").
     Quit,
+    /// Leave the explorer, asking first when the sliders have unsaved changes (q, Esc).
+    RequestQuit,
     /// Move the slider selection by this many rows (negative: up).
     Select(isize),
     /// Select this slider (mouse).

@@ -1,8 +1,7 @@
 //! What happens to scenarios in the explorer: loading, saving, comparing, presenting, undoing
 //! and replaying. Called from [`super::update::update`] only.
 
-use super::app::{App, MAX_PINS, Overlay, Pin, REPLAY_FRAMES, Replay, Status};
-use crate::model::Parameters;
+use super::app::{App, MAX_PINS, Overlay, Pin, REPLAY_FRAMES, Replay, Snapshot, Status};
 use crate::scenario::{SaveError, Scenario};
 
 /// Most undo steps kept.
@@ -93,6 +92,7 @@ pub fn pin(app: &mut App) {
     app.pins.push(Pin {
         name: name.clone(),
         projection: app.projection.clone(),
+        overrides: app.changed_overrides(),
     });
     status(
         app,
@@ -129,9 +129,9 @@ pub fn deck_step(app: &mut App, delta: isize) {
 /// Records a change of parameters for undo, and the last single-slider change for replay.
 /// Consecutive moves of one slider (`slider_move` true, the same slider each time) make one
 /// undo step and one replayable change, from the value before the first to the last.
-pub fn record(app: &mut App, before: Parameters, slider_move: bool) {
+pub fn record(app: &mut App, before: Snapshot, slider_move: bool) {
     let changed: Vec<usize> = (0..app.specs().len())
-        .filter(|&i| app.setup.catalog.get(&before, i) != app.value(i))
+        .filter(|&i| app.setup.catalog.get(&before.params, i) != app.value(i))
         .collect();
     let single = match changed.as_slice() {
         [i] => Some(*i),
@@ -148,7 +148,7 @@ pub fn record(app: &mut App, before: Parameters, slider_move: bool) {
         return;
     }
     if let Some(i) = single {
-        app.last_change = Some((i, app.setup.catalog.get(&before, i), app.value(i)));
+        app.last_change = Some((i, app.setup.catalog.get(&before.params, i), app.value(i)));
     }
     app.moving = single.filter(|_| slider_move);
     app.undo.push(before);
@@ -160,14 +160,15 @@ pub fn record(app: &mut App, before: Parameters, slider_move: bool) {
 
 /// Undo (`forward` false) or redo.
 pub fn undo(app: &mut App, forward: bool) {
+    let now = app.snapshot();
     let (from, to) = if forward {
         (&mut app.redo, &mut app.undo)
     } else {
         (&mut app.undo, &mut app.redo)
     };
-    if let Some(p) = from.pop() {
-        to.push(std::mem::replace(&mut app.params, p));
-        app.recompute();
+    if let Some(s) = from.pop() {
+        to.push(now);
+        app.restore(s);
     }
 }
 

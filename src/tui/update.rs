@@ -10,7 +10,7 @@ use crate::units::Year;
 
 /// Applies `msg` to `app`, recomputing the projection when a parameter moves.
 pub fn update(app: &mut App, msg: Message) {
-    let before = app.params.clone();
+    let before = app.snapshot();
     if !matches!(msg, Message::Tick | Message::Resize(_)) {
         app.status = None;
     }
@@ -82,6 +82,13 @@ pub fn update(app: &mut App, msg: Message) {
         Message::Replay => session::start_replay(app),
         Message::Tick => session::tick(app),
         Message::Quit => app.quit = true,
+        Message::RequestQuit => {
+            if app.is_edited() {
+                app.overlay = Overlay::ConfirmQuit;
+            } else {
+                app.quit = true;
+            }
+        }
         Message::ToggleHelp => {
             app.overlay = if app.help() {
                 Overlay::None
@@ -194,7 +201,7 @@ pub fn update(app: &mut App, msg: Message) {
             | Message::StepIndex { .. }
             | Message::SetFraction { .. }
     );
-    if app.params != before && !replaying {
+    if app.params != before.params && !replaying {
         session::record(app, before, slider_move);
     } else if !slider_move && !matches!(msg, Message::Tick | Message::Resize(_)) {
         // Anything else between two moves ends the merged move.
@@ -206,8 +213,10 @@ pub fn update(app: &mut App, msg: Message) {
 /// Years backtest mode moves the base year back on entry.
 pub const BACKTEST_YEARS: i32 = 3;
 
-/// Re-prepares the explorer for projections from `base_year`: history, defaults and baseline
-/// are those knowable then; sliders start from that year's defaults.
+/// Re-prepares the explorer for projections from `base_year`: history and defaults are those
+/// knowable then. The sliders the user changed keep their values (clamped to the new ranges), so
+/// do the loaded scenario and the pins; the key bar says so. Undo starts afresh: its steps
+/// belong to the old base year's defaults.
 fn rebase(app: &mut App, base_year: Year) {
     if base_year == app.projection.base_year {
         return;
@@ -215,26 +224,37 @@ fn rebase(app: &mut App, base_year: Year) {
     let Ok(setup) = Setup::new(app.setup.data.clone(), Some(base_year)) else {
         return; // the data set was valid at its own base year; keep the last good state
     };
+    let old = &app.setup.catalog;
+    let (kept, loaded) = (old.overrides_of(&app.params), old.overrides_of(&app.loaded));
     let last = setup.data.last_observed_year();
-    app.params = setup.catalog.baseline().clone();
-    app.loaded = app.params.clone();
-    app.baseline = setup.project(&app.params);
-    // Undo steps, pins and replays belong to the old base year's catalog.
+    let catalog = &setup.catalog;
+    app.params = catalog.baseline_with_clamped(&kept);
+    app.loaded = catalog.baseline_with_clamped(&loaded);
+    app.baseline = setup.project(catalog.baseline());
+    for pin in &mut app.pins {
+        pin.projection = setup.project(&catalog.baseline_with_clamped(&pin.overrides));
+    }
     app.undo.clear();
     app.redo.clear();
-    app.pins.clear();
     app.last_change = None;
+    app.moving = None;
     app.setup = setup;
-    if base_year < last {
-        app.scenario_before_backtest
-            .get_or_insert_with(|| app.scenario.clone());
-        app.scenario = format!("Backtest from {base_year}");
-    } else if let Some(name) = app.scenario_before_backtest.take() {
-        app.scenario = name;
-    }
-    // The sliders are at the new baseline: its projection is the scenario's too.
-    app.projection = app.baseline.clone();
+    app.recompute();
     app.year = (base_year + 1).min(app.projection.horizon);
+    let kept = match kept.len() {
+        0 => String::new(),
+        1 => "; your changed slider is kept".to_owned(),
+        n => format!("; your {n} changed sliders are kept"),
+    };
+    let what = if base_year < last {
+        format!("backtest from {base_year}")
+    } else {
+        format!("back to history to {base_year}")
+    };
+    app.status = Some(super::app::Status {
+        text: format!("{what}{kept} (undo starts here)"),
+        error: false,
+    });
 }
 
 /// Steps of the selected slider that make a large step: a tenth of the range, at least one.

@@ -137,6 +137,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if app.is_edited() {
         title.push(Span::styled(" *modified", t.modified()));
     }
+    if app.is_backtest() {
+        title.push(Span::styled(
+            format!(" │ Backtest from {}", p.base_year),
+            t.modified(),
+        ));
+    }
     title.extend([
         Span::styled(" │ ", t.dim()),
         Span::styled("[", t.key()),

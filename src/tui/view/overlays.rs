@@ -87,6 +87,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ];
             boxed(app, area, "Save scenario", 72, lines, buf);
         }
+        Overlay::ConfirmQuit => {
+            let lines = vec![
+                Line::from(format!("\"{}\" has unsaved changes.", app.scenario)),
+                Line::from(vec![
+                    Span::styled("S", t.key()),
+                    Span::raw(" save   "),
+                    Span::styled("q", t.key()),
+                    Span::raw(" quit anyway   "),
+                    Span::styled("Esc", t.key()),
+                    Span::raw(" stay"),
+                ]),
+            ];
+            boxed(app, area, "Unsaved changes", 60, lines, buf);
+        }
         Overlay::ConfirmOverwrite { name } => {
             let lines = vec![
                 Line::from(format!("A saved scenario \"{name}\" exists.")),
