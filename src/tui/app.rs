@@ -127,6 +127,8 @@ pub struct App {
     pub params: Parameters,
     /// The values as the current scenario was loaded (or saved): edits are measured from them.
     pub loaded: Parameters,
+    /// The loaded scenario's own settings, to load it again at another base year.
+    pub loaded_overrides: Vec<crate::params::Override>,
     /// Projection with `params`.
     pub projection: Projection,
     /// Projection with the baseline parameters.
@@ -245,6 +247,8 @@ pub struct Snapshot {
     pub params: Parameters,
     /// The values as the scenario was loaded or saved.
     pub loaded: Parameters,
+    /// The scenario's own settings.
+    pub loaded_overrides: Vec<crate::params::Override>,
     /// Scenario name.
     pub scenario: String,
     /// Scenario description.
@@ -285,6 +289,7 @@ impl App {
         let projection = setup.project(&params);
         let year = (projection.base_year + 1).min(projection.horizon);
         Self {
+            loaded_overrides: setup.catalog.overrides_of(&params),
             setup,
             loaded: params.clone(),
             params,
@@ -329,6 +334,24 @@ impl App {
         self.setup.catalog.overrides_of(&self.params)
     }
 
+    /// What to carry to another base year: the loaded scenario's settings, then every slider
+    /// moved since it was loaded.
+    pub fn carried_overrides(&self) -> Vec<crate::params::Override> {
+        let catalog = &self.setup.catalog;
+        let mut out = self.loaded_overrides.clone();
+        for (i, spec) in self.specs().iter().enumerate() {
+            let v = self.value(i);
+            if (v - catalog.get(&self.loaded, i)).abs() > spec.step * 1e-6 {
+                out.retain(|o| o.id != spec.id);
+                out.push(crate::params::Override {
+                    id: spec.id.clone(),
+                    value: v,
+                });
+            }
+        }
+        out
+    }
+
     /// Every slider's parameter.
     pub fn specs(&self) -> &[ParamSpec] {
         self.setup.catalog.specs()
@@ -350,6 +373,7 @@ impl App {
         Snapshot {
             params: self.params.clone(),
             loaded: self.loaded.clone(),
+            loaded_overrides: self.loaded_overrides.clone(),
             scenario: self.scenario.clone(),
             description: self.description.clone(),
         }
@@ -359,6 +383,7 @@ impl App {
     pub fn restore(&mut self, s: Snapshot) {
         self.params = s.params;
         self.loaded = s.loaded;
+        self.loaded_overrides = s.loaded_overrides;
         self.scenario = s.scenario;
         self.description = s.description;
         self.recompute();

@@ -22,6 +22,7 @@ pub fn load(app: &mut App, s: &Scenario) {
         return;
     }
     app.loaded = p.clone();
+    app.loaded_overrides = s.overrides.clone();
     app.params = p;
     app.scenario = s.name.clone();
     app.description = s.description.clone();
@@ -61,6 +62,7 @@ pub fn save(app: &mut App, name: &str, overwrite: bool) {
         Ok(path) => {
             app.overlay = Overlay::None;
             app.loaded = app.params.clone();
+            app.loaded_overrides = app.changed_overrides();
             app.scenario = name;
             app.description = description;
             status(app, format!("saved {}", path.display()), false);
@@ -92,7 +94,7 @@ pub fn pin(app: &mut App) {
     app.pins.push(Pin {
         name: name.clone(),
         projection: app.projection.clone(),
-        overrides: app.changed_overrides(),
+        overrides: app.carried_overrides(),
     });
     status(
         app,

@@ -224,12 +224,14 @@ fn rebase(app: &mut App, base_year: Year) {
     let Ok(setup) = Setup::new(app.setup.data.clone(), Some(base_year)) else {
         return; // the data set was valid at its own base year; keep the last good state
     };
-    let old = &app.setup.catalog;
-    let (kept, loaded) = (old.overrides_of(&app.params), old.overrides_of(&app.loaded));
+    let kept = app.carried_overrides();
+    let edited = (0..app.specs().len())
+        .filter(|&i| app.value(i) != app.setup.catalog.get(&app.loaded, i))
+        .count();
     let last = setup.data.last_observed_year();
     let catalog = &setup.catalog;
     app.params = catalog.baseline_with_clamped(&kept);
-    app.loaded = catalog.baseline_with_clamped(&loaded);
+    app.loaded = catalog.baseline_with_clamped(&app.loaded_overrides);
     app.baseline = setup.project(catalog.baseline());
     for pin in &mut app.pins {
         pin.projection = setup.project(&catalog.baseline_with_clamped(&pin.overrides));
@@ -241,7 +243,7 @@ fn rebase(app: &mut App, base_year: Year) {
     app.setup = setup;
     app.recompute();
     app.year = (base_year + 1).min(app.projection.horizon);
-    let kept = match kept.len() {
+    let kept = match edited {
         0 => String::new(),
         1 => "; your changed slider is kept".to_owned(),
         n => format!("; your {n} changed sliders are kept"),
