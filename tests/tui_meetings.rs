@@ -101,7 +101,16 @@ fn pins_compare_up_to_three_scenarios() {
     );
     assert_eq!(a.pins.len(), 2);
     assert_eq!(a.pins[1].name, "Baseline*");
-    send(&mut a, &[Message::Pin, Message::Pin]);
+    send(&mut a, &[Message::Pin]);
+    assert_eq!(a.pins.len(), 2, "the same settings are not pinned twice");
+    assert!(
+        a.status
+            .as_ref()
+            .is_some_and(|s| s.error && s.text.contains("pinned already"))
+    );
+    send(&mut a, &[Message::BigStep(1), Message::Pin]);
+    assert_eq!(a.pins.len(), MAX_PINS);
+    send(&mut a, &[Message::BigStep(1), Message::Pin]);
     assert_eq!(a.pins.len(), MAX_PINS);
     assert!(
         a.status.as_ref().is_some_and(|s| s.error),
@@ -113,6 +122,13 @@ fn pins_compare_up_to_three_scenarios() {
     insta::assert_snapshot!("compare_120x40", screen);
     send(&mut a, &[Message::ClearPins]);
     assert!(a.pins.is_empty());
+    assert!(
+        a.status
+            .as_ref()
+            .is_some_and(|s| s.text.starts_with("cleared the pins: \"Baseline\"")),
+        "x says what it cleared: {:?}",
+        a.status
+    );
 }
 
 #[test]

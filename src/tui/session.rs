@@ -91,10 +91,16 @@ pub fn pin(app: &mut App) {
     } else {
         app.scenario.clone()
     };
+    let overrides = app.carried_overrides();
+    if let Some(same) = app.pins.iter().find(|p| p.overrides == overrides) {
+        let text = format!("\"{}\" is pinned already", same.name);
+        status(app, text, true);
+        return;
+    }
     app.pins.push(Pin {
         name: name.clone(),
         projection: app.projection.clone(),
-        overrides: app.carried_overrides(),
+        overrides,
     });
     status(
         app,
@@ -158,6 +164,20 @@ pub fn record(app: &mut App, before: Snapshot, slider_move: bool) {
         app.undo.remove(0);
     }
     app.redo.clear();
+}
+
+/// Clears the pins and says which.
+pub fn clear_pins(app: &mut App) {
+    let names: Vec<String> = app
+        .pins
+        .drain(..)
+        .map(|p| format!("\"{}\"", p.name))
+        .collect();
+    if names.is_empty() {
+        status(app, "nothing is pinned (c pins the current scenario)", false);
+    } else {
+        status(app, format!("cleared the pins: {}", names.join(", ")), false);
+    }
 }
 
 /// Undo (`forward` false) or redo.

@@ -76,7 +76,7 @@ pub fn update(app: &mut App, msg: Message) {
             };
         }
         Message::Pin => session::pin(app),
-        Message::ClearPins => app.pins.clear(),
+        Message::ClearPins => session::clear_pins(app),
         Message::TogglePresentation => session::toggle_presentation(app),
         Message::DeckStep(delta) => session::deck_step(app, delta),
         Message::Replay => session::start_replay(app),
