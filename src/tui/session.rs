@@ -174,9 +174,17 @@ pub fn clear_pins(app: &mut App) {
         .map(|p| format!("\"{}\"", p.name))
         .collect();
     if names.is_empty() {
-        status(app, "nothing is pinned (c pins the current scenario)", false);
+        status(
+            app,
+            "nothing is pinned (c pins the current scenario)",
+            false,
+        );
     } else {
-        status(app, format!("cleared the pins: {}", names.join(", ")), false);
+        status(
+            app,
+            format!("cleared the pins: {}", names.join(", ")),
+            false,
+        );
     }
 }
 

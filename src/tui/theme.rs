@@ -24,6 +24,13 @@ const SEGMENT_COLORS: [Color; 8] = [
     Color::LightYellow,
 ];
 
+/// Pin colours, distinct from [`SEGMENT_COLORS`].
+pub const PIN_COLORS: [Color; 3] = [
+    Color::Indexed(208),
+    Color::Indexed(213),
+    Color::Indexed(180),
+];
+
 impl Theme {
     /// A theme; `color` false gives a monochrome one.
     pub fn new(color: bool, marker: Marker) -> Self {
@@ -123,10 +130,17 @@ impl Theme {
         self.fg(Color::Cyan)
     }
 
-    /// Pinned scenario `k` in compare mode.
+    /// Pinned scenario `k` in compare mode: orange, pink and tan from the 256-colour palette,
+    /// none of them a segment's colour or the cursor's (the legend names each pin, so they read
+    /// without colour too).
     pub fn pinned(self, k: usize) -> Style {
-        const PINS: [Color; 3] = [Color::LightMagenta, Color::LightYellow, Color::LightCyan];
-        self.fg(PINS[k % PINS.len()]).add_modifier(Modifier::BOLD)
+        self.fg(PIN_COLORS[k % PIN_COLORS.len()])
+            .add_modifier(Modifier::BOLD)
+    }
+
+    /// The year cursor on charts: the terminal's own foreground, not a segment colour.
+    pub fn cursor(self) -> Style {
+        Style::new().add_modifier(Modifier::DIM)
     }
 
     /// A market regime in the strip under the market charts.
@@ -141,5 +155,42 @@ impl Theme {
     /// Marks history (as opposed to projection).
     pub fn history(self) -> Style {
         self.dim()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hue of a named colour, light and dark alike (magenta and light magenta look alike
+    /// on a projector); `None` for palette colours.
+    fn hue(c: Color) -> Option<&'static str> {
+        Some(match c {
+            Color::Red | Color::LightRed => "red",
+            Color::Green | Color::LightGreen => "green",
+            Color::Yellow | Color::LightYellow => "yellow",
+            Color::Blue | Color::LightBlue => "blue",
+            Color::Magenta | Color::LightMagenta => "magenta",
+            Color::Cyan | Color::LightCyan => "cyan",
+            _ => return None,
+        })
+    }
+
+    #[test]
+    fn pins_never_share_a_colour_with_a_segment() {
+        for pin in PIN_COLORS {
+            assert!(!SEGMENT_COLORS.contains(&pin), "{pin:?}");
+            if let Some(h) = hue(pin) {
+                assert!(
+                    SEGMENT_COLORS.iter().all(|s| hue(*s) != Some(h)),
+                    "{pin:?} looks like a segment"
+                );
+            }
+        }
+        let t = Theme::new(true, Marker::Braille);
+        assert!(
+            (0..SEGMENT_COLORS.len()).all(|i| t.segment(i).fg != t.cursor().fg),
+            "the cursor is no segment's colour"
+        );
     }
 }

@@ -265,7 +265,7 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
             .data(&cursor)
             .graph_type(GraphType::Line)
             .marker(t.marker)
-            .style(t.key().remove_modifier(Modifier::BOLD)),
+            .style(t.cursor()),
     );
     for b in lines.baseline.iter().filter(|b| !b.is_empty()) {
         datasets.push(
