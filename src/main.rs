@@ -4,7 +4,7 @@ use clap::Parser;
 use memcycle::cli::{self, Cli, Command, ProjectFormat};
 use memcycle::scenario;
 use memcycle::tui::{self, App, Theme};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 
 fn main() {
     let args = Cli::parse();
@@ -12,7 +12,12 @@ fn main() {
     let code = match &args.command {
         Some(command) => cli::run(command, &mut out, &mut err),
         None if !std::io::stdout().is_terminal() => {
-            // Not a terminal (piped or redirected): print the projection instead.
+            // Not a terminal (piped or redirected): print the projection instead; a --deck
+            // with problems is still an error.
+            if let Some(e) = deck_error(&args) {
+                let _ = writeln!(err, "{e}");
+                std::process::exit(1);
+            }
             let command = Command::Project {
                 scenario: args.explore.clone(),
                 format: ProjectFormat::Table,
@@ -37,23 +42,11 @@ fn explore(args: &Cli) -> i32 {
         }
     };
     let store = args.explore.pick.store();
-    let deck = match &args.deck {
-        None => scenario::builtin_deck(&store, &setup.catalog),
-        Some(path) => {
-            let name = path.display().to_string();
-            let loaded = std::fs::read_to_string(path)
-                .map_err(|e| format!("{name}: cannot read the deck: {e}"))
-                .and_then(|text| {
-                    scenario::load_deck(&name, &text, &store, &setup.catalog)
-                        .map_err(|p| p.to_string())
-                });
-            match loaded {
-                Ok(deck) => deck,
-                Err(e) => {
-                    eprintln!("{e}");
-                    return 1;
-                }
-            }
+    let deck = match load_deck(args, &store, &setup.catalog) {
+        Ok(deck) => deck,
+        Err(e) => {
+            eprintln!("{e}");
+            return 1;
         }
     };
     let mut name = scenario
@@ -79,4 +72,31 @@ fn explore(args: &Cli) -> i32 {
             1
         }
     }
+}
+
+/// The presentation deck: `--deck FILE` (every problem an error) or the built-in scenarios.
+fn load_deck(
+    args: &Cli,
+    store: &scenario::Store,
+    catalog: &memcycle::params::Catalog,
+) -> Result<Vec<scenario::Scenario>, String> {
+    match &args.deck {
+        None => Ok(scenario::builtin_deck(store, catalog)),
+        Some(path) => {
+            let name = memcycle::data::sanitize(&path.display().to_string());
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("{name}: cannot read the deck: {e}"))?;
+            scenario::load_deck(&name, &text, store, catalog).map_err(|p| p.to_string())
+        }
+    }
+}
+
+/// The problem with `--deck`, if one was given and it has any.
+fn deck_error(args: &Cli) -> Option<String> {
+    args.deck.as_ref()?;
+    let (setup, _, _) = match args.explore.load_scenario() {
+        Ok(loaded) => loaded,
+        Err(e) => return Some(e.to_string()),
+    };
+    load_deck(args, &args.explore.pick.store(), &setup.catalog).err()
 }

@@ -213,13 +213,19 @@ fn market_csv_has_the_documented_columns() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
+    let mut lines = text.lines();
     assert_eq!(
-        text.lines().next(),
+        lines.next(),
+        Some("# --set dram.production_cut=15 --set dram.cut_start=2027"),
+        "the overrides are recorded"
+    );
+    assert_eq!(
+        lines.next(),
         Some(
             "year,memory,period,demand_eb,supply_eb,sufficiency,inventory_weeks,price_index,price_vs_trend_pct,revenue_busd,regime"
         )
     );
-    for line in text.lines().skip(1) {
+    for line in lines {
         let cells: Vec<&str> = line.split(',').collect();
         assert_eq!(cells.len(), 11, "{line}");
         assert!(cells[1] == "dram" || cells[1] == "nand");
@@ -318,4 +324,68 @@ fn rolling_backtest_refuses_bad_ranges_with_a_clear_message() {
     assert!(o.status.success());
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
     assert_eq!(json["skills"].as_array().map(Vec::len), Some(9));
+}
+
+/// Every output says what it was run with: the scenario by name and the overrides.
+#[test]
+fn outputs_record_the_scenario_and_overrides() {
+    let o = memcycle(&["project", "--scenario", "ai-boom", "--set", "horizon=2030"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("Run with scenario \"AI boom\" (ai-boom); --set horizon=2030\n"),
+        "{}",
+        stdout(&o)
+    );
+    let o = memcycle(&["market", "--scenario", "ai-boom", "--format", "csv"]);
+    assert!(stdout(&o).starts_with("# scenario \"AI boom\" (ai-boom)\nyear,"));
+    let o = memcycle(&["project", "--format", "json", "--set", "horizon=2030"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(json["scenario"], serde_json::Value::Null);
+    assert_eq!(json["overrides"][0]["id"], "horizon");
+    assert_eq!(json["overrides"][0]["value"], 2030.0);
+    // The baseline without overrides keeps a plain CSV.
+    let o = memcycle(&["project", "--format", "csv"]);
+    assert!(stdout(&o).starts_with("year,segment,"));
+}
+
+#[test]
+fn a_misspelt_scenario_gets_a_suggestion() {
+    let o = memcycle(&["project", "--scenario", "ai-bom"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("no such scenario or file; did you mean \"ai-boom\"?"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn whole_number_parameters_refuse_fractions() {
+    for (set, id) in [
+        ("horizon=2040.5", "horizon"),
+        ("dram.cut_start=2026.5", "dram.cut_start"),
+        ("capacity_delay=1.5", "capacity_delay"),
+    ] {
+        let o = memcycle(&["project", "--set", set]);
+        assert_eq!(o.status.code(), Some(1), "{set}");
+        assert!(
+            stderr(&o).contains(&format!("--set {id}="))
+                && stderr(&o).contains("expected a whole number"),
+            "{set}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+/// A --deck with problems is an error even when the output is piped (no explorer opens).
+#[test]
+fn a_bad_deck_is_an_error_whatever_the_output() {
+    let o = memcycle(&["--deck", "tests/fixtures/no-such-deck.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("cannot read the deck"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).is_empty());
 }

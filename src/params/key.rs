@@ -59,6 +59,17 @@ impl ParamKey {
         }
     }
 
+    /// Whether the parameter takes whole numbers only (years and counts of years).
+    pub fn is_whole(self) -> bool {
+        matches!(
+            self,
+            ParamKey::Horizon
+                | ParamKey::CutStart(_)
+                | ParamKey::CutYears(_)
+                | ParamKey::CapacityDelay
+        )
+    }
+
     /// The memory market a parameter belongs to, if any.
     pub fn memory(self) -> Option<Memory> {
         match self {

@@ -28,6 +28,16 @@ pub enum OverrideError {
         /// Nearest known ids.
         closest: Vec<String>,
     },
+    /// A whole-number parameter (a year, a count of years) was given a fraction.
+    #[error("--set {id}={value}: expected a whole number ({unit})")]
+    NotWhole {
+        /// Parameter id.
+        id: String,
+        /// Value given.
+        value: f64,
+        /// Unit of the parameter.
+        unit: String,
+    },
     /// The value lies outside the parameter's range.
     #[error("--set {id}={value}: out of range; expected {min} to {max} ({unit})")]
     OutOfRange {
@@ -77,6 +87,13 @@ impl Catalog {
                     .collect(),
             })?;
             let spec = &self.specs()[index];
+            if spec.key.is_whole() && o.value.fract() != 0.0 {
+                return Err(OverrideError::NotWhole {
+                    id: o.id.clone(),
+                    value: o.value,
+                    unit: spec.unit.to_owned(),
+                });
+            }
             if !(spec.min..=spec.max).contains(&o.value) {
                 return Err(OverrideError::OutOfRange {
                     id: o.id.clone(),

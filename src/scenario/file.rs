@@ -87,6 +87,13 @@ pub fn parse(
             problems.push(loc.at(&key.span(), format!("unknown parameter \"{id}\"; closest: {closest}. `memcycle params` lists them all")));
             continue;
         };
+        if spec.key.is_whole() && v.fract() != 0.0 {
+            problems.push(loc.at(
+                &value.span(),
+                format!("\"{id}\" = {v}: expected a whole number ({})", spec.unit),
+            ));
+            continue;
+        }
         if !(v.is_finite() && (spec.min..=spec.max).contains(&v)) {
             problems.push(loc.at(
                 &value.span(),

@@ -70,7 +70,8 @@ impl fmt::Display for ScenarioError {
         match self {
             ScenarioError::NotFound { given, known } => write!(
                 f,
-                "--scenario {given}: no such scenario or file; expected a file or one of: {}. `memcycle scenarios` lists them",
+                "--scenario {given}: no such scenario or file{}; expected a file or one of: {}. `memcycle scenarios` lists them",
+                crate::data::closest(given, known.iter().map(String::as_str)),
                 known.join(", ")
             ),
             ScenarioError::Unreadable { path, reason } => {
