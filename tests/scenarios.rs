@@ -194,12 +194,14 @@ fn saving_never_overwrites_a_builtin_and_asks_before_overwriting() {
     let dir = temp_dir("overwrite");
     let store = Store::new(Some(dir.clone()));
     assert_eq!(
-        store.save("AI boom", "", &[], false),
+        store.save("AI boom", "", &[], &[], false),
         Err(SaveError::BuiltIn("ai-boom".into()))
     );
-    store.save("Mine", "first", &[], false).expect("first save");
+    store
+        .save("Mine", "first", &[], &[], false)
+        .expect("first save");
     assert!(matches!(
-        store.save("Mine", "second", &[], false),
+        store.save("Mine", "second", &[], &[], false),
         Err(SaveError::Exists(_))
     ));
     // In the explorer: the question, then "y".
@@ -270,7 +272,7 @@ fn saving_into_a_read_only_directory_fails_cleanly() {
         return;
     }
     let err = Store::new(Some(dir.clone()))
-        .save("Blocked", "", &[], false)
+        .save("Blocked", "", &[], &[], false)
         .unwrap_err();
     assert!(matches!(err, SaveError::Io { .. }), "{err}");
     assert_eq!(
@@ -296,4 +298,77 @@ fn decks_list_names_or_files_and_report_bad_lines() {
             .starts_with("deck.txt:2:1: --scenario nope: no such scenario"),
         "{err}"
     );
+}
+
+/// The save prompt is a line editor, keeps what was typed when a name is refused, proposes a
+/// name nobody has, keeps the loaded scenario's sources and says what changed.
+#[test]
+fn the_save_prompt_edits_proposes_and_keeps_sources() {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let dir = temp_dir("save-prompt");
+    let mut app = common::app(120, 40);
+    app.store = Store::new(Some(dir.clone()));
+    // Load AI boom (it has sources) and move one slider.
+    let ai = app
+        .store
+        .load("ai-boom", &app.setup.catalog)
+        .expect("ai-boom");
+    assert!(!ai.sources.is_empty());
+    common::send(&mut app, &[Message::OpenPicker]);
+    let at = app
+        .store
+        .list()
+        .iter()
+        .position(|e| e.id == "ai-boom")
+        .unwrap();
+    common::send(
+        &mut app,
+        &[Message::PickerMove(at as isize), Message::PickerChoose],
+    );
+    assert_eq!(app.scenario, "AI boom");
+    let i = common::index(&app, "smartphone.replacement_cycle");
+    let before = app.value(i);
+    common::send(&mut app, &[Message::SelectIndex(i), Message::Step(2)]);
+    common::send(&mut app, &[Message::OpenSave]);
+    let Overlay::Save { input, .. } = &app.overlay else {
+        panic!("the prompt is open")
+    };
+    assert_eq!(input, "AI boom 2", "a name no scenario has");
+    // Ctrl-U clears the line (it used to type a literal "u").
+    let ctrl_u = Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    let msg = memcycle::tui::keymap::message(&app, &ctrl_u).expect("a message");
+    common::send(&mut app, &[msg]);
+    assert!(matches!(&app.overlay, Overlay::Save { input, .. } if input.is_empty()));
+    // A built-in name is refused, and the prompt keeps the text.
+    for c in "AI boom".chars() {
+        common::send(&mut app, &[Message::Input(c)]);
+    }
+    common::send(&mut app, &[Message::Submit]);
+    assert!(
+        matches!(&app.overlay, Overlay::Save { input, .. } if input == "AI boom"),
+        "{:?}",
+        app.overlay
+    );
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    // Word delete, then a new name.
+    common::send(
+        &mut app,
+        &[Message::Edit(memcycle::tui::message::Edit::DeleteWord)],
+    );
+    for c in "room".chars() {
+        common::send(&mut app, &[Message::Input(c)]);
+    }
+    common::send(&mut app, &[Message::Submit]);
+    assert_eq!(app.overlay, Overlay::None, "{:?}", app.status);
+    let text = std::fs::read_to_string(dir.join("ai-room.toml")).expect("saved");
+    assert!(text.contains("sources = ["), "the sources are kept: {text}");
+    assert!(
+        text.contains(&format!(
+            "Starting from \"AI boom\": Smartphones · Replacement cycle {before:.2} -> {:.2} years",
+            before + 0.2
+        )),
+        "the description says what changed: {text}"
+    );
+    assert!(!text.contains("Saved from memcycle on"));
+    assert!(text.contains("\"ai_server.base_growth\" = 45"), "{text}");
 }

@@ -130,13 +130,23 @@ fn clean_number(v: f64) -> String {
 }
 
 /// The TOML text of a scenario, overrides in the order given.
-pub fn to_toml(name: &str, description: &str, overrides: &[Override]) -> String {
+pub fn to_toml(
+    name: &str,
+    description: &str,
+    sources: &[String],
+    overrides: &[Override],
+) -> String {
     let quote = |s: &str| toml::Value::String(s.to_owned()).to_string();
     let mut out = format!(
-        "name = {}\ndescription = {}\n\n[overrides]\n",
+        "name = {}\ndescription = {}\n",
         quote(name),
         quote(description)
     );
+    if !sources.is_empty() {
+        let list: Vec<String> = sources.iter().map(|s| quote(s)).collect();
+        out.push_str(&format!("sources = [{}]\n", list.join(", ")));
+    }
+    out.push_str("\n[overrides]\n");
     for o in overrides {
         out.push_str(&format!("{} = {}\n", quote(&o.id), clean_number(o.value)));
     }

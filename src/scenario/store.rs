@@ -136,7 +136,7 @@ pub struct Store {
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
+        if c.is_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
@@ -251,6 +251,7 @@ impl Store {
         &self,
         name: &str,
         description: &str,
+        sources: &[String],
         overrides: &[Override],
         overwrite: bool,
     ) -> Result<PathBuf, SaveError> {
@@ -274,7 +275,7 @@ impl Store {
         let tmp = dir.join(format!(".{id}.toml.{}.tmp", std::process::id()));
         let write = || -> std::io::Result<()> {
             let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(to_toml(name, description, overrides).as_bytes())?;
+            f.write_all(to_toml(name, description, sources, overrides).as_bytes())?;
             f.sync_all()?;
             std::fs::rename(&tmp, &path)
         };
@@ -294,6 +295,11 @@ mod tests {
     fn slugs() {
         assert_eq!(slug("My Bear Case!"), "my-bear-case");
         assert_eq!(slug("  AI  boom 2027 "), "ai-boom-2027");
-        assert_eq!(slug("스마트폰"), "");
+        assert_eq!(
+            slug("스마트폰 2027"),
+            "스마트폰-2027",
+            "letters of any script"
+        );
+        assert_eq!(slug("!!!"), "");
     }
 }

@@ -153,6 +153,8 @@ pub struct App {
     pub overlay: Overlay,
     /// The scenario's description (shown in presentation mode).
     pub description: String,
+    /// The scenario's sources (kept when it is saved under another name).
+    pub sources: Vec<String>,
     /// First table row shown.
     pub table_scroll: usize,
     /// Terminal size, for mouse hit-testing and scrolling.
@@ -214,6 +216,8 @@ pub enum Overlay {
     Save {
         /// The name so far.
         input: String,
+        /// Cursor position, in characters.
+        cursor: usize,
     },
     /// A saved scenario of that name exists: overwrite it?
     /// Quit with unsaved changes? S saves, q quits anyway, Esc stays.
@@ -253,6 +257,8 @@ pub struct Snapshot {
     pub scenario: String,
     /// Scenario description.
     pub description: String,
+    /// Scenario sources.
+    pub sources: Vec<String>,
 }
 
 /// A replay of a slider change, frame by frame.
@@ -305,6 +311,7 @@ impl App {
             show_baseline: true,
             overlay: Overlay::None,
             description: String::new(),
+            sources: Vec::new(),
             table_scroll: 0,
             size: Size::new(80, 24),
             dragging: None,
@@ -376,6 +383,7 @@ impl App {
             loaded_overrides: self.loaded_overrides.clone(),
             scenario: self.scenario.clone(),
             description: self.description.clone(),
+            sources: self.sources.clone(),
         }
     }
 
@@ -386,6 +394,7 @@ impl App {
         self.loaded_overrides = s.loaded_overrides;
         self.scenario = s.scenario;
         self.description = s.description;
+        self.sources = s.sources;
         self.recompute();
     }
 

@@ -4,7 +4,7 @@ use super::app::{App, ChartKind, Focus, Overlay};
 use super::layout::{
     ScreenLayout, SliderHit, chart_tab_hit, drag_fraction, slider_hit, table_rows,
 };
-use super::message::Message;
+use super::message::{Edit, Message};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -51,7 +51,17 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
                 KeyCode::Enter => Some(Message::Submit),
                 KeyCode::Esc => Some(Message::CloseOverlay),
                 KeyCode::Backspace => Some(Message::Backspace),
+                KeyCode::Char('u') if ctrl => Some(Message::Edit(Edit::ClearToStart)),
+                KeyCode::Char('w') if ctrl => Some(Message::Edit(Edit::DeleteWord)),
+                KeyCode::Char('a') if ctrl => Some(Message::Edit(Edit::Home)),
+                KeyCode::Char('e') if ctrl => Some(Message::Edit(Edit::End)),
+                KeyCode::Char(_) if ctrl => None,
                 KeyCode::Char(c) => Some(Message::Input(c)),
+                KeyCode::Left => Some(Message::Edit(Edit::Left)),
+                KeyCode::Right => Some(Message::Edit(Edit::Right)),
+                KeyCode::Home => Some(Message::Edit(Edit::Home)),
+                KeyCode::End => Some(Message::Edit(Edit::End)),
+                KeyCode::Delete => Some(Message::Edit(Edit::Delete)),
                 _ => None,
             };
         }

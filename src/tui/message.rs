@@ -4,9 +4,30 @@
 use super::app::{ChartKind, Focus};
 use ratatui::layout::Size;
 
+/// A line-editing key in a text prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    /// Cursor one character left.
+    Left,
+    /// Cursor one character right.
+    Right,
+    /// Cursor to the start.
+    Home,
+    /// Cursor to the end.
+    End,
+    /// Delete the character under the cursor.
+    Delete,
+    /// Delete from the start to the cursor (Ctrl-U).
+    ClearToStart,
+    /// Delete the word before the cursor (Ctrl-W).
+    DeleteWord,
+}
+
 /// An event in the explorer's vocabulary.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Message {
+    /// A line-editing key in the save prompt.
+    Edit(Edit),
     /// Leave the explorer at once (Ctrl-C, or "quit anyway").
     Quit,
     /// Leave the explorer, asking first when the sliders have unsaved changes (q, Esc).

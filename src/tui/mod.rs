@@ -7,6 +7,7 @@ pub mod chart_market;
 pub mod keymap;
 pub mod layout;
 pub mod message;
+pub mod prompt;
 pub mod session;
 pub mod terminal;
 pub mod theme;
@@ -42,6 +43,12 @@ pub fn run(mut app: App) -> io::Result<()> {
         }
         let mut next = Some(event::read()?);
         while let Some(ev) = next {
+            // Bracketed paste: the pasted text, typed into the prompt character by character.
+            if let event::Event::Paste(text) = &ev {
+                for c in text.chars() {
+                    update::update(&mut app, Message::Input(c));
+                }
+            }
             if let Some(msg) = keymap::message(&app, &ev) {
                 update::update(&mut app, msg);
             }

@@ -26,6 +26,7 @@ pub fn load(app: &mut App, s: &Scenario) {
     app.params = p;
     app.scenario = s.name.clone();
     app.description = s.description.clone();
+    app.sources = s.sources.clone();
     app.recompute();
 }
 
@@ -47,18 +48,67 @@ pub fn choose(app: &mut App) {
     }
 }
 
-/// Saves the parameters that differ from the baseline under `name`.
+/// A name for the save prompt that no scenario has yet: empty for the baseline, else the
+/// current name with the first free number ("AI boom 2").
+pub fn proposed_name(app: &App) -> String {
+    let base = app.scenario.trim_end_matches('*').trim();
+    if base.is_empty() || base == "Baseline" {
+        return String::new();
+    }
+    let taken: Vec<String> = app
+        .store
+        .list()
+        .into_iter()
+        .flat_map(|e| [e.id, crate::scenario::slug(&e.name)])
+        .collect();
+    (2..)
+        .map(|n| format!("{base} {n}"))
+        .find(|name| !taken.contains(&crate::scenario::slug(name)))
+        .unwrap_or_default()
+}
+
+/// What the current settings change from the loaded scenario, for a saved scenario's
+/// description: `Starting from "AI boom": Smartphones · Replacement cycle 4.4 -> 5.0 years.`
+pub fn change_description(app: &App) -> String {
+    let catalog = &app.setup.catalog;
+    let changes: Vec<String> = app
+        .specs()
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| (app.value(*i) - catalog.get(&app.loaded, *i)).abs() > s.step * 1e-6)
+        .map(|(i, s)| {
+            format!(
+                "{} · {} {} -> {} {}",
+                s.group,
+                s.label,
+                crate::format::fixed(catalog.get(&app.loaded, i), 2),
+                crate::format::fixed(app.value(i), 2),
+                s.unit
+            )
+        })
+        .collect();
+    let from = app.scenario.trim_end_matches('*');
+    if changes.is_empty() {
+        format!("The settings of \"{from}\".")
+    } else {
+        format!("Starting from \"{from}\": {}.", changes.join("; "))
+    }
+}
+
+/// Saves the parameters that differ from the baseline under `name`, with a description of what
+/// changed and the loaded scenario's sources. A refused name keeps the prompt open with the
+/// text as typed; a failed write closes it and keeps the settings on screen.
 pub fn save(app: &mut App, name: &str, overwrite: bool) {
     let name = name.trim().to_owned();
-    let today = chrono::Local::now().format("%Y-%m-%d");
-    let description = format!(
-        "Saved from memcycle on {today}, starting from \"{}\".",
-        app.scenario
-    );
-    match app
-        .store
-        .save(&name, &description, &app.changed_overrides(), overwrite)
-    {
+    let description = change_description(app);
+    let sources = app.sources.clone();
+    match app.store.save(
+        &name,
+        &description,
+        &sources,
+        &app.changed_overrides(),
+        overwrite,
+    ) {
         Ok(path) => {
             app.overlay = Overlay::None;
             app.loaded = app.params.clone();
@@ -68,6 +118,10 @@ pub fn save(app: &mut App, name: &str, overwrite: bool) {
             status(app, format!("saved {}", path.display()), false);
         }
         Err(SaveError::Exists(_)) => app.overlay = Overlay::ConfirmOverwrite { name },
+        Err(e @ (SaveError::BuiltIn(_) | SaveError::BadName(_))) => {
+            // Keep the prompt and what was typed; the key bar says why.
+            status(app, e.to_string(), true);
+        }
         Err(e) => {
             // The unsaved settings stay on screen; only the prompt closes.
             app.overlay = Overlay::None;

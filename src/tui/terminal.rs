@@ -3,7 +3,9 @@
 
 use ratatui::Terminal;
 use ratatui::crossterm::cursor::{Hide, Show};
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -22,6 +24,7 @@ pub struct TerminalGuard {
 pub fn restore() {
     let _ = execute!(
         io::stdout(),
+        DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,
         Show
@@ -35,7 +38,13 @@ impl TerminalGuard {
     pub fn new() -> io::Result<Self> {
         install_handlers()?;
         enable_raw_mode()?;
-        let setup = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, Hide);
+        let setup = execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste,
+            Hide
+        );
         if let Err(e) = setup {
             restore();
             return Err(e);

@@ -3,7 +3,7 @@
 use super::app::{App, ChartKind, Focus, Overlay};
 use super::layout::{ScreenLayout, inner, scroll_to_show, slider_lines, table_rows};
 use super::message::Message;
-use super::session;
+use super::{prompt, session};
 use crate::model::Memory;
 use crate::setup::Setup;
 use crate::units::Year;
@@ -30,28 +30,27 @@ pub fn update(app: &mut App, msg: Message) {
         }
         Message::PickerChoose => session::choose(app),
         Message::OpenSave => {
-            let input = if app.scenario == "Baseline" {
-                String::new()
-            } else {
-                app.scenario.clone()
-            };
-            app.overlay = Overlay::Save { input };
+            let input = session::proposed_name(app);
+            let cursor = input.chars().count();
+            app.overlay = Overlay::Save { input, cursor };
         }
         Message::Input(c) => {
-            if let Overlay::Save { input } = &mut app.overlay
-                && !c.is_control()
-                && input.chars().count() < 60
-            {
-                input.push(c);
+            if let Overlay::Save { input, cursor } = &mut app.overlay {
+                prompt::insert(input, cursor, c);
             }
         }
         Message::Backspace => {
-            if let Overlay::Save { input } = &mut app.overlay {
-                input.pop();
+            if let Overlay::Save { input, cursor } = &mut app.overlay {
+                prompt::backspace(input, cursor);
+            }
+        }
+        Message::Edit(key) => {
+            if let Overlay::Save { input, cursor } = &mut app.overlay {
+                prompt::edit(input, cursor, key);
             }
         }
         Message::Submit => {
-            if let Overlay::Save { input } = &app.overlay {
+            if let Overlay::Save { input, .. } = &app.overlay {
                 let name = input.clone();
                 session::save(app, &name, false);
             }
@@ -62,7 +61,11 @@ pub fn update(app: &mut App, msg: Message) {
                 if yes {
                     session::save(app, &name, true);
                 } else {
-                    app.overlay = Overlay::Save { input: name };
+                    let cursor = name.chars().count();
+                    app.overlay = Overlay::Save {
+                        input: name,
+                        cursor,
+                    };
                 }
             }
         }

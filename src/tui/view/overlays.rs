@@ -62,7 +62,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             )));
             boxed(app, area, "Scenarios", 76, lines, buf);
         }
-        Overlay::Save { input } => {
+        Overlay::Save { input, cursor } => {
             let dir = app
                 .store
                 .dir
@@ -72,7 +72,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 Line::from(vec![
                     Span::raw("Name: "),
                     Span::styled(
-                        format!("{input}▏"),
+                        input.chars().take(*cursor).collect::<String>(),
+                        Style::new().add_modifier(Modifier::BOLD),
+                    ),
+                    Span::styled("▏", t.key()),
+                    Span::styled(
+                        input.chars().skip(*cursor).collect::<String>(),
                         Style::new().add_modifier(Modifier::BOLD),
                     ),
                 ]),
@@ -83,7 +88,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     ),
                     dim,
                 )),
-                Line::from(Span::styled("Enter save · Esc cancel", dim)),
+                Line::from(Span::styled(
+                    "Enter save · Esc cancel · ←→ Home End move · Ctrl-U Ctrl-W delete",
+                    dim,
+                )),
             ];
             boxed(app, area, "Save scenario", 72, lines, buf);
         }
