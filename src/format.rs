@@ -1,7 +1,7 @@
 //! Text formatting shared by the headless outputs and the explorer: numbers (missing values
 //! print as blanks, never `NaN`), signs, year-on-year changes and padding by display width.
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Column alignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +66,27 @@ pub fn percent_or_na(v: f64, decimals: usize) -> String {
     } else {
         s + "%"
     }
+}
+
+/// Cuts `s` to `width` display columns, ending with `…` when cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
 }
 
 /// Rounds for JSON output: enough precision for any use, no binary noise.

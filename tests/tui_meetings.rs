@@ -231,3 +231,76 @@ fn keys_for_meetings() {
         Some(Message::DeckStep(1))
     );
 }
+
+/// The picker lays out id, name and tag in columns that never wrap, at 80x24 too, and End /
+/// Home / PgUp / PgDn move through it.
+#[test]
+fn the_picker_lays_out_columns_and_jumps() {
+    use memcycle::tui::keymap;
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let key = |c| Event::Key(KeyEvent::new(c, KeyModifiers::NONE));
+    let mut a = with_deck(app(80, 24));
+    send(&mut a, &[Message::OpenPicker]);
+    let n = match &a.overlay {
+        Overlay::Picker { entries, .. } => entries.len(),
+        _ => panic!("picker open"),
+    };
+    let end = keymap::message(&a, &key(KeyCode::End)).expect("End moves");
+    send(&mut a, &[end]);
+    assert!(matches!(&a.overlay, Overlay::Picker { selected, .. } if *selected == n - 1));
+    let screen = text(&draw(&a));
+    // Every saved entry keeps its tag on its own row, after its name.
+    let saved: Vec<&str> = screen.lines().filter(|l| l.contains("saved")).collect();
+    assert!(!saved.is_empty(), "{screen}");
+    for line in &saved {
+        assert!(
+            line.contains("saved║"),
+            "the tag ends the entry's own row, inside the box: {line}"
+        );
+    }
+    assert!(
+        screen.contains("longer-cycles Longer") || screen.contains("longer-cycles  "),
+        "an id and its name are apart: {screen}"
+    );
+    assert!(
+        screen.contains("Enter load"),
+        "the hint stays in the box: {screen}"
+    );
+    let home = keymap::message(&a, &key(KeyCode::Home)).expect("Home moves");
+    send(&mut a, &[home]);
+    assert!(matches!(&a.overlay, Overlay::Picker { selected: 0, .. }));
+}
+
+/// A broken saved scenario shows each problem on its own line, whole, in a box that closes.
+#[test]
+fn a_broken_scenario_lists_its_problems_whole() {
+    let mut a = with_deck(app(80, 24));
+    send(&mut a, &[Message::OpenPicker]);
+    let at = a
+        .store
+        .list()
+        .iter()
+        .position(|e| e.id == "bad")
+        .expect("bad");
+    send(
+        &mut a,
+        &[Message::PickerMove(at as isize), Message::PickerChoose],
+    );
+    let Overlay::Problems { lines, .. } = &a.overlay else {
+        panic!("a problems box: {:?}", a.overlay)
+    };
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    let screen = text(&draw(&a));
+    let flat: String = screen
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c == '║' || c == ' ' || c == '┃' || c == '│'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("expected 1.5 to 10 (years)"),
+        "the second problem is shown to its end: {screen}"
+    );
+    assert_eq!(a.scenario, "Baseline", "nothing was loaded");
+    send(&mut a, &[Message::CloseOverlay]);
+    assert_eq!(a.overlay, Overlay::None);
+}

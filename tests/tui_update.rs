@@ -2,7 +2,8 @@
 
 mod common;
 
-use common::{app, index, layout, send};
+use common::{app, draw, index, layout, send, text};
+use memcycle::tui::App;
 use memcycle::tui::Message;
 use memcycle::tui::app::{ChartKind, Focus, ViewMode};
 use memcycle::tui::keymap;
@@ -358,4 +359,29 @@ fn quitting_with_unsaved_changes_asks_first() {
     assert!(!a.quit && a.overlay == memcycle::tui::app::Overlay::None);
     send(&mut a, &[Message::RequestQuit, Message::Quit]);
     assert!(a.quit);
+}
+
+/// The key bar shows what the arrows do in the focused panel.
+#[test]
+fn the_key_bar_follows_the_focus() {
+    let mut a = app(120, 40);
+    let bar = |a: &App| {
+        let t = text(&draw(a));
+        t.lines().last().unwrap_or_default().to_owned()
+    };
+    assert!(bar(&a).contains("←→ adjust"), "{}", bar(&a));
+    send(&mut a, &[Message::CycleFocus(1)]);
+    assert_eq!(a.focus, Focus::Chart);
+    assert!(
+        bar(&a).contains("←→ year") && !bar(&a).contains("adjust"),
+        "{}",
+        bar(&a)
+    );
+    assert_eq!(
+        keymap::message(&a, &key(KeyCode::Right)),
+        Some(Message::Year(1)),
+        "and Right does move the year"
+    );
+    send(&mut a, &[Message::CycleFocus(1)]);
+    assert!(bar(&a).contains("↑↓ year"), "{}", bar(&a));
 }

@@ -220,6 +220,13 @@ pub enum Overlay {
         cursor: usize,
     },
     /// A saved scenario of that name exists: overwrite it?
+    /// Problems found in a scenario, one per line (Esc or Enter closes).
+    Problems {
+        /// What could not be done.
+        title: String,
+        /// One line per problem.
+        lines: Vec<String>,
+    },
     /// Quit with unsaved changes? S saves, q quits anyway, Esc stays.
     ConfirmQuit,
     /// Overwrite a saved scenario?

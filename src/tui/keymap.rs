@@ -28,6 +28,12 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
     }
     match &app.overlay {
         Overlay::None => {}
+        Overlay::Problems { .. } => {
+            return match k.code {
+                KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q') => Some(Message::CloseOverlay),
+                _ => None,
+            };
+        }
         Overlay::Help | Overlay::Changes => {
             return match k.code {
                 KeyCode::Char('q') => Some(Message::RequestQuit),
@@ -37,10 +43,16 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
                 _ => None,
             };
         }
-        Overlay::Picker { .. } => {
+        Overlay::Picker { entries, .. } => {
+            let page = (app.size.height.saturating_sub(6)).max(1) as isize;
+            let all = entries.len() as isize;
             return match k.code {
                 KeyCode::Up | KeyCode::Char('k') => Some(Message::PickerMove(-1)),
                 KeyCode::Down | KeyCode::Char('j') => Some(Message::PickerMove(1)),
+                KeyCode::Home => Some(Message::PickerMove(-all)),
+                KeyCode::End => Some(Message::PickerMove(all)),
+                KeyCode::PageUp => Some(Message::PickerMove(-page)),
+                KeyCode::PageDown => Some(Message::PickerMove(page)),
                 KeyCode::Enter => Some(Message::PickerChoose),
                 KeyCode::Esc | KeyCode::Char('s' | 'q') => Some(Message::CloseOverlay),
                 _ => None,

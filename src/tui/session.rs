@@ -44,7 +44,13 @@ pub fn choose(app: &mut App) {
             load(app, &s);
             status(app, format!("loaded \"{}\"", s.name), false);
         }
-        Err(e) => status(app, e.to_string(), true),
+        Err(e) => {
+            // Every problem on its own line, wrapped in a box, rather than one cut line.
+            app.overlay = Overlay::Problems {
+                title: format!("Cannot load \"{}\"", entry.name),
+                lines: e.to_string().lines().map(str::to_owned).collect(),
+            };
+        }
     }
 }
 

@@ -105,11 +105,17 @@ pub fn key_bar(app: &App, area: Rect, buf: &mut Buffer) {
             .render(area, buf);
         return;
     }
+    // The arrows do what the focused panel does with them.
+    let arrows: [(&str, &str); 2] = match app.focus {
+        super::super::app::Focus::Sliders => [("↑↓", "select"), ("←→", "adjust")],
+        super::super::app::Focus::Chart => [("↑↓", "chart"), ("←→", "year")],
+        super::super::app::Focus::Table => [("↑↓", "year"), ("PgUp/Dn", "page")],
+    };
     let hints = [
         ("q", "quit"),
         ("?", "help"),
-        ("↑↓", "select"),
-        ("←→", "adjust"),
+        arrows[0],
+        arrows[1],
         ("[ ]", "year"),
         ("1-6", "chart"),
         ("t", "backtest"),

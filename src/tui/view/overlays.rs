@@ -2,7 +2,8 @@
 //! what changed.
 
 use super::super::app::{App, Overlay};
-use super::sliders::{format_value, truncate};
+use super::sliders::format_value;
+use crate::format::{Align, pad, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Modifier, Style};
@@ -11,11 +12,12 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 /// A centred, bordered box of `lines`, `width` wide at most.
 fn boxed(app: &App, area: Rect, title: &str, width: u16, lines: Vec<Line<'_>>, buf: &mut Buffer) {
-    let height = (lines.len() as u16 + 2).min(area.height);
-    let r = area.centered(
-        Constraint::Length(width.min(area.width)),
-        Constraint::Length(height),
-    );
+    let width = width.min(area.width);
+    // Rows the lines take once wrapped to the box's inner width.
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+    let height = u16::try_from(rows + 2).unwrap_or(u16::MAX).min(area.height);
+    let r = area.centered(Constraint::Length(width), Constraint::Length(height));
     Clear.render(r, buf);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
@@ -28,19 +30,37 @@ fn boxed(app: &App, area: Rect, title: &str, width: u16, lines: Vec<Line<'_>>, b
         .render(r, buf);
 }
 
+/// Width of the scenario picker.
+const PICKER_WIDTH: u16 = 76;
+
+/// Scenario rows the picker shows at once in `area` (also the page for PgUp / PgDn).
+pub fn picker_rows(area: Rect) -> usize {
+    usize::from(area.height.saturating_sub(6)).max(1)
+}
+
 /// Draws whichever scenario overlay is open.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let dim = t.dim();
     match &app.overlay {
         Overlay::Picker { entries, selected } => {
-            let inner = usize::from(area.height.saturating_sub(6)).max(1);
-            let first = selected.saturating_sub(inner.saturating_sub(1));
+            let rows = picker_rows(area);
+            let first = selected.saturating_sub(rows.saturating_sub(1));
+            // Columns that always fit the box: mark, id, name, tag, one space apart.
+            let inner = usize::from(PICKER_WIDTH.min(area.width).saturating_sub(2));
+            let tag_w = "saved".len();
+            let id_w = entries
+                .iter()
+                .map(|e| unicode_width::UnicodeWidthStr::width(e.id.as_str()))
+                .max()
+                .unwrap_or(0)
+                .min(inner / 3);
+            let name_w = inner.saturating_sub(2 + id_w + 1 + 1 + tag_w);
             let mut lines: Vec<Line> = entries
                 .iter()
                 .enumerate()
                 .skip(first)
-                .take(inner)
+                .take(rows)
                 .map(|(i, e)| {
                     let style = if i == *selected {
                         t.selected()
@@ -48,19 +68,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                         Style::new()
                     };
                     let mark = if i == *selected { "▶ " } else { "  " };
-                    let tag = if e.builtin { "" } else { "  saved" };
+                    let tag = if e.builtin { "" } else { "saved" };
                     Line::from(vec![
-                        Span::styled(format!("{mark}{:<22}", truncate(&e.id, 22)), style),
-                        Span::styled(truncate(&e.name, 44), style),
+                        Span::styled(mark, style),
+                        Span::styled(pad(&truncate(&e.id, id_w), id_w, Align::Left), style),
+                        Span::raw(" "),
+                        Span::styled(pad(&truncate(&e.name, name_w), name_w, Align::Left), style),
+                        Span::raw(" "),
                         Span::styled(tag, dim),
                     ])
                 })
                 .collect();
             lines.push(Line::from(Span::styled(
-                "↑↓ choose · Enter load · Esc close",
+                truncate(
+                    "↑↓ choose · Home End PgUp PgDn · Enter load · Esc close",
+                    inner,
+                ),
                 dim,
             )));
-            boxed(app, area, "Scenarios", 76, lines, buf);
+            boxed(app, area, "Scenarios", PICKER_WIDTH, lines, buf);
         }
         Overlay::Save { input, cursor } => {
             let dir = app
@@ -94,6 +120,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 )),
             ];
             boxed(app, area, "Save scenario", 72, lines, buf);
+        }
+        Overlay::Problems { title, lines } => {
+            let mut text: Vec<Line> = lines
+                .iter()
+                .map(|l| Line::from(Span::styled(l.clone(), t.down())))
+                .collect();
+            text.push(Line::default());
+            text.push(Line::from(Span::styled(
+                "Esc or Enter closes · the settings on screen are unchanged",
+                dim,
+            )));
+            boxed(app, area, title, area.width.saturating_sub(4), text, buf);
         }
         Overlay::ConfirmQuit => {
             let lines = vec![

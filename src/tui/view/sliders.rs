@@ -3,6 +3,7 @@
 use super::super::app::{App, Focus};
 use super::super::layout::{SliderLine, bar_track, inner, slider_lines};
 use super::panel;
+use crate::format::truncate;
 use crate::params::ParamSpec;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -149,27 +150,6 @@ fn scroll_marks(app: &App, total: usize, area: Rect, buf: &mut Buffer) {
     if app.slider_scroll + usize::from(area.height) < total {
         buf.set_string(x, area.bottom(), "▼", app.theme.dim());
     }
-}
-
-/// Cuts `s` to `width` display columns, ending with `…` when cut.
-pub fn truncate(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_owned();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw + 1 > width {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
 }
 
 #[cfg(test)]

@@ -3,8 +3,7 @@
 use super::super::app::{App, Focus};
 use super::super::layout::{compare_lines, inner, table_rows};
 use super::panel;
-use super::sliders::truncate;
-use crate::format::{Align, fixed, pad, yoy};
+use crate::format::{Align, fixed, pad, truncate, yoy};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
