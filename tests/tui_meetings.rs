@@ -304,3 +304,25 @@ fn a_broken_scenario_lists_its_problems_whole() {
     send(&mut a, &[Message::CloseOverlay]);
     assert_eq!(a.overlay, Overlay::None);
 }
+
+/// Loading a scenario or stepping the deck over unsaved changes says how to get them back, and
+/// one u does.
+#[test]
+fn loading_over_unsaved_changes_says_u_brings_them_back() {
+    let mut a = with_deck(app(100, 30));
+    let i = index(&a, "pc.replacement_cycle");
+    send(&mut a, &[Message::SelectIndex(i), Message::Step(3)]);
+    let mine = a.value(i);
+    send(&mut a, &[Message::TogglePresentation, Message::DeckStep(1)]);
+    assert!(
+        a.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("u brings back your unsaved changes")),
+        "{:?}",
+        a.status
+    );
+    send(&mut a, &[Message::TogglePresentation, Message::Undo]);
+    assert_eq!(a.value(i), mine);
+    assert_eq!(a.scenario, "Baseline");
+    assert!(a.is_edited());
+}

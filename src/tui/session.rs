@@ -21,6 +21,15 @@ pub fn load(app: &mut App, s: &Scenario) {
         status(app, format!("{}: {e}", s.name), true);
         return;
     }
+    let text = if app.is_edited() {
+        format!(
+            "loaded \"{}\"; u brings back your unsaved changes to \"{}\"",
+            s.name, app.scenario
+        )
+    } else {
+        format!("loaded \"{}\"", s.name)
+    };
+    status(app, text, false);
     app.loaded = p.clone();
     app.loaded_overrides = s.overrides.clone();
     app.params = p;
@@ -40,10 +49,7 @@ pub fn choose(app: &mut App) {
     };
     app.overlay = Overlay::None;
     match app.store.load(&entry.id, &app.setup.catalog) {
-        Ok(s) => {
-            load(app, &s);
-            status(app, format!("loaded \"{}\"", s.name), false);
-        }
+        Ok(s) => load(app, &s),
         Err(e) => {
             // Every problem on its own line, wrapped in a box, rather than one cut line.
             app.overlay = Overlay::Problems {
