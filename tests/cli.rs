@@ -389,3 +389,30 @@ fn a_bad_deck_is_an_error_whatever_the_output() {
     );
     assert!(stdout(&o).is_empty());
 }
+
+/// Source ids resolve: `sources` lists every citation with the figures using it, and `params`
+/// names the publisher and year instead of a bare id.
+#[test]
+fn sources_resolve_everywhere() {
+    let o = memcycle(&["sources"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let all = stdout(&o);
+    assert!(all.starts_with("188 of 188 sources"), "{all}");
+    let o = memcycle(&["sources", "mkw_elasticity"]);
+    let card = stdout(&o);
+    assert!(card.contains("publisher  MKW Ventures"), "{card}");
+    assert!(
+        card.contains("used by    market.dram.price_elasticity"),
+        "{card}"
+    );
+    let o = memcycle(&["params"]);
+    let params = stdout(&o);
+    assert!(
+        params.contains("MKW Ventures Consulting (blog) (2019) [mkw_elasticity]"),
+        "{params}"
+    );
+    assert!(!params.contains("source mkw_elasticity"));
+    let o = memcycle(&["sources", "no-such-thing"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("no source matches"));
+}

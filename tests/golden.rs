@@ -86,3 +86,13 @@ fn rolling_backtest_csv() {
 fn check_summary() {
     insta::assert_snapshot!(run(&["check"]));
 }
+
+#[test]
+fn sources_card() {
+    insta::assert_snapshot!(run(&["sources", "sa_replace_2021"]));
+}
+
+#[test]
+fn sources_search() {
+    insta::assert_snapshot!(run(&["sources", "techinsights"]));
+}

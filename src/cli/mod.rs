@@ -5,6 +5,7 @@ pub mod market;
 pub mod params;
 pub mod project;
 pub mod rolling;
+pub mod sources;
 mod table;
 
 pub use table::TextTable;
@@ -131,6 +132,15 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ParamsFormat::Table)]
         format: ParamsFormat,
+    },
+    /// List the sources of the data: id, publisher, date, title and how many figures cite it;
+    /// with an id (or text matching one source), that source in full and every figure using it.
+    Sources {
+        /// A source id, or text to look for in ids, publishers and titles.
+        query: Option<String>,
+        /// Data set to read (default: the built-in data).
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
     },
     /// Validate a data set: print `ok` and a summary, or every problem found.
     Check {
@@ -323,12 +333,15 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             base_year,
             format,
         } => Setup::load(data.as_deref(), *base_year).map(|s| match format {
-            ParamsFormat::Table => params::to_table(&s.catalog),
+            ParamsFormat::Table => params::to_table(&s.catalog, &s.data),
             ParamsFormat::Csv => params::to_csv(&s.catalog),
         }),
         Command::Scenarios { scenarios_dir } => {
             Ok(scenarios_list(&Store::new(scenarios_dir.clone())))
         }
+        Command::Sources { query, data } => crate::data::load(data.as_deref())
+            .map_err(SetupError::Data)
+            .map(|d| sources::to_table(&d, query.as_deref())),
         Command::Check { data } => Setup::load(data.as_deref(), None).map(|s| check_summary(&s)),
     };
     match result {

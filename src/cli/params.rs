@@ -44,7 +44,7 @@ fn cells(s: &crate::params::ParamSpec, label: String) -> Vec<String> {
 }
 
 /// An aligned table grouped by segment, saying how each default was set.
-pub fn to_table(c: &Catalog) -> String {
+pub fn to_table(c: &Catalog, d: &crate::data::Dataset) -> String {
     let cols = [
         ("id", Align::Left),
         ("label", Align::Left),
@@ -61,7 +61,9 @@ pub fn to_table(c: &Catalog) -> String {
     for s in c.specs() {
         let basis = match &s.default_basis {
             DefaultBasis::Trend => format!("trend to {}", c.base_year()),
-            DefaultBasis::Explicit(src) => format!("source {src}"),
+            DefaultBasis::Explicit(src) => {
+                format!("{} [{src}]", super::sources::cite(d, src))
+            }
             DefaultBasis::Convention => "memcycle convention".to_owned(),
         };
         let mut row = cells(s, s.label.clone());

@@ -5,6 +5,7 @@ mod dataset;
 mod problem;
 mod schema;
 mod text;
+mod uses;
 mod validate;
 
 pub use dataset::{
@@ -13,6 +14,7 @@ pub use dataset::{
 };
 pub use problem::{Locator, Problem, Problems};
 pub use text::sanitize;
+pub use uses::source_uses;
 pub use validate::{closest, unit};
 
 use std::path::Path;

@@ -1,0 +1,164 @@
+//! Which figures cite which source: for `memcycle sources` and for resolving a source id
+//! wherever the program names one.
+
+use super::dataset::{Dataset, Figure, SegmentBody, Series};
+use std::collections::BTreeMap;
+
+/// For every source id, the figures that cite it, as `series (years)` or `figure`, in data
+/// order.
+pub fn source_uses(d: &Dataset) -> BTreeMap<String, Vec<String>> {
+    let mut uses: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut series = |name: String, s: &Series| {
+        let mut by_source: Vec<(&str, Vec<i32>)> = Vec::new();
+        for p in &s.points {
+            match by_source.iter_mut().find(|(id, _)| *id == p.source) {
+                Some((_, years)) => years.push(p.year),
+                None => by_source.push((&p.source, vec![p.year])),
+            }
+        }
+        for (id, years) in by_source {
+            uses.entry(id.to_owned())
+                .or_default()
+                .push(format!("{name} ({})", year_list(&years)));
+        }
+    };
+    let mut figures: Vec<(String, &Figure)> = Vec::new();
+    for seg in &d.segments {
+        let id = &seg.id;
+        figures.push((
+            format!("{id}.long_run_dram_growth"),
+            &seg.long_run_dram_growth,
+        ));
+        figures.push((
+            format!("{id}.long_run_nand_growth"),
+            &seg.long_run_nand_growth,
+        ));
+        match &seg.body {
+            SegmentBody::Devices(dv) => {
+                series(format!("{id}.shipments"), &dv.shipments);
+                series(format!("{id}.replacement_cycle"), &dv.replacement_cycle);
+                if let Some(c) = &dv.replacement_cycle_change {
+                    series(format!("{id}.replacement_cycle_change"), c);
+                }
+                series(format!("{id}.dram_gb"), &dv.dram_gb);
+                if let Some(h) = &dv.hbm_gb {
+                    series(format!("{id}.hbm_gb"), h);
+                }
+                series(format!("{id}.nand_gb"), &dv.nand_gb);
+                figures.push((format!("{id}.weibull_shape"), &dv.weibull_shape));
+                figures.push((
+                    format!("{id}.initial_installed_base"),
+                    &dv.initial_installed_base,
+                ));
+                figures.push((format!("{id}.long_run_growth"), &dv.long_run_growth));
+            }
+            SegmentBody::Residual(r) => {
+                series(format!("{id}.dram_eb"), &r.dram_eb);
+                series(format!("{id}.nand_eb"), &r.nand_eb);
+            }
+        }
+    }
+    if let Some(m) = &d.market {
+        for (id, mm) in [("dram", &m.dram), ("nand", &m.nand)] {
+            series(format!("market.{id}.bits"), &mm.bits);
+            series(format!("market.{id}.revenue"), &mm.revenue);
+            series(format!("market.{id}.sufficiency"), &mm.sufficiency);
+            series(format!("market.{id}.inventory_weeks"), &mm.inventory_weeks);
+            figures.push((
+                format!("market.{id}.target_inventory_weeks"),
+                &mm.target_inventory_weeks,
+            ));
+            figures.push((
+                format!("market.{id}.price_elasticity"),
+                &mm.price_elasticity,
+            ));
+            figures.push((
+                format!("market.{id}.capacity_response"),
+                &mm.capacity_response,
+            ));
+            figures.push((
+                format!("market.{id}.utilisation_response"),
+                &mm.utilisation_response,
+            ));
+        }
+        figures.push(("market.hbm_trade_ratio".into(), &m.hbm_trade_ratio));
+        figures.push(("market.capacity_delay".into(), &m.capacity_delay));
+        figures.push((
+            "market.price_adjustment_time".into(),
+            &m.price_adjustment_time,
+        ));
+        for e in &m.events {
+            uses.entry(e.source.clone())
+                .or_default()
+                .push(format!("event {} {}", e.date, e.company));
+        }
+    }
+    for (name, f) in figures {
+        uses.entry(f.source.clone()).or_default().push(name);
+    }
+    for (id, r) in &d.ranges {
+        if let Some(src) = &r.source {
+            uses.entry(src.clone())
+                .or_default()
+                .push(format!("params.{id}"));
+        }
+    }
+    uses
+}
+
+/// `2010-2013, 2016` from a sorted list of years.
+fn year_list(years: &[i32]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < years.len() {
+        let mut j = i;
+        while j + 1 < years.len() && years[j + 1] == years[j] + 1 {
+            j += 1;
+        }
+        out.push(if j > i {
+            format!("{}-{}", years[i], years[j])
+        } else {
+            years[i].to_string()
+        });
+        i = j + 1;
+    }
+    out.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_collapse_into_runs() {
+        assert_eq!(
+            year_list(&[2010, 2011, 2012, 2015, 2017, 2018]),
+            "2010-2012, 2015, 2017-2018"
+        );
+        assert_eq!(year_list(&[]), "");
+    }
+
+    #[test]
+    fn every_cited_source_is_listed_and_every_listed_source_cited() {
+        let d = crate::data::builtin().expect("built-in data");
+        let uses = source_uses(&d);
+        for id in uses.keys() {
+            assert!(d.sources.contains_key(id), "cited but not listed: {id}");
+        }
+        let unused: Vec<&String> = d
+            .sources
+            .keys()
+            .filter(|id| !uses.contains_key(*id))
+            .collect();
+        assert!(
+            unused.len() < d.sources.len() / 5,
+            "{} unused: {unused:?}",
+            unused.len()
+        );
+        assert!(
+            uses["sa_replace_2021"]
+                .iter()
+                .any(|u| u == "smartphone.replacement_cycle (2020)")
+        );
+    }
+}
