@@ -416,3 +416,21 @@ fn sources_resolve_everywhere() {
     assert!(o.status.success());
     assert!(stdout(&o).contains("no source matches"));
 }
+
+#[test]
+fn scenarios_verbose_shows_sources_and_settings() {
+    let o = memcycle(&["scenarios", "--verbose"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("Longer replacement cycles, AI plateaus, no production cut (longer-cycles)")
+    );
+    assert!(
+        text.contains("  source: Strategy Analytics (Dec 2021)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  sets smartphone.replacement_cycle = 5"),
+        "{text}"
+    );
+}

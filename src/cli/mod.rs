@@ -120,6 +120,9 @@ pub enum Command {
         /// Directory of saved scenarios (default: scenarios/ in the platform's data directory).
         #[arg(long, value_name = "DIR")]
         scenarios_dir: Option<PathBuf>,
+        /// Also print each scenario's description, sources and the parameters it sets.
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// List every parameter with its unit, default, range and plausible range.
     Params {
@@ -336,8 +339,16 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             ParamsFormat::Table => params::to_table(&s.catalog, &s.data),
             ParamsFormat::Csv => params::to_csv(&s.catalog),
         }),
-        Command::Scenarios { scenarios_dir } => {
-            Ok(scenarios_list(&Store::new(scenarios_dir.clone())))
+        Command::Scenarios {
+            scenarios_dir,
+            verbose: false,
+        } => Ok(scenarios_list(&Store::new(scenarios_dir.clone()))),
+        Command::Scenarios {
+            scenarios_dir,
+            verbose: true,
+        } => {
+            let store = Store::new(scenarios_dir.clone());
+            Setup::load(None, None).map(|s| scenarios_verbose(&store, &s))
         }
         Command::Sources { query, data } => crate::data::load(data.as_deref())
             .map_err(SetupError::Data)
@@ -450,6 +461,40 @@ pub fn scenarios_list(store: &Store) -> String {
             )
         })
         .collect()
+}
+
+/// `memcycle scenarios --verbose`: every scenario with its description, sources and settings
+/// (a saved scenario with problems says so).
+pub fn scenarios_verbose(store: &Store, setup: &Setup) -> String {
+    let mut out = String::new();
+    for e in store.list() {
+        out.push_str(&format!(
+            "{} ({}){}\n",
+            e.name,
+            e.id,
+            if e.builtin { "" } else { ", saved" }
+        ));
+        match store.load(&e.id, &setup.catalog) {
+            Ok(s) => {
+                if !s.description.is_empty() {
+                    out.push_str(&format!("  {}\n", s.description));
+                }
+                for src in &s.sources {
+                    out.push_str(&format!("  source: {src}\n"));
+                }
+                for o in &s.overrides {
+                    out.push_str(&format!("  sets {} = {}\n", o.id, o.value));
+                }
+            }
+            Err(err) => {
+                for line in err.to_string().lines() {
+                    out.push_str(&format!("  problem: {line}\n"));
+                }
+            }
+        }
+        out.push('\n');
+    }
+    crate::data::sanitize_lines(&out)
 }
 
 /// `ok` and a one-line summary of a valid data set.

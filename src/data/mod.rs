@@ -13,7 +13,7 @@ pub use dataset::{
     ParamRange, Point, ResidualSegment, Segment, SegmentBody, Series, Source,
 };
 pub use problem::{Locator, Problem, Problems};
-pub use text::sanitize;
+pub use text::{sanitize, sanitize_lines};
 pub use uses::source_uses;
 pub use validate::{closest, unit};
 
