@@ -326,3 +326,30 @@ fn loading_over_unsaved_changes_says_u_brings_them_back() {
     assert_eq!(a.scenario, "Baseline");
     assert!(a.is_edited());
 }
+
+/// `i` explains the selected slider: meaning, how the default was set, the dated points behind
+/// it with their sources, and the plausible range's reasoning.
+#[test]
+fn the_info_card_explains_a_slider() {
+    let mut a = app(120, 40);
+    let i = index(&a, "smartphone.replacement_cycle");
+    send(&mut a, &[Message::SelectIndex(i), Message::ToggleInfo]);
+    assert_eq!(a.overlay, Overlay::Info(i));
+    let screen = text(&draw(&a));
+    assert!(
+        screen.contains("Smartphones · Replacement cycle"),
+        "{screen}"
+    );
+    assert!(screen.contains("from the data up to 2025"), "{screen}");
+    assert!(
+        screen.contains("2023        4.25  TechInsights"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("plausible range: Strategy Analytics"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("info_card_120x40", screen);
+    send(&mut a, &[Message::ToggleInfo]);
+    assert_eq!(a.overlay, Overlay::None);
+}

@@ -93,11 +93,5 @@ pub fn to_table(d: &Dataset, query: Option<&str>) -> String {
 
 /// A short citation for a source id: `MKW Ventures (2019)`, or the id itself when unknown.
 pub fn cite(d: &Dataset, id: &str) -> String {
-    d.sources.get(id).map_or_else(
-        || id.to_owned(),
-        |s| {
-            let year = s.date.get(..4).unwrap_or(&s.date);
-            sanitize(&format!("{} ({year})", s.publisher))
-        },
-    )
+    sanitize(&crate::params::cite(d, id))
 }

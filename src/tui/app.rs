@@ -220,6 +220,8 @@ pub enum Overlay {
         cursor: usize,
     },
     /// A saved scenario of that name exists: overwrite it?
+    /// What the slider at this index means, how its default was set and the data behind it.
+    Info(usize),
     /// Problems found in a scenario, one per line (Esc or Enter closes).
     Problems {
         /// What could not be done.

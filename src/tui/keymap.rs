@@ -34,6 +34,13 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
                 _ => None,
             };
         }
+        Overlay::Info(_) => {
+            return match k.code {
+                KeyCode::Esc | KeyCode::Enter | KeyCode::Char('i') => Some(Message::CloseOverlay),
+                KeyCode::Char('q') => Some(Message::RequestQuit),
+                _ => None,
+            };
+        }
         Overlay::Help | Overlay::Changes => {
             return match k.code {
                 KeyCode::Char('q') => Some(Message::RequestQuit),
@@ -117,6 +124,7 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
         KeyCode::Char('S') => Message::OpenSave,
         KeyCode::Char('u') => Message::Undo,
         KeyCode::Char('w') => Message::ToggleChanges,
+        KeyCode::Char('i') => Message::ToggleInfo,
         KeyCode::Char('c') => Message::Pin,
         KeyCode::Char('x') => Message::ClearPins,
         KeyCode::Char('p') => Message::TogglePresentation,

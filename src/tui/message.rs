@@ -110,6 +110,8 @@ pub enum Message {
     Redo,
     /// Show or hide the card of what differs from the baseline.
     ToggleChanges,
+    /// Open or close the selected slider's information card.
+    ToggleInfo,
     /// Pin the current scenario for comparison.
     Pin,
     /// Clear the pinned scenarios.

@@ -78,6 +78,12 @@ pub fn update(app: &mut App, msg: Message) {
                 Overlay::Changes
             };
         }
+        Message::ToggleInfo => {
+            app.overlay = match app.overlay {
+                Overlay::Info(_) => Overlay::None,
+                _ => Overlay::Info(app.selected),
+            };
+        }
         Message::Pin => session::pin(app),
         Message::ClearPins => session::clear_pins(app),
         Message::TogglePresentation => session::toggle_presentation(app),

@@ -58,7 +58,7 @@ pub const KEYS: [&[KeyGroup]; 2] = [
             &[
                 ("s  S", "load; save as"),
                 ("u  Ctrl-R", "undo; redo"),
-                ("w", "what changed"),
+                ("w  i", "what changed; about a slider"),
                 ("c  x", "pin to compare; clear"),
                 ("p", "presentation mode"),
                 (".", "replay last change"),

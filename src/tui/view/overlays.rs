@@ -30,6 +30,87 @@ fn boxed(app: &App, area: Rect, title: &str, width: u16, lines: Vec<Line<'_>>, b
         .render(r, buf);
 }
 
+/// The `i` card of slider `index`: meaning, values, how the default was set, the data behind
+/// it with sources, and why the plausible range is what it is.
+fn info_card(app: &App, index: usize, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let Some(spec) = app.specs().get(index) else {
+        return;
+    };
+    let data = &app.setup.data;
+    let e = crate::params::explain(data, &app.setup.catalog, index);
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let mut lines = vec![
+        Line::from(e.meaning.clone()),
+        Line::from(vec![
+            Span::styled("now ", t.dim()),
+            Span::styled(format_value(spec, app.value(index)), bold),
+            Span::styled("   default ", t.dim()),
+            Span::raw(format_value(spec, spec.default)),
+            Span::styled("   plausible ", t.dim()),
+            Span::raw(format!(
+                "{} to {}",
+                format_value(spec, spec.low),
+                format_value(spec, spec.high)
+            )),
+            Span::styled("   slider ", t.dim()),
+            Span::raw(format!(
+                "{} to {}",
+                format_value(spec, spec.min),
+                format_value(spec, spec.max)
+            )),
+        ]),
+        Line::from(vec![
+            Span::styled("default: ", t.dim()),
+            Span::raw(e.derivation.clone()),
+        ]),
+    ];
+    if let Some(name) = &e.series {
+        lines.push(Line::from(Span::styled(
+            format!("data up to {} ({name}):", app.setup.catalog.base_year()),
+            t.dim(),
+        )));
+        // The latest figures, as many as fit.
+        let room = usize::from(area.height)
+            .saturating_sub(lines.len() + 8)
+            .max(3);
+        let skip = e.points.len().saturating_sub(room);
+        for p in e.points.iter().skip(skip) {
+            lines.push(Line::from(vec![
+                Span::raw(format!(
+                    "  {}  {:>10}  ",
+                    p.year,
+                    crate::format::fixed(p.value, 2)
+                )),
+                Span::styled(
+                    crate::data::sanitize(&crate::params::cite(data, &p.source)),
+                    t.dim(),
+                ),
+                Span::styled(if p.estimate { "  estimate" } else { "" }, t.modified()),
+            ]));
+        }
+    }
+    if let Some(note) = &e.range_note {
+        lines.push(Line::from(vec![
+            Span::styled("plausible range: ", t.dim()),
+            Span::raw(note.clone()),
+        ]));
+    }
+    lines.push(Line::from(Span::styled(
+        "Esc or i closes · `memcycle sources ID` shows a source in full",
+        t.dim(),
+    )));
+    let title = format!("{} · {}", spec.group, spec.label);
+    boxed(
+        app,
+        area,
+        &title,
+        area.width.saturating_sub(4).min(110),
+        lines,
+        buf,
+    );
+}
+
 /// Width of the scenario picker.
 const PICKER_WIDTH: u16 = 76;
 
@@ -121,6 +202,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ];
             boxed(app, area, "Save scenario", 72, lines, buf);
         }
+        Overlay::Info(index) => info_card(app, *index, area, buf),
         Overlay::Problems { title, lines } => {
             let mut text: Vec<Line> = lines
                 .iter()
