@@ -171,3 +171,16 @@ fn the_good_fixture_checks_ok() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("ok\n"));
 }
+
+/// D1 of the fuzzing: an unbounded range (horizon max 1e12) used to pass `check` and abort a
+/// projection on allocation; it is refused where it is written.
+#[test]
+fn unbounded_range() {
+    assert_problems(
+        "unbounded_range",
+        &[
+            "94:7: parameter \"horizon\": range 2016..1000000000000 is not physical; expected numbers within ±1000000",
+            "95:8: parameter \"horizon\": 999999997984 steps from min to max; expected at most 100000",
+        ],
+    );
+}

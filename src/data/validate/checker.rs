@@ -213,7 +213,8 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Checks a parameter range and explicit default.
+    /// Checks a parameter range and explicit default (bounded, so that no slider can ask for
+    /// a projection to the year 10^12 or a range of millions of steps).
     pub(super) fn range(&mut self, id: &str, entry: &Spanned<RangeEntry>) -> ParamRange {
         let e = entry.get_ref();
         for (name, v) in [
@@ -247,6 +248,15 @@ impl<'a> Checker<'a> {
         }
         if *e.step.get_ref() <= 0.0 || *e.step.get_ref() > max - min {
             self.err(&e.step.span(), format!("parameter \"{id}\": step {} is invalid; expected a number > 0 and <= max - min", e.step.get_ref()));
+        } else if (max - min) / e.step.get_ref() > MAX_STEPS {
+            self.err(&e.step.span(), format!("parameter \"{id}\": {} steps from min to max; expected at most {MAX_STEPS}", ((max - min) / e.step.get_ref()).round()));
+        }
+        if min.abs() > MAX_MAGNITUDE || max.abs() > MAX_MAGNITUDE {
+            self.err(&e.max.span(), format!("parameter \"{id}\": range {min}..{max} is not physical; expected numbers within ±{MAX_MAGNITUDE}"));
+        } else if is_year(id) && !(MIN_YEAR..=MAX_YEAR).contains(&max) {
+            self.err(&e.max.span(), format!("parameter \"{id}\": max {max} is not a year memcycle projects to; expected {MIN_YEAR} to {MAX_YEAR}"));
+        } else if is_years(id) && max > MAX_YEARS {
+            self.err(&e.max.span(), format!("parameter \"{id}\": max {max} years; expected at most {MAX_YEARS}"));
         }
         if !(min <= low && low <= high && high <= max) {
             self.err(&e.low.span(), format!("parameter \"{id}\": plausible range {low}..{high} is invalid; expected min <= low <= high <= max ({min}..{max})"));
@@ -323,4 +333,25 @@ impl<'a> Checker<'a> {
             );
         }
     }
+}
+
+/// Most slider steps from min to max.
+const MAX_STEPS: f64 = 100_000.0;
+/// Largest magnitude of a range bound.
+const MAX_MAGNITUDE: f64 = 1.0e6;
+/// Year-valued parameters stay within these years.
+const MIN_YEAR: f64 = 1900.0;
+/// Latest year a projection may run to.
+const MAX_YEAR: f64 = 2100.0;
+/// Longest duration parameter (a cut's years, a delay, a half-life), years.
+const MAX_YEARS: f64 = 100.0;
+
+/// Parameters whose values are calendar years.
+fn is_year(id: &str) -> bool {
+    id == "horizon" || id.ends_with(".cut_start")
+}
+
+/// Parameters whose values are numbers of years.
+fn is_years(id: &str) -> bool {
+    id.ends_with(".cut_years") || id.ends_with("half_life") || id == "capacity_delay"
 }
