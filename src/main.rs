@@ -7,6 +7,13 @@ use memcycle::tui::{self, App, Theme};
 use std::io::{IsTerminal, Write};
 
 fn main() {
+    // A file-size limit (ulimit -f) must make a write fail with an error we report, not kill
+    // the process with SIGXFSZ (which would leave the terminal in the explorer's mode and a
+    // half-written temporary file behind).
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
     let args = Cli::parse();
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
     let code = match &args.command {

@@ -434,3 +434,19 @@ fn scenarios_verbose_shows_sources_and_settings() {
         "{text}"
     );
 }
+
+/// D3 of the fuzzing: under a file-size limit a write fails with exit status 1 instead of the
+/// process dying of SIGXFSZ (status 153).
+#[test]
+fn a_file_size_limit_is_an_error_not_a_crash() {
+    let out = std::env::temp_dir().join(format!("memcycle-xfsz-{}.txt", std::process::id()));
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -f 0; exec \"$0\" project > \"$1\"")
+        .arg(env!("CARGO_BIN_EXE_memcycle"))
+        .arg(&out)
+        .status()
+        .expect("run sh");
+    let _ = std::fs::remove_file(&out);
+    assert_eq!(status.code(), Some(1), "{status:?}");
+}

@@ -83,8 +83,9 @@ fn install_handlers() -> io::Result<()> {
 /// A thread that restores the terminal and exits when the process is asked to stop. The
 /// explorer blocks reading events, so the signal cannot wait for the loop.
 fn watch_signals() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2])?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {

@@ -249,14 +249,23 @@ impl<'a> Checker<'a> {
         if *e.step.get_ref() <= 0.0 || *e.step.get_ref() > max - min {
             self.err(&e.step.span(), format!("parameter \"{id}\": step {} is invalid; expected a number > 0 and <= max - min", e.step.get_ref()));
         } else if (max - min) / e.step.get_ref() > MAX_STEPS {
-            self.err(&e.step.span(), format!("parameter \"{id}\": {} steps from min to max; expected at most {MAX_STEPS}", ((max - min) / e.step.get_ref()).round()));
+            self.err(
+                &e.step.span(),
+                format!(
+                    "parameter \"{id}\": {} steps from min to max; expected at most {MAX_STEPS}",
+                    ((max - min) / e.step.get_ref()).round()
+                ),
+            );
         }
         if min.abs() > MAX_MAGNITUDE || max.abs() > MAX_MAGNITUDE {
             self.err(&e.max.span(), format!("parameter \"{id}\": range {min}..{max} is not physical; expected numbers within ±{MAX_MAGNITUDE}"));
         } else if is_year(id) && !(MIN_YEAR..=MAX_YEAR).contains(&max) {
             self.err(&e.max.span(), format!("parameter \"{id}\": max {max} is not a year memcycle projects to; expected {MIN_YEAR} to {MAX_YEAR}"));
         } else if is_years(id) && max > MAX_YEARS {
-            self.err(&e.max.span(), format!("parameter \"{id}\": max {max} years; expected at most {MAX_YEARS}"));
+            self.err(
+                &e.max.span(),
+                format!("parameter \"{id}\": max {max} years; expected at most {MAX_YEARS}"),
+            );
         }
         if !(min <= low && low <= high && high <= max) {
             self.err(&e.low.span(), format!("parameter \"{id}\": plausible range {low}..{high} is invalid; expected min <= low <= high <= max ({min}..{max})"));
