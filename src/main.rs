@@ -49,6 +49,7 @@ fn explore(args: &Cli) -> i32 {
         }
     };
     let store = args.explore.pick.store();
+    store.remove_stale_temp_files();
     let deck = match load_deck(args, &store, &setup.catalog) {
         Ok(deck) => deck,
         Err(e) => {

@@ -372,3 +372,31 @@ fn the_save_prompt_edits_proposes_and_keeps_sources() {
     assert!(!text.contains("Saved from memcycle on"));
     assert!(text.contains("\"ai_server.base_growth\" = 45"), "{text}");
 }
+
+/// D4 and D5 of the fuzzing: temporary files of a dead writer are removed and never listed; a
+/// saved `Mine.toml` is listed as `mine` and loads as `mine`.
+#[test]
+fn stale_temp_files_go_and_ids_match_whatever_the_case() {
+    let dir = temp_dir("stale");
+    // A pid that cannot be alive (above the kernel's pid_max).
+    std::fs::write(dir.join(".mine.toml.4194305.tmp"), "half").expect("write");
+    // Our own pid is alive: its temp file stays.
+    let live = dir.join(format!(".other.toml.{}.tmp", std::process::id()));
+    std::fs::write(&live, "writing").expect("write");
+    std::fs::write(
+        dir.join("Mine.toml"),
+        "name = \"Mine\"\ndescription = \"\"\n\n[overrides]\n\"pc.replacement_cycle\" = 6.0\n",
+    )
+    .expect("write");
+    let store = Store::new(Some(dir.clone()));
+    assert_eq!(store.remove_stale_temp_files(), 1);
+    assert!(!dir.join(".mine.toml.4194305.tmp").exists());
+    assert!(live.exists());
+    let ids: Vec<String> = store.list().into_iter().map(|e| e.id).collect();
+    assert!(ids.contains(&"mine".to_owned()), "{ids:?}");
+    assert!(!ids.iter().any(|i| i.contains("tmp")), "{ids:?}");
+    let s = store
+        .load("mine", &setup().catalog)
+        .expect("loads as listed");
+    assert_eq!(s.name, "Mine");
+}

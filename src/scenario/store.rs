@@ -174,6 +174,34 @@ impl Store {
         files
     }
 
+    /// Removes temporary files that a save interrupted by a crash or `kill -9` left behind
+    /// (`.NAME.toml.PID.tmp` whose process is gone); returns how many. Without `/proc` (not
+    /// Linux) nothing can be told about the writer, so nothing is removed.
+    pub fn remove_stale_temp_files(&self) -> usize {
+        let (Some(dir), true) = (&self.dir, Path::new("/proc/self").exists()) else {
+            return 0;
+        };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return 0;
+        };
+        let mut removed = 0;
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let pid = name
+                .strip_prefix('.')
+                .and_then(|n| n.strip_suffix(".tmp"))
+                .and_then(|n| n.rsplit_once(".toml."))
+                .and_then(|(_, pid)| pid.parse::<u32>().ok());
+            if let Some(pid) = pid
+                && !Path::new("/proc").join(pid.to_string()).exists()
+                && std::fs::remove_file(entry.path()).is_ok()
+            {
+                removed += 1;
+            }
+        }
+        removed
+    }
+
     /// Every scenario: built-ins in deck order, then saved ones by id.
     pub fn list(&self) -> Vec<Entry> {
         let mut out: Vec<Entry> = BUILTIN
@@ -222,10 +250,12 @@ impl Store {
         let path = if as_file.is_file() {
             Some(as_file.to_path_buf())
         } else {
-            self.dir
-                .as_ref()
-                .map(|d| d.join(format!("{lower}.toml")))
-                .filter(|p| p.is_file())
+            // Saved ids are listed in lower case whatever the file's case (`Mine.toml` is
+            // `mine`), so they are looked up the same way.
+            self.saved_files().into_iter().find(|p| {
+                p.file_stem()
+                    .is_some_and(|s| s.to_string_lossy().to_lowercase() == lower)
+            })
         };
         let Some(path) = path else {
             return Err(ScenarioError::NotFound {
