@@ -184,3 +184,12 @@ fn unbounded_range() {
         ],
     );
 }
+
+/// D6 of the fuzzing: invalid UTF-8 is located to its line and column.
+#[test]
+fn invalid_utf8() {
+    assert_problems(
+        "invalid_utf8",
+        &["12:12: byte 0xFF is not UTF-8; expected UTF-8 text"],
+    );
+}

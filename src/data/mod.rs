@@ -13,7 +13,7 @@ pub use dataset::{
     ParamRange, Point, ResidualSegment, Segment, SegmentBody, Series, Source,
 };
 pub use problem::{Locator, Problem, Problems};
-pub use text::{sanitize, sanitize_lines};
+pub use text::{read_text, sanitize, sanitize_lines};
 pub use uses::source_uses;
 pub use validate::{closest, unit};
 
@@ -73,11 +73,15 @@ pub fn builtin() -> Result<Dataset, Problems> {
 }
 
 fn read(path: &Path) -> Result<String, Problem> {
-    std::fs::read_to_string(path).map_err(|e| Problem {
+    text::read_text(path).map_err(|(line, column, message)| Problem {
         file: path.display().to_string(),
-        line: 0,
-        column: 0,
-        message: format!("cannot read the file: {e}; expected a data directory holding {DEVICES_FILE} (and optionally {SUPPLY_FILE})"),
+        line,
+        column,
+        message: if line == 0 {
+            format!("{message}; expected a data directory holding {DEVICES_FILE} (and optionally {SUPPLY_FILE})")
+        } else {
+            message
+        },
     })
 }
 

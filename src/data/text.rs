@@ -14,6 +14,30 @@ pub fn sanitize(text: &str) -> String {
         .collect()
 }
 
+/// Where text stops being UTF-8: the 1-based line and column (in characters) of the first bad
+/// byte, and the byte.
+pub fn utf8_error_at(bytes: &[u8]) -> Option<(usize, usize, u8)> {
+    let e = std::str::from_utf8(bytes).err()?;
+    let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+    let line = good.matches('\n').count() + 1;
+    let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Some((line, column, bytes[e.valid_up_to()]))
+}
+
+/// Reads a text file, locating invalid UTF-8: `Err((line, column, message))` with line 0 for
+/// a file that cannot be read at all.
+pub fn read_text(path: &std::path::Path) -> Result<String, (usize, usize, String)> {
+    let bytes = std::fs::read(path).map_err(|e| (0, 0, format!("cannot read the file: {e}")))?;
+    match utf8_error_at(&bytes) {
+        Some((line, column, byte)) => Err((
+            line,
+            column,
+            format!("byte 0x{byte:02X} is not UTF-8; expected UTF-8 text"),
+        )),
+        None => Ok(String::from_utf8(bytes).unwrap_or_default()),
+    }
+}
+
 /// [`sanitize`] line by line, keeping the line breaks (for multi-line output).
 pub fn sanitize_lines(text: &str) -> String {
     text.split('\n')
@@ -42,5 +66,7 @@ mod tests {
             "bidi and zero-width"
         );
         assert_eq!(sanitize_lines("a\u{1b}]0;x\u{7}\nb"), "a]0;x\nb");
+        assert_eq!(utf8_error_at(b"ok\nab\xffc"), Some((2, 3, 0xff)));
+        assert_eq!(utf8_error_at("스마트폰".as_bytes()), None);
     }
 }

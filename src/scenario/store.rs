@@ -263,9 +263,15 @@ impl Store {
                 known: self.list().into_iter().map(|e| e.id).collect(),
             });
         };
-        let text = std::fs::read_to_string(&path).map_err(|e| ScenarioError::Unreadable {
-            path: path.display().to_string(),
-            reason: e.to_string(),
+        let text = crate::data::read_text(&path).map_err(|(line, column, reason)| {
+            ScenarioError::Unreadable {
+                path: if line == 0 {
+                    path.display().to_string()
+                } else {
+                    format!("{}:{line}:{column}", path.display())
+                },
+                reason,
+            }
         })?;
         let id = path
             .file_stem()
