@@ -22,7 +22,7 @@ fn main() {
             // Not a terminal (piped or redirected): print the projection instead; a --deck
             // with problems is still an error.
             if let Some(e) = deck_error(&args) {
-                let _ = writeln!(err, "{e}");
+                let _ = writeln!(err, "{}", memcycle::data::sanitize_lines(&e));
                 std::process::exit(1);
             }
             let command = Command::Project {
@@ -44,7 +44,7 @@ fn explore(args: &Cli) -> i32 {
     let (setup, params, scenario) = match args.explore.load_scenario() {
         Ok(loaded) => loaded,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", memcycle::data::sanitize_lines(&e.to_string()));
             return 1;
         }
     };
@@ -53,7 +53,7 @@ fn explore(args: &Cli) -> i32 {
     let deck = match load_deck(args, &store, &setup.catalog) {
         Ok(deck) => deck,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", memcycle::data::sanitize_lines(&e.to_string()));
             return 1;
         }
     };

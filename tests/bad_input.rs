@@ -193,3 +193,18 @@ fn invalid_utf8() {
         &["12:12: byte 0xFF is not UTF-8; expected UTF-8 text"],
     );
 }
+
+/// D2 of the fuzzing: text from a data file never reaches the terminal as an escape sequence.
+#[test]
+fn escape_sequences_are_never_printed() {
+    let (code, stdout, stderr) = check("escape_in_unit");
+    assert_eq!(code, 1);
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}') && !stdout.contains('\u{1b}'),
+        "{stderr:?}"
+    );
+    assert!(
+        stderr.contains("has unit \"]0;pwned\"; expected \"million units\""),
+        "{stderr}"
+    );
+}

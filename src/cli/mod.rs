@@ -356,9 +356,11 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Command::Check { data } => Setup::load(data.as_deref(), None).map(|s| check_summary(&s)),
     };
     match result {
-        Ok(text) => write_out(out, &text),
+        // Everything printed passes one sanitiser: text from a data file, a scenario file or an
+        // argument can never reach the terminal as an escape sequence.
+        Ok(text) => write_out(out, &crate::data::sanitize_lines(&text)),
         Err(e) => {
-            let _ = writeln!(err, "{e}");
+            let _ = writeln!(err, "{}", crate::data::sanitize_lines(&e.to_string()));
             if matches!(e, SetupError::Data(_)) {
                 let _ = writeln!(
                     err,
