@@ -79,14 +79,32 @@ fn json_and_table_formats_work() {
 fn set_changes_the_projection() {
     let base = stdout(&memcycle(&["project", "--format", "csv"]));
     let id = first_cycle_id();
-    let changed = stdout(&memcycle(&[
-        "project",
-        "--format",
-        "csv",
-        "--set",
-        &format!("{id}=7"),
-    ]));
-    assert_ne!(base, changed);
+    let o = memcycle(&["project", "--format", "csv", "--set", &format!("{id}=7")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let changed = stdout(&o);
+    // The first projected row of the segment changes its shipments; its history does not.
+    let segment = id.split('.').next().expect("segment");
+    let row = |text: &str, year: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!("{year},{segment},")))
+            .map(str::to_owned)
+            .expect("row")
+    };
+    assert_eq!(
+        row(&base, "2025"),
+        row(&changed, "2025"),
+        "history unchanged"
+    );
+    let ships = |line: String| -> f64 {
+        line.split(',')
+            .nth(3)
+            .and_then(|c| c.parse().ok())
+            .expect("shipments")
+    };
+    assert!(
+        ships(row(&changed, "2026")) < ships(row(&base, "2026")),
+        "a 7-year cycle ships less in 2026"
+    );
 }
 
 fn first_cycle_id() -> String {
