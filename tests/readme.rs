@@ -1,0 +1,61 @@
+//! The README's command examples are true: every `$ memcycle ...` line in a text block is run,
+//! and the lines shown under it must appear in its output (stdout then stderr), in order;
+//! `...` stands for lines left out.
+
+use std::process::Command;
+
+/// (command arguments, expected lines) for every example in the README.
+fn examples(readme: &str) -> Vec<(Vec<String>, Vec<String>)> {
+    let mut out: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    let mut in_block = false;
+    // Index of the example the current block's lines belong to; none until a `$` line.
+    let mut current: Option<usize> = None;
+    for line in readme.lines() {
+        if line.starts_with("```") {
+            in_block = line == "```text" && !in_block;
+            current = None;
+            continue;
+        }
+        if !in_block {
+            continue;
+        }
+        if let Some(cmd) = line.strip_prefix("$ memcycle") {
+            let args = cmd.split_whitespace().map(str::to_owned).collect();
+            out.push((args, Vec::new()));
+            current = Some(out.len() - 1);
+        } else if let Some(i) = current
+            && line.trim() != "..."
+        {
+            out[i].1.push(line.trim_end().to_owned());
+        }
+    }
+    out
+}
+
+#[test]
+fn every_readme_example_matches_the_binary() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let examples = examples(&readme);
+    assert!(examples.len() >= 10, "{} examples", examples.len());
+    for (args, expected) in examples {
+        let o = Command::new(env!("CARGO_BIN_EXE_memcycle"))
+            .args(&args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("run memcycle");
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let mut lines = text.lines().map(str::trim_end);
+        for want in &expected {
+            assert!(
+                lines.any(|l| l == want),
+                "`memcycle {}`: the README shows\n{want}\nwhich is not in the output (in order):\n{text}",
+                args.join(" ")
+            );
+        }
+    }
+}
