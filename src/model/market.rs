@@ -199,6 +199,18 @@ pub struct MarketProjection {
     pub nand: MemoryProjection,
 }
 
+/// The data of one memory. Written here rather than in `data` so that the data layer does not
+/// depend on the model's `Memory`.
+impl crate::data::Market {
+    /// One memory's history and figures.
+    pub fn memory(&self, m: Memory) -> &crate::data::MemoryMarket {
+        match m {
+            Memory::Dram => &self.dram,
+            Memory::Nand => &self.nand,
+        }
+    }
+}
+
 impl MarketProjection {
     /// One memory's projection.
     pub fn memory(&self, m: Memory) -> &MemoryProjection {

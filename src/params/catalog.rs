@@ -3,52 +3,10 @@
 
 use super::generate::{Wanted, parameters};
 use super::key::ParamKey;
+use super::spec::{DefaultBasis, ParamSpec};
 use crate::data::{Dataset, ParamRange, Problem, closest};
 use crate::model::{DEFAULT_HORIZON_YEARS, Engine, Parameters};
 use crate::units::Year;
-
-/// One parameter: what a slider moves.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ParamSpec {
-    /// Stable id (`smartphone.replacement_cycle`).
-    pub id: String,
-    /// Display label (`Replacement cycle`).
-    pub label: String,
-    /// Group it is shown under (the segment's label, or `Global`).
-    pub group: String,
-    /// Unit (`years`, `% per year`, `year`).
-    pub unit: &'static str,
-    /// Baseline value.
-    pub default: f64,
-    /// Lowest value.
-    pub min: f64,
-    /// Highest value.
-    pub max: f64,
-    /// Slider step.
-    pub step: f64,
-    /// Low end of the plausible range.
-    pub low: f64,
-    /// High end of the plausible range.
-    pub high: f64,
-    /// How the default was set.
-    pub default_basis: DefaultBasis,
-    /// Field it moves.
-    pub key: ParamKey,
-}
-
-/// Where a default comes from.
-#[derive(Debug, Clone, PartialEq)]
-pub enum DefaultBasis {
-    /// Derived from the data up to the base year (trend continuation).
-    Trend,
-    /// Written in the data with a source id.
-    Explicit(String),
-    /// A modelling convention of memcycle (horizon, fade half-life).
-    Convention,
-}
-
-/// Group name of the global parameters.
-pub const GLOBAL_GROUP: &str = "Global";
 
 /// Every parameter of a data set at a base year, and the baseline values.
 #[derive(Debug, Clone, PartialEq)]

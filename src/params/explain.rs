@@ -1,10 +1,10 @@
 //! What each parameter means and how its default is derived, in words, with the data points
 //! behind it: what the explorer's `i` card shows.
 
-use super::catalog::{Catalog, DefaultBasis};
+use super::catalog::Catalog;
 use super::key::ParamKey;
+use super::spec::DefaultBasis;
 use crate::data::{Dataset, Point, SegmentBody};
-use crate::model::Memory;
 
 /// A parameter explained.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,13 +125,7 @@ fn series_behind(data: &Dataset, key: ParamKey, base: i32) -> (Option<String>, V
             SegmentBody::Residual(r) => pick(format!("{}.nand_eb", seg.id), &r.nand_eb),
         },
         (ParamKey::SupplyGrowth(m), _) => match &data.market {
-            Some(mk) => {
-                let mm = match m {
-                    Memory::Dram => &mk.dram,
-                    Memory::Nand => &mk.nand,
-                };
-                pick(format!("market.{}.bits", m.id()), &mm.bits)
-            }
+            Some(mk) => pick(format!("market.{}.bits", m.id()), &mk.memory(m).bits),
             None => (None, Vec::new()),
         },
         _ => (None, Vec::new()),

@@ -1,8 +1,8 @@
 //! Which parameters a data set has: generated from its segments and market, never hard-coded
 //! by segment name.
 
-use super::catalog::{DefaultBasis, GLOBAL_GROUP};
 use super::key::ParamKey;
+use super::spec::{DefaultBasis, GLOBAL_GROUP};
 use crate::data::{Dataset, Figure, SegmentBody};
 use crate::model::Memory;
 
@@ -135,10 +135,7 @@ pub fn parameters(data: &Dataset) -> Vec<Wanted> {
     }
     if let Some(m) = &data.market {
         for mem in Memory::ALL {
-            let mm = match mem {
-                Memory::Dram => &m.dram,
-                Memory::Nand => &m.nand,
-            };
+            let mm = m.memory(mem);
             let group = format!("{} market", mm.label);
             let id = |field: &str| format!("{}.{field}", mem.id());
             out.push(wanted(

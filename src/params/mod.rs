@@ -5,8 +5,10 @@ mod explain;
 mod generate;
 mod key;
 mod overrides;
+mod spec;
 
-pub use catalog::{Catalog, DefaultBasis, GLOBAL_GROUP, ParamSpec, round_to_step};
+pub use catalog::{Catalog, round_to_step};
 pub use explain::{Explanation, cite, explain};
 pub use key::ParamKey;
 pub use overrides::{Override, OverrideError, parse_override};
+pub use spec::{DefaultBasis, GLOBAL_GROUP, ParamSpec};

@@ -2,20 +2,9 @@
 //! revenue (6), each with the regime of every year as a strip along the bottom.
 
 use super::app::{App, ChartKind};
-use super::chart_data::{ChartSpec, Role, Series, observed};
+use super::chart_spec::{ChartSpec, Role, Series, aligned, every_year, observed};
 use crate::data::{MemoryMarket, Series as DataSeries};
 use crate::model::{MemoryProjection, Projection};
-
-fn some(values: &[f64]) -> Vec<Option<f64>> {
-    values.iter().map(|v| Some(*v)).collect()
-}
-
-/// `other`'s values on `p`'s years.
-fn on_years(p: &Projection, other: &Projection, values: &[f64]) -> Vec<Option<f64>> {
-    p.years()
-        .map(|y| other.index(y).and_then(|i| values.get(i).copied()))
-        .collect()
-}
 
 /// Observed price index: revenue / bits, base year = 100, after the base year (backtest mode).
 fn observed_price(app: &App, m: &MemoryMarket) -> Option<Vec<Option<f64>>> {
@@ -48,10 +37,7 @@ pub fn market_specs(app: &App, p: &Projection) -> Vec<ChartSpec> {
         )];
     };
     let (mp, bp): (&MemoryProjection, &MemoryProjection) = (pm.memory(memory), bm.memory(memory));
-    let md = match memory {
-        crate::model::Memory::Dram => &data.dram,
-        crate::model::Memory::Nand => &data.nand,
-    };
+    let md = data.memory(memory);
     let with_observed = |mut s: Series, series: Option<&DataSeries>| {
         s.observed = series.and_then(|d| observed(app, d));
         s
@@ -65,8 +51,8 @@ pub fn market_specs(app: &App, p: &Projection) -> Vec<ChartSpec> {
                 vec![Series::new(
                     "Sufficiency",
                     Role::Sufficiency,
-                    some(&mp.sufficiency_pct),
-                    Some(on_years(p, b, &bp.sufficiency_pct)),
+                    every_year(&mp.sufficiency_pct),
+                    Some(aligned(p, b, every_year(&bp.sufficiency_pct))),
                 )],
                 false,
             ),
@@ -78,16 +64,16 @@ pub fn market_specs(app: &App, p: &Projection) -> Vec<ChartSpec> {
                         Series::new(
                             "Demand",
                             Role::Demand,
-                            some(&mp.demand_eb),
-                            Some(on_years(p, b, &bp.demand_eb)),
+                            every_year(&mp.demand_eb),
+                            Some(aligned(p, b, every_year(&bp.demand_eb))),
                         ),
                         Some(&md.bits),
                     ),
                     Series::new(
                         "Supply",
                         Role::Supply,
-                        some(&mp.supply_eb),
-                        Some(on_years(p, b, &bp.supply_eb)),
+                        every_year(&mp.supply_eb),
+                        Some(aligned(p, b, every_year(&bp.supply_eb))),
                     ),
                 ],
                 false,
@@ -97,8 +83,8 @@ pub fn market_specs(app: &App, p: &Projection) -> Vec<ChartSpec> {
             let mut price = Series::new(
                 "Price index",
                 Role::Price,
-                some(&mp.price_index),
-                Some(on_years(p, b, &bp.price_index)),
+                every_year(&mp.price_index),
+                Some(aligned(p, b, every_year(&bp.price_index))),
             );
             price.observed = observed_price(app, md);
             vec![
@@ -109,8 +95,8 @@ pub fn market_specs(app: &App, p: &Projection) -> Vec<ChartSpec> {
                         Series::new(
                             "Revenue",
                             Role::Revenue,
-                            some(&mp.revenue_busd),
-                            Some(on_years(p, b, &bp.revenue_busd)),
+                            every_year(&mp.revenue_busd),
+                            Some(aligned(p, b, every_year(&bp.revenue_busd))),
                         ),
                         Some(&md.revenue),
                     )],

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod chart_data;
 pub mod chart_market;
+pub mod chart_spec;
 pub mod keymap;
 pub mod layout;
 pub mod message;

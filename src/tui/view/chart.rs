@@ -1,7 +1,8 @@
 //! The chart panel: tabs, title, legend and a ratatui `Chart` of the selected series.
 
 use super::super::app::{App, Focus, ViewMode};
-use super::super::chart_data::{ChartSpec, Role, apply_view, chart_specs, y_bounds, year_at};
+use super::super::chart_data::chart_specs;
+use super::super::chart_spec::{ChartSpec, Role, apply_view, y_bounds, year_at};
 use super::super::layout::{chart_tabs, inner};
 use super::super::theme::Theme;
 use super::panel;

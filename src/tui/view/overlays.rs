@@ -2,7 +2,6 @@
 //! what changed.
 
 use super::super::app::{App, Overlay};
-use super::sliders::format_value;
 use crate::format::{Align, pad, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
@@ -44,20 +43,20 @@ fn info_card(app: &App, index: usize, area: Rect, buf: &mut Buffer) {
         Line::from(e.meaning.clone()),
         Line::from(vec![
             Span::styled("now ", t.dim()),
-            Span::styled(format_value(spec, app.value(index)), bold),
+            Span::styled(spec.show(app.value(index)), bold),
             Span::styled("   default ", t.dim()),
-            Span::raw(format_value(spec, spec.default)),
+            Span::raw(spec.show(spec.default)),
             Span::styled("   plausible ", t.dim()),
             Span::raw(format!(
                 "{} to {}",
-                format_value(spec, spec.low),
-                format_value(spec, spec.high)
+                spec.show(spec.low),
+                spec.show(spec.high)
             )),
             Span::styled("   slider ", t.dim()),
             Span::raw(format!(
                 "{} to {}",
-                format_value(spec, spec.min),
-                format_value(spec, spec.max)
+                spec.show(spec.min),
+                spec.show(spec.max)
             )),
         ]),
         Line::from(vec![
@@ -257,11 +256,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 let name = truncate(&format!("{} · {}", s.group, s.label), 37);
                 lines.push(Line::from(vec![
                     Span::raw(format!("{name:<38}")),
-                    Span::styled(format!("{:>13}", format_value(s, s.default)), dim),
-                    Span::styled(
-                        format!("{:>13}", format_value(s, app.value(i))),
-                        t.modified(),
-                    ),
+                    Span::styled(format!("{:>13}", s.show(s.default)), dim),
+                    Span::styled(format!("{:>13}", s.show(app.value(i))), t.modified()),
                 ]));
             }
             lines.push(Line::from(Span::styled(

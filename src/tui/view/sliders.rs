@@ -12,30 +12,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-/// A value with the precision of its step and its unit.
-pub fn format_value(spec: &ParamSpec, v: f64) -> String {
-    let decimals = if spec.step >= 1.0 {
-        0
-    } else if spec.step >= 0.1 {
-        1
-    } else {
-        2
-    };
-    let unit = match spec.unit {
-        "% per year" => "%/y",
-        "years" => "y",
-        "years per year" => "y/y",
-        "year" => "",
-        u => u,
-    };
-    let n = crate::format::fixed(v, decimals);
-    if unit.is_empty() {
-        n
-    } else {
-        format!("{n} {unit}")
-    }
-}
-
 /// Column of the track at which value `v` sits.
 fn column(track: Rect, spec: &ParamSpec, v: f64) -> u16 {
     let span = (spec.max - spec.min).max(f64::MIN_POSITIVE);
@@ -111,7 +87,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
             SliderLine::Label(i) => {
                 let spec = &app.specs()[i];
-                let value = format_value(spec, app.value(i));
+                let value = spec.show(app.value(i));
                 let selected = i == app.selected;
                 let marker = if selected { "▶ " } else { "  " };
                 let mark = if app.is_changed(i) { "● " } else { "" };

@@ -1,0 +1,241 @@
+//! The plain-number description of a chart (series by year, baseline, observations) and the
+//! operations on it that need no data: the view mode and the y bounds.
+
+use super::app::{App, ViewMode};
+use crate::model::{Projection, Regime};
+use crate::units::Year;
+
+/// What a series stands for (it sets the colour).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A segment, by index.
+    Segment(usize),
+    /// The sum of all segments.
+    Total,
+    /// Units retired (the replacement part of shipments).
+    Replacement,
+    /// Shipments minus retirements.
+    Growth,
+    /// Bit demand in a market chart.
+    Demand,
+    /// Bit supply in a market chart.
+    Supply,
+    /// Sufficiency ratio.
+    Sufficiency,
+    /// Price index.
+    Price,
+    /// Revenue.
+    Revenue,
+    /// A pinned scenario's line, by pin.
+    Pinned(usize),
+}
+
+/// One line of a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Legend label.
+    pub label: String,
+    /// What it stands for.
+    pub role: Role,
+    /// Values by year index (from the projection's first year); `None` where undefined.
+    pub values: Vec<Option<f64>>,
+    /// The baseline's values, when the chart compares against it.
+    pub baseline: Option<Vec<Option<f64>>>,
+    /// Observed values after the base year (backtest mode).
+    pub observed: Option<Vec<Option<f64>>>,
+}
+
+impl Series {
+    /// A series with its baseline and no observations.
+    pub fn new(
+        label: impl Into<String>,
+        role: Role,
+        values: Vec<Option<f64>>,
+        baseline: Option<Vec<Option<f64>>>,
+    ) -> Self {
+        Self {
+            label: label.into(),
+            role,
+            values,
+            baseline,
+            observed: None,
+        }
+    }
+}
+
+/// Everything a chart shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartSpec {
+    /// Title, including the view mode.
+    pub title: String,
+    /// Unit of the y axis.
+    pub unit: String,
+    /// Lines, drawn in order (the last on top).
+    pub series: Vec<Series>,
+    /// Plot on a log10 axis (values span orders of magnitude).
+    pub log: bool,
+    /// Market regime by year, drawn as a strip along the bottom.
+    pub regime: Option<Vec<Regime>>,
+}
+
+impl ChartSpec {
+    /// A chart without a regime strip.
+    pub fn new(
+        title: impl Into<String>,
+        unit: impl Into<String>,
+        series: Vec<Series>,
+        log: bool,
+    ) -> Self {
+        Self {
+            title: title.into(),
+            unit: unit.into(),
+            series,
+            log,
+            regime: None,
+        }
+    }
+}
+
+/// Every value present (totals, market series: defined in every year).
+pub fn every_year(values: &[f64]) -> Vec<Option<f64>> {
+    values.iter().map(|v| Some(*v)).collect()
+}
+
+/// Observed figures of `series` after the base year, aligned to the projection's years, in
+/// backtest mode (otherwise `None`).
+pub fn observed(app: &App, series: &crate::data::Series) -> Option<Vec<Option<f64>>> {
+    let p = &app.projection;
+    app.is_backtest().then(|| {
+        p.years()
+            .map(|y| if y > p.base_year { series.get(y) } else { None })
+            .collect()
+    })
+}
+
+/// `other` values aligned to `p`'s years (the baseline may cover fewer years).
+pub fn aligned(p: &Projection, other: &Projection, values: Vec<Option<f64>>) -> Vec<Option<f64>> {
+    p.years()
+        .map(|y| {
+            other
+                .index(y)
+                .and_then(|i| values.get(i).copied().flatten())
+        })
+        .collect()
+}
+
+/// Turns absolute values into the view's: change or % change against the baseline. In those
+/// views the baseline is the zero line, so it is dropped.
+pub fn apply_view(mut spec: ChartSpec, view: ViewMode) -> ChartSpec {
+    if view == ViewMode::Absolute {
+        return spec;
+    }
+    for s in &mut spec.series {
+        let base = s.baseline.take().unwrap_or_default();
+        s.observed = None;
+        s.values = s
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let (v, b) = ((*v)?, base.get(i).copied().flatten()?);
+                match view {
+                    ViewMode::Change => Some(v - b),
+                    _ if b.abs() > 1e-12 => Some((v / b - 1.0) * 100.0),
+                    _ => None,
+                }
+            })
+            .collect();
+    }
+    spec.log = false;
+    let unit = spec.unit.trim_end_matches(", log").to_owned();
+    spec.unit = if view == ViewMode::Percent {
+        "% vs baseline".into()
+    } else {
+        format!("{unit} vs baseline")
+    };
+    spec
+}
+
+/// Lowest and highest value over all series (and their baselines), padded for drawing.
+pub fn y_bounds(spec: &ChartSpec) -> (f64, f64) {
+    let values = spec.series.iter().flat_map(|s| {
+        s.values
+            .iter()
+            .chain(s.baseline.iter().flatten())
+            .chain(s.observed.iter().flatten())
+            .filter_map(|v| *v)
+    });
+    let (mut lo, mut hi) = values
+        .filter(|v| v.is_finite() && (!spec.log || *v > 0.0))
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
+    if !lo.is_finite() {
+        return (0.0, 1.0);
+    }
+    if spec.log {
+        // Whole decades, an even number of them, so the middle label is a power of ten too.
+        let (lo, mut hi) = (lo.log10().floor(), hi.log10().ceil());
+        hi = hi.max(lo + 2.0);
+        if (hi - lo) as i64 % 2 == 1 {
+            hi += 1.0;
+        }
+        return (lo, hi);
+    }
+    lo = lo.min(0.0);
+    hi = hi.max(0.0);
+    if (hi - lo).abs() < 1e-12 {
+        hi = lo + 1.0;
+    }
+    let pad = (hi - lo) * 0.05;
+    (if lo < 0.0 { lo - pad } else { lo }, hi + pad)
+}
+
+/// Year of each value index.
+pub fn year_at(p: &Projection, index: usize) -> Year {
+    p.first_year + index as Year
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(values: &[f64], baseline: &[f64], log: bool) -> ChartSpec {
+        ChartSpec::new(
+            "",
+            "EB",
+            vec![Series::new(
+                "x",
+                Role::Total,
+                values.iter().map(|v| Some(*v)).collect(),
+                Some(baseline.iter().map(|v| Some(*v)).collect()),
+            )],
+            log,
+        )
+    }
+
+    #[test]
+    fn log_bounds_span_an_even_number_of_decades() {
+        let (lo, hi) = y_bounds(&spec(&[0.5, 7000.0], &[1.0, 1.0], true));
+        assert_eq!((lo, hi), (-1.0, 5.0));
+        assert_eq!((hi - lo) as i64 % 2, 0);
+    }
+
+    #[test]
+    fn views_compare_with_the_baseline() {
+        let change = apply_view(spec(&[12.0, 9.0], &[10.0, 10.0], false), ViewMode::Change);
+        assert_eq!(change.series[0].values, vec![Some(2.0), Some(-1.0)]);
+        assert!(change.series[0].baseline.is_none());
+        let pct = apply_view(spec(&[12.0, 9.0], &[10.0, 0.0], false), ViewMode::Percent);
+        assert!((pct.series[0].values[0].unwrap() - 20.0).abs() < 1e-9);
+        assert_eq!(pct.series[0].values[1], None, "no % change against zero");
+        assert_eq!(pct.unit, "% vs baseline");
+    }
+
+    #[test]
+    fn linear_bounds_include_zero_and_pad() {
+        let (lo, hi) = y_bounds(&spec(&[5.0, 10.0], &[5.0, 12.0], false));
+        assert_eq!(lo, 0.0);
+        assert!(hi > 12.0);
+    }
+}
