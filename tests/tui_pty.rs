@@ -295,3 +295,21 @@ fn backtest_toggle_keeps_the_slider_settings() {
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+#[test]
+fn a_thousand_keys_in_one_write_are_all_applied_without_waiting_for_another() {
+    let mut s = Session::start(&[]);
+    s.wait_for("the explorer", |t| t.contains("Replacement cycle"));
+    // 1,000 right arrows push the cycle to its maximum; the `?` after them must act at once,
+    // not only when a further key arrives.
+    let burst = format!("{}?", "\x1b[C".repeat(1000));
+    s.send(&burst);
+    s.wait_for("help after the burst", |t| {
+        t.contains("Esc or ? closes this help")
+    });
+    s.send("\x1b");
+    s.wait_for("the cycle at its maximum", |t| t.contains("● 8.0 y"));
+    s.send("\x03");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}

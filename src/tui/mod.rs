@@ -24,6 +24,12 @@ use ratatui::layout::Size;
 use std::io;
 use std::time::Duration;
 
+/// How long the loop waits for a further pending event before it redraws. Not zero: with the
+/// `/dev/tty` reader (see Cargo.toml) a zero timeout only looks at events already parsed, so a
+/// burst of keys would be drawn one by one; any non-zero wait reads what the terminal holds and
+/// returns at once when something is there.
+const DRAIN_WAIT: Duration = Duration::from_millis(1);
+
 /// Runs the explorer until the user quits. The loop sleeps in `event::read` until something
 /// happens, except while a replay runs, when it waits at most one replay frame and ticks; all
 /// pending events are applied before one redraw, so held-down keys never lag.
@@ -56,7 +62,7 @@ pub fn run(mut app: App) -> io::Result<()> {
             if app.quit {
                 return Ok(());
             }
-            next = if event::poll(Duration::ZERO)? {
+            next = if event::poll(DRAIN_WAIT)? {
                 Some(event::read()?)
             } else {
                 None
