@@ -92,8 +92,13 @@ fn load_deck(
         None => Ok(scenario::builtin_deck(store, catalog)),
         Some(path) => {
             let name = memcycle::data::sanitize(&path.display().to_string());
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| format!("{name}: cannot read the deck: {e}"))?;
+            let text = memcycle::data::read_text(path).map_err(|(line, column, e)| {
+                if line == 0 {
+                    format!("{name}: {e}; expected a deck file (one scenario per line)")
+                } else {
+                    format!("{name}:{line}:{column}: {e}")
+                }
+            })?;
             scenario::load_deck(&name, &text, store, catalog).map_err(|p| p.to_string())
         }
     }

@@ -208,3 +208,71 @@ fn escape_sequences_are_never_printed() {
         "{stderr}"
     );
 }
+
+/// Minor finding of the fuzzing: a broken or looping `supply.toml` link used to count as
+/// "absent" (`check` said ok); it is an error naming the file.
+#[test]
+fn dangling_or_looping_supply_links_are_errors() {
+    for (case, why) in [
+        ("dangling_supply", "No such file or directory"),
+        ("looping_supply", "Too many levels of symbolic links"),
+    ] {
+        let (code, stdout, stderr) = check(case);
+        assert_eq!(code, 1, "{case}: {stdout}{stderr}");
+        assert!(
+            stderr.starts_with(&format!(
+                "{}/supply.toml: cannot read the file: {why}",
+                fixture(case)
+            )),
+            "{case}: {stderr}"
+        );
+    }
+}
+
+/// Minor finding of the fuzzing: a FIFO as `supply.toml` blocked `check` forever (and a FIFO as
+/// a deck blocked the explorer's start); both are refused as not regular files.
+#[test]
+fn a_fifo_is_refused_not_read() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fifo_supply");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tiny/devices.toml"),
+        dir.join("devices.toml"),
+    )
+    .expect("copy devices.toml");
+    let fifo = dir.join("supply.toml");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_memcycle"))
+            .args(args)
+            .output()
+            .expect("run memcycle")
+    };
+    let dir_arg = dir.display().to_string();
+    let out = run(&["check", "--data", &dir_arg]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("supply.toml: cannot read the file: it is not a regular file"),
+        "{stderr}"
+    );
+    let out = run(&["--deck", &fifo.display().to_string()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("it is not a regular file"), "{stderr}");
+}
+
+/// Minor finding of the fuzzing: absurd finite figures (`long_run_dram_growth = 1e308`) passed
+/// validation and printed NaN and inf; each unit has a physical limit now.
+#[test]
+fn absurd_values_are_refused_where_written() {
+    assert_problems(
+        "absurd_value",
+        &[
+            "14:27: phone.weibull_shape: value 50000 is invalid; expected a number within ±1000 (larger is not physical)",
+            "16:34: phone.long_run_dram_growth: value 1e308 is invalid; expected a number within ±1000 % per year (larger is not physical)",
+        ],
+    );
+}

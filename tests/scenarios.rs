@@ -258,6 +258,27 @@ fn a_failed_save_keeps_the_state_and_leaves_nothing_behind() {
     );
 }
 
+/// Minor finding of the fuzzing: a scenarios directory that is a file said "File exists (os
+/// error 17)".
+#[test]
+fn a_scenarios_dir_that_is_a_file_is_named() {
+    let root = temp_dir("dir_is_file");
+    let file = root.join("scenarios");
+    std::fs::write(&file, "not a directory").unwrap();
+    let err = Store::new(Some(file.clone()))
+        .save("Mine", "", &[], &[], false)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains(&format!(
+            "{} is a file; expected a directory for saved scenarios",
+            file.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a directory");
+}
+
 #[test]
 fn saving_into_a_read_only_directory_fails_cleanly() {
     use std::os::unix::fs::PermissionsExt;

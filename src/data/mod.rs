@@ -90,7 +90,8 @@ pub fn load_dir(dir: &Path) -> Result<Dataset, Problems> {
     let devices_path = dir.join(DEVICES_FILE);
     let supply_path = dir.join(SUPPLY_FILE);
     let devices = read(&devices_path).map_err(|p| Problems(vec![p]))?;
-    let supply = if supply_path.exists() {
+    // `symlink_metadata`: a dangling or looping link counts as present, so reading it reports it.
+    let supply = if std::fs::symlink_metadata(&supply_path).is_ok() {
         Some(read(&supply_path).map_err(|p| Problems(vec![p]))?)
     } else {
         None

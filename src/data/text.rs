@@ -27,7 +27,16 @@ pub fn utf8_error_at(bytes: &[u8]) -> Option<(usize, usize, u8)> {
 /// Reads a text file, locating invalid UTF-8: `Err((line, column, message))` with line 0 for
 /// a file that cannot be read at all.
 pub fn read_text(path: &std::path::Path) -> Result<String, (usize, usize, String)> {
-    let bytes = std::fs::read(path).map_err(|e| (0, 0, format!("cannot read the file: {e}")))?;
+    let cannot = |e: String| (0, 0, format!("cannot read the file: {e}"));
+    // Follows symbolic links, so a broken or looping link is named here rather than skipped.
+    let meta = std::fs::metadata(path).map_err(|e| cannot(e.to_string()))?;
+    if !meta.is_file() {
+        // A FIFO or a device would block or never end; a directory is not a file.
+        return Err(cannot(
+            "it is not a regular file; expected a TOML text file".into(),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| cannot(e.to_string()))?;
     match utf8_error_at(&bytes) {
         Some((line, column, byte)) => Err((
             line,

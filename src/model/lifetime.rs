@@ -145,7 +145,9 @@ impl Lifetime {
 /// Intervals until survival is negligible, for `lambda^-k = rate`.
 fn ages_reached(rate: f64, shape: f64) -> usize {
     let reach = (-(NEGLIGIBLE_SURVIVAL.ln()) / rate).powf(1.0 / shape);
-    ((reach + 0.5).ceil() as usize + 1).clamp(2, MAX_AGES)
+    // Capped before the cast: a tiny shape makes `reach` astronomically large.
+    let intervals = (reach + 0.5).ceil().min(MAX_AGES as f64) as usize;
+    (intervals + 1).clamp(2, MAX_AGES)
 }
 
 /// `b_j^k` for interval boundary `b_j` (0, 0.5, 1.5, 2.5, ...).
@@ -185,6 +187,16 @@ mod tests {
                     "shape {shape} mean {mean}: {m}"
                 );
             }
+        }
+    }
+
+    /// A shape of 0.01 (which validation allows: any positive number up to 1,000) used to
+    /// overflow the count of ages.
+    #[test]
+    fn extreme_shapes_keep_the_age_count_in_range() {
+        for shape in [0.01, 0.2, 999.0] {
+            let n = Lifetime::ages_for(shape, 4.0);
+            assert!((2..=MAX_AGES).contains(&n), "shape {shape}: {n}");
         }
     }
 

@@ -168,7 +168,8 @@ impl Store {
         let mut files: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            // Regular files only (symbolic links followed): a FIFO would block the listing.
+            .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
             .collect();
         files.sort();
         files
@@ -220,7 +221,7 @@ impl Store {
             if out.iter().any(|e| e.id == id) {
                 continue;
             }
-            let name = std::fs::read_to_string(&path)
+            let name = crate::data::read_text(&path)
                 .ok()
                 .and_then(|t| peek_name(&t))
                 .unwrap_or_else(|| "(not a valid scenario file)".into());
@@ -307,6 +308,15 @@ impl Store {
             path: path.clone(),
             reason: e.to_string(),
         };
+        if dir.exists() && !dir.is_dir() {
+            return Err(SaveError::Io {
+                path: path.clone(),
+                reason: format!(
+                    "{} is a file; expected a directory for saved scenarios (--scenarios-dir DIR)",
+                    dir.display()
+                ),
+            });
+        }
         std::fs::create_dir_all(dir).map_err(io)?;
         let tmp = dir.join(format!(".{id}.toml.{}.tmp", std::process::id()));
         let write = || -> std::io::Result<()> {

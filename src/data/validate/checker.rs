@@ -21,15 +21,37 @@ pub(super) enum Bound {
     Finite,
 }
 impl Bound {
-    pub(super) fn check(self, v: f64) -> Result<(), &'static str> {
+    /// `Err(what was expected)` unless `v` is within this bound and the physical limit of `unit`.
+    pub(super) fn check(self, v: f64, unit: &str) -> Result<(), String> {
         if !v.is_finite() {
-            return Err("a finite number");
+            return Err("a finite number".into());
         }
+        let limit = super::unit::physical_limit(unit);
         match self {
-            Bound::NonNegative if v < 0.0 => Err("a number >= 0"),
-            Bound::Positive if v <= 0.0 => Err("a number > 0"),
+            Bound::NonNegative if v < 0.0 => Err("a number >= 0".into()),
+            Bound::Positive if v <= 0.0 => Err("a number > 0".into()),
+            _ if v.abs() > limit => {
+                let unit = if unit == super::unit::NONE {
+                    String::new()
+                } else {
+                    format!(" {unit}")
+                };
+                Err(format!(
+                    "a number within ±{limit}{unit} (larger is not physical)"
+                ))
+            }
             _ => Ok(()),
         }
+    }
+}
+
+/// A value as a problem message quotes it: as written for ordinary sizes, in scientific
+/// notation when huge or tiny (`1e308`, not three hundred digits).
+fn shown(v: f64) -> String {
+    if v != 0.0 && v.is_finite() && !(1e-6..1e9).contains(&v.abs()) {
+        format!("{v:e}")
+    } else {
+        v.to_string()
     }
 }
 
@@ -144,12 +166,12 @@ impl<'a> Checker<'a> {
                 continue;
             };
             let f = figure.get_ref();
-            if let Err(expected) = bound.check(f.value) {
+            if let Err(expected) = bound.check(f.value, expected_unit) {
                 self.err(
                     &figure.span(),
                     format!(
                         "{what} {year}: value {} is invalid; expected {expected}",
-                        f.value
+                        shown(f.value)
                     ),
                 );
             }
@@ -195,12 +217,12 @@ impl<'a> Checker<'a> {
     ) -> Figure {
         let e = entry.get_ref();
         self.unit(what, &e.unit, &entry.span(), expected_unit);
-        if let Err(expected) = bound.check(*e.value.get_ref()) {
+        if let Err(expected) = bound.check(*e.value.get_ref(), expected_unit) {
             self.err(
                 &e.value.span(),
                 format!(
                     "{what}: value {} is invalid; expected {expected}",
-                    e.value.get_ref()
+                    shown(*e.value.get_ref())
                 ),
             );
         }

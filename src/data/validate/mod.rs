@@ -39,6 +39,19 @@ pub mod unit {
     pub const WEEKS: &str = "weeks";
     /// Response of capacity growth to price.
     pub const PERCENT_PER_DOUBLING: &str = "% per doubling";
+
+    /// The largest magnitude a figure in `unit` may have. Far beyond any real market (a
+    /// smartphone market of ten billion million units, a growth of 1,000 % a year), yet small
+    /// enough that a 50-year projection stays finite: absurd finite data (`1e308`) used to print
+    /// NaN and inf in tables.
+    pub fn physical_limit(unit: &str) -> f64 {
+        match unit {
+            YEARS | YEARS_PER_YEAR => 100.0,
+            WEEKS => 520.0,
+            PERCENT_PER_YEAR | PERCENT | PERCENT_PER_DOUBLING | NONE => 1_000.0,
+            _ => 1.0e7,
+        }
+    }
 }
 
 /// Validates a parsed `devices.toml` and, when the data set has one, `supply.toml`.
