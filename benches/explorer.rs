@@ -27,12 +27,12 @@ fn slider_step(c: &mut Criterion) {
             update(&mut app, Message::Step(if up { 1 } else { -1 }));
             up = !up;
             let _ = terminal.draw(|f| f.render_widget(&app, f.area()));
-        })
+        });
     });
     c.bench_function("render_only_160x48", |b| {
         b.iter(|| {
             let _ = terminal.draw(|f| f.render_widget(&app, f.area()));
-        })
+        });
     });
 }
 

@@ -16,18 +16,18 @@ fn projection(c: &mut Criterion) {
     };
     let params = setup.catalog.baseline().clone();
     c.bench_function("engine_project", |b| {
-        b.iter(|| setup.engine.project(black_box(&params)))
+        b.iter(|| setup.engine.project(black_box(&params)));
     });
     let mut demand_only = params.clone();
     demand_only.market = None;
     c.bench_function("engine_project_demand_only", |b| {
-        b.iter(|| setup.engine.project(black_box(&demand_only)))
+        b.iter(|| setup.engine.project(black_box(&demand_only)));
     });
     c.bench_function("project_from_scratch", |b| {
-        b.iter(|| project(black_box(&setup.data), black_box(&params)))
+        b.iter(|| project(black_box(&setup.data), black_box(&params)));
     });
     c.bench_function("engine_new", |b| {
-        b.iter(|| Engine::new(black_box(&setup.data), params.base_year))
+        b.iter(|| Engine::new(black_box(&setup.data), params.base_year));
     });
 }
 

@@ -5,6 +5,10 @@
 //! [`model::Parameters`] into a [`model::Projection`]. The command line and the explorer
 //! are front ends over it.
 
+// A panic is never the way to report something a user can cause (tests may unwrap: see
+// clippy.toml).
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 pub mod backtest;
 pub mod cli;
 pub mod data;

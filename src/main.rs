@@ -1,5 +1,9 @@
 //! The `memcycle` binary: parses arguments and runs a headless command or the explorer.
 
+// A panic is never the way to report something a user can cause (tests may unwrap: see
+// clippy.toml).
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 use clap::Parser;
 use memcycle::cli::{self, Cli, Command, ProjectFormat};
 use memcycle::scenario;
@@ -53,7 +57,7 @@ fn explore(args: &Cli) -> i32 {
     let deck = match load_deck(args, &store, &setup.catalog) {
         Ok(deck) => deck,
         Err(e) => {
-            eprintln!("{}", memcycle::data::sanitize_lines(&e.to_string()));
+            eprintln!("{}", memcycle::data::sanitize_lines(&e.clone()));
             return 1;
         }
     };

@@ -91,7 +91,7 @@ fn paths(text: &str) -> Vec<String> {
         let item = &rest[at + 4..];
         let end = item.find(';').unwrap_or(item.len());
         let before = rest[..at].chars().last();
-        if before.is_none_or(|c| c.is_whitespace()) {
+        if before.is_none_or(char::is_whitespace) {
             out.extend(expand(&item[..end].replace(char::is_whitespace, "")));
         }
         rest = &item[end..];

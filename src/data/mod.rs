@@ -56,7 +56,7 @@ pub fn parse_dataset(
         (Ok(d), None) => validate::validate((d, &dloc), None).map_err(Problems),
         (Ok(d), Some(Ok(s))) => {
             let loc = sloc.as_ref().unwrap_or(&dloc);
-            validate::validate((d, &dloc), Some((s, loc))).map_err(Problems)
+            validate::validate((d, &dloc), Some((&s, loc))).map_err(Problems)
         }
         (d, s) => Err(Problems(
             d.err().into_iter().chain(s.and_then(Result::err)).collect(),

@@ -31,7 +31,7 @@ fn segment_series(
                 s.label.clone(),
                 Role::Segment(i),
                 by_year(p, s, pick(s)),
-                Some(aligned(p, b, by_year(b, bs, pick(bs)))),
+                Some(aligned(p, b, &by_year(b, bs, pick(bs)))),
             )
         })
         .collect()
@@ -46,7 +46,7 @@ fn shipments_split(app: &App, p: &Projection, i: usize) -> ChartSpec {
             label,
             role,
             by_year(p, s, pick(s)),
-            Some(aligned(p, b, by_year(b, bs, pick(bs)))),
+            Some(aligned(p, b, &by_year(b, bs, pick(bs)))),
         )
     };
     let mut spec = ChartSpec::new(
@@ -116,7 +116,7 @@ fn specs_for(app: &App, p: &Projection) -> Vec<ChartSpec> {
                 "Total",
                 Role::Total,
                 every_year(t),
-                Some(aligned(p, b, every_year(bt))),
+                Some(aligned(p, b, &every_year(bt))),
             );
             if let Some(m) = &app.setup.data.market {
                 total.observed = observed(app, if dram { &m.dram.bits } else { &m.nand.bits });

@@ -113,7 +113,7 @@ pub fn observed(app: &App, series: &crate::data::Series) -> Option<Vec<Option<f6
 }
 
 /// `other` values aligned to `p`'s years (the baseline may cover fewer years).
-pub fn aligned(p: &Projection, other: &Projection, values: Vec<Option<f64>>) -> Vec<Option<f64>> {
+pub fn aligned(p: &Projection, other: &Projection, values: &[Option<f64>]) -> Vec<Option<f64>> {
     p.years()
         .map(|y| {
             other

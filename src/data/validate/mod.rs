@@ -57,7 +57,7 @@ pub mod unit {
 /// Validates a parsed `devices.toml` and, when the data set has one, `supply.toml`.
 pub fn validate(
     devices: (DevicesFile, &Locator<'_>),
-    supply: Option<(SupplyFile, &Locator<'_>)>,
+    supply: Option<(&SupplyFile, &Locator<'_>)>,
 ) -> Result<Dataset, Vec<Problem>> {
     let (file, loc) = devices;
     let source_ids: BTreeSet<String> = file

@@ -18,14 +18,11 @@ use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget, Wrap}
 fn role_style(t: Theme, role: Role) -> Style {
     match role {
         Role::Segment(i) => t.segment(i),
-        Role::Total => t.total(),
-        Role::Replacement => t.segment(1),
-        Role::Growth => t.segment(2),
-        Role::Demand => t.total(),
+        Role::Total | Role::Demand => t.total(),
         Role::Supply => t.segment(0),
+        Role::Replacement | Role::Price => t.segment(1),
+        Role::Growth | Role::Revenue => t.segment(2),
         Role::Sufficiency => t.segment(3),
-        Role::Price => t.segment(1),
-        Role::Revenue => t.segment(2),
         Role::Pinned(k) => t.pinned(k),
     }
 }

@@ -43,7 +43,7 @@ fn readout<'a>(
     if let Some(prev) = i.checked_sub(1).map(|j| values[j]).filter(|p| *p > 0.0) {
         let pct = (v / prev - 1.0) * 100.0;
         spans.push(Span::styled(
-            format!(" {:+.1}% y/y", pct),
+            format!(" {pct:+.1}% y/y"),
             if pct >= 0.0 { t.up() } else { t.down() },
         ));
     }
