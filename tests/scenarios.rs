@@ -78,7 +78,7 @@ fn a_bad_scenario_names_file_line_and_column() {
     assert_eq!(
         lines[..2],
         [
-            "tests/fixtures/scenarios/bad.toml:5:1: unknown parameter \"smartphone.replacment_cycle\"; closest: smartphone.replacement_cycle. `memcycle params` lists them all",
+            "tests/fixtures/scenarios/bad.toml:5:1: unknown parameter \"smartphone.replacment_cycle\"; expected a parameter id, closest: smartphone.replacement_cycle. `memcycle params` lists them all",
             "tests/fixtures/scenarios/bad.toml:6:26: \"pc.replacement_cycle\" = 30 is out of range; expected 1.5 to 10 (years)",
         ],
         "{err}"

@@ -114,14 +114,22 @@ pub fn load(dir: Option<&Path>) -> Result<Dataset, Problems> {
     }
 }
 
-/// The parser's message, with serde's wording made plainer where it helps.
-fn toml_message(message: &str) -> String {
+/// The TOML parser's message, with serde's wording made plainer where it helps, and what was
+/// expected added where the parser does not say (a duplicate key, a broken line).
+pub fn toml_message(message: &str) -> String {
     let m = message
         .trim_end()
         .replace("invalid type: ", "wrong type: ")
         .replace("unknown field", "unknown key")
         .replace("missing field", "missing key")
         .replace("expected f64", "expected a number")
-        .replace("expected i32", "expected a whole number");
-    m.replacen(", expected", "; expected", 1)
+        .replace("expected i32", "expected a whole number")
+        .replacen(", expected", "; expected", 1);
+    if m.contains("expected") {
+        m
+    } else if m.contains("duplicate key") {
+        format!("{m}; expected each key once in a table")
+    } else {
+        format!("{m}; expected TOML: `key = value` lines and `[table]` headers")
+    }
 }

@@ -58,16 +58,7 @@ pub fn parse(
     let loc = Locator::new(file, text);
     let raw: ScenarioFile = toml::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
-        Problems(vec![
-            loc.at(
-                &span,
-                e.message()
-                    .trim_end()
-                    .replace("unknown field", "unknown key")
-                    .replace("missing field", "missing key")
-                    .replacen(", expected", "; expected", 1),
-            ),
-        ])
+        Problems(vec![loc.at(&span, crate::data::toml_message(e.message()))])
     })?;
     let mut problems: Vec<Problem> = Vec::new();
     let name = sanitize(raw.name.get_ref()).trim().to_owned();
@@ -84,7 +75,7 @@ pub fn parse(
         let (id, v) = (key.get_ref(), *value.get_ref());
         let Some(spec) = catalog.spec(id) else {
             let closest = catalog.closest_ids(id).join(", ");
-            problems.push(loc.at(&key.span(), format!("unknown parameter \"{id}\"; closest: {closest}. `memcycle params` lists them all")));
+            problems.push(loc.at(&key.span(), format!("unknown parameter \"{id}\"; expected a parameter id, closest: {closest}. `memcycle params` lists them all")));
             continue;
         };
         if spec.key.is_whole() && v.fract() != 0.0 {

@@ -10,6 +10,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use toml::Spanned;
 
+/// The smallest value a strictly positive figure may have, in any unit.
+const SMALLEST_POSITIVE: f64 = 1e-6;
+
 /// What values a series or figure may take.
 #[derive(Clone, Copy)]
 pub(super) enum Bound {
@@ -30,6 +33,10 @@ impl Bound {
         match self {
             Bound::NonNegative if v < 0.0 => Err("a number >= 0".into()),
             Bound::Positive if v <= 0.0 => Err("a number > 0".into()),
+            // A subnormal GB per unit or EB divides into infinity further on.
+            Bound::Positive if v < SMALLEST_POSITIVE => Err(format!(
+                "a number of at least {SMALLEST_POSITIVE:e} (smaller is not physical)"
+            )),
             _ if v.abs() > limit => {
                 let unit = if unit == super::unit::NONE {
                     String::new()
@@ -125,7 +132,10 @@ impl<'a> Checker<'a> {
             }
             Some(s) => {
                 if !self.sources.contains(s.get_ref()) {
-                    let known = closest(s.get_ref(), self.sources.iter().map(String::as_str));
+                    let mut known = closest(s.get_ref(), self.sources.iter().map(String::as_str));
+                    if known.is_empty() {
+                        known = "; expected an id defined under [sources]".into();
+                    }
                     self.err(
                         &s.span(),
                         format!("{what} cites unknown source \"{}\"{known}", s.get_ref()),

@@ -33,7 +33,7 @@ impl Checker<'_> {
         if let Some(v) = value {
             self.err(
                 &v.span(),
-                format!("segment \"{seg}\" is of kind \"{kind}\" and cannot have `{field}`"),
+                format!("segment \"{seg}\" is of kind \"{kind}\" and cannot have `{field}`; expected only the keys of a {kind} segment"),
             );
         }
     }
