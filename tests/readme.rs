@@ -59,3 +59,30 @@ fn every_readme_example_matches_the_binary() {
         }
     }
 }
+
+/// Every key the README's key table names is bound in the explorer's one key table (the table
+/// the keymap dispatches from and the help page draws).
+#[test]
+fn every_readme_key_is_in_the_key_table() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let bound: Vec<String> = memcycle::tui::keys::rows()
+        .flat_map(|r| r.presses.iter().map(|(chord, _)| chord.name()))
+        .collect();
+    let rows: Vec<&str> = readme
+        .lines()
+        .skip_while(|l| !l.starts_with("| Keys |"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    assert!(rows.len() >= 20, "README key table: {} rows", rows.len());
+    for row in rows {
+        let keys = row.split('|').nth(1).unwrap_or_default();
+        for key in keys.split('`').skip(1).step_by(2) {
+            assert!(
+                bound.iter().any(|b| b == key),
+                "README key `{key}` (row {row}) is not in the key table: {bound:?}"
+            );
+        }
+    }
+}

@@ -24,7 +24,7 @@ impl Focus {
     pub const ALL: [Focus; 3] = [Focus::Sliders, Focus::Chart, Focus::Table];
 }
 
-/// The charts, in key order (1-4).
+/// The charts, in key order (1-6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChartKind {
     /// DRAM demand by segment and total.
@@ -74,7 +74,7 @@ impl ChartKind {
         }
     }
 
-    /// Its number key (1-4).
+    /// Its number key (1-6).
     pub fn key(self) -> char {
         match self {
             ChartKind::Dram => '1',

@@ -1,6 +1,8 @@
-//! Terminal events to messages: the one place that knows which key does what.
+//! Terminal events to messages: overlays and the prompt read keys directly; everywhere else a
+//! key goes through the one key table (`keys`) to an action, which becomes a message here.
 
 use super::app::{App, ChartKind, Focus, Overlay};
+use super::keys::{self, Action};
 use super::layout::{
     ScreenLayout, SliderHit, chart_tab_hit, drag_fraction, slider_hit, table_rows,
 };
@@ -22,7 +24,6 @@ pub fn message(app: &App, event: &Event) -> Option<Message> {
 
 fn key(app: &App, k: &KeyEvent) -> Option<Message> {
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-    let shift = k.modifiers.contains(KeyModifiers::SHIFT);
     if ctrl && matches!(k.code, KeyCode::Char('c')) {
         return Some(Message::Quit);
     }
@@ -100,12 +101,15 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
             };
         }
     }
-    if ctrl && matches!(k.code, KeyCode::Char('r')) {
-        return Some(Message::Redo);
-    }
     if app.presenting.is_some() {
-        return presentation_key(k);
+        return presentation_message(app, k);
     }
+    keys::action(k.code, k.modifiers).map(|a| explorer_message(app, a))
+}
+
+/// The message for `action` in the explorer: the arrows and page keys do what the focused
+/// panel does with them.
+fn explorer_message(app: &App, action: Action) -> Message {
     // Table rows on screen, for page keys; only they need the layout.
     let page = || {
         table_rows(
@@ -115,88 +119,70 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
         .max(1) as i32
     };
     let on_sliders = app.focus == Focus::Sliders;
-    Some(match k.code {
-        KeyCode::Char('q') | KeyCode::Esc => Message::RequestQuit,
-        KeyCode::Tab => Message::CycleFocus(1),
-        KeyCode::BackTab => Message::CycleFocus(-1),
-        KeyCode::Char('m') => Message::ToggleMemory,
-        KeyCode::Char('s') => Message::OpenPicker,
-        KeyCode::Char('S') => Message::OpenSave,
-        KeyCode::Char('u') => Message::Undo,
-        KeyCode::Char('w') => Message::ToggleChanges,
-        KeyCode::Char('i') => Message::ToggleInfo,
-        KeyCode::Char('c') => Message::Pin,
-        KeyCode::Char('x') => Message::ClearPins,
-        KeyCode::Char('p') => Message::TogglePresentation,
-        KeyCode::Char('t') => Message::ToggleBacktest,
-        KeyCode::Char('{') => Message::BaseYear(-1),
-        KeyCode::Char('}') => Message::BaseYear(1),
-        KeyCode::Char('r') => Message::Reset,
-        KeyCode::Char('R') => Message::ResetAll,
-        KeyCode::Char('H') => Message::BigStep(-1),
-        KeyCode::Char('L') => Message::BigStep(1),
-        KeyCode::Up | KeyCode::Char('k') => match app.focus {
-            Focus::Sliders => Message::Select(-1),
-            Focus::Chart => Message::CycleChart(-1),
-            Focus::Table => Message::Year(-1),
-        },
-        KeyCode::Down | KeyCode::Char('j') => match app.focus {
-            Focus::Sliders => Message::Select(1),
-            Focus::Chart => Message::CycleChart(1),
-            Focus::Table => Message::Year(1),
-        },
-        KeyCode::Left | KeyCode::Char('h') if on_sliders => {
-            if shift {
-                Message::BigStep(-1)
-            } else {
-                Message::Step(-1)
-            }
-        }
-        KeyCode::Right | KeyCode::Char('l') if on_sliders => {
-            if shift {
-                Message::BigStep(1)
-            } else {
-                Message::Step(1)
-            }
-        }
-        KeyCode::Left | KeyCode::Char('h') => Message::Year(-1),
-        KeyCode::Right | KeyCode::Char('l') => Message::Year(1),
-        KeyCode::PageUp if on_sliders => Message::BigStep(1),
-        KeyCode::PageDown if on_sliders => Message::BigStep(-1),
-        KeyCode::PageUp => Message::Year(-page()),
-        KeyCode::PageDown => Message::Year(page()),
-        KeyCode::Home if on_sliders => Message::ToMin,
-        KeyCode::End if on_sliders => Message::ToMax,
-        KeyCode::Home => Message::Year(-1000),
-        KeyCode::End => Message::Year(1000),
-        _ => return view_key(k.code),
-    })
+    let vertical = |d: i8| match app.focus {
+        Focus::Sliders => Message::Select(d.into()),
+        Focus::Chart => Message::CycleChart(d.into()),
+        Focus::Table => Message::Year(d.into()),
+    };
+    match action {
+        Action::Up => vertical(-1),
+        Action::Down => vertical(1),
+        Action::Left if on_sliders => Message::Step(-1),
+        Action::Right if on_sliders => Message::Step(1),
+        // On the sliders PgUp raises the value like Shift-→; elsewhere it pages back.
+        Action::ShiftLeft | Action::PageDown if on_sliders => Message::BigStep(-1),
+        Action::ShiftRight | Action::PageUp if on_sliders => Message::BigStep(1),
+        Action::Left | Action::ShiftLeft | Action::PrevYear => Message::Year(-1),
+        Action::Right | Action::ShiftRight | Action::NextYear => Message::Year(1),
+        Action::BigStepDown => Message::BigStep(-1),
+        Action::BigStepUp => Message::BigStep(1),
+        Action::PageUp => Message::Year(-page()),
+        Action::PageDown => Message::Year(page()),
+        Action::Home if on_sliders => Message::ToMin,
+        Action::End if on_sliders => Message::ToMax,
+        Action::Home => Message::Year(-1000),
+        Action::End => Message::Year(1000),
+        Action::Reset => Message::Reset,
+        Action::ResetAll => Message::ResetAll,
+        Action::Chart(n) => Message::Chart(ChartKind::ALL[n.min(ChartKind::ALL.len() - 1)]),
+        Action::Memory => Message::ToggleMemory,
+        Action::Backtest => Message::ToggleBacktest,
+        Action::BaseEarlier => Message::BaseYear(-1),
+        Action::BaseLater => Message::BaseYear(1),
+        Action::Baseline => Message::ToggleBaseline,
+        Action::View => Message::CycleView,
+        Action::FocusNext => Message::CycleFocus(1),
+        Action::FocusPrev => Message::CycleFocus(-1),
+        Action::Load => Message::OpenPicker,
+        Action::Save => Message::OpenSave,
+        Action::Undo => Message::Undo,
+        Action::Redo => Message::Redo,
+        Action::Changes => Message::ToggleChanges,
+        Action::Info => Message::ToggleInfo,
+        Action::Pin => Message::Pin,
+        Action::ClearPins => Message::ClearPins,
+        Action::Present => Message::TogglePresentation,
+        Action::Replay => Message::Replay,
+        Action::Help => Message::ToggleHelp,
+        Action::Quit => Message::RequestQuit,
+        Action::ForceQuit => Message::Quit,
+    }
 }
 
-/// Keys in presentation mode: few, and hard to press by mistake in front of a room.
-fn presentation_key(k: &KeyEvent) -> Option<Message> {
-    Some(match k.code {
-        KeyCode::Char('q') => Message::RequestQuit,
-        KeyCode::Esc | KeyCode::Char('p') => Message::TogglePresentation,
-        KeyCode::Right | KeyCode::Char('l' | ' ') | KeyCode::PageDown => Message::DeckStep(1),
-        KeyCode::Left | KeyCode::Char('h') | KeyCode::PageUp => Message::DeckStep(-1),
-        _ => return view_key(k.code),
-    })
-}
-
-/// Keys that mean the same in the explorer and in presentation mode: what is shown, not what
-/// is assumed.
-fn view_key(code: KeyCode) -> Option<Message> {
-    Some(match code {
-        KeyCode::Char('?') => Message::ToggleHelp,
-        KeyCode::Char('[') => Message::Year(-1),
-        KeyCode::Char(']') => Message::Year(1),
-        KeyCode::Char(c @ '1'..='6') => {
-            Message::Chart(ChartKind::ALL[(c as usize) - ('1' as usize)])
-        }
-        KeyCode::Char('.') => Message::Replay,
-        KeyCode::Char('b') => Message::ToggleBaseline,
-        KeyCode::Char('v') => Message::CycleView,
+/// Presentation mode: few keys, hard to press by mistake in front of a room. The arrows and
+/// page keys step through the deck; `p` and `Esc` leave; the view keys work as in the explorer.
+fn presentation_message(app: &App, k: &KeyEvent) -> Option<Message> {
+    match k.code {
+        KeyCode::Esc => return Some(Message::TogglePresentation),
+        KeyCode::Char(' ') => return Some(Message::DeckStep(1)),
+        _ => {}
+    }
+    Some(match keys::action(k.code, k.modifiers)? {
+        Action::Right | Action::PageDown | Action::ShiftRight => Message::DeckStep(1),
+        Action::Left | Action::PageUp | Action::ShiftLeft => Message::DeckStep(-1),
+        Action::Present => Message::TogglePresentation,
+        Action::Quit | Action::ForceQuit => Message::RequestQuit,
+        a if a.is_view() => explorer_message(app, a),
         _ => return None,
     })
 }

@@ -6,6 +6,7 @@ pub mod chart_data;
 pub mod chart_market;
 pub mod chart_spec;
 pub mod keymap;
+pub mod keys;
 pub mod layout;
 pub mod message;
 pub mod prompt;

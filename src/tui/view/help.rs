@@ -1,71 +1,12 @@
-//! The key bar and the help overlay.
+//! The key bar and the help overlay (drawn from the key table in `keys`).
 
 use super::super::app::App;
+use super::super::keys::{GROUPS, Group};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
-
-/// A group of keys: heading and (keys, what they do).
-type KeyGroup = (&'static str, &'static [(&'static str, &'static str)]);
-
-/// Every key, in two columns of groups. The help overlay lists them all.
-pub const KEYS: [&[KeyGroup]; 2] = [
-    &[
-        (
-            "Sliders",
-            &[
-                ("↑ ↓  k j", "select a slider"),
-                ("← →  h l", "step it"),
-                ("H L PgUp PgDn", "step a tenth"),
-                ("Home End", "minimum / maximum"),
-                ("r  R", "reset it / reset all"),
-            ],
-        ),
-        (
-            "Mouse",
-            &[
-                ("click/drag bar", "set a slider"),
-                ("wheel on slider", "step it"),
-                ("click a tab", "show that chart"),
-            ],
-        ),
-        (
-            "General",
-            &[
-                ("?", "this help"),
-                ("Esc", "close help"),
-                ("q  Ctrl-C", "quit"),
-            ],
-        ),
-    ],
-    &[
-        (
-            "Charts and years",
-            &[
-                ("1 2 3 4", "DRAM NAND ships base"),
-                ("5 6", "supply/demand, price"),
-                ("m", "market: DRAM / NAND"),
-                ("[ ]", "previous / next year"),
-                ("b  v", "baseline; view"),
-                ("t  { }", "backtest; base year"),
-                ("Tab Shift-Tab", "move focus"),
-            ],
-        ),
-        (
-            "Scenarios and meetings",
-            &[
-                ("s  S", "load; save as"),
-                ("u  Ctrl-R", "undo; redo"),
-                ("w  i", "what changed; about a slider"),
-                ("c  x", "pin to compare; clear"),
-                ("p", "presentation mode"),
-                (".", "replay last change"),
-            ],
-        ),
-    ],
-];
 
 /// What the readouts mean, shown under the keys when the help has room.
 pub const GLOSSARY: [(&str, &str); 6] = [
@@ -142,23 +83,23 @@ pub fn key_bar(app: &App, area: Rect, buf: &mut Buffer) {
 /// The help overlay, centred.
 pub fn overlay(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let column = |groups: &[KeyGroup]| -> Vec<Line<'static>> {
+    let column = |groups: &[Group]| -> Vec<Line<'static>> {
         let mut lines = Vec::new();
-        for (group, keys) in groups {
+        for (group, rows) in groups {
             lines.push(Line::from(Span::styled(
                 *group,
                 Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             )));
-            for (k, what) in *keys {
+            for r in *rows {
                 lines.push(Line::from(vec![
-                    Span::styled(format!(" {k:<15} "), t.key()),
-                    Span::raw(*what),
+                    Span::styled(format!(" {:<15} ", r.keys), t.key()),
+                    Span::raw(r.what),
                 ]));
             }
         }
         lines
     };
-    let (left, right) = (column(KEYS[0]), column(KEYS[1]));
+    let (left, right) = (column(GROUPS[0]), column(GROUPS[1]));
     let mut lines: Vec<Line> = (0..left.len().max(right.len()))
         .map(|i| {
             let l = left.get(i).cloned().unwrap_or_default();

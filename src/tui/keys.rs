@@ -1,0 +1,399 @@
+//! The one table of keys: which presses ask for what, and how the help page lists them. The
+//! keymap dispatches from it and the help page draws it, so the two cannot drift; tests check
+//! the README's key table and the key bars against it.
+
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+/// What a key asks for; the keymap turns it into a message, some according to the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Up: select the slider above, the previous chart or the previous year.
+    Up,
+    /// Down: the next slider, chart or year.
+    Down,
+    /// Left: step the slider down, or the previous year.
+    Left,
+    /// Right: step the slider up, or the next year.
+    Right,
+    /// Shift-Left: a large step down on the sliders, else the previous year.
+    ShiftLeft,
+    /// Shift-Right: a large step up on the sliders, else the next year.
+    ShiftRight,
+    /// A large step down (a tenth of the range), whatever the focus.
+    BigStepDown,
+    /// A large step up, whatever the focus.
+    BigStepUp,
+    /// Page up: a large step up on the sliders, else a page of years back.
+    PageUp,
+    /// Page down: a large step down on the sliders, else a page of years on.
+    PageDown,
+    /// The slider's minimum, or the first year.
+    Home,
+    /// The slider's maximum, or the last year.
+    End,
+    /// Reset the selected slider.
+    Reset,
+    /// Reset every slider.
+    ResetAll,
+    /// The previous year.
+    PrevYear,
+    /// The next year.
+    NextYear,
+    /// Chart number n (0-based).
+    Chart(usize),
+    /// Market charts: DRAM or NAND.
+    Memory,
+    /// Backtest mode on or off.
+    Backtest,
+    /// Backtest base year earlier.
+    BaseEarlier,
+    /// Backtest base year later.
+    BaseLater,
+    /// Show or hide the baseline.
+    Baseline,
+    /// Absolute, change, % change.
+    View,
+    /// Focus the next panel.
+    FocusNext,
+    /// Focus the previous panel.
+    FocusPrev,
+    /// Load a scenario.
+    Load,
+    /// Save the settings as a scenario.
+    Save,
+    /// Undo.
+    Undo,
+    /// Redo.
+    Redo,
+    /// What changed against the baseline.
+    Changes,
+    /// About the selected slider.
+    Info,
+    /// Pin the settings for comparison.
+    Pin,
+    /// Clear the pins.
+    ClearPins,
+    /// Presentation mode on or off.
+    Present,
+    /// Replay the last slider move.
+    Replay,
+    /// The help page.
+    Help,
+    /// Quit, asking first when there are unsaved changes.
+    Quit,
+    /// Quit at once.
+    ForceQuit,
+}
+
+impl Action {
+    /// Whether the key works in presentation mode too: it changes what is shown, not what is
+    /// assumed.
+    pub fn is_view(self) -> bool {
+        matches!(
+            self,
+            Action::Help
+                | Action::PrevYear
+                | Action::NextYear
+                | Action::Chart(_)
+                | Action::Replay
+                | Action::Baseline
+                | Action::View
+        )
+    }
+}
+
+/// A key press as the table names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chord {
+    /// A key without Ctrl (and, for keys other than characters, without Shift).
+    Key(KeyCode),
+    /// A key with Shift.
+    Shift(KeyCode),
+    /// A character with Ctrl.
+    Ctrl(char),
+}
+
+impl Chord {
+    /// Whether a press of `code` with `mods` is this chord.
+    pub fn matches(self, code: KeyCode, mods: KeyModifiers) -> bool {
+        let (ctrl, shift) = (
+            mods.contains(KeyModifiers::CONTROL),
+            mods.contains(KeyModifiers::SHIFT),
+        );
+        match self {
+            // A character's case (and Shift-Tab's own code) already says Shift was held.
+            Chord::Key(k @ (KeyCode::Char(_) | KeyCode::BackTab)) => !ctrl && code == k,
+            Chord::Key(k) => !ctrl && !shift && code == k,
+            Chord::Shift(k) => !ctrl && shift && code == k,
+            Chord::Ctrl(c) => ctrl && code == KeyCode::Char(c),
+        }
+    }
+
+    /// The chord as the help page and the README write it (`↑`, `PgUp`, `Shift-←`, `Ctrl-R`).
+    pub fn name(self) -> String {
+        let key = |k: KeyCode| -> String {
+            match k {
+                KeyCode::Up => "↑".into(),
+                KeyCode::Down => "↓".into(),
+                KeyCode::Left => "←".into(),
+                KeyCode::Right => "→".into(),
+                KeyCode::PageUp => "PgUp".into(),
+                KeyCode::PageDown => "PgDn".into(),
+                KeyCode::Home => "Home".into(),
+                KeyCode::End => "End".into(),
+                KeyCode::Tab => "Tab".into(),
+                KeyCode::BackTab => "Shift-Tab".into(),
+                KeyCode::Esc => "Esc".into(),
+                KeyCode::Enter => "Enter".into(),
+                KeyCode::Char(c) => c.to_string(),
+                other => format!("{other:?}"),
+            }
+        };
+        match self {
+            Chord::Key(k) => key(k),
+            Chord::Shift(k) => format!("Shift-{}", key(k)),
+            Chord::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        }
+    }
+}
+
+/// One line of the help page: the keys as shown, what they do, and the presses behind them
+/// (none for mouse hints).
+#[derive(Debug)]
+pub struct Row {
+    /// Keys as the help page shows them.
+    pub keys: &'static str,
+    /// What they do, in a few words.
+    pub what: &'static str,
+    /// Every press the line stands for, and what it asks for.
+    pub presses: &'static [(Chord, Action)],
+}
+
+/// A heading of the help page and its lines.
+pub type Group = (&'static str, &'static [Row]);
+
+use Action as A;
+use Chord::{Ctrl, Key, Shift};
+use KeyCode::Char;
+
+const fn row(keys: &'static str, what: &'static str, presses: &'static [(Chord, Action)]) -> Row {
+    Row {
+        keys,
+        what,
+        presses,
+    }
+}
+
+/// Every key of the explorer, in the help page's two columns of groups.
+pub const GROUPS: [&[Group]; 2] = [
+    &[
+        (
+            "Sliders",
+            &[
+                row(
+                    "↑ ↓  k j",
+                    "select a slider",
+                    &[
+                        (Key(KeyCode::Up), A::Up),
+                        (Key(KeyCode::Down), A::Down),
+                        (Key(Char('k')), A::Up),
+                        (Key(Char('j')), A::Down),
+                    ],
+                ),
+                row(
+                    "← →  h l",
+                    "step it",
+                    &[
+                        (Key(KeyCode::Left), A::Left),
+                        (Key(KeyCode::Right), A::Right),
+                        (Key(Char('h')), A::Left),
+                        (Key(Char('l')), A::Right),
+                    ],
+                ),
+                row(
+                    "H L PgUp PgDn",
+                    "step a tenth",
+                    &[
+                        (Key(Char('H')), A::BigStepDown),
+                        (Key(Char('L')), A::BigStepUp),
+                        (Key(KeyCode::PageUp), A::PageUp),
+                        (Key(KeyCode::PageDown), A::PageDown),
+                        (Shift(KeyCode::Left), A::ShiftLeft),
+                        (Shift(KeyCode::Right), A::ShiftRight),
+                    ],
+                ),
+                row(
+                    "Home End",
+                    "minimum / maximum",
+                    &[(Key(KeyCode::Home), A::Home), (Key(KeyCode::End), A::End)],
+                ),
+                row(
+                    "r  R",
+                    "reset it / reset all",
+                    &[(Key(Char('r')), A::Reset), (Key(Char('R')), A::ResetAll)],
+                ),
+            ],
+        ),
+        (
+            "Mouse",
+            &[
+                row("click/drag bar", "set a slider", &[]),
+                row("wheel on slider", "step it", &[]),
+                row("click a tab", "show that chart", &[]),
+            ],
+        ),
+        (
+            "General",
+            &[
+                row("?", "this help", &[(Key(Char('?')), A::Help)]),
+                row(
+                    "q  Esc",
+                    "quit, asking first",
+                    &[(Key(Char('q')), A::Quit), (Key(KeyCode::Esc), A::Quit)],
+                ),
+                row("Ctrl-C", "quit at once", &[(Ctrl('c'), A::ForceQuit)]),
+            ],
+        ),
+    ],
+    &[
+        (
+            "Charts and years",
+            &[
+                row(
+                    "1 2 3 4",
+                    "DRAM NAND ships base",
+                    &[
+                        (Key(Char('1')), A::Chart(0)),
+                        (Key(Char('2')), A::Chart(1)),
+                        (Key(Char('3')), A::Chart(2)),
+                        (Key(Char('4')), A::Chart(3)),
+                    ],
+                ),
+                row(
+                    "5 6",
+                    "supply/demand, price",
+                    &[(Key(Char('5')), A::Chart(4)), (Key(Char('6')), A::Chart(5))],
+                ),
+                row("m", "market: DRAM / NAND", &[(Key(Char('m')), A::Memory)]),
+                row(
+                    "[ ]",
+                    "previous / next year",
+                    &[(Key(Char('[')), A::PrevYear), (Key(Char(']')), A::NextYear)],
+                ),
+                row(
+                    "b  v",
+                    "baseline; view",
+                    &[(Key(Char('b')), A::Baseline), (Key(Char('v')), A::View)],
+                ),
+                row(
+                    "t  { }",
+                    "backtest; base year",
+                    &[
+                        (Key(Char('t')), A::Backtest),
+                        (Key(Char('{')), A::BaseEarlier),
+                        (Key(Char('}')), A::BaseLater),
+                    ],
+                ),
+                row(
+                    "Tab Shift-Tab",
+                    "move focus",
+                    &[
+                        (Key(KeyCode::Tab), A::FocusNext),
+                        (Key(KeyCode::BackTab), A::FocusPrev),
+                    ],
+                ),
+            ],
+        ),
+        (
+            "Scenarios and meetings",
+            &[
+                row(
+                    "s  S",
+                    "load; save as",
+                    &[(Key(Char('s')), A::Load), (Key(Char('S')), A::Save)],
+                ),
+                row(
+                    "u  Ctrl-R",
+                    "undo; redo",
+                    &[(Key(Char('u')), A::Undo), (Ctrl('r'), A::Redo)],
+                ),
+                row(
+                    "w  i",
+                    "what changed; about a slider",
+                    &[(Key(Char('w')), A::Changes), (Key(Char('i')), A::Info)],
+                ),
+                row(
+                    "c  x",
+                    "pin to compare; clear",
+                    &[(Key(Char('c')), A::Pin), (Key(Char('x')), A::ClearPins)],
+                ),
+                row("p", "presentation mode", &[(Key(Char('p')), A::Present)]),
+                row(".", "replay last change", &[(Key(Char('.')), A::Replay)]),
+            ],
+        ),
+    ],
+];
+
+/// Every row of the table.
+pub fn rows() -> impl Iterator<Item = &'static Row> {
+    GROUPS
+        .iter()
+        .flat_map(|column| column.iter())
+        .flat_map(|(_, rows)| rows.iter())
+}
+
+/// What a press asks for, if the table has it.
+pub fn action(code: KeyCode, mods: KeyModifiers) -> Option<Action> {
+    rows()
+        .flat_map(|r| r.presses.iter())
+        .find(|(chord, _)| chord.matches(code, mods))
+        .map(|(_, a)| *a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The help text of each row names exactly presses of that row, so the page cannot promise
+    /// a key that does something else.
+    #[test]
+    fn every_shown_key_is_a_press_of_its_row() {
+        for r in rows().filter(|r| !r.presses.is_empty()) {
+            let names: Vec<String> = r.presses.iter().map(|(c, _)| c.name()).collect();
+            for shown in r.keys.split_whitespace() {
+                assert!(names.iter().any(|n| n == shown), "{shown} in {r:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_press_is_bound_twice() {
+        let presses: Vec<Chord> = rows()
+            .flat_map(|r| r.presses.iter().map(|(c, _)| *c))
+            .collect();
+        for (i, c) in presses.iter().enumerate() {
+            assert!(!presses[i + 1..].contains(c), "{c:?} bound twice");
+        }
+    }
+
+    #[test]
+    fn shift_matters_for_arrows_not_for_letters() {
+        assert_eq!(
+            action(KeyCode::Left, KeyModifiers::SHIFT),
+            Some(Action::ShiftLeft)
+        );
+        assert_eq!(
+            action(KeyCode::Left, KeyModifiers::NONE),
+            Some(Action::Left)
+        );
+        assert_eq!(
+            action(KeyCode::Char('H'), KeyModifiers::SHIFT),
+            Some(Action::BigStepDown)
+        );
+        assert_eq!(
+            action(KeyCode::Char('r'), KeyModifiers::CONTROL),
+            Some(Action::Redo)
+        );
+        assert_eq!(action(KeyCode::Char('z'), KeyModifiers::NONE), None);
+    }
+}
