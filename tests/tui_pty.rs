@@ -99,6 +99,26 @@ impl Session {
         }
     }
 
+    /// The explorer started, with the smartphone replacement cycle moved from 4.4 to 5.0 years.
+    fn with_cycle_moved_to_five() -> Self {
+        let mut s = Self::start(&[]);
+        s.wait_for("the explorer", |t| {
+            t.contains("Replacement cycle        4.4 y")
+        });
+        for _ in 0..6 {
+            s.send("\x1b[C");
+        }
+        s.wait_for("the moved slider", |t| t.contains("● 5.0 y"));
+        s
+    }
+
+    /// Ctrl-C: the explorer exits successfully and the terminal is restored.
+    fn quit_at_once(&mut self) {
+        self.send("\x03");
+        assert!(self.wait_exit().success());
+        self.assert_restored();
+    }
+
     /// The terminal is back to normal: main screen, cursor shown, mouse reporting off.
     fn assert_restored(&self) {
         // Give the reader thread a moment to drain the last bytes.
@@ -203,9 +223,7 @@ fn help_opens_and_escape_closes_it_then_ctrl_c_quits() {
     s.wait_for("help", |t| t.contains("Esc or ? closes this help"));
     s.send("\x1b");
     s.wait_for("help closed", |t| !t.contains("Esc or ? closes this help"));
-    s.send("\x03");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit_at_once();
 }
 
 #[test]
@@ -239,14 +257,7 @@ fn presentation_mode_steps_through_two_scenarios() {
 /// in between and the new one again (in about 0.8 s), with no key pressed.
 #[test]
 fn replay_animates_in_the_real_loop() {
-    let mut s = Session::start(&[]);
-    s.wait_for("the explorer", |t| {
-        t.contains("Replacement cycle        4.4 y")
-    });
-    for _ in 0..6 {
-        s.send("\x1b[C");
-    }
-    s.wait_for("the moved slider", |t| t.contains("● 5.0 y"));
+    let mut s = Session::with_cycle_moved_to_five();
     s.send(".");
     s.wait_for("the old value", |t| {
         t.contains("Replacement cycle        4.4 y")
@@ -260,23 +271,14 @@ fn replay_animates_in_the_real_loop() {
     });
     s.wait_for("the new value again", |t| t.contains("● 5.0 y"));
     eprintln!("replay took {:?} (15 frames of 50 ms)", start.elapsed());
-    s.send("\x03");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit_at_once();
 }
 
 /// Backtest mode keeps the sliders: moved, toggled in and out, they hold their value and the
 /// key bar says so.
 #[test]
 fn backtest_toggle_keeps_the_slider_settings() {
-    let mut s = Session::start(&[]);
-    s.wait_for("the explorer", |t| {
-        t.contains("Replacement cycle        4.4 y")
-    });
-    for _ in 0..6 {
-        s.send("\x1b[C");
-    }
-    s.wait_for("the moved slider", |t| t.contains("● 5.0 y"));
+    let mut s = Session::with_cycle_moved_to_five();
     s.send("t");
     // Waits for the whole frame: the title may arrive before the rest of it.
     s.wait_for("backtest mode with the slider kept and said so", |t| {
@@ -291,9 +293,7 @@ fn backtest_toggle_keeps_the_slider_settings() {
             && t.contains("*modified")
             && t.contains("back to history to 2025")
     });
-    s.send("\x03");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit_at_once();
 }
 
 #[test]
@@ -309,7 +309,5 @@ fn a_thousand_keys_in_one_write_are_all_applied_without_waiting_for_another() {
     });
     s.send("\x1b");
     s.wait_for("the cycle at its maximum", |t| t.contains("● 8.0 y"));
-    s.send("\x03");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.quit_at_once();
 }
