@@ -48,7 +48,7 @@ fn explore(args: &Cli) -> i32 {
     let (setup, params, scenario) = match args.explore.load_scenario() {
         Ok(loaded) => loaded,
         Err(e) => {
-            eprintln!("{}", memcycle::data::sanitize_lines(&e.to_string()));
+            eprintln!("{}", memcycle::data::sanitize_lines(&cli::describe(&e)));
             return 1;
         }
     };
@@ -113,7 +113,7 @@ fn deck_error(args: &Cli) -> Option<String> {
     args.deck.as_ref()?;
     let (setup, _, _) = match args.explore.load_scenario() {
         Ok(loaded) => loaded,
-        Err(e) => return Some(e.to_string()),
+        Err(e) => return Some(cli::describe(&e)),
     };
     load_deck(args, &args.explore.pick.store(), &setup.catalog).err()
 }

@@ -15,7 +15,7 @@ pub enum SetupError {
     #[error("{0}")]
     Data(Problems),
     /// The base year is outside the history.
-    #[error("--base-year {given} is outside the history; expected a year from {first} to {last}")]
+    #[error("base year {given} is outside the history; expected a year from {first} to {last}")]
     BaseYear {
         /// Year asked for.
         given: Year,
@@ -25,7 +25,7 @@ pub enum SetupError {
         last: Year,
     },
     /// A backtest's years are not in order within the history.
-    #[error("backtest --from {from} --to {to}: expected --from between {first} and {} and --to after it, up to {last} (the last observed year)", last - 1)]
+    #[error("backtest from {from} to {to}: expected a base year between {first} and {} and a last year after it, up to {last} (the last observed year)", last - 1)]
     BacktestRange {
         /// Base year.
         from: Year,
@@ -37,7 +37,7 @@ pub enum SetupError {
         last: Year,
     },
     /// A rolling backtest's origins or horizon are outside the history.
-    #[error("backtest --rolling {from}..{to} --horizon {horizon}: expected origins from {first} to {} in order and a horizon of at least 1 year", last - 1)]
+    #[error("rolling backtest from {from} to {to}, {horizon} years ahead: expected origins from {first} to {} in order and a horizon of at least 1 year", last - 1)]
     RollingRange {
         /// First base year.
         from: Year,
@@ -154,4 +154,34 @@ impl Setup {
 
 fn data_problems(p: Vec<Problem>) -> SetupError {
     SetupError::Data(Problems(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::params::parse_override;
+
+    /// The library says what is wrong with the data it was given; the command line adds which
+    /// option it came from (`cli::describe`), so the explorer and deck files never show `--set`.
+    #[test]
+    fn errors_name_no_command_line_option() {
+        let Ok(setup) = Setup::load(None, None) else {
+            panic!("built-in data")
+        };
+        let mut errors: Vec<SetupError> = vec![SetupError::BaseYear {
+            given: 1999,
+            first: 2013,
+            last: 2025,
+        }];
+        let typo = parse_override("smartphon.replacement_cycle=4").unwrap();
+        let far = parse_override("horizon=3000").unwrap();
+        for o in [typo, far] {
+            errors.extend(setup.parameters_with(None, &[o]).err());
+        }
+        errors.extend(setup.scenario(&Store::new(None), "no-such").err());
+        assert_eq!(errors.len(), 4);
+        for e in errors {
+            assert!(!e.to_string().contains("--"), "{e}");
+        }
+    }
 }

@@ -315,9 +315,10 @@ fn decks_list_names_or_files_and_report_bad_lines() {
     );
     let err = load_deck("deck.txt", "ai-boom\nnope\n", &store, &setup().catalog).unwrap_err();
     assert!(
-        err.to_string()
-            .starts_with("deck.txt:2:1: --scenario nope: no such scenario"),
-        "{err}"
+        err.to_string().starts_with(
+            "deck.txt:2:1: nope: no such scenario or file; expected a file or one of: baseline,"
+        ),
+        "a deck line is not a command-line option: {err}"
     );
 }
 

@@ -10,8 +10,8 @@ mod table;
 
 pub use table::TextTable;
 
-use crate::params::{Override, parse_override};
-use crate::scenario::{Scenario, Store};
+use crate::params::{Override, OverrideError, parse_override};
+use crate::scenario::{Scenario, ScenarioError, Store};
 use crate::setup::{Setup, SetupError};
 use crate::units::Year;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -204,11 +204,46 @@ fn parse_years(s: &str) -> Result<(Year, Year), String> {
 }
 
 fn parse_set(s: &str) -> Result<Override, String> {
-    parse_override(s).map_err(|e| {
-        e.to_string()
-            .trim_start_matches(&format!("--set {s}: "))
-            .to_owned()
+    // Clap names the option and the value; the message says what was expected.
+    parse_override(s).map_err(|_| {
+        "expected ID=VALUE with a number, e.g. --set smartphone.base_growth=1.5".to_owned()
     })
+}
+
+/// An error as the command line words it: with the option that caused it.
+pub fn describe(e: &SetupError) -> String {
+    match e {
+        SetupError::BaseYear { given, first, last } => format!(
+            "--base-year {given} is outside the history; expected a year from {first} to {last}"
+        ),
+        SetupError::BacktestRange {
+            from,
+            to,
+            first,
+            last,
+        } => format!(
+            "backtest --from {from} --to {to}: expected --from between {first} and {} and --to after it, up to {last} (the last observed year)",
+            last - 1
+        ),
+        SetupError::RollingRange {
+            from,
+            to,
+            horizon,
+            first,
+            last,
+        } => format!(
+            "backtest --rolling {from}..{to} --horizon {horizon}: expected origins from {first} to {} in order and a horizon of at least 1 year",
+            last - 1
+        ),
+        SetupError::Override(o @ OverrideError::UnknownId { .. }) => {
+            format!("--set {o}. `memcycle params` lists them all")
+        }
+        SetupError::Override(o) => format!("--set {o}"),
+        SetupError::Scenario(s @ ScenarioError::NotFound { .. }) => {
+            format!("--scenario {s}. `memcycle scenarios` lists them")
+        }
+        other => other.to_string(),
+    }
 }
 
 /// Formats of `project`.
@@ -360,7 +395,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         // argument can never reach the terminal as an escape sequence.
         Ok(text) => write_out(out, &crate::data::sanitize_lines(&text)),
         Err(e) => {
-            let _ = writeln!(err, "{}", crate::data::sanitize_lines(&e.to_string()));
+            let _ = writeln!(err, "{}", crate::data::sanitize_lines(&describe(&e)));
             if matches!(e, SetupError::Data(_)) {
                 let _ = writeln!(
                     err,

@@ -1,4 +1,5 @@
-//! `--set ID=VALUE` overrides: parsing and applying them with messages that say what to type.
+//! `ID=VALUE` overrides (the CLI's `--set`, a scenario's `[overrides]`): parsing and applying
+//! them, with errors that carry what was given; the front end says where it came from.
 
 use super::catalog::Catalog;
 use crate::model::Parameters;
@@ -16,10 +17,10 @@ pub struct Override {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum OverrideError {
     /// Not of the form `ID=VALUE`.
-    #[error("--set {0}: expected ID=VALUE with a number, e.g. --set smartphone.base_growth=1.5")]
+    #[error("{0}: expected ID=VALUE with a number, e.g. smartphone.base_growth=1.5")]
     Malformed(String),
     /// The id names no parameter.
-    #[error("--set {given}: unknown parameter \"{id}\"; closest: {}. `memcycle params` lists them all", .closest.join(", "))]
+    #[error("{given}: unknown parameter \"{id}\"; closest: {}", .closest.join(", "))]
     UnknownId {
         /// What was typed.
         given: String,
@@ -29,7 +30,7 @@ pub enum OverrideError {
         closest: Vec<String>,
     },
     /// A whole-number parameter (a year, a count of years) was given a fraction.
-    #[error("--set {id}={value}: expected a whole number ({unit})")]
+    #[error("{id}={value}: expected a whole number ({unit})")]
     NotWhole {
         /// Parameter id.
         id: String,
@@ -39,7 +40,7 @@ pub enum OverrideError {
         unit: String,
     },
     /// The value lies outside the parameter's range.
-    #[error("--set {id}={value}: out of range; expected {min} to {max} ({unit})")]
+    #[error("{id}={value}: out of range; expected {min} to {max} ({unit})")]
     OutOfRange {
         /// Parameter id.
         id: String,

@@ -70,7 +70,7 @@ impl fmt::Display for ScenarioError {
         match self {
             ScenarioError::NotFound { given, known } => write!(
                 f,
-                "--scenario {given}: no such scenario or file{}; expected a file or one of: {}. `memcycle scenarios` lists them",
+                "{given}: no such scenario or file{}; expected a file or one of: {}",
                 crate::data::closest(given, known.iter().map(String::as_str)),
                 known.join(", ")
             ),
@@ -115,7 +115,10 @@ impl fmt::Display for SaveError {
                 f,
                 "\"{n}\" has no letters or digits; expected a name like \"My bear case\""
             ),
-            SaveError::NoDirectory => write!(f, "no scenarios directory: pass --scenarios-dir DIR"),
+            SaveError::NoDirectory => write!(
+                f,
+                "no scenarios directory; expected one in the platform data directory or given with --scenarios-dir DIR"
+            ),
             SaveError::Io { path, reason } => {
                 write!(f, "could not save {}: {reason}", path.display())
             }
