@@ -7,7 +7,7 @@ use super::lifetime::{Lifetime, MIN_MEAN};
 use super::market::MemoryHistory;
 use super::paths::{geometric_path, linear_at};
 use super::projection::{Calibration, SegmentProjection};
-use crate::data::{Dataset, SegmentBody};
+use crate::data::{Dataset, DeviceSegment, SegmentBody};
 use crate::units::{Gigabytes, MillionUnits, PercentPerYear, Year, Years, exabytes};
 
 /// Years of history that set a default trend (content growth, residual growth).
@@ -54,6 +54,54 @@ pub struct History {
     pub calibration: Calibration,
 }
 
+/// Runs the cohort model of one device segment over its observed years from `start` to
+/// `base_year`, writing shipments, retirements, installed base and content into `rows`; returns
+/// the state the projection continues from.
+fn device_history(
+    d: &DeviceSegment,
+    start: Year,
+    first_year: Year,
+    base_year: Year,
+    rows: &mut SegmentProjection,
+) -> DeviceState {
+    let points = d.replacement_cycle.until(base_year);
+    let cycles: Vec<Years> = (start..=base_year).map(|y| linear_at(points, y)).collect();
+    let longest = cycles.iter().copied().fold(MIN_MEAN, f64::max);
+    let ages = Lifetime::ages_for(d.weibull_shape.value, longest);
+    // A little room for longer cycles on the sliders; beyond it the
+    // lifetime computes its constants on demand.
+    let lifetime = Lifetime::new(d.weibull_shape.value, ages + 4);
+    let shares = lifetime.stationary_shares(cycles[0], ages);
+    let mut cohort = Cohort::from_shares(d.initial_installed_base.value, &shares);
+    let mut hazards = vec![0.0; ages];
+    let path = |points: &[crate::data::Point]| geometric_path(points, start, base_year);
+    let dram = path(d.dram_gb.until(base_year));
+    let nand = path(d.nand_gb.until(base_year));
+    let hbm = d.hbm_gb.as_ref().map(|h| path(h.until(base_year)));
+    let mut hazards_for = f64::NAN;
+    for (k, (year, &cycle)) in (start..=base_year).zip(&cycles).enumerate() {
+        let i = (year - first_year) as usize;
+        // Cycles are often flat for years (after the last point): reuse.
+        if cycle != hazards_for {
+            lifetime.fill_hazards(cycle, &mut hazards);
+            hazards_for = cycle;
+        }
+        let shipped = d.shipments.get(year).unwrap_or(0.0);
+        let retired = cohort.age_one_year(&hazards) + cohort.ship(shipped, hazards[0]);
+        let content = Content {
+            dram: dram[k],
+            nand: nand[k],
+            hbm: hbm.as_ref().map_or(0.0, |h| h[k]),
+        };
+        rows.set_device_year(i, shipped, retired, cohort.total(), content);
+    }
+    DeviceState {
+        lifetime,
+        cohort,
+        long_run_growth: d.long_run_growth.value,
+    }
+}
+
 impl History {
     /// Runs the cohort model over the observed years up to `base_year`, using only figures
     /// for years up to it.
@@ -74,48 +122,7 @@ impl History {
                 .extended(len);
                 let devices = match (&s.body, rows.start_year) {
                     (SegmentBody::Devices(d), Some(start)) => {
-                        let points = d.replacement_cycle.until(base_year);
-                        let cycles: Vec<Years> =
-                            (start..=base_year).map(|y| linear_at(points, y)).collect();
-                        let longest = cycles.iter().copied().fold(MIN_MEAN, f64::max);
-                        // Room for sliders up to half again the longest cycle seen so far.
-                        let ages = Lifetime::ages_for(d.weibull_shape.value, longest);
-                        // A little room for longer cycles on the sliders; beyond it the
-                        // lifetime computes its constants on demand.
-                        let lifetime = Lifetime::new(d.weibull_shape.value, ages + 4);
-                        let shares = lifetime.stationary_shares(cycles[0], ages);
-                        let mut cohort =
-                            Cohort::from_shares(d.initial_installed_base.value, &shares);
-                        let mut hazards = vec![0.0; ages];
-                        let path = |points: &[crate::data::Point]| {
-                            geometric_path(points, start, base_year)
-                        };
-                        let dram = path(d.dram_gb.until(base_year));
-                        let nand = path(d.nand_gb.until(base_year));
-                        let hbm = d.hbm_gb.as_ref().map(|h| path(h.until(base_year)));
-                        let mut hazards_for = f64::NAN;
-                        for (k, (year, &cycle)) in (start..=base_year).zip(&cycles).enumerate() {
-                            let i = (year - first_year) as usize;
-                            // Cycles are often flat for years (after the last point): reuse.
-                            if cycle != hazards_for {
-                                lifetime.fill_hazards(cycle, &mut hazards);
-                                hazards_for = cycle;
-                            }
-                            let shipped = d.shipments.get(year).unwrap_or(0.0);
-                            let retired =
-                                cohort.age_one_year(&hazards) + cohort.ship(shipped, hazards[0]);
-                            let content = Content {
-                                dram: dram[k],
-                                nand: nand[k],
-                                hbm: hbm.as_ref().map_or(0.0, |h| h[k]),
-                            };
-                            rows.set_device_year(i, shipped, retired, cohort.total(), content);
-                        }
-                        Some(DeviceState {
-                            lifetime,
-                            cohort,
-                            long_run_growth: d.long_run_growth.value,
-                        })
+                        Some(device_history(d, start, first_year, base_year, &mut rows))
                     }
                     (SegmentBody::Residual(r), Some(start)) => {
                         let from = (start - first_year) as usize;
