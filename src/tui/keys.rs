@@ -319,7 +319,7 @@ pub const GROUPS: [&[Group]; 2] = [
                 ),
                 row(
                     "w  i",
-                    "what changed; about a slider",
+                    "changes; slider info",
                     &[(Key(Char('w')), A::Changes), (Key(Char('i')), A::Info)],
                 ),
                 row(
@@ -363,6 +363,16 @@ mod tests {
             for shown in r.keys.split_whitespace() {
                 assert!(names.iter().any(|n| n == shown), "{shown} in {r:?}");
             }
+        }
+    }
+
+    /// The help page has two columns of 38 characters: a key column of 15 and the text. A
+    /// longer text used to be cut off ("what changed; about a").
+    #[test]
+    fn every_row_fits_its_help_column() {
+        for r in rows() {
+            assert!(r.keys.chars().count() <= 15, "{r:?}");
+            assert!(r.what.chars().count() <= 21, "{r:?}");
         }
     }
 

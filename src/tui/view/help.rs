@@ -3,10 +3,10 @@
 use super::super::app::App;
 use super::super::keys::{GROUPS, Group};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 /// What the readouts mean, shown under the keys when the help has room.
 pub const GLOSSARY: [(&str, &str); 6] = [
@@ -129,16 +129,5 @@ pub fn overlay(app: &App, area: Rect, buf: &mut Buffer) {
         "Esc or ? closes this help",
         t.dim(),
     )));
-    let height = (lines.len() as u16 + 2).min(area.height);
-    let width = 78.min(area.width);
-    let r = area.centered(Constraint::Length(width), Constraint::Length(height));
-    Clear.render(r, buf);
-    Paragraph::new(lines)
-        .block(
-            Block::bordered()
-                .border_type(BorderType::Double)
-                .title(Span::styled(" Keys ", t.title()))
-                .border_style(t.focus_border()),
-        )
-        .render(r, buf);
+    super::overlays::boxed(app, area, "Keys", 78, lines, buf);
 }

@@ -10,7 +10,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 /// A centred, bordered box of `lines`, `width` wide at most.
-fn boxed(app: &App, area: Rect, title: &str, width: u16, lines: Vec<Line<'_>>, buf: &mut Buffer) {
+pub(super) fn boxed(
+    app: &App,
+    area: Rect,
+    title: &str,
+    width: u16,
+    lines: Vec<Line<'_>>,
+    buf: &mut Buffer,
+) {
     let width = width.min(area.width);
     // Rows the lines take once wrapped to the box's inner width.
     let inner = usize::from(width.saturating_sub(2)).max(1);
