@@ -106,13 +106,61 @@ fn history_reproduces_observed_shipments() {
     }
 }
 
+/// Recomputed from the published CSV rather than from the engine's arrays: per year, the
+/// segment rows add up to the total row, and a device segment's bits are its shipments times
+/// its content per unit (times the calibration at the base year), for DRAM and NAND alike.
 #[test]
-fn totals_are_sums_of_segments() {
+fn csv_totals_and_bits_follow_from_the_rows() {
     for setup in setups() {
         let p = setup.project(setup.catalog.baseline());
-        for i in 0..p.len() {
-            let dram: f64 = p.segments.iter().map(|s| s.dram_eb[i]).sum();
-            assert!((p.total_dram_eb[i] - dram).abs() < 1e-9);
+        let csv = memcycle::cli::project::to_csv(&p);
+        let mut sums: std::collections::BTreeMap<(String, usize), f64> = Default::default();
+        let mut totals: std::collections::BTreeMap<(String, usize), f64> = Default::default();
+        let rows: Vec<&str> = csv
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .skip(1)
+            .collect();
+        let first_year = rows.first().and_then(|r| r.split(',').next()).unwrap_or("");
+        let segments_per_year = rows
+            .iter()
+            .filter(|r| r.starts_with(first_year) && !r.contains(",total,"))
+            .count();
+        for line in rows {
+            let f: Vec<&str> = line.split(',').collect();
+            let num = |i: usize| f[i].parse::<f64>().ok();
+            let (year, segment) = (f[0].to_owned(), f[1]);
+            for (memory, column, calibration) in
+                [(0, 9, p.calibration.dram), (1, 10, p.calibration.nand)]
+            {
+                let bits = num(column).expect("bits in every row");
+                if segment == "total" {
+                    totals.insert((year.clone(), memory), bits);
+                    continue;
+                }
+                *sums.entry((year.clone(), memory)).or_default() += bits;
+                if let (Some(units), Some(gb)) = (num(3), num(7 + memory)) {
+                    // M units x GB = PB; / 1000 = EB. Rounding: 3 decimals in each column.
+                    let expected = units * gb / 1000.0 * calibration;
+                    assert!(
+                        (bits - expected).abs() <= 0.002 + expected * 0.01,
+                        "{year} {segment} memory {memory}: {bits} vs {expected}"
+                    );
+                }
+            }
+        }
+        assert!(segments_per_year >= 2, "the CSV has segment rows");
+        assert_eq!(
+            sums.len(),
+            totals.len(),
+            "a total row for every year and memory"
+        );
+        for (key, total) in &totals {
+            let sum = sums[key];
+            assert!(
+                (sum - total).abs() <= 0.0005 * segments_per_year as f64 + 1e-9,
+                "{key:?}: rows add to {sum}, total says {total}"
+            );
         }
     }
 }
