@@ -282,6 +282,14 @@ pub fn cumulative_growth(start: f64, long_run: f64, weights: &[f64], years: usiz
 
 /// A growth rate `step` years after the first projected year: `start` fading towards
 /// `long_run` with half-life `half_life` years.
+///
+/// ```
+/// use memcycle::model::faded_growth;
+///
+/// assert_eq!(faded_growth(20.0, 4.0, 2.0, 0), 20.0);
+/// // After one half-life, half the gap to the long run is left.
+/// assert!((faded_growth(20.0, 4.0, 2.0, 2) - 12.0).abs() < 1e-9);
+/// ```
 pub fn faded_growth(start: f64, long_run: f64, half_life: Years, step: usize) -> f64 {
     faded(start, long_run, fade_weight(half_life, step))
 }

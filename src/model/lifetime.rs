@@ -66,6 +66,14 @@ impl Lifetime {
     }
 
     /// Probability that a unit survives to age `age` when the mean lifetime is `mean`.
+    ///
+    /// ```
+    /// use memcycle::model::Lifetime;
+    ///
+    /// // Shape 1 is the exponential lifetime: a unit reaches the mean age with probability 1/e.
+    /// let l = Lifetime::new(1.0, 40);
+    /// assert!((l.survival(4.0, 4.0) - (-1.0f64).exp()).abs() < 1e-12);
+    /// ```
     pub fn survival(&self, mean: Years, age: Years) -> f64 {
         (-(age.max(0.0).powf(self.shape)) * self.rate(mean)).exp()
     }

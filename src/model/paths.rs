@@ -9,6 +9,16 @@ use crate::data::Point;
 use crate::units::Year;
 
 /// Linear interpolation between points; flat before the first and after the last.
+///
+/// ```
+/// use memcycle::data::Point;
+/// use memcycle::model::paths::linear_at;
+///
+/// let at = |year, value| Point { year, value, source: String::new(), estimate: false };
+/// let cycle = [at(2015, 3.0), at(2019, 4.0)];
+/// assert_eq!(linear_at(&cycle, 2017), 3.5);
+/// assert_eq!(linear_at(&cycle, 2030), 4.0);
+/// ```
 pub fn linear_at(points: &[Point], year: Year) -> f64 {
     interpolate(
         points,
