@@ -3,6 +3,13 @@
 
 /// A calendar year, e.g. 2025.
 pub type Year = i32;
+
+/// Position of `year` in a yearly series that starts at `first`: the one place a year becomes
+/// an index. Years before `first` are a bug in the caller.
+pub fn year_index(first: Year, year: Year) -> usize {
+    debug_assert!(year >= first, "year {year} before the series start {first}");
+    usize::try_from(year - first).unwrap_or(0)
+}
 /// A duration in years (replacement cycles, half-lives).
 pub type Years = f64;
 /// A count of devices in millions of units.

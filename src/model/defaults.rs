@@ -10,7 +10,7 @@ use super::parameters::{
 use super::paths::{cagr_percent, geometric_at, linear_at};
 use super::projection::SegmentProjection;
 use crate::data::{Dataset, Point, SegmentBody, Series};
-use crate::units::{Year, Years, growth_factor};
+use crate::units::{Year, Years, growth_factor, year_index};
 
 impl Parameters {
     /// The defaults at the engine's base year, from the data up to it (see `docs/model.md`,
@@ -94,7 +94,7 @@ impl Parameters {
             }
         }
         // HBM in the first projected year continues the base year's at the DRAM rate.
-        let base = (base_year - history.first_year) as usize;
+        let base = year_index(history.first_year, base_year);
         for ((seg, hist), d) in params
             .segments
             .iter_mut()
@@ -160,7 +160,7 @@ fn industry_shift(
     first.horizon = base_year + 1;
     first.market = None;
     let p = engine.project(&first);
-    let base = (base_year - h.first_year) as usize;
+    let base = year_index(h.first_year, base_year);
     let trend = |bits: &Series| {
         let known = bits.until(base_year);
         cagr_percent(

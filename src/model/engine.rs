@@ -10,7 +10,7 @@ use super::parameters::SegmentParams;
 use super::projection::Projection;
 use super::projection::SegmentProjection;
 use crate::data::Dataset;
-use crate::units::{Gigabytes, MillionUnits, Year, Years, growth_factor};
+use crate::units::{Gigabytes, MillionUnits, Year, Years, growth_factor, year_index};
 
 /// A data set prepared for projections from one base year. Building it runs the history;
 /// [`Engine::project`] then only computes the projection years, which is what a slider step
@@ -44,7 +44,7 @@ impl Engine {
         let h = &self.history;
         let horizon = params.horizon.max(h.base_year);
         let len = (horizon - h.first_year + 1).max(0) as usize;
-        let base_index = (h.base_year - h.first_year) as usize;
+        let base_index = year_index(h.first_year, h.base_year);
         let mut segments = Vec::with_capacity(h.segments.len());
         let years = (horizon - h.base_year).max(0) as usize;
         let fade = fade_weights(params.growth_half_life, years);

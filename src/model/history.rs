@@ -8,7 +8,7 @@ use super::market::MemoryHistory;
 use super::paths::{geometric_path, linear_at};
 use super::projection::{Calibration, SegmentProjection};
 use crate::data::{Dataset, DeviceSegment, SegmentBody};
-use crate::units::{Gigabytes, MillionUnits, PercentPerYear, Year, Years, exabytes};
+use crate::units::{Gigabytes, MillionUnits, PercentPerYear, Year, Years, exabytes, year_index};
 
 /// Years of history that set a default trend (content growth, residual growth).
 pub const TREND_YEARS: i32 = 5;
@@ -80,7 +80,7 @@ fn device_history(
     let hbm = d.hbm_gb.as_ref().map(|h| path(h.until(base_year)));
     let mut hazards_for = f64::NAN;
     for (k, (year, &cycle)) in (start..=base_year).zip(&cycles).enumerate() {
-        let i = (year - first_year) as usize;
+        let i = year_index(first_year, year);
         // Cycles are often flat for years (after the last point): reuse.
         if cycle != hazards_for {
             lifetime.fill_hazards(cycle, &mut hazards);
@@ -125,7 +125,7 @@ impl History {
                         Some(device_history(d, start, first_year, base_year, &mut rows))
                     }
                     (SegmentBody::Residual(r), Some(start)) => {
-                        let from = (start - first_year) as usize;
+                        let from = year_index(first_year, start);
                         let dram = geometric_path(r.dram_eb.until(base_year), start, base_year);
                         let nand = geometric_path(r.nand_eb.until(base_year), start, base_year);
                         rows.dram_eb[from..].copy_from_slice(&dram);
@@ -145,7 +145,7 @@ impl History {
         let calibration = calibration(
             data,
             &segments,
-            (base_year - first_year) as usize,
+            year_index(first_year, base_year),
             base_year,
         );
         Self {
@@ -170,7 +170,7 @@ impl History {
             return 0.0;
         };
         let from = (self.base_year - BASE_GROWTH_YEARS).max(start);
-        let at = |y: Year| rows.installed_base_m[(y - self.first_year) as usize];
+        let at = |y: Year| rows.installed_base_m[year_index(self.first_year, y)];
         super::paths::cagr_percent(at(from), at(self.base_year), self.base_year - from)
     }
 
@@ -237,7 +237,7 @@ pub fn net_addition_persistence(h: &History, years: Year) -> f64 {
         let from = (h.base_year - years).max(start + 1);
         let rates: Vec<f64> = (from..=h.base_year)
             .filter_map(|y| {
-                let i = (y - h.first_year) as usize;
+                let i = year_index(h.first_year, y);
                 let before = seg.rows.installed_base_m[i.checked_sub(1)?];
                 (before > 0.0).then(|| seg.rows.growth_m[i] / before)
             })

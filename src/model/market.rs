@@ -8,7 +8,7 @@
 
 use super::paths::{cagr_percent, fit_line, geometric_at};
 use crate::data::{MemoryMarket, Point};
-use crate::units::{Exabytes, PercentPerYear, Year, Years, growth_factor};
+use crate::units::{Exabytes, PercentPerYear, Year, Years, growth_factor, year_index};
 
 /// DRAM or NAND.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -286,7 +286,7 @@ impl MemoryHistory {
         // that one boom or bust does not tilt it (a ten-year window let the 2017-18 boom set it).
         let (xs, ys): (Vec<f64>, Vec<f64>) = (first_year..=base_year)
             .filter_map(|y| {
-                let p = price[(y - first_year) as usize];
+                let p = price[year_index(first_year, y)];
                 (p > 0.0).then(|| (f64::from(y), p.ln()))
             })
             .unzip();
@@ -330,7 +330,7 @@ impl MemoryHistory {
     }
 
     fn index(&self, year: Year) -> usize {
-        (year - self.first_year) as usize
+        year_index(self.first_year, year)
     }
 }
 

@@ -1,7 +1,7 @@
 //! The result of a projection: per segment and year, units, installed base and memory demand.
 
 use super::market::MarketProjection;
-use crate::units::{Exabytes, Gigabytes, MillionUnits, Year};
+use crate::units::{Exabytes, Gigabytes, MillionUnits, Year, year_index};
 
 /// Whether a year was observed or projected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,7 +130,7 @@ impl Projection {
     pub fn index(&self, year: Year) -> Option<usize> {
         (self.first_year..=self.horizon)
             .contains(&year)
-            .then(|| (year - self.first_year) as usize)
+            .then(|| year_index(self.first_year, year))
     }
 
     /// History or projection.

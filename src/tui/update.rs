@@ -303,7 +303,7 @@ fn follow_selection(app: &mut App) {
     let height = usize::from(inner(layout.sliders).height);
     app.slider_scroll = scroll_to_show(&lines, app.selected, app.slider_scroll, height);
     let rows = table_rows(app, layout.table).max(1);
-    let row = (app.year - app.projection.first_year).max(0) as usize;
+    let row = app.projection.index(app.year).unwrap_or(0);
     if row < app.table_scroll {
         app.table_scroll = row;
     } else if row >= app.table_scroll + rows {

@@ -209,12 +209,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         usize::from(area.width),
         Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
     );
-    let selected = (app.year - p.first_year).max(0) as usize;
+    let selected = p.index(app.year);
     for (row, i) in (app.table_scroll..p.len()).take(rows).enumerate() {
         let y = area.y + 1 + row as u16;
         let text = line(fitting.iter().map(|c| (c.cell)(i)).collect());
         let history = p.first_year + i as i32 <= p.base_year;
-        let style = if i == selected {
+        let style = if Some(i) == selected {
             t.selected()
         } else if history {
             t.history()
