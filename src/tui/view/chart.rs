@@ -153,6 +153,52 @@ fn title_line<'a>(app: &App, spec: &ChartSpec, view: &str) -> Line<'a> {
 }
 
 /// Draws one chart: legend, then the plot.
+/// The legend line: each series, then the baseline, observations and regimes when shown.
+fn legend(t: Theme, spec: &ChartSpec, baseline: bool, observed: bool) -> Line<'static> {
+    let mut head = Vec::new();
+    for s in &spec.series {
+        let symbol = if s.role == Role::Total { "━" } else { "■" };
+        head.push(Span::styled(symbol, role_style(t, s.role)));
+        head.push(Span::raw(format!(" {} ", s.label)));
+    }
+    if baseline {
+        head.push(Span::styled("┄", t.baseline()));
+        head.push(Span::styled(" baseline ", t.dim()));
+    }
+    if observed {
+        head.push(Span::styled("•", t.key()));
+        head.push(Span::styled(" observed ", t.dim()));
+    }
+    if spec.regime.is_some() {
+        head.push(Span::styled(
+            if t.color { "▄" } else { "█" },
+            t.regime(Regime::Tight),
+        ));
+        head.push(Span::styled(" tight ", t.dim()));
+        head.push(Span::styled("▄", t.regime(Regime::Glut)));
+        head.push(Span::styled(" glut ", t.dim()));
+    }
+    Line::from(head)
+}
+
+/// A dataset drawn as a line.
+fn line_of(data: &[(f64, f64)], marker: Marker, style: Style) -> Dataset<'_> {
+    Dataset::default()
+        .data(data)
+        .graph_type(GraphType::Line)
+        .marker(marker)
+        .style(style)
+}
+
+/// A dataset drawn as separate points.
+fn points_of(data: &[(f64, f64)], marker: Marker, style: Style) -> Dataset<'_> {
+    Dataset::default()
+        .data(data)
+        .graph_type(GraphType::Scatter)
+        .marker(marker)
+        .style(style)
+}
+
 fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let p = &app.projection;
@@ -211,30 +257,12 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
     let base_marker = vec![(f64::from(base) + 0.5, lo), (f64::from(base) + 0.5, hi)];
 
     // Legend above the plot (the title is on the bottom border).
-    let mut head = Vec::new();
-    for s in &spec.series {
-        let symbol = if s.role == Role::Total { "━" } else { "■" };
-        head.push(Span::styled(symbol, role_style(t, s.role)));
-        head.push(Span::raw(format!(" {} ", s.label)));
-    }
-    if lines.baseline.iter().any(|b| !b.is_empty()) {
-        head.push(Span::styled("┄", t.baseline()));
-        head.push(Span::styled(" baseline ", t.dim()));
-    }
-    if !observed.is_empty() {
-        head.push(Span::styled("•", t.key()));
-        head.push(Span::styled(" observed ", t.dim()));
-    }
-    if spec.regime.is_some() {
-        head.push(Span::styled(
-            if t.color { "▄" } else { "█" },
-            t.regime(Regime::Tight),
-        ));
-        head.push(Span::styled(" tight ", t.dim()));
-        head.push(Span::styled("▄", t.regime(Regime::Glut)));
-        head.push(Span::styled(" glut ", t.dim()));
-    }
-    let head = Line::from(head);
+    let head = legend(
+        t,
+        spec,
+        lines.baseline.iter().any(|b| !b.is_empty()),
+        !observed.is_empty(),
+    );
     let legend_height = (head.width() as u16)
         .div_ceil(area.width.max(1))
         .clamp(1, 3);
@@ -250,38 +278,16 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
         return;
     }
 
-    let mut datasets = Vec::new();
-    datasets.push(
-        Dataset::default()
-            .data(&base_marker)
-            .graph_type(GraphType::Line)
-            .marker(t.marker)
-            .style(t.dim()),
-    );
-    datasets.push(
-        Dataset::default()
-            .data(&cursor)
-            .graph_type(GraphType::Line)
-            .marker(t.marker)
-            .style(t.cursor()),
-    );
+    let mut datasets = vec![
+        line_of(&base_marker, t.marker, t.dim()),
+        line_of(&cursor, t.marker, t.cursor()),
+    ];
     for b in lines.baseline.iter().filter(|b| !b.is_empty()) {
-        datasets.push(
-            Dataset::default()
-                .data(b)
-                .graph_type(GraphType::Line)
-                .marker(t.marker)
-                .style(t.baseline()),
-        );
+        datasets.push(line_of(b, t.marker, t.baseline()));
     }
     for (s, h) in spec.series.iter().zip(&lines.history) {
-        datasets.push(
-            Dataset::default()
-                .data(h)
-                .graph_type(GraphType::Line)
-                .marker(t.marker)
-                .style(role_style(t, s.role).add_modifier(Modifier::DIM)),
-        );
+        let style = role_style(t, s.role).add_modifier(Modifier::DIM);
+        datasets.push(line_of(h, t.marker, style));
     }
     for (s, pr) in spec.series.iter().zip(&lines.projection) {
         // Without colour, pinned lines are told apart by their dotted marker.
@@ -289,37 +295,15 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
             Role::Pinned(_) if !t.color => Marker::Dot,
             _ => t.marker,
         };
-        datasets.push(
-            Dataset::default()
-                .data(pr)
-                .graph_type(GraphType::Line)
-                .marker(marker)
-                .style(role_style(t, s.role)),
-        );
+        datasets.push(line_of(pr, marker, role_style(t, s.role)));
     }
-    datasets.push(
-        Dataset::default()
-            .data(&tight)
-            .graph_type(GraphType::Scatter)
-            .marker(Marker::Block)
-            .style(t.regime(Regime::Tight)),
-    );
     // Without colour the two regimes differ by shape: full blocks tight, half blocks glut.
     let glut_marker = if t.color { Marker::Block } else { Marker::Bar };
-    datasets.push(
-        Dataset::default()
-            .data(&glut)
-            .graph_type(GraphType::Scatter)
-            .marker(glut_marker)
-            .style(t.regime(Regime::Glut)),
-    );
-    datasets.push(
-        Dataset::default()
-            .data(&observed)
-            .graph_type(GraphType::Scatter)
-            .marker(Marker::Dot)
-            .style(t.key()),
-    );
+    datasets.extend([
+        points_of(&tight, Marker::Block, t.regime(Regime::Tight)),
+        points_of(&glut, glut_marker, t.regime(Regime::Glut)),
+        points_of(&observed, Marker::Dot, t.key()),
+    ]);
     let (x0, x1) = (f64::from(p.first_year), f64::from(p.horizon));
     let x_labels = [
         p.first_year.to_string(),
