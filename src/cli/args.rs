@@ -1,0 +1,220 @@
+//! The command line's arguments: what clap parses, with the parsers of `--set` and year
+//! ranges.
+
+use crate::params::{Override, parse_override};
+use crate::scenario::Store;
+use crate::units::Year;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// memcycle: explore memory-chip (DRAM and NAND) demand cycles driven by device shipments,
+/// replacement cycles and memory per device.
+#[derive(Debug, Parser)]
+#[command(
+    name = "memcycle",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// A headless command; without one, the explorer opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Options of the explorer.
+    #[command(flatten)]
+    pub explore: ScenarioArgs,
+    /// Presentation deck: a file listing scenario names or files, one per line (default: the
+    /// built-in scenarios in order).
+    #[arg(long, value_name = "FILE")]
+    pub deck: Option<PathBuf>,
+    /// Chart marker: braille (finest), halfblock or dot (for fonts without braille).
+    #[arg(long, value_enum, default_value_t = MarkerArg::Braille)]
+    pub marker: MarkerArg,
+}
+
+/// Chart markers offered by `--marker`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MarkerArg {
+    /// Braille dots: the finest lines.
+    Braille,
+    /// Half blocks: coarser, works in most fonts.
+    Halfblock,
+    /// Dots.
+    Dot,
+}
+
+impl MarkerArg {
+    /// The ratatui marker.
+    pub fn marker(self) -> ratatui::symbols::Marker {
+        match self {
+            MarkerArg::Braille => ratatui::symbols::Marker::Braille,
+            MarkerArg::Halfblock => ratatui::symbols::Marker::HalfBlock,
+            MarkerArg::Dot => ratatui::symbols::Marker::Dot,
+        }
+    }
+}
+
+/// Headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Project shipments, installed base and DRAM / NAND demand year by year.
+    Project {
+        /// Data and parameters.
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ProjectFormat::Table)]
+        format: ProjectFormat,
+    },
+    /// Project supply, sufficiency, inventory, price and revenue of DRAM and NAND.
+    Market {
+        /// Data and parameters.
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ProjectFormat::Table)]
+        format: ProjectFormat,
+    },
+    /// Project from an earlier year with only the data known then, and compare with what
+    /// happened: each year's error and the MAPE per series.
+    Backtest {
+        /// Base year: data after it is unseen.
+        #[arg(long, value_name = "YEAR", required_unless_present = "rolling")]
+        from: Option<Year>,
+        /// Last compared year (default: the last observed year).
+        #[arg(long, value_name = "YEAR", conflicts_with = "rolling")]
+        to: Option<Year>,
+        /// Rolling origins: project from every base year FIRST to LAST and score 1 to
+        /// --horizon years ahead against naive (no change) and drift (3-year trend) forecasts.
+        #[arg(long, value_name = "FIRST..LAST", value_parser = parse_years, conflicts_with = "from")]
+        rolling: Option<(Year, Year)>,
+        /// Years ahead scored by --rolling.
+        #[arg(long, value_name = "H", default_value_t = 3, requires = "rolling")]
+        horizon: i32,
+        /// Data set directory (default: the built-in data).
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+        /// Override a parameter (defaults are those of the base year).
+        #[arg(long = "set", value_name = "ID=VALUE", value_parser = parse_set)]
+        set: Vec<Override>,
+        /// Scenario to apply.
+        #[command(flatten)]
+        pick: ScenarioPick,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ProjectFormat::Table)]
+        format: ProjectFormat,
+    },
+    /// List the scenarios, one per line: id (usable with --scenario), then name.
+    Scenarios {
+        /// Directory of saved scenarios (default: scenarios/ in the platform's data directory).
+        #[arg(long, value_name = "DIR")]
+        scenarios_dir: Option<PathBuf>,
+        /// Also print each scenario's description, sources and the parameters it sets.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// List every parameter with its unit, default, range and plausible range.
+    Params {
+        /// Data set to read (default: the built-in data).
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+        /// Derive defaults from the data up to this year (default: the last observed year).
+        #[arg(long, value_name = "Y")]
+        base_year: Option<Year>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ParamsFormat::Table)]
+        format: ParamsFormat,
+    },
+    /// List the sources of the data: id, publisher, date, title and how many figures cite it;
+    /// with an id (or text matching one source), that source in full and every figure using it.
+    Sources {
+        /// A source id, or text to look for in ids, publishers and titles.
+        query: Option<String>,
+        /// Data set to read (default: the built-in data).
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+    },
+    /// Validate a data set: print `ok` and a summary, or every problem found.
+    Check {
+        /// Data set to check (default: the built-in data).
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+    },
+}
+
+/// Data, base year and overrides: what every projection needs.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ScenarioArgs {
+    /// Data set directory holding devices.toml (default: the built-in data).
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Override a parameter, e.g. --set smartphone.replacement_cycle=4 (repeatable; see
+    /// `memcycle params`).
+    #[arg(long = "set", value_name = "ID=VALUE", value_parser = parse_set)]
+    pub set: Vec<Override>,
+    /// Last year of history; later data is unseen (default: the last observed year).
+    #[arg(long, value_name = "Y")]
+    pub base_year: Option<Year>,
+    /// Scenario to start from.
+    #[command(flatten)]
+    pub pick: ScenarioPick,
+}
+
+/// `--scenario` and where saved scenarios live.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ScenarioPick {
+    /// Start from a scenario: a built-in or saved id (see `memcycle scenarios`) or a file;
+    /// `--set` applies on top.
+    #[arg(long, value_name = "NAME|FILE")]
+    pub scenario: Option<String>,
+    /// Directory of saved scenarios (default: scenarios/ in the platform's data directory).
+    #[arg(long, value_name = "DIR")]
+    pub scenarios_dir: Option<PathBuf>,
+}
+
+impl ScenarioPick {
+    /// The scenario store.
+    pub fn store(&self) -> Store {
+        Store::new(self.scenarios_dir.clone())
+    }
+}
+
+/// `FIRST..LAST` (two years).
+fn parse_years(s: &str) -> Result<(Year, Year), String> {
+    let (a, b) = s
+        .split_once("..")
+        .ok_or_else(|| format!("expected FIRST..LAST (e.g. 2015..2022), got \"{s}\""))?;
+    let year = |t: &str| {
+        t.trim()
+            .parse::<Year>()
+            .map_err(|_| format!("expected a year, got \"{t}\""))
+    };
+    Ok((year(a)?, year(b)?))
+}
+
+fn parse_set(s: &str) -> Result<Override, String> {
+    // Clap names the option and the value; the message says what was expected.
+    parse_override(s).map_err(|_| {
+        "expected ID=VALUE with a number, e.g. --set smartphone.base_growth=1.5".to_owned()
+    })
+}
+
+/// Formats of `project`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProjectFormat {
+    /// Aligned table of totals and shipments by year.
+    Table,
+    /// Long format, one row per segment and year.
+    Csv,
+    /// Everything, nested by segment.
+    Json,
+}
+
+/// Formats of `params`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ParamsFormat {
+    /// Aligned table.
+    Table,
+    /// `id,label,unit,default,min,max,step,low,high`.
+    Csv,
+}
