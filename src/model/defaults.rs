@@ -2,7 +2,8 @@
 //! `docs/model.md` lists how each default is derived.
 
 use super::engine::Engine;
-use super::market::{MarketParams, MemoryParams, delay_years, supply_trend};
+use super::market::{MarketParams, MemoryParams, delay_years};
+use super::market_history::supply_trend;
 use super::parameters::{
     DEFAULT_CONTENT_HALF_LIFE, DEFAULT_GROWTH_HALF_LIFE, DEFAULT_HORIZON_YEARS, Parameters,
     SegmentParams,

@@ -4,7 +4,7 @@
 
 use super::cohort::Cohort;
 use super::lifetime::{Lifetime, MIN_MEAN};
-use super::market::MemoryHistory;
+use super::market_history::MemoryHistory;
 use super::paths::{geometric_path, linear_at};
 use super::projection::{Calibration, SegmentProjection};
 use crate::data::{Dataset, DeviceSegment, SegmentBody};

@@ -6,9 +6,8 @@
 //! HBM takes more wafer per bit than ordinary DRAM, so DRAM is balanced in
 //! conventional-bit equivalents: demand counts each HBM bit `trade_ratio` times.
 
-use super::paths::{cagr_percent, fit_line, geometric_at};
-use crate::data::{MemoryMarket, Point};
-use crate::units::{Exabytes, PercentPerYear, Year, Years, growth_factor, year_index};
+use super::market_history::MemoryHistory;
+use crate::units::{Exabytes, PercentPerYear, Year, Years, growth_factor};
 
 /// DRAM or NAND.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -226,124 +225,6 @@ impl MarketProjection {
 /// +47% in 2017 and -47% in 2019, IC Insights / DRAMeXchange).
 const COVER_CLAMP: (f64, f64) = (0.5, 2.0);
 
-/// A memory's history, prepared once per base year.
-#[derive(Debug, Clone)]
-pub struct MemoryHistory {
-    label: String,
-    first_year: Year,
-    base_year: Year,
-    /// Price per GB (revenue / bits) by year from the first year to the base year.
-    price: Vec<f64>,
-    /// Revenue by year.
-    revenue: Vec<f64>,
-    /// Sufficiency, %, by year (NaN where no figure is near).
-    sufficiency: Vec<f64>,
-    /// Inventory weeks by year (NaN where no figure is near).
-    weeks: Vec<f64>,
-    /// ln of the cost trend: intercept and slope per year (fitted up to the base year).
-    trend: (f64, f64),
-    target_weeks: f64,
-    capacity_response: f64,
-    utilisation_response: f64,
-}
-
-/// Longest stretch between two sparse figures that is interpolated.
-const MAX_GAP_YEARS: i32 = 3;
-
-/// A sparse series' value at `year`: the figure, or linear between figures at most
-/// [`MAX_GAP_YEARS`] apart; `outside` elsewhere (no figure nearby says nothing).
-fn sparse_at(points: &[Point], year: Year, outside: f64) -> f64 {
-    let after = points.partition_point(|p| p.year < year);
-    match (after.checked_sub(1).map(|i| &points[i]), points.get(after)) {
-        (_, Some(b)) if b.year == year => b.value,
-        (Some(a), Some(b)) if b.year - a.year <= MAX_GAP_YEARS => {
-            a.value + (b.value - a.value) * f64::from(year - a.year) / f64::from(b.year - a.year)
-        }
-        _ => outside,
-    }
-}
-
-impl MemoryHistory {
-    /// Prepares `m` for projections from `base_year`, using figures up to it only.
-    pub fn new(m: &MemoryMarket, first_year: Year, base_year: Year) -> Self {
-        let (bits, revenue) = (m.bits.until(base_year), m.revenue.until(base_year));
-        let (suff, inv) = (
-            m.sufficiency.until(base_year),
-            m.inventory_weeks.until(base_year),
-        );
-        let target = m.target_inventory_weeks.value;
-        let years = first_year..=base_year;
-        let rev: Vec<f64> = years.clone().map(|y| geometric_at(revenue, y)).collect();
-        let price: Vec<f64> = years
-            .clone()
-            .zip(&rev)
-            .map(|(y, r)| {
-                let b = geometric_at(bits, y);
-                if b > 0.0 { r / b } else { 0.0 }
-            })
-            .collect();
-        // The cost trend is fitted to every year of price history known at the base year, so
-        // that one boom or bust does not tilt it (a ten-year window let the 2017-18 boom set it).
-        let (xs, ys): (Vec<f64>, Vec<f64>) = (first_year..=base_year)
-            .filter_map(|y| {
-                let p = price[year_index(first_year, y)];
-                (p > 0.0).then(|| (f64::from(y), p.ln()))
-            })
-            .unzip();
-        Self {
-            label: m.label.clone(),
-            first_year,
-            base_year,
-            trend: fit_line(&xs, &ys),
-            revenue: rev,
-            sufficiency: years
-                .clone()
-                .map(|y| sparse_at(suff, y, f64::NAN))
-                .collect(),
-            weeks: years.map(|y| sparse_at(inv, y, f64::NAN)).collect(),
-            price,
-            target_weeks: target,
-            capacity_response: m.capacity_response.value,
-            utilisation_response: m.utilisation_response.value,
-        }
-    }
-
-    /// Cost trend of the price per GB in `year`.
-    fn trend_price(&self, year: Year) -> f64 {
-        (self.trend.0 + self.trend.1 * f64::from(year)).exp()
-    }
-
-    /// The structural price decline, % per year (positive when prices fall).
-    pub fn cost_decline(&self) -> PercentPerYear {
-        (1.0 - self.trend.1.exp()) * 100.0
-    }
-
-    /// Sufficiency and inventory weeks the projection starts from: the base year's figures,
-    /// or balance and target cover where none is near.
-    fn base_state(&self) -> (f64, f64) {
-        let i = self.index(self.base_year);
-        let or = |v: f64, default: f64| if v.is_finite() { v } else { default };
-        (
-            or(self.sufficiency[i], 0.0),
-            or(self.weeks[i], self.target_weeks),
-        )
-    }
-
-    fn index(&self, year: Year) -> usize {
-        year_index(self.first_year, year)
-    }
-}
-
-/// The default supply growth: growth of bit shipments over the trend years up to the base year.
-pub fn supply_trend(m: &MemoryMarket, base_year: Year, years: i32) -> PercentPerYear {
-    let bits = m.bits.until(base_year);
-    cagr_percent(
-        geometric_at(bits, base_year - years),
-        geometric_at(bits, base_year),
-        years,
-    )
-}
-
 /// Lowest utilisation suppliers slow to without a declared production cut: deeper cuts were
 /// announced as such (2023: 20-30% of wafer starts).
 pub const MIN_UTILISATION: f64 = 0.8;
@@ -529,24 +410,5 @@ mod tests {
         assert_eq!(turn_year(&p, 2020, 2021), Some(2023));
         assert_eq!(turn_year(&p, 2020, 2023), None);
         assert_eq!(turn_year(&[1.0, 2.0, 3.0], 2020, 2020), None);
-    }
-
-    #[test]
-    fn sparse_figures_interpolate_only_across_short_gaps() {
-        let p = |year, value| Point {
-            year,
-            value,
-            source: String::new(),
-            estimate: false,
-        };
-        let pts = [p(2011, 12.0), p(2020, 6.0), p(2022, 10.0)];
-        assert_eq!(sparse_at(&pts, 2011, 9.0), 12.0);
-        assert_eq!(
-            sparse_at(&pts, 2015, 9.0),
-            9.0,
-            "nine-year gap: no figure nearby"
-        );
-        assert_eq!(sparse_at(&pts, 2021, 9.0), 8.0);
-        assert_eq!(sparse_at(&pts, 2023, 9.0), 9.0);
     }
 }

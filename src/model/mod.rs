@@ -6,6 +6,7 @@ mod engine;
 mod history;
 mod lifetime;
 pub mod market;
+mod market_history;
 mod parameters;
 pub mod paths;
 mod projection;
