@@ -67,16 +67,17 @@ fn explore(args: &Cli) -> i32 {
     if !args.explore.set.is_empty() {
         name.push_str(" + --set");
     }
-    let mut app = App::new(setup, params, name, Theme::from_env(args.marker.marker()));
-    app.description = match scenario {
+    let description = match scenario {
         Some(s) => s.description,
         None => deck
             .first()
             .map(|s| s.description.clone())
             .unwrap_or_default(),
     };
-    app.store = store;
-    app.deck = deck;
+    let app = App::new(setup, params, name, Theme::from_env(args.marker.marker()))
+        .with_description(description)
+        .with_store(store)
+        .with_deck(deck);
     match tui::run(app) {
         Ok(()) => 0,
         Err(e) => {

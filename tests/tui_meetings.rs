@@ -26,7 +26,7 @@ fn consecutive_moves_of_one_slider_undo_in_one_step() {
     let moved = a.value(i);
     assert!((moved - default - 0.6).abs() < 1e-9, "{moved}");
     assert_eq!(
-        a.last_change,
+        a.edits.last_change,
         Some((i, default, moved)),
         "replay runs the whole move"
     );
@@ -75,7 +75,7 @@ fn replay_moves_the_last_change_again_frame_by_frame() {
     let i = index(&a, "smartphone.replacement_cycle");
     send(&mut a, &[Message::SelectIndex(i), Message::BigStep(1)]);
     let (old, new) = (a.specs()[i].default, a.value(i));
-    assert_eq!(a.last_change, Some((i, old, new)));
+    assert_eq!(a.edits.last_change, Some((i, old, new)));
     send(&mut a, &[Message::SelectIndex(0), Message::Replay]);
     assert_eq!(a.selected, i, "replay shows the slider it moves");
     assert!(a.value(i) < new, "it starts from the old value");
@@ -86,8 +86,8 @@ fn replay_moves_the_last_change_again_frame_by_frame() {
     }
     assert!(seen.windows(2).all(|w| w[1] >= w[0]), "{seen:?}");
     assert_eq!(a.value(i), new);
-    assert!(a.replay.is_none());
-    assert_eq!(a.undo.len(), 1, "a replay adds no undo steps");
+    assert!(a.edits.replay.is_none());
+    assert_eq!(a.edits.undo.len(), 1, "a replay adds no undo steps");
 }
 
 #[test]

@@ -65,7 +65,7 @@ proptest! {
             prop_assert_eq!(a.is_edited(), a.params != expected, "after {:?}", m);
             prop_assert_eq!(&a.projection, &a.setup.project(&a.params), "after {:?}", m);
             // Undo then redo returns the same state.
-            if !a.undo.is_empty() {
+            if !a.edits.undo.is_empty() {
                 let before = a.snapshot();
                 update(&mut a, Message::Undo);
                 update(&mut a, Message::Redo);

@@ -175,17 +175,8 @@ pub struct App {
     pub presenting: Option<usize>,
     /// Scenarios pinned for comparison (at most [`MAX_PINS`]).
     pub pins: Vec<Pin>,
-    /// What was on screen before each change, for undo.
-    pub undo: Vec<Snapshot>,
-    /// What undo took back, for redo.
-    pub redo: Vec<Snapshot>,
-    /// The last slider change: slider, value before, value after.
-    pub last_change: Option<(usize, f64, f64)>,
-    /// The slider whose consecutive moves are being merged into one undo step and one
-    /// replayable change (a held-down arrow key is one move).
-    pub moving: Option<usize>,
-    /// A replay of the last change in progress.
-    pub replay: Option<Replay>,
+    /// Undo, redo and replay: the history of changes in this session.
+    pub edits: Edits,
     /// A one-line message (saved, or why not), cleared by the next key.
     pub status: Option<Status>,
 }
@@ -270,6 +261,23 @@ pub struct Snapshot {
     pub sources: Vec<String>,
 }
 
+/// The history of changes in a session: what undo and redo swap back, and the last slider move
+/// that replay shows again.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Edits {
+    /// What was on screen before each change, for undo.
+    pub undo: Vec<Snapshot>,
+    /// What undo took back, for redo.
+    pub redo: Vec<Snapshot>,
+    /// The last slider change: slider, value before, value after.
+    pub last_change: Option<(usize, f64, f64)>,
+    /// The slider whose consecutive moves are being merged into one undo step and one
+    /// replayable change (a held-down arrow key is one move).
+    pub moving: Option<usize>,
+    /// A replay of the last change in progress.
+    pub replay: Option<Replay>,
+}
+
 /// A replay of a slider change, frame by frame.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Replay {
@@ -293,6 +301,24 @@ pub struct Status {
 }
 
 impl App {
+    /// The explorer with the description of the scenario it starts from.
+    pub fn with_description(mut self, description: String) -> Self {
+        self.description = description;
+        self
+    }
+
+    /// The explorer saving to and loading from `store`.
+    pub fn with_store(mut self, store: Store) -> Self {
+        self.store = store;
+        self
+    }
+
+    /// The explorer with the presentation deck `deck`.
+    pub fn with_deck(mut self, deck: Vec<Scenario>) -> Self {
+        self.deck = deck;
+        self
+    }
+
     /// An explorer on `setup`, starting from `params` (the baseline plus any `--set`).
     pub fn new(
         setup: Setup,
@@ -331,11 +357,7 @@ impl App {
             deck: Vec::new(),
             presenting: None,
             pins: Vec::new(),
-            undo: Vec::new(),
-            redo: Vec::new(),
-            last_change: None,
-            moving: None,
-            replay: None,
+            edits: Edits::default(),
             status: None,
         }
     }

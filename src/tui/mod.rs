@@ -45,7 +45,8 @@ pub fn run(mut app: App) -> io::Result<()> {
         guard
             .terminal
             .draw(|frame| frame.render_widget(&app, frame.area()))?;
-        if app.replay.is_some() && !event::poll(Duration::from_millis(app::REPLAY_FRAME_MS))? {
+        if app.edits.replay.is_some() && !event::poll(Duration::from_millis(app::REPLAY_FRAME_MS))?
+        {
             update::update(&mut app, Message::Tick);
             continue;
         }

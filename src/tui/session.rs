@@ -211,25 +211,25 @@ pub fn record(app: &mut App, before: Snapshot, slider_move: bool) {
         [i] => Some(*i),
         _ => None,
     };
-    if let (true, Some(i), Some(moving)) = (slider_move, single, app.moving)
+    if let (true, Some(i), Some(moving)) = (slider_move, single, app.edits.moving)
         && i == moving
-        && !app.undo.is_empty()
+        && !app.edits.undo.is_empty()
     {
-        if let Some((_, from, _)) = app.last_change.filter(|c| c.0 == i) {
-            app.last_change = Some((i, from, app.value(i)));
+        if let Some((_, from, _)) = app.edits.last_change.filter(|c| c.0 == i) {
+            app.edits.last_change = Some((i, from, app.value(i)));
         }
-        app.redo.clear();
+        app.edits.redo.clear();
         return;
     }
     if let Some(i) = single {
-        app.last_change = Some((i, app.setup.catalog.get(&before.params, i), app.value(i)));
+        app.edits.last_change = Some((i, app.setup.catalog.get(&before.params, i), app.value(i)));
     }
-    app.moving = single.filter(|_| slider_move);
-    app.undo.push(before);
-    if app.undo.len() > MAX_UNDO {
-        app.undo.remove(0);
+    app.edits.moving = single.filter(|_| slider_move);
+    app.edits.undo.push(before);
+    if app.edits.undo.len() > MAX_UNDO {
+        app.edits.undo.remove(0);
     }
-    app.redo.clear();
+    app.edits.redo.clear();
 }
 
 /// Clears the pins and says which.
@@ -258,9 +258,9 @@ pub fn clear_pins(app: &mut App) {
 pub fn undo(app: &mut App, forward: bool) {
     let now = app.snapshot();
     let (from, to) = if forward {
-        (&mut app.redo, &mut app.undo)
+        (&mut app.edits.redo, &mut app.edits.undo)
     } else {
-        (&mut app.undo, &mut app.redo)
+        (&mut app.edits.undo, &mut app.edits.redo)
     };
     if let Some(s) = from.pop() {
         to.push(now);
@@ -271,10 +271,10 @@ pub fn undo(app: &mut App, forward: bool) {
 /// Starts replaying the last change: the slider jumps back to its old value, then moves to the
 /// new one frame by frame.
 pub fn start_replay(app: &mut App) {
-    match app.last_change {
+    match app.edits.last_change {
         Some((index, from, to)) => {
             app.selected = index;
-            app.replay = Some(Replay {
+            app.edits.replay = Some(Replay {
                 index,
                 from,
                 to,
@@ -288,7 +288,9 @@ pub fn start_replay(app: &mut App) {
 
 /// Shows the next replay frame.
 pub fn tick(app: &mut App) {
-    let Some(mut r) = app.replay else { return };
+    let Some(mut r) = app.edits.replay else {
+        return;
+    };
     let t = f64::from(r.frame) / f64::from(REPLAY_FRAMES);
     let value = if r.frame >= REPLAY_FRAMES {
         r.to
@@ -297,7 +299,7 @@ pub fn tick(app: &mut App) {
     };
     r.key_set(app, value);
     r.frame += 1;
-    app.replay = (r.frame <= REPLAY_FRAMES).then_some(r);
+    app.edits.replay = (r.frame <= REPLAY_FRAMES).then_some(r);
 }
 
 impl Replay {

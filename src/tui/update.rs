@@ -214,7 +214,7 @@ pub fn update(app: &mut App, msg: Message) {
         session::record(app, before, slider_move);
     } else if !slider_move && !matches!(msg, Message::Tick | Message::Resize(_)) {
         // Anything else between two moves ends the merged move.
-        app.moving = None;
+        app.edits.moving = None;
     }
     follow_selection(app);
 }
@@ -245,10 +245,10 @@ fn rebase(app: &mut App, base_year: Year) {
     for pin in &mut app.pins {
         pin.projection = setup.project(&catalog.baseline_with_clamped(&pin.overrides));
     }
-    app.undo.clear();
-    app.redo.clear();
-    app.last_change = None;
-    app.moving = None;
+    app.edits.undo.clear();
+    app.edits.redo.clear();
+    app.edits.last_change = None;
+    app.edits.moving = None;
     app.setup = setup;
     app.recompute();
     app.year = (base_year + 1).min(app.projection.horizon);
