@@ -15,6 +15,7 @@ pub mod terminal;
 pub mod theme;
 pub mod update;
 mod view;
+mod view_kinds;
 
 pub use app::App;
 pub use message::Message;
