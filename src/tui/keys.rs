@@ -334,6 +334,58 @@ pub const GROUPS: [&[Group]; 2] = [
     ],
 ];
 
+/// The explorer's key bar, in order (whole hints only, as many as fit): key label, what.
+pub const BAR: [(&str, &str); 9] = [
+    ("q", "quit"),
+    ("?", "help"),
+    ("[ ]", "year"),
+    ("1-6", "chart"),
+    ("t", "backtest"),
+    ("b", "baseline"),
+    ("v", "view"),
+    ("r/R", "reset"),
+    ("Tab", "focus"),
+];
+
+/// The two arrow hints the key bar shows after `?`, by focus: sliders, chart, table.
+pub const BAR_ARROWS: [[(&str, &str); 2]; 3] = [
+    [("↑↓", "select"), ("←→", "adjust")],
+    [("↑↓", "chart"), ("←→", "year")],
+    [("↑↓", "year"), ("PgUp/Dn", "page")],
+];
+
+/// The key bar of presentation mode.
+pub const PRESENTATION_BAR: [(&str, &str); 7] = [
+    ("←/→", "scenario"),
+    ("1-6", "chart"),
+    ("[ ]", "year"),
+    (".", "replay"),
+    ("v", "view"),
+    ("p", "exit"),
+    ("q", "quit"),
+];
+
+/// The chord names a bar label stands for: `r/R` is r and R, `1-6` is 1 to 6, `↑↓` is ↑ and ↓,
+/// `PgUp/Dn` is PgUp and PgDn.
+pub fn bar_label_keys(label: &str) -> Vec<String> {
+    if let Some((a, b)) = label.split_once('-')
+        && let (Some(a), Some(b)) = (a.parse::<u8>().ok(), b.parse::<u8>().ok())
+    {
+        return (a..=b).map(|n| n.to_string()).collect();
+    }
+    if label == "PgUp/Dn" {
+        return vec!["PgUp".into(), "PgDn".into()];
+    }
+    if label.chars().count() == 2 && label.chars().all(|c| "↑↓←→".contains(c)) {
+        return label.chars().map(String::from).collect();
+    }
+    label
+        .split([' ', '/'])
+        .filter(|k| !k.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Every row of the table.
 pub fn rows() -> impl Iterator<Item = &'static Row> {
     GROUPS
@@ -374,6 +426,27 @@ mod tests {
             assert!(r.keys.chars().count() <= 15, "{r:?}");
             assert!(r.what.chars().count() <= 21, "{r:?}");
         }
+    }
+
+    /// The key bars name only keys the table binds.
+    #[test]
+    fn every_key_bar_key_is_bound() {
+        let bound: Vec<String> = rows()
+            .flat_map(|r| r.presses.iter().map(|(c, _)| c.name()))
+            .collect();
+        let bars = BAR
+            .iter()
+            .chain(BAR_ARROWS.iter().flatten())
+            .chain(PRESENTATION_BAR.iter());
+        for (label, what) in bars {
+            let keys = bar_label_keys(label);
+            assert!(!keys.is_empty(), "{label}");
+            for k in keys {
+                assert!(bound.contains(&k), "bar `{label} {what}`: {k} is not bound");
+            }
+        }
+        assert_eq!(bar_label_keys("1-6").len(), 6);
+        assert_eq!(bar_label_keys("r/R"), ["r", "R"]);
     }
 
     #[test]

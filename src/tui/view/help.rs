@@ -1,7 +1,7 @@
 //! The key bar and the help overlay (drawn from the key table in `keys`).
 
 use super::super::app::App;
-use super::super::keys::{GROUPS, Group};
+use super::super::keys::{BAR, BAR_ARROWS, GROUPS, Group};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -47,24 +47,12 @@ pub fn key_bar(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     // The arrows do what the focused panel does with them.
-    let arrows: [(&str, &str); 2] = match app.focus {
-        super::super::app::Focus::Sliders => [("↑↓", "select"), ("←→", "adjust")],
-        super::super::app::Focus::Chart => [("↑↓", "chart"), ("←→", "year")],
-        super::super::app::Focus::Table => [("↑↓", "year"), ("PgUp/Dn", "page")],
-    };
-    let hints = [
-        ("q", "quit"),
-        ("?", "help"),
-        arrows[0],
-        arrows[1],
-        ("[ ]", "year"),
-        ("1-6", "chart"),
-        ("t", "backtest"),
-        ("b", "baseline"),
-        ("v", "view"),
-        ("r/R", "reset"),
-        ("Tab", "focus"),
-    ];
+    let arrows = BAR_ARROWS[match app.focus {
+        super::super::app::Focus::Sliders => 0,
+        super::super::app::Focus::Chart => 1,
+        super::super::app::Focus::Table => 2,
+    }];
+    let hints = BAR[..2].iter().chain(&arrows).chain(&BAR[2..]).copied();
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     for (k, what) in hints {

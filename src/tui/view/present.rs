@@ -169,17 +169,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     chart::render(app, chart_area, buf);
-    let keys = [
-        ("←/→", "scenario"),
-        ("1-6", "chart"),
-        ("[ ]", "year"),
-        (".", "replay"),
-        ("v", "view"),
-        ("p", "exit"),
-        ("q", "quit"),
-    ];
     let mut spans = vec![Span::raw(" ")];
-    for (k, what) in keys {
+    for (k, what) in super::super::keys::PRESENTATION_BAR {
         spans.push(Span::styled(k, t.key()));
         spans.push(Span::styled(format!(" {what}  "), t.dim()));
     }
