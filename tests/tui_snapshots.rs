@@ -213,3 +213,30 @@ fn backtest_mode_draws_observed_points() {
     assert!(screen.contains("• observed"));
     insta::assert_snapshot!(screen);
 }
+
+/// Legible on dark and light backgrounds alike: nothing on the main screen is drawn in a fixed
+/// white, light grey or black foreground (the total line and the plausible range used to be
+/// white and light grey, invisible on a light projector screen). Neutral elements use the
+/// terminal's own foreground.
+#[test]
+fn no_fixed_white_or_black_foreground_on_any_chart() {
+    use memcycle::tui::Theme;
+    use ratatui::style::Color;
+    use ratatui::symbols::Marker;
+    let mut a = app(160, 48);
+    a.theme = Theme::new(true, Marker::Braille);
+    send(&mut a, &[Message::Step(3), Message::ToggleBacktest]);
+    send(&mut a, &[Message::ToggleBacktest]);
+    for kind in ChartKind::ALL {
+        send(&mut a, &[Message::Chart(kind)]);
+        let buf = draw(&a);
+        for (i, cell) in buf.content.iter().enumerate() {
+            assert!(
+                !matches!(cell.fg, Color::White | Color::Gray | Color::Black),
+                "{kind:?}: cell {i} ({:?}) in {:?}",
+                cell.symbol(),
+                cell.fg
+            );
+        }
+    }
+}

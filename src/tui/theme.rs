@@ -105,9 +105,10 @@ impl Theme {
         self.fg(Color::LightMagenta).add_modifier(Modifier::BOLD)
     }
 
-    /// The total line in charts.
+    /// The total line in charts: the terminal's own foreground, bold, so it reads on dark and
+    /// light backgrounds alike (a fixed white vanished on a light projector screen).
     pub fn total(self) -> Style {
-        self.fg(Color::White).add_modifier(Modifier::BOLD)
+        Style::new().add_modifier(Modifier::BOLD)
     }
 
     /// The baseline ghost in charts.
@@ -120,9 +121,10 @@ impl Theme {
         self.fg(SEGMENT_COLORS[i % SEGMENT_COLORS.len()])
     }
 
-    /// The plausible range on a slider track.
+    /// The plausible range on a slider track: drawn with its own glyph (`═`) in the terminal's
+    /// foreground, which a light grey was not on light backgrounds.
     pub fn plausible(self) -> Style {
-        self.fg(Color::Gray)
+        Style::new()
     }
 
     /// The filled part of a slider track.
