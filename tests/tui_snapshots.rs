@@ -240,3 +240,21 @@ fn no_fixed_white_or_black_foreground_on_any_chart() {
         }
     }
 }
+
+/// The year table opens on the projection: three history rows up to the base year, then as
+/// many projected years as fit (all ten when the table has room, with more history above). It
+/// used to open on 2013-2026 at 160x48: one projected row.
+#[test]
+fn the_year_table_opens_with_the_projection_in_view() {
+    for (w, h, hist, proj) in [(80, 24, 3, 2), (160, 48, 4, 10)] {
+        let screen = text(&draw(&app(w, h)));
+        assert_eq!(
+            (
+                screen.matches(" hist ").count(),
+                screen.matches(" proj ").count()
+            ),
+            (hist, proj),
+            "{w}x{h}:\n{screen}"
+        );
+    }
+}

@@ -73,6 +73,17 @@ pub struct App {
     pub status: Option<Status>,
 }
 
+/// History rows the year table shows above the first projected year when it opens: enough to
+/// read the trend into the base year, leaving the rest of the table to the projection.
+pub const TABLE_HISTORY_ROWS: usize = 3;
+
+/// The first table row to show for `p`: [`TABLE_HISTORY_ROWS`] history rows up to the base year,
+/// then the projection.
+pub fn table_start(p: &Projection) -> usize {
+    p.index(p.base_year)
+        .map_or(0, |i| (i + 1).saturating_sub(TABLE_HISTORY_ROWS))
+}
+
 /// At most this many scenarios are pinned for comparison.
 pub const MAX_PINS: usize = 3;
 /// Frames a replay takes (the loop ticks every [`REPLAY_FRAME_MS`]).
@@ -220,6 +231,7 @@ impl App {
     ) -> Self {
         let baseline = setup.project(setup.catalog.baseline());
         let projection = setup.project(&params);
+        let table_scroll = table_start(&projection);
         let year = (projection.base_year + 1).min(projection.horizon);
         Self {
             loaded_overrides: setup.catalog.overrides_of(&params),
@@ -239,7 +251,7 @@ impl App {
             overlay: Overlay::None,
             description: String::new(),
             sources: Vec::new(),
-            table_scroll: 0,
+            table_scroll,
             size: Size::new(80, 24),
             dragging: None,
             quit: false,

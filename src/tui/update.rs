@@ -252,6 +252,7 @@ fn rebase(app: &mut App, base_year: Year) {
     app.setup = setup;
     app.recompute();
     app.year = (base_year + 1).min(app.projection.horizon);
+    app.table_scroll = super::app::table_start(&app.projection);
     let kept = match edited {
         0 => String::new(),
         1 => "; your changed slider is kept".to_owned(),
