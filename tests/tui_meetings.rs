@@ -189,6 +189,10 @@ fn presentation_mode_steps_through_the_deck() {
     );
     let large = text(&draw(&a));
     assert!(large.contains("3/6 AI boom") && large.contains("AI servers keep growing"));
+    assert!(
+        large.contains(&format!("Sources: {}", a.sources[0])),
+        "the slide names its sources:\n{large}"
+    );
     assert!(large.contains("█"), "big digits at 160x48");
     insta::assert_snapshot!("presentation_160x48", large);
     send(&mut a, &[Message::DeckStep(10)]);

@@ -83,7 +83,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // a few more than the character count suggests), up to a quarter of the screen.
     let chars = app.description.chars().count() as u16;
     let wanted = chars.div_ceil(area.width.saturating_sub(8).max(1)) + 1;
-    let description_height = wanted.clamp(2, (area.height / 4).max(5));
+    // One more line for the scenario's sources, so the room sees where its numbers come from.
+    let sources_line = u16::from(!app.sources.is_empty());
+    let description_height = wanted.clamp(2, (area.height / 4).max(5)) + sources_line;
     let [title, description, numbers, chart_area, footer] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(description_height),
@@ -106,10 +108,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         app.description.clone()
     };
+    let [description, sources] = description.layout(&Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(sources_line),
+    ]));
     Paragraph::new(text)
         .wrap(Wrap { trim: true })
         .block(Block::new().padding(ratatui::widgets::Padding::horizontal(1)))
         .render(description, buf);
+    if sources_line > 0 {
+        let line = format!("Sources: {}", app.sources.join("; "));
+        let width = usize::from(sources.width.saturating_sub(2));
+        Paragraph::new(Span::styled(crate::format::truncate(&line, width), t.dim())).render(
+            Rect {
+                x: sources.x + 1,
+                width: sources.width.saturating_sub(1),
+                ..sources
+            },
+            buf,
+        );
+    }
     let cells = readouts(app);
     let columns = Layout::horizontal(vec![
         Constraint::Ratio(1, cells.len().max(1) as u32);
