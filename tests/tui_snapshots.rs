@@ -258,3 +258,26 @@ fn the_year_table_opens_with_the_projection_in_view() {
         );
     }
 }
+
+/// Charts open on as many history years as projected ones, so the base year sits where the
+/// middle label names it ("2025|" used to point at about 2022.9); `z` shows every year, and the
+/// middle label is then left out rather than wrong.
+#[test]
+fn charts_open_around_the_base_year_and_z_shows_all_years() {
+    let mut a = app(100, 30);
+    let axis = |a: &memcycle::tui::App| {
+        text(&draw(a))
+            .lines()
+            .find(|l| l.contains("2035│"))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let recent = axis(&a);
+    assert!(
+        recent.contains("2015") && recent.contains("2025|"),
+        "{recent}"
+    );
+    send(&mut a, &[Message::ToggleAllYears]);
+    let all = axis(&a);
+    assert!(all.contains("2010") && !all.contains('|'), "{all}");
+}

@@ -41,6 +41,8 @@ pub struct App {
     pub view: ViewMode,
     /// Whether the baseline ghost is drawn when the scenario differs.
     pub show_baseline: bool,
+    /// Charts show every history year rather than a window around the base year.
+    pub all_years: bool,
     /// The overlay open over the screen, if any.
     pub overlay: Overlay,
     /// The scenario's description (shown in presentation mode).
@@ -248,6 +250,7 @@ impl App {
             chart: ChartKind::Dram,
             view: ViewMode::Absolute,
             show_baseline: true,
+            all_years: false,
             overlay: Overlay::None,
             description: String::new(),
             sources: Vec::new(),

@@ -157,13 +157,13 @@ pub fn apply_view(mut spec: ChartSpec, view: ViewMode) -> ChartSpec {
 }
 
 /// Lowest and highest value over all series (and their baselines), padded for drawing.
-pub fn y_bounds(spec: &ChartSpec) -> (f64, f64) {
+pub fn y_bounds(spec: &ChartSpec, from: usize) -> (f64, f64) {
+    let shown = |v: &Vec<Option<f64>>| v.iter().skip(from).filter_map(|x| *x).collect::<Vec<_>>();
     let values = spec.series.iter().flat_map(|s| {
-        s.values
-            .iter()
-            .chain(s.baseline.iter().flatten())
-            .chain(s.observed.iter().flatten())
-            .filter_map(|v| *v)
+        shown(&s.values)
+            .into_iter()
+            .chain(s.baseline.iter().flat_map(shown))
+            .chain(s.observed.iter().flat_map(shown))
     });
     let (mut lo, mut hi) = values
         .filter(|v| v.is_finite() && (!spec.log || *v > 0.0))
@@ -191,6 +191,18 @@ pub fn y_bounds(spec: &ChartSpec) -> (f64, f64) {
     (if lo < 0.0 { lo - pad } else { lo }, hi + pad)
 }
 
+/// The years a chart shows: by default as many history years before the base year as projected
+/// years after it, so the base year sits in the middle (where the axis labels it) and a change
+/// fills half the width; with `all_years`, the whole history.
+pub fn x_window(p: &Projection, all_years: bool) -> (Year, Year) {
+    let from = if all_years {
+        p.first_year
+    } else {
+        (2 * p.base_year - p.horizon).max(p.first_year)
+    };
+    (from, p.horizon)
+}
+
 /// Year of each value index.
 pub fn year_at(p: &Projection, index: usize) -> Year {
     p.first_year + index as Year
@@ -216,7 +228,7 @@ mod tests {
 
     #[test]
     fn log_bounds_span_an_even_number_of_decades() {
-        let (lo, hi) = y_bounds(&spec(&[0.5, 7000.0], &[1.0, 1.0], true));
+        let (lo, hi) = y_bounds(&spec(&[0.5, 7000.0], &[1.0, 1.0], true), 0);
         assert_eq!((lo, hi), (-1.0, 5.0));
         assert_eq!((hi - lo) as i64 % 2, 0);
     }
@@ -233,8 +245,14 @@ mod tests {
     }
 
     #[test]
+    fn bounds_count_only_the_years_shown() {
+        let (_, hi) = y_bounds(&spec(&[900.0, 5.0, 10.0], &[1.0, 5.0, 12.0], false), 1);
+        assert!(hi < 20.0, "the hidden 900 does not stretch the axis: {hi}");
+    }
+
+    #[test]
     fn linear_bounds_include_zero_and_pad() {
-        let (lo, hi) = y_bounds(&spec(&[5.0, 10.0], &[5.0, 12.0], false));
+        let (lo, hi) = y_bounds(&spec(&[5.0, 10.0], &[5.0, 12.0], false), 0);
         assert_eq!(lo, 0.0);
         assert!(hi > 12.0);
     }

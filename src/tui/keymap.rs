@@ -150,6 +150,7 @@ fn explorer_message(app: &App, action: Action) -> Message {
         Action::BaseEarlier => Message::BaseYear(-1),
         Action::BaseLater => Message::BaseYear(1),
         Action::Baseline => Message::ToggleBaseline,
+        Action::AllYears => Message::ToggleAllYears,
         Action::View => Message::CycleView,
         Action::FocusNext => Message::CycleFocus(1),
         Action::FocusPrev => Message::CycleFocus(-1),

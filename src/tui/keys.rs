@@ -51,6 +51,8 @@ pub enum Action {
     BaseLater,
     /// Show or hide the baseline.
     Baseline,
+    /// Charts over every history year, or around the base year.
+    AllYears,
     /// Absolute, change, % change.
     View,
     /// Focus the next panel.
@@ -97,6 +99,7 @@ impl Action {
                 | Action::Chart(_)
                 | Action::Replay
                 | Action::Baseline
+                | Action::AllYears
                 | Action::View
         )
     }
@@ -285,6 +288,7 @@ pub const GROUPS: [&[Group]; 2] = [
                     "baseline; view",
                     &[(Key(Char('b')), A::Baseline), (Key(Char('v')), A::View)],
                 ),
+                row("z", "all years / recent", &[(Key(Char('z')), A::AllYears)]),
                 row(
                     "t  { }",
                     "backtest; base year",
@@ -477,6 +481,6 @@ mod tests {
             action(KeyCode::Char('r'), KeyModifiers::CONTROL),
             Some(Action::Redo)
         );
-        assert_eq!(action(KeyCode::Char('z'), KeyModifiers::NONE), None);
+        assert_eq!(action(KeyCode::Char('Z'), KeyModifiers::NONE), None);
     }
 }

@@ -76,6 +76,8 @@ pub enum Message {
     CycleChart(isize),
     /// Show or hide the baseline ghost.
     ToggleBaseline,
+    /// Charts: every history year, or a window around the base year.
+    ToggleAllYears,
     /// Absolute -> change vs baseline -> % vs baseline.
     CycleView,
     /// Open or close the help overlay.

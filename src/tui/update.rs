@@ -192,6 +192,7 @@ pub fn update(app: &mut App, msg: Message) {
             }
         }
         Message::ToggleBaseline => app.show_baseline = !app.show_baseline,
+        Message::ToggleAllYears => app.all_years = !app.all_years,
         Message::CycleView => app.view = app.view.next(),
     }
     let replaying = matches!(

@@ -2,7 +2,7 @@
 
 use super::super::app::{App, Focus, ViewMode};
 use super::super::chart_data::chart_specs;
-use super::super::chart_spec::{ChartSpec, Role, apply_view, y_bounds, year_at};
+use super::super::chart_spec::{ChartSpec, Role, apply_view, x_window, y_bounds, year_at};
 use super::super::layout::{chart_tabs, inner};
 use super::super::theme::Theme;
 use super::panel;
@@ -62,7 +62,8 @@ fn points(
         .filter_map(|(i, v)| {
             let year = year_at(&app.projection, i);
             let v = (*v)?;
-            if !keep(year) || (spec.log && v <= 0.0) {
+            let shown = year >= x_window(&app.projection, app.all_years).0;
+            if !shown || !keep(year) || (spec.log && v <= 0.0) {
                 return None;
             }
             Some((f64::from(year), if spec.log { v.log10() } else { v }))
@@ -229,7 +230,8 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
             )
             .collect(),
     };
-    let (lo, hi) = y_bounds(spec);
+    let (from, to) = x_window(p, app.all_years);
+    let (lo, hi) = y_bounds(spec, p.index(from).unwrap_or(0));
     let observed: Vec<(f64, f64)> = spec
         .series
         .iter()
@@ -249,6 +251,7 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
                     .enumerate()
                     .filter(|(_, x)| **x == which)
                     .map(|(i, _)| (f64::from(p.first_year + i as i32), lo))
+                    .filter(|(x, _)| *x >= f64::from(from))
             })
             .collect()
     };
@@ -304,12 +307,15 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
         points_of(&glut, glut_marker, t.regime(Regime::Glut)),
         points_of(&observed, Marker::Dot, t.key()),
     ]);
-    let (x0, x1) = (f64::from(p.first_year), f64::from(p.horizon));
-    let x_labels = [
-        p.first_year.to_string(),
-        format!("{base}|"),
-        p.horizon.to_string(),
-    ];
+    let (x0, x1) = (f64::from(from), f64::from(to));
+    // Ratatui spaces labels evenly, so the middle one names the middle year, and only when it
+    // is a whole year; it carries the base-year mark only when that is where the base year is.
+    let middle = match (from + to) % 2 == 0 {
+        true if (from + to) / 2 == base => format!("{base}|"),
+        true => ((from + to) / 2).to_string(),
+        false => String::new(),
+    };
+    let x_labels = [from.to_string(), middle, to.to_string()];
     let y_label = |v: f64| {
         if spec.log {
             compact(10f64.powf(v))
