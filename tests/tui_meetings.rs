@@ -357,3 +357,37 @@ fn the_info_card_explains_a_slider() {
     send(&mut a, &[Message::ToggleInfo]);
     assert_eq!(a.overlay, Overlay::None);
 }
+
+/// Every header readout is whole at 80x24 for every built-in scenario, in the explorer and in
+/// backtest mode: numbers end in their unit, the turn is a year or "none" ("turn 2" and
+/// "turn no" were seen cut).
+#[test]
+fn header_readouts_are_whole_at_80x24_for_every_builtin() {
+    let mut a = with_deck(app(80, 24));
+    send(&mut a, &[Message::TogglePresentation]);
+    for step in 0..a.deck.len() {
+        for backtest in [false, true] {
+            let mut b = a.clone();
+            send(&mut b, &[Message::TogglePresentation]);
+            if backtest {
+                send(&mut b, &[Message::ToggleBacktest]);
+            }
+            let screen = text(&draw(&b));
+            for line in screen.lines().skip(1).take(2) {
+                let line = line.trim_end();
+                assert!(
+                    line.ends_with(|c: char| c.is_ascii_digit() || c == 'e' || c == ')'),
+                    "deck {step}, backtest {backtest}: readout cut: {line:?}"
+                );
+                if let Some(turn) = line.split("turn ").nth(1) {
+                    let turn = turn.split_whitespace().next().unwrap_or("");
+                    assert!(
+                        turn == "none" || (turn.len() == 4 && turn.parse::<i32>().is_ok()),
+                        "deck {step}: {line:?}"
+                    );
+                }
+            }
+        }
+        send(&mut a, &[Message::DeckStep(1)]);
+    }
+}

@@ -95,7 +95,7 @@ fn market<'a>(app: &App, m: Memory) -> Vec<Span<'a>> {
 /// In backtest mode, on each memory's line: the mean absolute percentage error of its bits and
 /// revenue against what was observed, live, each with its skill in brackets (the error over
 /// the better of the naive and drift forecasts: below 1 the settings beat both).
-fn backtest<'a>(app: &App, m: Memory) -> Vec<Span<'a>> {
+fn backtest<'a>(app: &App, m: Memory) -> Vec<Vec<Span<'a>>> {
     let scores = app.backtest_scores();
     if scores.is_empty() {
         return vec![];
@@ -110,11 +110,31 @@ fn backtest<'a>(app: &App, m: Memory) -> Vec<Span<'a>> {
         )
     };
     vec![
-        Span::styled(" │ error (skill) bits ", app.theme.dim()),
-        Span::styled(error(format!("{}_eb", m.id())), app.theme.modified()),
-        Span::styled(" rev ", app.theme.dim()),
-        Span::styled(error(format!("{}_revenue", m.id())), app.theme.modified()),
+        vec![
+            Span::styled(" │ error (skill) bits ", app.theme.dim()),
+            Span::styled(error(format!("{}_eb", m.id())), app.theme.modified()),
+        ],
+        vec![
+            Span::styled(" rev ", app.theme.dim()),
+            Span::styled(error(format!("{}_revenue", m.id())), app.theme.modified()),
+        ],
     ]
+}
+
+/// `first`, then each group that still fits in `width` whole, in order: a readout is shown
+/// entire or not at all (a cut "turn 2" reads like a year).
+fn whole_groups<'a>(first: Vec<Span<'a>>, groups: Vec<Vec<Span<'a>>>, width: u16) -> Line<'a> {
+    let mut spans = first;
+    let mut used: usize = spans.iter().map(Span::width).sum();
+    for group in groups {
+        let w: usize = group.iter().map(Span::width).sum();
+        if used + w > usize::from(width) {
+            break;
+        }
+        used += w;
+        spans.extend(group);
+    }
+    Line::from(spans)
 }
 
 /// Draws the header.
@@ -175,23 +195,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if big {
         lines.push(Line::default());
     }
-    lines.push(Line::from(
-        [
-            vec![Span::raw(" ")],
-            dram,
-            market(app, Memory::Dram),
-            backtest(app, Memory::Dram),
-        ]
-        .concat(),
-    ));
-    lines.push(Line::from(
-        [
-            vec![Span::raw(" ")],
-            nand,
-            market(app, Memory::Nand),
-            backtest(app, Memory::Nand),
-        ]
-        .concat(),
-    ));
+    for (m, readout) in [(Memory::Dram, dram), (Memory::Nand, nand)] {
+        let mut groups = vec![market(app, m)];
+        groups.extend(backtest(app, m));
+        lines.push(whole_groups(
+            [vec![Span::raw(" ")], readout].concat(),
+            groups,
+            area.width,
+        ));
+    }
     Paragraph::new(lines).render(area, buf);
 }
