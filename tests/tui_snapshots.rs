@@ -281,3 +281,29 @@ fn charts_open_around_the_base_year_and_z_shows_all_years() {
     let all = axis(&a);
     assert!(all.contains("2010") && !all.contains('|'), "{all}");
 }
+
+/// Nothing disappears silently: a pane left out on a short screen is named in the legend with
+/// the terminal rows it needs; at that height it is back, one row less it is not.
+#[test]
+fn a_pane_left_out_says_where_it_comes_back() {
+    use memcycle::tui::app::ChartKind;
+    let balance = |h: u16| {
+        let mut a = app(80, h);
+        send(&mut a, &[Message::Chart(ChartKind::Balance)]);
+        text(&draw(&a))
+    };
+    let screen = balance(24);
+    assert!(screen.contains("▲ DRAM"), "{screen}");
+    let rows: u16 = screen
+        .split("sufficiency ratio at ")
+        .nth(1)
+        .and_then(|rest| rest.split('+').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("the note names the rows:\n{screen}"));
+    let tall = balance(rows);
+    assert!(
+        tall.contains("DRAM sufficiency ratio (supply") && !tall.contains('▲'),
+        "{rows} rows:\n{tall}"
+    );
+    assert!(balance(rows - 1).contains('▲'), "{} rows", rows - 1);
+}

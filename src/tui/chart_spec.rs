@@ -76,6 +76,8 @@ pub struct ChartSpec {
     pub log: bool,
     /// Market regime by year, drawn as a strip along the bottom.
     pub regime: Option<Vec<Regime>>,
+    /// A note for the legend (a pane left out for lack of rows, and where it comes back).
+    pub note: Option<String>,
 }
 
 impl ChartSpec {
@@ -92,6 +94,7 @@ impl ChartSpec {
             series,
             log,
             regime: None,
+            note: None,
         }
     }
 }

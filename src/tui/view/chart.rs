@@ -3,7 +3,7 @@
 use super::super::app::{App, Focus, ViewMode};
 use super::super::chart_data::chart_specs;
 use super::super::chart_spec::{ChartSpec, Role, apply_view, x_window, y_bounds, year_at};
-use super::super::layout::{chart_tabs, inner};
+use super::super::layout::{ScreenLayout, chart_tabs, inner};
 use super::super::theme::Theme;
 use super::panel;
 use crate::model::Regime;
@@ -85,6 +85,18 @@ fn ghosted(app: &App, spec: &ChartSpec, role: Role) -> bool {
 /// Height from which the shipments chart shows both panes.
 const TWO_PANES_FROM: u16 = 20;
 
+/// The terminal height from which the explorer's chart panel shows two panes (`None` in
+/// presentation mode, whose layout is its own, or beyond any usual terminal).
+fn rows_for_two_panes(app: &App) -> Option<u16> {
+    if app.presenting.is_some() {
+        return None;
+    }
+    (app.size.height..app.size.height.saturating_add(100)).find(|&h| {
+        ScreenLayout::new(Rect::new(0, 0, app.size.width, h))
+            .is_some_and(|l| inner(l.chart).height >= TWO_PANES_FROM)
+    })
+}
+
 /// Draws the panel.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
@@ -94,7 +106,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .collect();
     let inner_area = inner(area);
     if specs.len() > 1 && inner_area.height < TWO_PANES_FROM {
-        specs.drain(..specs.len() - 1);
+        // Nothing disappears silently: the pane left out is named, with the height it needs.
+        let left_out: Vec<String> = specs
+            .drain(..specs.len() - 1)
+            .map(|s| s.title.split(" (").next().unwrap_or_default().to_owned())
+            .collect();
+        let needs = rows_for_two_panes(app).map_or_else(
+            || "in a taller window".to_owned(),
+            |rows| format!("at {rows}+ rows"),
+        );
+        if let Some(last) = specs.last_mut() {
+            last.note = Some(format!("▲ {} {needs}", left_out.join(", ")));
+        }
     }
     let Some(last) = specs.last() else { return };
     let view = if app.view == ViewMode::Absolute {
@@ -178,6 +201,9 @@ fn legend(t: Theme, spec: &ChartSpec, baseline: bool, observed: bool) -> Line<'s
         head.push(Span::styled(" tight ", t.dim()));
         head.push(Span::styled("▄", t.regime(Regime::Glut)));
         head.push(Span::styled(" glut ", t.dim()));
+    }
+    if let Some(note) = &spec.note {
+        head.push(Span::styled(format!(" {note}"), t.dim()));
     }
     Line::from(head)
 }
