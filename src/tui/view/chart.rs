@@ -5,6 +5,7 @@ use super::super::chart_data::chart_specs;
 use super::super::chart_spec::{ChartSpec, Role, apply_view, x_window, y_bounds, year_at};
 use super::super::layout::{ScreenLayout, chart_tabs, inner};
 use super::super::theme::Theme;
+use super::chart_band::band;
 use super::panel;
 use crate::model::Regime;
 use ratatui::buffer::Buffer;
@@ -226,48 +227,6 @@ fn points_of(data: &[(f64, f64)], marker: Marker, style: Style) -> Dataset<'_> {
         .style(style)
 }
 
-/// `pts`' value at `x`, linear between its points; `None` outside them.
-fn value_at(pts: &[(f64, f64)], x: f64) -> Option<f64> {
-    let after = pts.partition_point(|p| p.0 < x);
-    match (
-        after.checked_sub(1).and_then(|i| pts.get(i)),
-        pts.get(after),
-    ) {
-        (_, Some(b)) if b.0 == x => Some(b.1),
-        (Some(a), Some(b)) => Some(a.1 + (b.1 - a.1) * (x - a.0) / (b.0 - a.0)),
-        _ => None,
-    }
-}
-
-/// Points filling the area between `current` and `baseline`, one per braille dot of a plot
-/// `plot` cells large showing `x` and `y`.
-fn band(
-    current: &[(f64, f64)],
-    baseline: &[(f64, f64)],
-    plot: Rect,
-    x: (f64, f64),
-    y: (f64, f64),
-) -> Vec<(f64, f64)> {
-    let dx = (x.1 - x.0) / (f64::from(plot.width.max(1)) * 2.0);
-    let dy = (y.1 - y.0) / (f64::from(plot.height.max(1)) * 4.0);
-    let (Some(first), Some(last)) = (current.first(), current.last()) else {
-        return Vec::new();
-    };
-    if !(dx > 0.0 && dy > 0.0) {
-        return Vec::new();
-    }
-    let columns = ((last.0 - first.0) / dx).round() as usize;
-    let mut out = Vec::new();
-    for k in 0..=columns {
-        let px = (first.0 + k as f64 * dx).min(last.0);
-        if let (Some(a), Some(b)) = (value_at(current, px), value_at(baseline, px)) {
-            let rows = ((a - b).abs() / dy).floor() as usize;
-            out.extend((0..=rows).map(|r| (px, a.min(b) + r as f64 * dy)));
-        }
-    }
-    out
-}
-
 fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let p = &app.projection;
@@ -431,25 +390,4 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
         )
         .legend_position(None)
         .render(plot, buf);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_band_fills_between_the_lines_and_nowhere_else() {
-        let current = [(2025.0, 10.0), (2027.0, 12.0)];
-        let baseline = [(2025.0, 10.0), (2027.0, 8.0)];
-        let plot = Rect::new(0, 0, 10, 10);
-        let pts = band(&current, &baseline, plot, (2025.0, 2027.0), (0.0, 20.0));
-        let at = |x: f64| pts.iter().filter(move |p| p.0 == x);
-        assert_eq!(at(2025.0).count(), 1, "no gap at the base year");
-        let last: Vec<f64> = at(2027.0).map(|p| p.1).collect();
-        assert_eq!(last.first(), Some(&8.0));
-        assert!((last.last().copied().unwrap_or(0.0) - 12.0).abs() < 0.5 + 1e-9);
-        assert!(pts.iter().all(|p| (8.0..=12.0).contains(&p.1)));
-        assert_eq!(value_at(&current, 2026.0), Some(11.0));
-        assert_eq!(value_at(&current, 2030.0), None);
-    }
 }

@@ -2,6 +2,7 @@
 
 mod bignum;
 pub(crate) mod chart;
+mod chart_band;
 mod header;
 mod help;
 mod overlays;
