@@ -307,3 +307,19 @@ fn a_pane_left_out_says_where_it_comes_back() {
     );
     assert!(balance(rows - 1).contains('▲'), "{} rows", rows - 1);
 }
+
+/// The market charts keep the baseline too once a slider moved (charts 5 and 6 had none).
+#[test]
+fn market_charts_show_the_baseline_ghost() {
+    use memcycle::tui::app::ChartKind;
+    for kind in [ChartKind::Balance, ChartKind::Price] {
+        let mut a = app(120, 48);
+        send(&mut a, &[Message::Step(3), Message::Chart(kind)]);
+        let screen = text(&draw(&a));
+        assert_eq!(
+            screen.matches("┄ baseline").count(),
+            2,
+            "{kind:?}: both panes:\n{screen}"
+        );
+    }
+}

@@ -72,11 +72,17 @@ fn points(
         .collect()
 }
 
-/// Whether a series keeps a baseline ghost: the total where there is one, else the selected
-/// segment's line (a ghost for every series would bury the chart).
+/// Whether a series keeps a baseline ghost: the total where there is one, the main quantity of a
+/// market pane, else the selected segment's line (a ghost for every series would bury the chart).
 fn ghosted(app: &App, spec: &ChartSpec, role: Role) -> bool {
     if spec.series.iter().any(|s| s.role == Role::Total) {
         role == Role::Total
+    } else if matches!(
+        role,
+        Role::Demand | Role::Sufficiency | Role::Price | Role::Revenue
+    ) {
+        // Market panes: the quantity the pane is about.
+        true
     } else {
         app.selected_segment()
             .is_some_and(|i| role == Role::Segment(i))
