@@ -190,8 +190,31 @@ pub fn y_bounds(spec: &ChartSpec, from: usize) -> (f64, f64) {
     if (hi - lo).abs() < 1e-12 {
         hi = lo + 1.0;
     }
+    if lo == 0.0 {
+        // A round top, so the three labels (0, half, top) are round numbers too.
+        return (0.0, round_up(hi * 1.02));
+    }
     let pad = (hi - lo) * 0.05;
     (if lo < 0.0 { lo - pad } else { lo }, hi + pad)
+}
+
+/// The smallest of 1, 1.5, 2, 3, 4, 5, 6, 8 times a power of ten that is at least `v` (> 0):
+/// each has a round half.
+fn round_up(v: f64) -> f64 {
+    let e = v.log10().floor() as i32;
+    // Divided for negative powers, so 3 x 0.1 is 0.3 and not 0.30000000000000004.
+    let at = |m: f64| {
+        if e >= 0 {
+            m * 10f64.powi(e)
+        } else {
+            m / 10f64.powi(-e)
+        }
+    };
+    [1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
+        .into_iter()
+        .map(at)
+        .find(|c| *c >= v * (1.0 - 1e-12))
+        .unwrap_or_else(|| at(10.0))
 }
 
 /// The years a chart shows: by default as many history years before the base year as projected
@@ -251,6 +274,20 @@ mod tests {
     fn bounds_count_only_the_years_shown() {
         let (_, hi) = y_bounds(&spec(&[900.0, 5.0, 10.0], &[1.0, 5.0, 12.0], false), 1);
         assert!(hi < 20.0, "the hidden 900 does not stretch the axis: {hi}");
+    }
+
+    #[test]
+    fn linear_tops_are_round() {
+        for (top, expected) in [
+            (142.0, 150.0),
+            (259.0, 300.0),
+            (0.24, 0.3),
+            (7.8, 8.0),
+            (1.0, 1.5),
+        ] {
+            let (lo, hi) = y_bounds(&spec(&[top], &[top], false), 0);
+            assert_eq!((lo, hi), (0.0, expected), "{top}");
+        }
     }
 
     #[test]

@@ -28,8 +28,17 @@ fn role_style(t: Theme, role: Role) -> Style {
     }
 }
 
-/// A compact axis number: 1.2k, 35, 0.45.
+/// A compact axis number: 1.2k, 35, 0.45; round numbers without trailing zeros (75, not 75.0).
 pub fn compact(v: f64) -> String {
+    let text = compact_fixed(v);
+    if text.contains('.') && !text.ends_with('k') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    }
+}
+
+fn compact_fixed(v: f64) -> String {
     let a = v.abs();
     if a >= 10_000.0 {
         format!("{:.0}k", v / 1000.0)
@@ -396,4 +405,24 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
         )
         .legend_position(None)
         .render(plot, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compact;
+
+    #[test]
+    fn axis_numbers_are_short_and_round() {
+        for (v, shown) in [
+            (75.0, "75"),
+            (0.3, "0.3"),
+            (142.0, "142"),
+            (12.5, "12.5"),
+            (0.45, "0.45"),
+            (1500.0, "1.5k"),
+            (0.0, "0"),
+        ] {
+            assert_eq!(compact(v), shown, "{v}");
+        }
+    }
 }
