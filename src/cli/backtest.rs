@@ -56,27 +56,21 @@ pub fn to_json(b: &Backtest) -> String {
 /// A table of every comparison and a MAPE summary.
 pub fn to_table(b: &Backtest) -> String {
     let p = &b.projection;
-    let mut t = TextTable::new(
-        [
-            ("series", Align::Left),
-            ("year", Align::Right),
-            ("observed", Align::Right),
-            ("projected", Align::Right),
-            ("error %", Align::Right),
-        ]
-        .map(|(h, a)| (h.to_owned(), a)),
-    );
-    let mut summary = TextTable::new(
-        [
-            ("series", Align::Left),
-            ("unit", Align::Left),
-            ("MAPE %", Align::Right),
-            ("naive %", Align::Right),
-            ("drift %", Align::Right),
-            ("skill", Align::Right),
-        ]
-        .map(|(h, a)| (h.to_owned(), a)),
-    );
+    let mut t = TextTable::new([
+        ("series", Align::Left),
+        ("year", Align::Right),
+        ("observed", Align::Right),
+        ("projected", Align::Right),
+        ("error %", Align::Right),
+    ]);
+    let mut summary = TextTable::new([
+        ("series", Align::Left),
+        ("unit", Align::Left),
+        ("MAPE %", Align::Right),
+        ("naive %", Align::Right),
+        ("drift %", Align::Right),
+        ("skill", Align::Right),
+    ]);
     for s in &b.scores {
         for c in &s.years {
             t.row(vec![

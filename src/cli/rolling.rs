@@ -76,17 +76,14 @@ pub fn to_json(r: &Rolling) -> String {
 
 /// The skill table.
 pub fn to_table(r: &Rolling) -> String {
-    let mut t = TextTable::new(
-        [
-            ("series", Align::Left),
-            ("n", Align::Right),
-            ("model %", Align::Right),
-            ("naive %", Align::Right),
-            ("drift %", Align::Right),
-            ("skill", Align::Right),
-        ]
-        .map(|(h, a)| (h.to_owned(), a)),
-    );
+    let mut t = TextTable::new([
+        ("series", Align::Left),
+        ("n", Align::Right),
+        ("model %", Align::Right),
+        ("naive %", Align::Right),
+        ("drift %", Align::Right),
+        ("skill", Align::Right),
+    ]);
     for s in &r.skills {
         t.row(vec![
             s.series.clone(),

@@ -61,16 +61,13 @@ pub fn to_table(d: &Dataset, query: Option<&str>) -> String {
         [one] => card(d, one),
         many => {
             let uses = source_uses(d);
-            let mut t = TextTable::new(
-                [
-                    ("id", Align::Left),
-                    ("publisher", Align::Left),
-                    ("date", Align::Left),
-                    ("title", Align::Left),
-                    ("used by", Align::Left),
-                ]
-                .map(|(h, a)| (h.to_owned(), a)),
-            );
+            let mut t = TextTable::new([
+                ("id", Align::Left),
+                ("publisher", Align::Left),
+                ("date", Align::Left),
+                ("title", Align::Left),
+                ("used by", Align::Left),
+            ]);
             for s in many {
                 let used = uses.get(&s.id).map_or(0, Vec::len);
                 t.row(vec![

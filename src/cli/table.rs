@@ -12,9 +12,9 @@ pub struct TextTable {
 
 impl TextTable {
     /// A table with these column headers.
-    pub fn new(header: impl IntoIterator<Item = (String, Align)>) -> Self {
+    pub fn new<S: Into<String>>(header: impl IntoIterator<Item = (S, Align)>) -> Self {
         Self {
-            header: header.into_iter().collect(),
+            header: header.into_iter().map(|(h, a)| (h.into(), a)).collect(),
             rows: Vec::new(),
         }
     }
@@ -61,10 +61,7 @@ mod tests {
 
     #[test]
     fn wide_characters_are_padded_by_display_width() {
-        let mut t = TextTable::new([
-            ("seg".to_owned(), Align::Left),
-            ("n".to_owned(), Align::Right),
-        ]);
+        let mut t = TextTable::new([("seg", Align::Left), ("n", Align::Right)]);
         t.row(vec!["스마트폰".into(), "1".into()]);
         t.row(vec!["pc".into(), "22".into()]);
         let s = t.render();

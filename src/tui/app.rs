@@ -282,19 +282,29 @@ impl App {
     /// What to carry to another base year: the loaded scenario's settings, then every slider
     /// moved since it was loaded.
     pub fn carried_overrides(&self) -> Vec<crate::params::Override> {
-        let catalog = &self.setup.catalog;
         let mut out = self.loaded_overrides.clone();
-        for (i, spec) in self.specs().iter().enumerate() {
-            let v = self.value(i);
-            if (v - catalog.get(&self.loaded, i)).abs() > spec.step * 1e-6 {
-                out.retain(|o| o.id != spec.id);
-                out.push(crate::params::Override {
-                    id: spec.id.clone(),
-                    value: v,
-                });
-            }
+        for i in self.moved_since_loaded() {
+            let spec = &self.specs()[i];
+            out.retain(|o| o.id != spec.id);
+            out.push(crate::params::Override {
+                id: spec.id.clone(),
+                value: self.value(i),
+            });
         }
         out
+    }
+
+    /// The sliders moved since the scenario was loaded or saved (by more than a millionth of a
+    /// step, so rounding noise does not count).
+    pub fn moved_since_loaded(&self) -> impl Iterator<Item = usize> + '_ {
+        let catalog = &self.setup.catalog;
+        self.specs()
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, spec)| {
+                ((self.value(i) - catalog.get(&self.loaded, i)).abs() > spec.step * 1e-6)
+                    .then_some(i)
+            })
     }
 
     /// Every slider's parameter.

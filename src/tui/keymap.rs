@@ -24,7 +24,8 @@ pub fn message(app: &App, event: &Event) -> Option<Message> {
 
 fn key(app: &App, k: &KeyEvent) -> Option<Message> {
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl && matches!(k.code, KeyCode::Char('c')) {
+    // Quitting at once works everywhere, over any overlay and in the prompt.
+    if keys::action(k.code, k.modifiers) == Some(Action::ForceQuit) {
         return Some(Message::Quit);
     }
     match &app.overlay {

@@ -84,10 +84,8 @@ pub fn proposed_name(app: &App) -> String {
 pub fn change_description(app: &App) -> String {
     let catalog = &app.setup.catalog;
     let changes: Vec<String> = app
-        .specs()
-        .iter()
-        .enumerate()
-        .filter(|(i, s)| (app.value(*i) - catalog.get(&app.loaded, *i)).abs() > s.step * 1e-6)
+        .moved_since_loaded()
+        .map(|i| (i, &app.specs()[i]))
         .map(|(i, s)| {
             format!(
                 "{} · {} {} -> {} {}",

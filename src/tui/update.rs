@@ -10,7 +10,18 @@ use crate::units::Year;
 
 /// Applies `msg` to `app`, recomputing the projection when a parameter moves.
 pub fn update(app: &mut App, msg: Message) {
-    let before = app.snapshot();
+    // Replays, undo, redo and base-year changes move the sliders without making an undo step,
+    // and a resize never moves them: only other messages need the state before, for undo.
+    let replaying = matches!(
+        msg,
+        Message::Tick
+            | Message::Replay
+            | Message::Undo
+            | Message::Redo
+            | Message::ToggleBacktest
+            | Message::BaseYear(_)
+    );
+    let before = (!replaying && !matches!(msg, Message::Resize(_))).then(|| app.snapshot());
     if !matches!(msg, Message::Tick | Message::Resize(_)) {
         app.status = None;
     }
@@ -195,15 +206,6 @@ pub fn update(app: &mut App, msg: Message) {
         Message::ToggleAllYears => app.all_years = !app.all_years,
         Message::CycleView => app.view = app.view.next(),
     }
-    let replaying = matches!(
-        msg,
-        Message::Tick
-            | Message::Replay
-            | Message::Undo
-            | Message::Redo
-            | Message::ToggleBacktest
-            | Message::BaseYear(_)
-    );
     let slider_move = matches!(
         msg,
         Message::Step(_)
@@ -211,7 +213,7 @@ pub fn update(app: &mut App, msg: Message) {
             | Message::StepIndex { .. }
             | Message::SetFraction { .. }
     );
-    if app.params != before.params && !replaying {
+    if let Some(before) = before.filter(|b| app.params != b.params) {
         session::record(app, before, slider_move);
     } else if !slider_move && !matches!(msg, Message::Tick | Message::Resize(_)) {
         // Anything else between two moves ends the merged move.
@@ -235,9 +237,7 @@ fn rebase(app: &mut App, base_year: Year) {
         return; // the data set was valid at its own base year; keep the last good state
     };
     let kept = app.carried_overrides();
-    let edited = (0..app.specs().len())
-        .filter(|&i| app.value(i) != app.setup.catalog.get(&app.loaded, i))
-        .count();
+    let edited = app.moved_since_loaded().count();
     let last = setup.data.last_observed_year();
     let catalog = &setup.catalog;
     app.params = catalog.baseline_with_clamped(&kept);

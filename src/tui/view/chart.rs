@@ -72,8 +72,7 @@ fn points(
         .filter_map(|(i, v)| {
             let year = year_at(&app.projection, i);
             let v = (*v)?;
-            let shown = year >= x_window(&app.projection, app.all_years).0;
-            if !shown || !keep(year) || (spec.log && v <= 0.0) {
+            if !keep(year) || (spec.log && v <= 0.0) {
                 return None;
             }
             Some((f64::from(year), if spec.log { v.log10() } else { v }))
@@ -247,13 +246,14 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
     let p = &app.projection;
     let base = p.base_year;
     let ghost = app.show_baseline && app.is_modified() && app.view == ViewMode::Absolute;
+    let (from, to) = x_window(p, app.all_years);
     let lines = Lines {
         history: spec
             .series
             .iter()
             .map(|s| match s.role {
                 Role::Pinned(_) => Vec::new(), // a pin's history is the current history
-                _ => points(app, spec, &s.values, |y| y <= base),
+                _ => points(app, spec, &s.values, |y| (from..=base).contains(&y)),
             })
             .collect(),
         projection: spec
@@ -272,7 +272,6 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
             )
             .collect(),
     };
-    let (from, to) = x_window(p, app.all_years);
     let (lo, hi) = y_bounds(spec, p.index(from).unwrap_or(0));
     let observed: Vec<(f64, f64)> = spec
         .series
@@ -280,7 +279,7 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
         .flat_map(|s| {
             s.observed
                 .as_deref()
-                .map(|o| points(app, spec, o, |_| true))
+                .map(|o| points(app, spec, o, |y| y >= from))
                 .unwrap_or_default()
         })
         .collect();

@@ -1,6 +1,8 @@
 //! The header: scenario, selected year and live readouts.
 
 use super::super::app::App;
+use super::whole_groups;
+use crate::backtest::SeriesScore;
 use crate::format::fixed;
 use crate::model::Memory;
 use ratatui::buffer::Buffer;
@@ -95,8 +97,7 @@ fn market<'a>(app: &App, m: Memory) -> Vec<Span<'a>> {
 /// In backtest mode, on each memory's line: the mean absolute percentage error of its bits and
 /// revenue against what was observed, live, each with its skill in brackets (the error over
 /// the better of the naive and drift forecasts: below 1 the settings beat both).
-fn backtest<'a>(app: &App, m: Memory) -> Vec<Vec<Span<'a>>> {
-    let scores = app.backtest_scores();
+fn backtest<'a>(app: &App, scores: &[SeriesScore], m: Memory) -> Vec<Vec<Span<'a>>> {
     if scores.is_empty() {
         return vec![];
     }
@@ -119,22 +120,6 @@ fn backtest<'a>(app: &App, m: Memory) -> Vec<Vec<Span<'a>>> {
             Span::styled(error(format!("{}_revenue", m.id())), app.theme.modified()),
         ],
     ]
-}
-
-/// `first`, then each group that still fits in `width` whole, in order: a readout is shown
-/// entire or not at all (a cut "turn 2" reads like a year).
-fn whole_groups<'a>(first: Vec<Span<'a>>, groups: Vec<Vec<Span<'a>>>, width: u16) -> Line<'a> {
-    let mut spans = first;
-    let mut used: usize = spans.iter().map(Span::width).sum();
-    for group in groups {
-        let w: usize = group.iter().map(Span::width).sum();
-        if used + w > usize::from(width) {
-            break;
-        }
-        used += w;
-        spans.extend(group);
-    }
-    Line::from(spans)
 }
 
 /// Draws the header.
@@ -195,9 +180,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if big {
         lines.push(Line::default());
     }
+    // Scored once for both lines: it compares the whole projection with the data.
+    let scores = app.backtest_scores();
     for (m, readout) in [(Memory::Dram, dram), (Memory::Nand, nand)] {
         let mut groups = vec![market(app, m)];
-        groups.extend(backtest(app, m));
+        groups.extend(backtest(app, &scores, m));
         lines.push(whole_groups(
             [vec![Span::raw(" ")], readout].concat(),
             groups,

@@ -53,19 +53,14 @@ pub fn key_bar(app: &App, area: Rect, buf: &mut Buffer) {
         super::super::app::Focus::Table => 2,
     }];
     let hints = BAR[..2].iter().chain(&arrows).chain(&BAR[2..]).copied();
-    let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
-    for (k, what) in hints {
-        // Whole hints only: the rest are in the help.
-        let width = k.chars().count() + what.len() + 3;
-        if used + width > usize::from(area.width) {
-            break;
-        }
-        used += width;
-        spans.push(Span::styled(k, t.key()));
-        spans.push(Span::styled(format!(" {what}  "), t.dim()));
-    }
-    Paragraph::new(Line::from(spans)).render(area, buf);
+    // Whole hints only: the rest are in the help.
+    let groups = hints.map(|(k, what)| super::key_hint(t, k, what)).collect();
+    Paragraph::new(super::whole_groups(
+        vec![Span::raw(" ")],
+        groups,
+        area.width,
+    ))
+    .render(area, buf);
 }
 
 /// The help overlay, centred.

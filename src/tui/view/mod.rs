@@ -15,7 +15,7 @@ use super::layout::{MIN_HEIGHT, MIN_WIDTH, ScreenLayout};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
 impl Widget for &App {
@@ -61,6 +61,34 @@ pub(crate) fn panel<'a>(app: &App, focus: Focus, title: Line<'a>) -> Block<'a> {
 }
 
 /// The message shown when the terminal is below 80x24; it fits any size (clipped at 1x1).
+/// `first`, then each group that still fits in `width` whole, in order: a readout or a key
+/// hint is shown entire or not at all (a cut "turn 2" reads like a year).
+pub(super) fn whole_groups<'a>(
+    first: Vec<Span<'a>>,
+    groups: Vec<Vec<Span<'a>>>,
+    width: u16,
+) -> Line<'a> {
+    let mut spans = first;
+    let mut used: usize = spans.iter().map(Span::width).sum();
+    for group in groups {
+        let w: usize = group.iter().map(Span::width).sum();
+        if used + w > usize::from(width) {
+            break;
+        }
+        used += w;
+        spans.extend(group);
+    }
+    Line::from(spans)
+}
+
+/// A key hint of a key bar: the key, then what it does.
+pub(super) fn key_hint<'a>(t: crate::tui::Theme, key: &'a str, what: &str) -> Vec<Span<'a>> {
+    vec![
+        Span::styled(key, t.key()),
+        Span::styled(format!(" {what}  "), t.dim()),
+    ]
+}
+
 fn too_small(area: Rect, buf: &mut Buffer) {
     let text = format!(
         "terminal too small: need {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{}. Enlarge the window, or press q to quit.",

@@ -189,8 +189,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     chart::render(app, chart_area, buf);
     let mut spans = vec![Span::raw(" ")];
     for (k, what) in super::super::keys::PRESENTATION_BAR {
-        spans.push(Span::styled(k, t.key()));
-        spans.push(Span::styled(format!(" {what}  "), t.dim()));
+        spans.extend(super::key_hint(t, k, what));
     }
     Paragraph::new(Line::from(spans))
         .style(Style::new())
