@@ -10,10 +10,11 @@
 
 use super::scored_series;
 use crate::data::{Dataset, Series};
+use crate::model::paths::cagr_percent;
 use crate::params::Override;
 use crate::scenario::Store;
 use crate::setup::{Setup, SetupError};
-use crate::units::Year;
+use crate::units::{Year, growth_factor};
 use std::ops::RangeInclusive;
 
 /// Years before the base year that the drift benchmark extrapolates.
@@ -99,7 +100,7 @@ pub struct Rolling {
 pub fn benchmarks(observed: &Series, origin: Year, horizon: i32) -> Option<(f64, f64)> {
     let base = observed.get(origin).filter(|v| *v > 0.0)?;
     let before = observed.get(origin - DRIFT_YEARS).filter(|v| *v > 0.0)?;
-    let rate = (base / before).powf(1.0 / f64::from(DRIFT_YEARS));
+    let rate = growth_factor(cagr_percent(before, base, DRIFT_YEARS));
     Some((base, base * rate.powi(horizon)))
 }
 

@@ -106,10 +106,25 @@ fn rows_for_two_panes(app: &App) -> Option<u16> {
     if app.presenting.is_some() {
         return None;
     }
-    (app.size.height..app.size.height.saturating_add(100)).find(|&h| {
+    let fits = |h: u16| {
         ScreenLayout::new(Rect::new(0, 0, app.size.width, h))
             .is_some_and(|l| inner(l.chart).height >= TWO_PANES_FROM)
-    })
+    };
+    // The chart grows with the terminal's height, so a bisection finds the first height in a
+    // handful of layouts (this runs on every redraw of a short screen).
+    let (mut lo, mut hi) = (app.size.height, app.size.height.saturating_add(100));
+    if !fits(hi) {
+        return None;
+    }
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if fits(mid) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    Some(lo)
 }
 
 /// Draws the panel.
