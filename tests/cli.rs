@@ -470,3 +470,36 @@ fn a_file_size_limit_is_an_error_not_a_crash() {
     let _ = std::fs::remove_file(&out);
     assert_eq!(status.code(), Some(1), "{status:?}");
 }
+
+/// One meaning of history: the year table of `project`, `market` and `backtest` give the same
+/// industry figure for a history year (2022: DRAM 22.0 EB in the data, where the model's
+/// reconstruction says 19.2), and say where it comes from.
+#[test]
+fn history_is_the_observed_figure_everywhere() {
+    let project = stdout(&memcycle(&["project"]));
+    let row = |text: &str, year: &str| -> Vec<String> {
+        text.lines()
+            .find(|l| l.starts_with(year))
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(row(&project, "2022")[1..3], ["obs", "22.00"], "{project}");
+    let market = stdout(&memcycle(&["market"]));
+    assert_eq!(row(&market, "2022")[1..3], ["obs", "22.0"], "{market}");
+    let backtest = stdout(&memcycle(&[
+        "backtest", "--from", "2021", "--format", "csv",
+    ]));
+    assert!(
+        backtest
+            .lines()
+            .any(|l| l.starts_with("dram_eb,2022,22.000")),
+        "{backtest}"
+    );
+    let csv = stdout(&memcycle(&["project", "--format", "csv"]));
+    assert!(
+        csv.contains("\n2022,industry,history,,,,,,,22.000,625.000\n"),
+        "{csv}"
+    );
+}

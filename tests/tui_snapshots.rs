@@ -250,7 +250,7 @@ fn the_year_table_opens_with_the_projection_in_view() {
         let screen = text(&draw(&app(w, h)));
         assert_eq!(
             (
-                screen.matches(" hist ").count(),
+                screen.matches(" obs ").count(),
                 screen.matches(" proj ").count()
             ),
             (hist, proj),

@@ -3,7 +3,7 @@
 use super::table::TextTable;
 use crate::format::Align;
 use crate::format::{fixed, json_number, signed};
-use crate::model::{Memory, MemoryProjection, Projection};
+use crate::model::{Basis, Memory, MemoryProjection, Projection};
 use serde_json::{Value, json};
 
 /// The CSV header, exactly as documented.
@@ -76,7 +76,8 @@ pub fn to_json(p: &Projection) -> String {
 /// One aligned table per memory.
 pub fn to_table(p: &Projection) -> String {
     let mut out = String::new();
-    for (_, mp) in memories(p) {
+    for (memory, mp) in memories(p) {
+        let observed = p.observed_eb(memory);
         let cols = [
             "year",
             "",
@@ -102,11 +103,15 @@ pub fn to_table(p: &Projection) -> String {
         for (i, year) in p.years().enumerate() {
             t.row(vec![
                 year.to_string(),
-                if year <= p.base_year {
-                    "hist".into()
+                if year > p.base_year {
+                    Basis::Projected
+                } else if observed.get(i).copied().flatten().is_some() {
+                    Basis::Observed
                 } else {
-                    "proj".into()
-                },
+                    Basis::Model
+                }
+                .label()
+                .into(),
                 fixed(mp.demand_eb[i], 1),
                 fixed(mp.supply_eb[i], 1),
                 signed(mp.sufficiency_pct[i], 1),
@@ -122,7 +127,7 @@ pub fn to_table(p: &Projection) -> String {
             |y| format!("price turns up in {y}"),
         );
         out.push_str(&format!(
-            "{} market, history to {} (price index: {} = 100; vs trend: price over its cost trend; target inventory {} weeks); {turn}\n\n{}\n",
+            "{} market, history to {} (obs: demand is the industry's figure, model: the model's reconstruction; price index: {} = 100; vs trend: price over its cost trend; target inventory {} weeks); {turn}\n\n{}\n",
             mp.label, p.base_year, p.base_year, mp.target_weeks, t.render()
         ));
     }

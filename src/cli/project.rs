@@ -3,14 +3,16 @@
 use super::table::TextTable;
 use crate::format::Align;
 use crate::format::{fixed, fixed3, json_number, yoy};
-use crate::model::{Projection, SegmentProjection};
+use crate::model::{Basis, Projection, SegmentProjection};
 use serde_json::{Value, json};
 
 /// The CSV header, exactly as documented.
 pub const CSV_HEADER: &str = "year,segment,period,shipments_m,replacement_m,growth_m,installed_base_m,dram_gb_per_unit,nand_gb_per_unit,dram_eb,nand_eb";
 
 /// Long-format CSV: one row per segment and year (from the segment's first year), then a
-/// `total` row per year.
+/// `total` row per year (the sum of the segments: in history years the model's
+/// reconstruction) and, in history years, an `industry` row with the data's observed totals
+/// (empty where the data has none).
 pub fn to_csv(p: &Projection) -> String {
     let mut out = String::with_capacity(64 * p.len() * (p.segments.len() + 1));
     out.push_str(CSV_HEADER);
@@ -47,6 +49,14 @@ pub fn to_csv(p: &Projection) -> String {
             fixed3(p.total_dram_eb[i]),
             fixed3(p.total_nand_eb[i])
         ));
+        if p.basis(i) != Basis::Projected {
+            let seen = |o: &[Option<f64>]| o[i].map(fixed3).unwrap_or_default();
+            out.push_str(&format!(
+                "{year},industry,{period},,,,,,,{},{}\n",
+                seen(&p.observed_dram_eb),
+                seen(&p.observed_nand_eb)
+            ));
+        }
     }
     out
 }
@@ -95,6 +105,8 @@ pub fn to_json(p: &Projection) -> String {
                 "dram_eb": json_number(p.total_dram_eb[i]),
                 "hbm_eb": json_number(p.total_hbm_eb[i]),
                 "nand_eb": json_number(p.total_nand_eb[i]),
+                "dram_observed_eb": p.observed_dram_eb[i].map(json_number),
+                "nand_observed_eb": p.observed_nand_eb[i].map(json_number),
             })
         })
         .collect();
@@ -135,15 +147,11 @@ pub fn to_table(p: &Projection) -> String {
         let prev = i.checked_sub(1);
         let mut cells = vec![
             year.to_string(),
-            if year <= p.base_year {
-                "hist".into()
-            } else {
-                "proj".into()
-            },
-            fixed(p.total_dram_eb[i], 2),
-            yoy(prev.map(|j| p.total_dram_eb[j]), p.total_dram_eb[i]),
-            fixed(p.total_nand_eb[i], 1),
-            yoy(prev.map(|j| p.total_nand_eb[j]), p.total_nand_eb[i]),
+            p.basis(i).label().into(),
+            fixed(p.reported_dram_eb(i), 2),
+            yoy(prev.map(|j| p.reported_dram_eb(j)), p.reported_dram_eb(i)),
+            fixed(p.reported_nand_eb(i), 1),
+            yoy(prev.map(|j| p.reported_nand_eb(j)), p.reported_nand_eb(i)),
         ];
         cells.extend(devices.iter().map(|s| {
             if s.covers(year) {
@@ -155,7 +163,7 @@ pub fn to_table(p: &Projection) -> String {
         t.row(cells);
     }
     format!(
-        "Memory demand, history to {} and projection to {} (EB = exabytes, M = million units)\n\n{}",
+        "Memory demand, history to {} and projection to {} (EB = exabytes, M = million units; obs = industry figures from the data, model = the model's reconstruction, proj = projection)\n\n{}",
         p.base_year,
         p.horizon,
         t.render()

@@ -131,6 +131,8 @@ impl Engine {
             total_hbm_eb,
             total_nand_eb,
             segments,
+            observed_dram_eb: observed(h.market.as_ref().map(|[d, _]| d), len),
+            observed_nand_eb: observed(h.market.as_ref().map(|[_, n]| n), len),
             market,
             calibration: h.calibration,
         }
@@ -312,4 +314,11 @@ mod tests {
         assert!((f[0] - 1.10).abs() < 1e-12);
         assert!((f[1] - 1.10 * 1.05).abs() < 1e-12);
     }
+}
+
+/// A memory's observed history bits, padded with `None` to `len` years.
+fn observed(h: Option<&super::market_history::MemoryHistory>, len: usize) -> Vec<Option<f64>> {
+    let mut v = h.map(|h| h.observed_bits().to_vec()).unwrap_or_default();
+    v.resize(len, None);
+    v
 }

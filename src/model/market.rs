@@ -144,7 +144,8 @@ pub const TIGHT_SUFFICIENCY: f64 = -2.0;
 pub struct MemoryProjection {
     /// Display label.
     pub label: String,
-    /// Bit demand from the device model.
+    /// Bit demand: the industry's figures in history years where the data has them, the
+    /// device model's elsewhere.
     pub demand_eb: Vec<Exabytes>,
     /// Bit supply (output, in bits; HBM counted once).
     pub supply_eb: Vec<Exabytes>,
@@ -268,9 +269,13 @@ pub fn project_memory(
         ..MemoryProjection::default()
     };
     let price_base = h.price[base].max(f64::MIN_POSITIVE);
-    // History: published figures only; years without them stay empty (NaN).
+    // History: published figures only; years without them stay empty (NaN). Demand is the
+    // industry's figure where the data has one (the one revenue and price are measured
+    // against), the model's reconstruction elsewhere.
     for (i, d) in demand.iter().enumerate().take(base + 1) {
         let (sr, weeks) = (h.sufficiency[i], h.weeks[i]);
+        let d = h.bits.get(i).copied().flatten().unwrap_or(*d);
+        out.demand_eb[i] = d;
         out.supply_eb.push(d * (1.0 + sr / 100.0));
         out.sufficiency_pct.push(sr);
         out.inventory_weeks.push(weeks);

@@ -16,6 +16,8 @@ pub struct MemoryHistory {
     pub(super) price: Vec<f64>,
     /// Revenue by year.
     pub(super) revenue: Vec<f64>,
+    /// The industry's bit shipments by year where the data has a figure for that very year.
+    pub(super) bits: Vec<Option<f64>>,
     /// Sufficiency, %, by year (NaN where no figure is near).
     pub(super) sufficiency: Vec<f64>,
     /// Inventory weeks by year (NaN where no figure is near).
@@ -76,6 +78,10 @@ impl MemoryHistory {
             base_year,
             trend: fit_line(&xs, &ys),
             revenue: rev,
+            bits: years
+                .clone()
+                .map(|y| m.bits.get(y).filter(|_| y <= base_year))
+                .collect(),
             sufficiency: years
                 .clone()
                 .map(|y| sparse_at(suff, y, f64::NAN))
@@ -107,6 +113,12 @@ impl MemoryHistory {
             or(self.sufficiency[i], 0.0),
             or(self.weeks[i], self.target_weeks),
         )
+    }
+
+    /// The industry's bit figure for each year from the first year to the base year, where the
+    /// data has one.
+    pub fn observed_bits(&self) -> &[Option<f64>] {
+        &self.bits
     }
 
     pub(super) fn index(&self, year: Year) -> usize {

@@ -20,4 +20,4 @@ pub use parameters::{
     DEFAULT_CONTENT_HALF_LIFE, DEFAULT_GROWTH_HALF_LIFE, DEFAULT_HORIZON_YEARS, Parameters,
     SegmentParams,
 };
-pub use projection::{Calibration, Period, Projection, SegmentProjection};
+pub use projection::{Basis, Calibration, Period, Projection, SegmentProjection};

@@ -99,6 +99,42 @@ pub struct Projection {
     /// Factors every segment's bit demand was multiplied by so that the base year matches
     /// the observed industry totals.
     pub calibration: Calibration,
+    /// The industry's DRAM bits in history years where the data has a figure (`None` in other
+    /// years and after the base year).
+    pub observed_dram_eb: Vec<Option<Exabytes>>,
+    /// The industry's NAND bits, likewise.
+    pub observed_nand_eb: Vec<Option<Exabytes>>,
+}
+
+/// Where a reported total comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// The industry's figure from the data (a history year).
+    Observed,
+    /// The model's reconstruction of a history year the data has no figure for.
+    Model,
+    /// A projected year.
+    Projected,
+}
+
+impl Basis {
+    /// `observed`, `model` or `projection` (CSV and JSON).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Observed => "observed",
+            Basis::Model => "model",
+            Basis::Projected => "projection",
+        }
+    }
+
+    /// The short row label of tables: `obs`, `model` or `proj`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Basis::Observed => "obs",
+            Basis::Model => "model",
+            Basis::Projected => "proj",
+        }
+    }
 }
 
 /// Observed industry bits over the device model's bits in the base year, per memory; demand
@@ -152,8 +188,62 @@ impl Projection {
         self.total_dram_eb.is_empty()
     }
 
+    /// Total DRAM bits as reported: the industry's figure in history years where the data has
+    /// one, the model's total otherwise (the two agree in the base year, by calibration).
+    pub fn reported_dram_eb(&self, i: usize) -> Exabytes {
+        reported(&self.observed_dram_eb, &self.total_dram_eb, i)
+    }
+
+    /// Total NAND bits as reported, likewise.
+    pub fn reported_nand_eb(&self, i: usize) -> Exabytes {
+        reported(&self.observed_nand_eb, &self.total_nand_eb, i)
+    }
+
+    /// The observed history bits of `memory`.
+    pub fn observed_eb(&self, memory: super::Memory) -> &[Option<Exabytes>] {
+        match memory {
+            super::Memory::Dram => &self.observed_dram_eb,
+            super::Memory::Nand => &self.observed_nand_eb,
+        }
+    }
+
+    /// Every year's reported DRAM total.
+    pub fn reported_dram(&self) -> Vec<Exabytes> {
+        (0..self.len()).map(|i| self.reported_dram_eb(i)).collect()
+    }
+
+    /// Every year's reported NAND total.
+    pub fn reported_nand(&self) -> Vec<Exabytes> {
+        (0..self.len()).map(|i| self.reported_nand_eb(i)).collect()
+    }
+
+    /// Where the totals of year index `i` come from: observed only when both memories'
+    /// figures are.
+    pub fn basis(&self, i: usize) -> Basis {
+        let seen = |o: &[Option<Exabytes>]| o.get(i).copied().flatten().is_some();
+        if year_at(self.first_year, i) > self.base_year {
+            Basis::Projected
+        } else if seen(&self.observed_dram_eb) && seen(&self.observed_nand_eb) {
+            Basis::Observed
+        } else {
+            Basis::Model
+        }
+    }
+
     /// The segment with this id.
     pub fn segment(&self, id: &str) -> Option<&SegmentProjection> {
         self.segments.iter().find(|s| s.id == id)
     }
+}
+
+fn reported(observed: &[Option<Exabytes>], model: &[Exabytes], i: usize) -> Exabytes {
+    observed
+        .get(i)
+        .copied()
+        .flatten()
+        .unwrap_or_else(|| model.get(i).copied().unwrap_or(0.0))
+}
+
+fn year_at(first_year: Year, i: usize) -> Year {
+    first_year + i as Year
 }

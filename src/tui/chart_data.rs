@@ -107,16 +107,18 @@ fn specs_for(app: &App, p: &Projection) -> Vec<ChartSpec> {
                 if dram { |s| &s.dram_eb } else { |s| &s.nand_eb },
                 false,
             );
+            // The total is the industry's figure in history years (where the data has one);
+            // the segments below it are the model's reconstruction.
             let (t, bt) = if dram {
-                (&p.total_dram_eb, &b.total_dram_eb)
+                (p.reported_dram(), b.reported_dram())
             } else {
-                (&p.total_nand_eb, &b.total_nand_eb)
+                (p.reported_nand(), b.reported_nand())
             };
             let mut total = Series::new(
                 "Total",
                 Role::Total,
-                every_year(t),
-                Some(aligned(p, b, &every_year(bt))),
+                every_year(&t),
+                Some(aligned(p, b, &every_year(&bt))),
             );
             if let Some(m) = &app.setup.data.market {
                 total.observed = observed(app, if dram { &m.dram.bits } else { &m.nand.bits });

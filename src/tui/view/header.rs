@@ -162,18 +162,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ),
     ]);
     let big = area.height >= 4;
+    // In history years the industry's figures, as in the table.
     let dram = readout(
         app,
         "DRAM",
-        &p.total_dram_eb,
-        &app.baseline.total_dram_eb,
+        &p.reported_dram(),
+        &app.baseline.reported_dram(),
         big,
     );
     let nand = readout(
         app,
         "NAND",
-        &p.total_nand_eb,
-        &app.baseline.total_nand_eb,
+        &p.reported_nand(),
+        &app.baseline.reported_nand(),
         big,
     );
     let mut lines = vec![Line::from(title)];

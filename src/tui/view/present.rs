@@ -36,15 +36,15 @@ fn readouts(app: &App) -> Vec<Readout> {
     let mut out = vec![
         Readout {
             caption: format!("DRAM demand {}", app.year),
-            value: fixed(p.total_dram_eb[i], 1),
+            value: fixed(p.reported_dram_eb(i), 1),
             unit: "EB",
-            note: vs_base(p.total_dram_eb[i], &app.baseline.total_dram_eb),
+            note: vs_base(p.reported_dram_eb(i), &app.baseline.reported_dram()),
         },
         Readout {
             caption: format!("NAND demand {}", app.year),
-            value: fixed(p.total_nand_eb[i], 0),
+            value: fixed(p.reported_nand_eb(i), 0),
             unit: "EB",
-            note: vs_base(p.total_nand_eb[i], &app.baseline.total_nand_eb),
+            note: vs_base(p.reported_nand_eb(i), &app.baseline.reported_nand()),
         },
     ];
     if let Some(m) = &p.market {

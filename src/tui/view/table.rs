@@ -34,13 +34,13 @@ fn compare(app: &App, area: Rect, buf: &mut Buffer) -> u16 {
         let current = app
             .projection
             .index(year)
-            .map(|j| app.projection.total_dram_eb[j]);
+            .map(|j| app.projection.reported_dram_eb(j));
         let market = p.market.as_ref().map(|m| &m.dram);
         vec![
             truncate(name, 22),
-            fixed(p.total_dram_eb[i], 1),
-            fixed(p.total_nand_eb[i], 0),
-            yoy(current, p.total_dram_eb[i]),
+            fixed(p.reported_dram_eb(i), 1),
+            fixed(p.reported_nand_eb(i), 0),
+            yoy(current, p.reported_dram_eb(i)),
             market.map_or_else(String::new, |m| {
                 crate::format::signed(m.sufficiency_pct[i], 1)
             }),
@@ -109,6 +109,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let p = &app.projection;
     let b = &app.baseline;
     let modified = app.is_modified();
+    // History rows show the industry's figures where the data has them (`obs`), the model's
+    // reconstruction elsewhere (`model`): the same as `memcycle project` and `backtest`.
+    let reported = (p.reported_dram(), p.reported_nand());
     let mut columns: Vec<Column> = vec![
         Column {
             header: "Year".into(),
@@ -118,18 +121,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         },
         Column {
             header: "".into(),
-            width: 4,
+            width: 5,
             align: Align::Left,
-            cell: Box::new(|i| {
-                if p.first_year + i as i32 <= p.base_year {
-                    "hist".into()
-                } else {
-                    "proj".into()
-                }
-            }),
+            cell: Box::new(|i| p.basis(i).label().into()),
         },
     ];
-    for (name, values, decimals) in [("DRAM", &p.total_dram_eb, 1), ("NAND", &p.total_nand_eb, 0)] {
+    for (name, values, decimals) in [("DRAM", &reported.0, 1), ("NAND", &reported.1, 0)] {
         columns.push(Column {
             header: format!("{name} EB"),
             width: 7,
