@@ -296,6 +296,13 @@ pub fn faded_growth(start: f64, long_run: f64, half_life: Years, step: usize) ->
     faded(start, long_run, fade_weight(half_life, step))
 }
 
+/// A memory's observed history bits, padded with `None` to `len` years.
+fn observed(h: Option<&super::market_history::MemoryHistory>, len: usize) -> Vec<Option<f64>> {
+    let mut v = h.map(|h| h.observed_bits().to_vec()).unwrap_or_default();
+    v.resize(len, None);
+    v
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,11 +321,4 @@ mod tests {
         assert!((f[0] - 1.10).abs() < 1e-12);
         assert!((f[1] - 1.10 * 1.05).abs() < 1e-12);
     }
-}
-
-/// A memory's observed history bits, padded with `None` to `len` years.
-fn observed(h: Option<&super::market_history::MemoryHistory>, len: usize) -> Vec<Option<f64>> {
-    let mut v = h.map(|h| h.observed_bits().to_vec()).unwrap_or_default();
-    v.resize(len, None);
-    v
 }
