@@ -259,27 +259,42 @@ fn the_year_table_opens_with_the_projection_in_view() {
     }
 }
 
-/// Charts open on as many history years as projected ones, so the base year sits where the
-/// middle label names it ("2025|" used to point at about 2022.9); `z` shows every year, and the
-/// middle label is then left out rather than wrong.
+/// Charts open on as many history years as projected ones, with a label every few years, each
+/// centred on its year's column (ratatui's evenly spaced labels put "2025|" at about 2022.9);
+/// the base year is always labelled. `z` shows every year, the base year still labelled.
 #[test]
 fn charts_open_around_the_base_year_and_z_shows_all_years() {
     let mut a = app(100, 30);
-    let axis = |a: &memcycle::tui::App| {
-        text(&draw(a))
-            .lines()
-            .find(|l| l.contains("2035│"))
-            .unwrap_or_default()
-            .to_owned()
+    // The label row under the plot, and the graph's left edge and width (right of `└`).
+    let axis = |a: &memcycle::tui::App| -> (String, usize, usize) {
+        let screen = text(&draw(a));
+        let lines: Vec<&str> = screen.lines().collect();
+        let at = lines
+            .iter()
+            .rposition(|l| l.contains('└') && l.contains('┴'))
+            .expect("an x axis");
+        let chars: Vec<char> = lines[at].chars().collect();
+        let corner = chars.iter().rposition(|c| *c == '└').expect("corner");
+        let right = chars.iter().rposition(|c| *c == '│').expect("panel edge");
+        (lines[at + 1].to_owned(), corner + 1, right - corner - 1)
     };
-    let recent = axis(&a);
+    let (labels, left, width) = axis(&a);
+    for year in ["2015", "2020", "2025", "2030", "2035"] {
+        assert!(labels.contains(year), "{year} labelled: {labels}");
+    }
+    // The canvas draws year y at dot floor((y - 2015) / 20 * (2w - 1)), two dots per cell.
+    let column =
+        |year: f64| left + ((year - 2015.0) / 20.0 * (2.0 * width as f64 - 1.0)) as usize / 2;
+    let byte = labels.find("2025").expect("base year");
+    let centre = labels[..byte].chars().count() + 2;
     assert!(
-        recent.contains("2015") && recent.contains("2025|"),
-        "{recent}"
+        centre.abs_diff(column(2025.0)) <= 1,
+        "2025 centred at {centre}, its column is {}:\n{labels}",
+        column(2025.0)
     );
     send(&mut a, &[Message::ToggleAllYears]);
-    let all = axis(&a);
-    assert!(all.contains("2010") && !all.contains('|'), "{all}");
+    let (all, _, _) = axis(&a);
+    assert!(all.contains("2010") && all.contains("2025"), "{all}");
 }
 
 /// Nothing disappears silently: a pane left out on a short screen is named in the legend with

@@ -88,6 +88,9 @@ pub fn table_start(p: &Projection) -> usize {
 
 /// At most this many scenarios are pinned for comparison.
 pub const MAX_PINS: usize = 3;
+/// Share of a slider's plausible range, each way from its default, that the change pane's
+/// axis holds (see [`App::selected_reach`]).
+pub const REACH_SHARE: f64 = 0.2;
 /// Frames a replay takes (the loop ticks every [`REPLAY_FRAME_MS`]).
 pub const REPLAY_FRAMES: u32 = 15;
 /// Milliseconds between replay frames.
@@ -385,6 +388,24 @@ impl App {
             &self.projection,
             self.setup.data.last_observed_year(),
         )
+    }
+
+    /// Projections with the selected slider a fifth of its plausible range below and above its
+    /// default, the others as they are: the scale of a typical move of that slider (the change
+    /// pane's axis holds it, so the axis stays still while the slider moves near its default).
+    pub fn selected_reach(&self) -> Vec<Projection> {
+        let Some(spec) = self.specs().get(self.selected) else {
+            return Vec::new();
+        };
+        let span = (spec.high - spec.low) * REACH_SHARE;
+        [spec.default - span, spec.default + span]
+            .into_iter()
+            .map(|v| {
+                let mut p = self.params.clone();
+                self.setup.catalog.set(&mut p, self.selected, v);
+                self.setup.project(&p)
+            })
+            .collect()
     }
 
     /// Recomputes the projection after a parameter moved; keeps the selected year in range.

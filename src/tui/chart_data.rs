@@ -2,8 +2,8 @@
 //! baseline to compare with. The view turns this into ratatui datasets; tests can check it
 //! without rendering.
 
-use super::app::{App, ChartKind};
-use super::chart_spec::{ChartSpec, Role, Series, aligned, every_year, observed};
+use super::app::{App, ChartKind, ViewMode};
+use super::chart_spec::{ChartSpec, Role, Series, aligned, apply_view, every_year, observed};
 use crate::model::{Projection, SegmentProjection};
 
 fn by_year(p: &Projection, seg: &SegmentProjection, values: &[f64]) -> Vec<Option<f64>> {
@@ -35,6 +35,70 @@ fn segment_series(
             )
         })
         .collect()
+}
+
+/// What the sliders did to demand: the total's (and the selected segment's) % change against
+/// the baseline, as a second pane under the stacked area, once a slider has moved (absolute
+/// view only: the change views show it already). A slider step moves the total by about 1%,
+/// a hair on the stacked area's axis; here it fills the pane.
+fn demand_change(app: &App, spec: &ChartSpec) -> Option<ChartSpec> {
+    if !app.is_modified() || app.view != ViewMode::Absolute {
+        return None;
+    }
+    let selected = app.selected_segment().map(Role::Segment);
+    let series = spec
+        .series
+        .iter()
+        .filter(|s| s.role == Role::Total || Some(s.role) == selected)
+        .cloned()
+        .collect();
+    let title = format!("{} change", spec.title);
+    let mut change = apply_view(ChartSpec::new(title, "", series, false), ViewMode::Percent);
+    change.change_pane = true;
+    Some(change)
+}
+
+/// The % changes (total, and the selected segment) the selected slider reaches at its
+/// plausible low and high, in projected years: the change pane's axis then holds still while
+/// that slider moves, so each step moves the lines (an axis fitted to the lines alone would
+/// rescale with them and show the same picture at every step).
+fn reach(app: &App) -> Vec<f64> {
+    let dram = app.chart == ChartKind::Dram;
+    let b = &app.baseline;
+    let selected = app.selected_segment();
+    let mut out = Vec::new();
+    for p in app.selected_reach() {
+        for year in p.base_year + 1..=p.horizon {
+            let (Some(i), Some(j)) = (p.index(year), b.index(year)) else {
+                continue;
+            };
+            let total = |q: &Projection, k: usize| {
+                if dram {
+                    q.reported_dram_eb(k)
+                } else {
+                    q.reported_nand_eb(k)
+                }
+            };
+            let mut pairs = vec![(total(&p, i), total(b, j))];
+            if let Some((seg, base_seg)) =
+                selected.and_then(|s| p.segments.get(s).zip(b.segments.get(s)))
+            {
+                let at = |v: &Vec<f64>, k: usize| v.get(k).copied().unwrap_or(0.0);
+                pairs.push(if dram {
+                    (at(&seg.dram_eb, i), at(&base_seg.dram_eb, j))
+                } else {
+                    (at(&seg.nand_eb, i), at(&base_seg.nand_eb, j))
+                });
+            }
+            out.extend(
+                pairs
+                    .into_iter()
+                    .filter(|(_, base)| base.abs() > 1e-12)
+                    .map(|(v, base)| (v / base - 1.0) * 100.0),
+            );
+        }
+    }
+    out
 }
 
 /// Shipments of segment `i` split into replacement and growth.
@@ -70,6 +134,9 @@ fn shipments_split(app: &App, p: &Projection, i: usize) -> ChartSpec {
 /// a short screen shows only the last).
 pub fn chart_specs(app: &App) -> Vec<ChartSpec> {
     let mut specs = specs_for(app, &app.projection);
+    if let Some(change) = specs.iter_mut().find(|s| s.change_pane) {
+        change.extent = reach(app);
+    }
     // Pinned scenarios: each pane's main line (the total, or the last series) once more per pin.
     for (k, pin) in app.pins.iter().enumerate() {
         for (pane, pinned) in specs.iter_mut().zip(specs_for(app, &pin.projection)) {
@@ -124,12 +191,18 @@ fn specs_for(app: &App, p: &Projection) -> Vec<ChartSpec> {
                 total.observed = observed(app, if dram { &m.dram.bits } else { &m.nand.bits });
             }
             series.push(total);
-            vec![ChartSpec::new(
+            let mut spec = ChartSpec::new(
                 format!("{} demand", if dram { "DRAM" } else { "NAND" }),
                 "EB",
                 series,
                 false,
-            )]
+            );
+            spec.stacked = true;
+            let change = app
+                .show_baseline
+                .then(|| demand_change(app, &spec))
+                .flatten();
+            std::iter::once(spec).chain(change).collect()
         }
         ChartKind::Shipments => {
             let by_segment = ChartSpec::new(

@@ -78,6 +78,15 @@ pub struct ChartSpec {
     pub regime: Option<Vec<Regime>>,
     /// A note for the legend (a pane left out for lack of rows, and where it comes back).
     pub note: Option<String>,
+    /// Draw the segments as a stacked area under the total (absolute view only).
+    pub stacked: bool,
+    /// The change pane under a demand chart: it needs fewer rows than a full pane, takes two
+    /// fifths of the height, and is the one kept (with the chart above it named) when there is
+    /// room for only one, as it shows what the sliders did.
+    pub change_pane: bool,
+    /// Values the y axis must include beyond the series' (the change pane: how far the
+    /// selected slider can move its lines, so the axis holds still while it moves).
+    pub extent: Vec<f64>,
 }
 
 impl ChartSpec {
@@ -95,6 +104,9 @@ impl ChartSpec {
             log,
             regime: None,
             note: None,
+            stacked: false,
+            change_pane: false,
+            extent: Vec::new(),
         }
     }
 }
@@ -150,11 +162,12 @@ pub fn apply_view(mut spec: ChartSpec, view: ViewMode) -> ChartSpec {
             .collect();
     }
     spec.log = false;
+    spec.stacked = false;
     let unit = spec.unit.trim_end_matches(", log").to_owned();
     spec.unit = if view == ViewMode::Percent {
         "% vs baseline".into()
     } else {
-        format!("{unit} vs baseline")
+        format!("Δ {unit} vs baseline")
     };
     spec
 }
@@ -168,7 +181,8 @@ pub fn y_bounds(spec: &ChartSpec, from: usize) -> (f64, f64) {
             .chain(s.baseline.iter().flat_map(shown))
             .chain(s.observed.iter().flat_map(shown))
     });
-    let (mut lo, mut hi) = values
+    let (lo, hi) = values
+        .chain(spec.extent.iter().copied())
         .filter(|v| v.is_finite() && (!spec.log || *v > 0.0))
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
             (lo.min(v), hi.max(v))
@@ -185,17 +199,17 @@ pub fn y_bounds(spec: &ChartSpec, from: usize) -> (f64, f64) {
         }
         return (lo, hi);
     }
-    lo = lo.min(0.0);
-    hi = hi.max(0.0);
-    if (hi - lo).abs() < 1e-12 {
-        hi = lo + 1.0;
+    // Round bounds, so the three labels are round numbers: from zero to a round top, from a
+    // round bottom to zero, or symmetric about zero (zero is then the middle label).
+    let round = |v: f64| round_up(v * 1.02);
+    if lo >= 0.0 {
+        (0.0, if hi > 0.0 { round(hi) } else { 1.0 })
+    } else if hi <= 0.0 {
+        (-round(-lo), 0.0)
+    } else {
+        let m = round(hi.max(-lo));
+        (-m, m)
     }
-    if lo == 0.0 {
-        // A round top, so the three labels (0, half, top) are round numbers too.
-        return (0.0, round_up(hi * 1.02));
-    }
-    let pad = (hi - lo) * 0.05;
-    (if lo < 0.0 { lo - pad } else { lo }, hi + pad)
 }
 
 /// The smallest of 1, 1.5, 2, 3, 4, 5, 6, 8 times a power of ten that is at least `v` (> 0):
@@ -295,5 +309,19 @@ mod tests {
         let (lo, hi) = y_bounds(&spec(&[5.0, 10.0], &[5.0, 12.0], false), 0);
         assert_eq!(lo, 0.0);
         assert!(hi > 12.0);
+    }
+
+    #[test]
+    fn bounds_with_negatives_are_round_and_zero_is_a_label() {
+        let bounds = |v: &[f64]| y_bounds(&spec(v, v, false), 0);
+        assert_eq!(bounds(&[-3.79, 0.0]), (-4.0, 0.0));
+        assert_eq!(
+            bounds(&[-3.79, 1.0]),
+            (-4.0, 4.0),
+            "symmetric: 0 in the middle"
+        );
+        let mut with_extent = spec(&[-1.0], &[-1.0], false);
+        with_extent.extent = vec![-7.0, 2.5];
+        assert_eq!(y_bounds(&with_extent, 0), (-8.0, 8.0));
     }
 }

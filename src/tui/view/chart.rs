@@ -4,8 +4,10 @@ use super::super::app::{App, Focus, ViewMode};
 use super::super::chart_data::chart_specs;
 use super::super::chart_spec::{ChartSpec, Role, apply_view, x_window, y_bounds, year_at};
 use super::super::layout::{ScreenLayout, chart_tabs, inner};
-use super::super::theme::Theme;
+use super::chart_axis::{compact, draw_labels, label_years};
 use super::chart_band::band;
+use super::chart_series::{history_style, legend, line_of, points_of, role_style, stack_datasets};
+use super::chart_stack::layers as stack_layers;
 use super::panel;
 use crate::model::Regime;
 use ratatui::buffer::Buffer;
@@ -13,45 +15,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget, Wrap};
-
-/// Colour of a series.
-fn role_style(t: Theme, role: Role) -> Style {
-    match role {
-        Role::Segment(i) => t.segment(i),
-        Role::Total | Role::Demand => t.total(),
-        Role::Supply => t.segment(0),
-        Role::Replacement | Role::Price => t.segment(1),
-        Role::Growth | Role::Revenue => t.segment(2),
-        Role::Sufficiency => t.segment(3),
-        Role::Pinned(k) => t.pinned(k),
-    }
-}
-
-/// A compact axis number: 1.2k, 35, 0.45; round numbers without trailing zeros (75, not 75.0).
-pub fn compact(v: f64) -> String {
-    let text = compact_fixed(v);
-    if text.contains('.') && !text.ends_with('k') {
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
-    } else {
-        text
-    }
-}
-
-fn compact_fixed(v: f64) -> String {
-    let a = v.abs();
-    if a >= 10_000.0 {
-        format!("{:.0}k", v / 1000.0)
-    } else if a >= 1000.0 {
-        format!("{:.1}k", v / 1000.0)
-    } else if a >= 100.0 || a == 0.0 {
-        format!("{v:.0}")
-    } else if a >= 10.0 {
-        format!("{v:.1}")
-    } else {
-        format!("{v:.2}")
-    }
-}
+use ratatui::widgets::{Axis, Chart, Dataset, Paragraph, Widget, Wrap};
 
 /// The points of the owned series, before datasets borrow them.
 struct Lines {
@@ -99,16 +63,28 @@ fn ghosted(app: &App, spec: &ChartSpec, role: Role) -> bool {
 
 /// Height from which the shipments chart shows both panes.
 const TWO_PANES_FROM: u16 = 20;
+/// Height from which the demand charts show their change pane (it needs fewer rows: one line
+/// or two, no legend to speak of).
+const CHANGE_PANE_FROM: u16 = 16;
+
+/// The height from which `specs` show in two panes.
+fn two_panes_from(specs: &[ChartSpec]) -> u16 {
+    if specs.iter().any(|s| s.change_pane) {
+        CHANGE_PANE_FROM
+    } else {
+        TWO_PANES_FROM
+    }
+}
 
 /// The terminal height from which the explorer's chart panel shows two panes (`None` in
 /// presentation mode, whose layout is its own, or beyond any usual terminal).
-fn rows_for_two_panes(app: &App) -> Option<u16> {
+fn rows_for_two_panes(app: &App, needed: u16) -> Option<u16> {
     if app.presenting.is_some() {
         return None;
     }
     let fits = |h: u16| {
         ScreenLayout::new(Rect::new(0, 0, app.size.width, h))
-            .is_some_and(|l| inner(l.chart).height >= TWO_PANES_FROM)
+            .is_some_and(|l| inner(l.chart).height >= needed)
     };
     // The chart grows with the terminal's height, so a bisection finds the first height in a
     // handful of layouts (this runs on every redraw of a short screen).
@@ -135,28 +111,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|s| apply_view(s, app.view))
         .collect();
     let inner_area = inner(area);
-    if specs.len() > 1 && inner_area.height < TWO_PANES_FROM {
-        // Nothing disappears silently: the pane left out is named, with the height it needs.
-        let left_out: Vec<String> = specs
-            .drain(..specs.len() - 1)
-            .map(|s| s.title.split(" (").next().unwrap_or_default().to_owned())
-            .collect();
-        let needs = rows_for_two_panes(app).map_or_else(
+    let needed = two_panes_from(&specs);
+    if specs.len() > 1 && inner_area.height < needed {
+        // Nothing disappears silently: the pane left out (the upper one: the lower one shows
+        // the detail, the split or the change) is named, with the height it needs.
+        let removed = specs.remove(0).title;
+        let left_out = removed.split(" (").next().unwrap_or_default();
+        let needs = rows_for_two_panes(app, needed).map_or_else(
             || "in a taller window".to_owned(),
             |rows| format!("at {rows}+ rows"),
         );
         if let Some(last) = specs.last_mut() {
-            last.note = Some(format!("▲ {} {needs}", left_out.join(", ")));
+            last.note = Some(format!("▲ {left_out} {needs}"));
         }
     }
     let Some(last) = specs.last() else { return };
-    let view = if app.view == ViewMode::Absolute {
-        String::new()
-    } else {
-        format!(", {}", app.view.label())
-    };
     panel(app, Focus::Chart, Line::default())
-        .title_bottom(title_line(app, last, &view))
+        .title_bottom(title_line(app, last))
         .render(area, buf);
     for (kind, r, text) in chart_tabs(area) {
         if r.right() >= area.right() {
@@ -173,9 +144,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     if let [top, bottom] = specs.as_slice() {
-        let top_height = inner_area.height / 2;
+        // The change pane takes two fifths, a split half.
+        let top_height = if bottom.change_pane {
+            inner_area.height * 3 / 5
+        } else {
+            inner_area.height / 2
+        };
         let top_area = Rect::new(inner_area.x, inner_area.y, inner_area.width, top_height);
-        Paragraph::new(title_line(app, top, &view))
+        Paragraph::new(title_line(app, top))
             .render(Rect::new(top_area.x, top_area.y, top_area.width, 1), buf);
         pane(
             app,
@@ -195,67 +171,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// A chart's title and unit.
-fn title_line<'a>(app: &App, spec: &ChartSpec, view: &str) -> Line<'a> {
+/// A chart's title and unit (in the change views the unit says what it is compared with).
+fn title_line<'a>(app: &App, spec: &ChartSpec) -> Line<'a> {
     Line::from(vec![
         Span::styled(
             format!(" {}", spec.title),
             Style::new().add_modifier(Modifier::BOLD),
         ),
-        Span::styled(format!(" ({}{view}) ", spec.unit), app.theme.dim()),
+        Span::styled(format!(" ({}) ", spec.unit), app.theme.dim()),
     ])
 }
 
 /// Draws one chart: legend, then the plot.
-/// The legend line: each series, then the baseline, observations and regimes when shown.
-fn legend(t: Theme, spec: &ChartSpec, baseline: bool, observed: bool) -> Line<'static> {
-    let mut head = Vec::new();
-    for s in &spec.series {
-        let symbol = if s.role == Role::Total { "━" } else { "■" };
-        head.push(Span::styled(symbol, role_style(t, s.role)));
-        head.push(Span::raw(format!(" {} ", s.label)));
-    }
-    if baseline {
-        head.push(Span::styled("┄", t.baseline()));
-        head.push(Span::styled(" baseline ", t.dim()));
-    }
-    if observed {
-        head.push(Span::styled("•", t.key()));
-        head.push(Span::styled(" observed ", t.dim()));
-    }
-    if spec.regime.is_some() {
-        head.push(Span::styled(
-            if t.color { "▄" } else { "█" },
-            t.regime(Regime::Tight),
-        ));
-        head.push(Span::styled(" tight ", t.dim()));
-        head.push(Span::styled("▄", t.regime(Regime::Glut)));
-        head.push(Span::styled(" glut ", t.dim()));
-    }
-    if let Some(note) = &spec.note {
-        head.push(Span::styled(format!(" {note}"), t.dim()));
-    }
-    Line::from(head)
-}
-
-/// A dataset drawn as a line.
-fn line_of(data: &[(f64, f64)], marker: Marker, style: Style) -> Dataset<'_> {
-    Dataset::default()
-        .data(data)
-        .graph_type(GraphType::Line)
-        .marker(marker)
-        .style(style)
-}
-
-/// A dataset drawn as separate points.
-fn points_of(data: &[(f64, f64)], marker: Marker, style: Style) -> Dataset<'_> {
-    Dataset::default()
-        .data(data)
-        .graph_type(GraphType::Scatter)
-        .marker(marker)
-        .style(style)
-}
-
 fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let p = &app.projection;
@@ -316,12 +243,17 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
     let base_marker = vec![(f64::from(base) + 0.5, lo), (f64::from(base) + 0.5, hi)];
 
     // Legend above the plot (the title is on the bottom border).
-    let head = legend(
-        t,
-        spec,
+    let shown = (
         lines.baseline.iter().any(|b| !b.is_empty()),
         !observed.is_empty(),
     );
+    let mut head = legend(t, spec, shown, app.selected_segment(), false);
+    let rows = |l: &Line| l.width().div_ceil(usize::from(area.width.max(1)));
+    let short = legend(t, spec, shown, app.selected_segment(), true);
+    if rows(&short) < rows(&head) {
+        // The texture's note goes first when it costs the plot a row.
+        head = short;
+    }
     let legend_height = (head.width() as u16)
         .div_ceil(area.width.max(1))
         .clamp(1, 3);
@@ -344,9 +276,8 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
         .zip(lines.projection.iter().zip(&lines.baseline))
         .filter(|(_, (_, b))| !b.is_empty())
         .map(|(s, (current, baseline))| {
-            let style = role_style(t, s.role).add_modifier(Modifier::DIM);
             (
-                style,
+                role_style(t, s.role),
                 band(
                     current,
                     baseline,
@@ -357,10 +288,19 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
             )
         })
         .collect();
-    let mut datasets: Vec<Dataset> = bands
-        .iter()
-        .map(|(style, points)| points_of(points, t.marker, *style))
-        .collect();
+    let layers = if spec.stacked {
+        stack_layers(spec, p.first_year, from, base)
+    } else {
+        Vec::new()
+    };
+    let zero = (lo < 0.0 && hi > 0.0).then(|| vec![(f64::from(from), 0.0), (f64::from(to), 0.0)]);
+    let mut datasets: Vec<Dataset> = stack_datasets(app, &layers);
+    datasets.extend(
+        bands
+            .iter()
+            .map(|(style, points)| points_of(points, Marker::Braille, *style)),
+    );
+    datasets.extend(zero.iter().map(|z| line_of(z, t.marker, t.dim())));
     datasets.extend([
         line_of(&base_marker, t.marker, t.dim()),
         line_of(&cursor, t.marker, t.cursor()),
@@ -368,11 +308,21 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
     for b in lines.baseline.iter().filter(|b| !b.is_empty()) {
         datasets.push(line_of(b, t.marker, t.baseline()));
     }
-    for (s, h) in spec.series.iter().zip(&lines.history) {
-        let style = role_style(t, s.role).add_modifier(Modifier::DIM);
-        datasets.push(line_of(h, t.marker, style));
+    let drawn = |role: Role| !(spec.stacked && matches!(role, Role::Segment(_)));
+    for (s, h) in spec
+        .series
+        .iter()
+        .zip(&lines.history)
+        .filter(|(s, _)| drawn(s.role))
+    {
+        datasets.push(line_of(h, t.marker, history_style(t, s.role)));
     }
-    for (s, pr) in spec.series.iter().zip(&lines.projection) {
+    for (s, pr) in spec
+        .series
+        .iter()
+        .zip(&lines.projection)
+        .filter(|(s, _)| drawn(s.role))
+    {
         // Without colour, pinned lines are told apart by their dotted marker.
         let marker = match s.role {
             Role::Pinned(_) if !t.color => Marker::Dot,
@@ -388,14 +338,6 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
         points_of(&observed, Marker::Dot, t.key()),
     ]);
     let (x0, x1) = (f64::from(from), f64::from(to));
-    // Ratatui spaces labels evenly, so the middle one names the middle year, and only when it
-    // is a whole year; it carries the base-year mark only when that is where the base year is.
-    let middle = match (from + to) % 2 == 0 {
-        true if (from + to) / 2 == base => format!("{base}|"),
-        true => ((from + to) / 2).to_string(),
-        false => String::new(),
-    };
-    let x_labels = [from.to_string(), middle, to.to_string()];
     let y_label = |v: f64| {
         if spec.log {
             compact(10f64.powf(v))
@@ -404,11 +346,14 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
         }
     };
     let y_labels = [y_label(lo), y_label((lo + hi) / 2.0), y_label(hi)];
+    let y_label_width = y_labels.iter().map(String::len).max().unwrap_or(0) as u16;
     Chart::new(datasets)
         .x_axis(
             Axis::default()
                 .bounds([x0, x1])
-                .labels(x_labels.map(|l| Span::styled(l, t.dim())))
+                // Two empty labels keep ratatui's axis line and label row; the labels are drawn
+                // below, each on its year.
+                .labels([Span::raw(""), Span::raw("")])
                 .style(t.dim()),
         )
         .y_axis(
@@ -419,24 +364,14 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
         )
         .legend_position(None)
         .render(plot, buf);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::compact;
-
-    #[test]
-    fn axis_numbers_are_short_and_round() {
-        for (v, shown) in [
-            (75.0, "75"),
-            (0.3, "0.3"),
-            (142.0, "142"),
-            (12.5, "12.5"),
-            (0.45, "0.45"),
-            (1500.0, "1.5k"),
-            (0.0, "0"),
-        ] {
-            assert_eq!(compact(v), shown, "{v}");
-        }
-    }
+    // The graph area as ratatui lays it out: right of the y labels and the axis line, above the
+    // axis line and the label row.
+    let graph = Rect::new(
+        plot.x + y_label_width + 1,
+        plot.y,
+        plot.width.saturating_sub(y_label_width + 1),
+        plot.height.saturating_sub(2),
+    );
+    let years = label_years(from, to, base, graph.width);
+    draw_labels(buf, graph, plot, (x0, x1), (&years, base), t.dim());
 }
