@@ -19,7 +19,9 @@ use ratatui::widgets::{Axis, Chart, Dataset, Paragraph, Widget, Wrap};
 
 /// The points of the owned series, before datasets borrow them.
 struct Lines {
-    history: Vec<Vec<(f64, f64)>>,
+    /// Per series, its runs of consecutive years (unpublished history years break a line rather
+    /// than being bridged).
+    history: Vec<Vec<Vec<(f64, f64)>>>,
     projection: Vec<Vec<(f64, f64)>>,
     baseline: Vec<Vec<(f64, f64)>>,
 }
@@ -35,13 +37,25 @@ fn points(
         .enumerate()
         .filter_map(|(i, v)| {
             let year = year_at(&app.projection, i);
-            let v = (*v)?;
+            let v = (*v).filter(|v| v.is_finite())?;
             if !keep(year) || (spec.log && v <= 0.0) {
                 return None;
             }
             Some((f64::from(year), if spec.log { v.log10() } else { v }))
         })
         .collect()
+}
+
+/// `points` split where a year is missing.
+fn runs(points: Vec<(f64, f64)>) -> Vec<Vec<(f64, f64)>> {
+    let mut out: Vec<Vec<(f64, f64)>> = Vec::new();
+    for point in points {
+        match out.last_mut() {
+            Some(run) if run.last().is_some_and(|last| point.0 - last.0 <= 1.0) => run.push(point),
+            _ => out.push(vec![point]),
+        }
+    }
+    out
 }
 
 /// Whether a series keeps a baseline ghost: the total where there is one, the main quantity of a
@@ -59,6 +73,15 @@ fn ghosted(app: &App, spec: &ChartSpec, role: Role) -> bool {
         app.selected_segment()
             .is_some_and(|i| role == Role::Segment(i))
     }
+}
+
+/// Whether `role` is the pane's main line, drawn heavy: the one that keeps a baseline ghost,
+/// except segments of a stacked area (their area is the heavy mark) and the change pane's
+/// lines (braille's four dot rows per cell show a step's small move; half blocks have two).
+fn main_line(app: &App, spec: &ChartSpec, role: Role) -> bool {
+    !spec.change_pane
+        && !(spec.stacked && matches!(role, Role::Segment(_)))
+        && ghosted(app, spec, role)
 }
 
 /// Height from which the shipments chart shows both panes.
@@ -195,7 +218,7 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
             .iter()
             .map(|s| match s.role {
                 Role::Pinned(_) => Vec::new(), // a pin's history is the current history
-                _ => points(app, spec, &s.values, |y| (from..=base).contains(&y)),
+                _ => runs(points(app, spec, &s.values, |y| (from..=base).contains(&y))),
             })
             .collect(),
         projection: spec
@@ -305,17 +328,21 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
         line_of(&base_marker, t.marker, t.dim()),
         line_of(&cursor, t.marker, t.cursor()),
     ]);
-    for b in lines.baseline.iter().filter(|b| !b.is_empty()) {
-        datasets.push(line_of(b, t.marker, t.baseline()));
-    }
     let drawn = |role: Role| !(spec.stacked && matches!(role, Role::Segment(_)));
-    for (s, h) in spec
+    for (s, runs) in spec
         .series
         .iter()
         .zip(&lines.history)
         .filter(|(s, _)| drawn(s.role))
     {
-        datasets.push(line_of(h, t.marker, history_style(t, s.role)));
+        for h in runs {
+            datasets.push(line_of(h, t.marker, history_style(t, s.role)));
+        }
+    }
+    // The baseline ghost under the current line: the heavy current line is continuous, and the
+    // ghost shows wherever the two part (where they share a cell they are the same number).
+    for b in lines.baseline.iter().filter(|b| !b.is_empty()) {
+        datasets.push(line_of(b, t.marker, t.baseline()));
     }
     for (s, pr) in spec
         .series
@@ -323,9 +350,18 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
         .zip(&lines.projection)
         .filter(|(s, _)| drawn(s.role))
     {
-        // Without colour, pinned lines are told apart by their dotted marker.
+        // The pane's main line is drawn heavy (half blocks) where the chosen marker is braille,
+        // to be read from the back of a room; without colour, pinned lines are told apart by
+        // their dotted marker.
         let marker = match s.role {
             Role::Pinned(_) if !t.color => Marker::Dot,
+            _ if t.marker == Marker::Braille && main_line(app, spec, s.role) => {
+                if t.color {
+                    Marker::HalfBlock
+                } else {
+                    Marker::Block
+                }
+            }
             _ => t.marker,
         };
         datasets.push(line_of(pr, marker, role_style(t, s.role)));
