@@ -79,9 +79,8 @@ fn ghosted(app: &App, spec: &ChartSpec, role: Role) -> bool {
 /// except segments of a stacked area (their area is the heavy mark) and the change pane's
 /// lines (braille's four dot rows per cell show a step's small move; half blocks have two).
 fn main_line(app: &App, spec: &ChartSpec, role: Role) -> bool {
-    !spec.change_pane
-        && !(spec.stacked && matches!(role, Role::Segment(_)))
-        && ghosted(app, spec, role)
+    let stacked_segment = spec.stacked && matches!(role, Role::Segment(_));
+    !(spec.change_pane || stacked_segment) && ghosted(app, spec, role)
 }
 
 /// Height from which the shipments chart shows both panes.
