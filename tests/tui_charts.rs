@@ -96,3 +96,57 @@ fn the_first_step_opens_the_change_pane() {
         );
     }
 }
+
+/// Unpublished history years (supply before 2020) are gaps, not points at the top of the axis
+/// (NaN used to be drawn there as a line along the top row of the supply/demand pane).
+#[test]
+fn unpublished_years_leave_gaps() {
+    let mut a = app(120, 40);
+    send(
+        &mut a,
+        &[Message::Chart(memcycle::tui::app::ChartKind::Balance)],
+    );
+    let screen = common::text(&draw(&a));
+    let top = screen
+        .lines()
+        .find(|l| l.contains("│150│"))
+        .unwrap_or_else(|| panic!("the supply pane's top row:\n{screen}"));
+    let plot = top.split("│150│").nth(1).unwrap_or_default();
+    // The first third of the plot is 2015-2021: demand there is far below 150 EB.
+    let early: String = plot.chars().take(plot.chars().count() / 3).collect();
+    assert!(early.trim().is_empty(), "drawn at the top: {top}");
+}
+
+/// Every chart after one step of the smartphone cycle, at the three usual sizes (the chart
+/// panel only: the rest of the screen has its own snapshots).
+#[test]
+fn every_chart_after_one_step() {
+    use memcycle::tui::app::ChartKind;
+    for (w, h) in [(80, 24), (120, 40), (160, 48)] {
+        for kind in ChartKind::ALL {
+            let mut a = app(w, h);
+            let i = index(&a, "smartphone.replacement_cycle");
+            send(
+                &mut a,
+                &[
+                    Message::SelectIndex(i),
+                    Message::Step(1),
+                    Message::Chart(kind),
+                ],
+            );
+            let buf = draw(&a);
+            let chart = ScreenLayout::new(Rect::new(0, 0, w, h))
+                .expect("layout")
+                .chart;
+            let panel: String = (chart.y..chart.bottom())
+                .map(|y| {
+                    let row: String = (chart.x..chart.right())
+                        .map(|x| buf[(x, y)].symbol().to_owned())
+                        .collect();
+                    row + "\n"
+                })
+                .collect();
+            insta::assert_snapshot!(format!("chart_{}_{w}x{h}", kind.key()), panel);
+        }
+    }
+}
