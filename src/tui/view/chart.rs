@@ -6,8 +6,10 @@ use super::super::chart_spec::{ChartSpec, Role, apply_view, x_window, y_bounds, 
 use super::super::layout::{ScreenLayout, chart_tabs, inner};
 use super::chart_axis::{compact, draw_labels, label_years};
 use super::chart_band::band;
-use super::chart_series::{history_style, legend, line_of, points_of, role_style, stack_datasets};
-use super::chart_stack::layers as stack_layers;
+use super::chart_series::{
+    history_style, legend, line_of, points_of, role_style, selected_outline, stack_fills,
+};
+use super::chart_stack::{layers as stack_layers, paint as paint_stack};
 use super::panel;
 use crate::model::Regime;
 use ratatui::buffer::Buffer;
@@ -316,7 +318,7 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
         Vec::new()
     };
     let zero = (lo < 0.0 && hi > 0.0).then(|| vec![(f64::from(from), 0.0), (f64::from(to), 0.0)]);
-    let mut datasets: Vec<Dataset> = stack_datasets(app, &layers);
+    let mut datasets: Vec<Dataset> = selected_outline(app, &layers).into_iter().collect();
     datasets.extend(
         bands
             .iter()
@@ -354,7 +356,11 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
         // their dotted marker.
         let marker = match s.role {
             Role::Pinned(_) if !t.color => Marker::Dot,
-            _ if t.marker == Marker::Braille && main_line(app, spec, s.role) => {
+            // Without colour a stacked area's shades would swallow a block line.
+            _ if t.marker == Marker::Braille
+                && (t.color || !spec.stacked)
+                && main_line(app, spec, s.role) =>
+            {
                 if t.color {
                     Marker::HalfBlock
                 } else {
@@ -409,4 +415,12 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
     );
     let years = label_years(from, to, base, graph.width);
     draw_labels(buf, graph, plot, (x0, x1), (&years, base), t.dim());
+    // The stacked area goes in behind what the chart drew (see `chart_stack`).
+    paint_stack(
+        buf,
+        graph,
+        ((x0, x1), (lo, hi)),
+        &layers,
+        &stack_fills(t, &layers),
+    );
 }

@@ -4,7 +4,7 @@
 use super::super::app::App;
 use super::super::chart_spec::{ChartSpec, Role};
 use super::super::theme::Theme;
-use super::chart_stack::Layer;
+use super::chart_stack::{Fill, Layer, SHADES};
 use crate::model::Regime;
 use ratatui::style::{Modifier, Style};
 use ratatui::symbols::Marker;
@@ -33,8 +33,17 @@ pub(super) fn legend(
     compact: bool,
 ) -> Line<'static> {
     let mut head = Vec::new();
+    let mut segments = 0;
     for s in &spec.series {
-        let symbol = if s.role == Role::Total { "━" } else { "■" };
+        let symbol = match s.role {
+            Role::Total => "━",
+            // Without colour a stacked segment is told by its shade (see `stack_fills`).
+            Role::Segment(_) if spec.stacked && !t.color => {
+                segments += 1;
+                SHADES[(segments - 1) % SHADES.len()]
+            }
+            _ => "■",
+        };
         head.push(Span::styled(symbol, role_style(t, s.role)));
         // The selected slider's segment: its name underlined, as its area is the solid one.
         let label = Span::raw(format!(" {} ", s.label));
@@ -45,8 +54,8 @@ pub(super) fn legend(
         });
     }
     if spec.stacked && !compact {
-        head.push(Span::styled("⣿", t.dim()));
-        head.push(Span::styled(" model split ", t.dim()));
+        // In history the segments are the model's split; the total line is the industry's.
+        head.push(Span::styled("history split: model ", t.dim()));
     }
     if baseline {
         head.push(Span::styled("┄", t.baseline()));
@@ -95,41 +104,29 @@ pub(super) fn history_style(t: Theme, role: Role) -> Style {
     role_style(t, role).add_modifier(Modifier::DIM)
 }
 
-/// The stacked area's datasets, top layer first. The selected slider's segment (or every
-/// segment when no segment's slider is selected) is filled solid in projected years; the
-/// others, and history (the model's reconstruction), with a braille texture. Without colour
-/// the layers alternate textures so neighbours can be told apart.
-pub(super) fn stack_datasets<'a>(app: &App, layers: &'a [Layer]) -> Vec<Dataset<'a>> {
-    let t = app.theme;
-    let selected = app.selected_segment();
-    let mut out = Vec::new();
-    for (n, layer) in layers.iter().enumerate() {
-        let Role::Segment(i) = layer.role else {
-            continue;
-        };
-        let style = role_style(t, layer.role);
-        let texture = if t.color || n % 2 == 0 {
-            Marker::Braille
-        } else {
-            Marker::Dot
-        };
-        let solid = match (t.color, selected.is_none_or(|s| s == i)) {
-            (true, true) => Marker::HalfBlock,
-            (false, true) => Marker::Block,
-            (_, false) => texture,
-        };
-        out.push(area_of(&layer.history, texture, style));
-        out.push(area_of(&layer.projection, solid, style));
-    }
-    out
+/// How each layer of the stacked area is filled (top layer first): its segment's colour, or
+/// without colour a shade per layer, darkest at the bottom.
+pub(super) fn stack_fills(t: Theme, layers: &[Layer]) -> Vec<Fill> {
+    let n = layers.len();
+    layers
+        .iter()
+        .enumerate()
+        .map(|(k, layer)| match role_style(t, layer.role).fg {
+            Some(c) if t.color => Fill::Color(c),
+            _ => Fill::Glyph(SHADES[(n - 1 - k) % SHADES.len()]),
+        })
+        .collect()
 }
 
-/// A dataset drawn as an area filled down to zero.
-fn area_of(data: &[(f64, f64)], marker: Marker, style: Style) -> Dataset<'_> {
-    Dataset::default()
-        .data(data)
-        .graph_type(GraphType::Area)
-        .fill_to_y(0.0)
-        .marker(marker)
-        .style(style)
+/// The selected slider's segment outlined: its layer's top edge in projected years, as a bold
+/// line in the terminal's foreground.
+pub(super) fn selected_outline<'a>(app: &App, layers: &'a [Layer]) -> Option<Dataset<'a>> {
+    let selected = app.selected_segment().map(Role::Segment);
+    layers.iter().find(|l| Some(l.role) == selected).map(|l| {
+        line_of(
+            &l.projection,
+            Marker::Braille,
+            Style::new().add_modifier(Modifier::BOLD),
+        )
+    })
 }

@@ -1,9 +1,19 @@
 //! Demand by segment as a stacked area: each segment's layer is the running sum of the
-//! segments up to it, drawn from the top layer down so that each lower layer covers the one
-//! above it, leaving a band per segment whose top edge is the total.
+//! segments up to it, so the band between a layer and the one below it is that segment, and
+//! the top edge is the total.
+//!
+//! The area is painted cell by cell after the chart's lines: each half of a cell takes the
+//! colour of the segment at its centre (upper half as the glyph `▀`, lower half as the
+//! background), so a boundary inside a cell shows both segments. Ratatui's filled datasets
+//! overwrite whole cells layer by layer, which left a blank stripe along every boundary.
+//! Cells the chart has drawn on keep their glyph and take the segment colour as background.
 
 use super::super::chart_spec::{ChartSpec, Role};
+use super::chart_band::value_at;
 use crate::units::Year;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Color;
 
 /// One layer of the stack: a segment's running sum, split at the base year.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,6 +65,100 @@ pub(super) fn layers(spec: &ChartSpec, first_year: Year, from: Year, base: Year)
     out
 }
 
+impl Layer {
+    /// The layer's top at `x` (a year, fractional between years).
+    fn top_at(&self, x: f64) -> Option<f64> {
+        let base = self.projection.first().map_or(f64::INFINITY, |p| p.0);
+        if x <= base {
+            value_at(&self.history, x).or_else(|| value_at(&self.projection, x))
+        } else {
+            value_at(&self.projection, x)
+        }
+    }
+}
+
+/// How each layer is filled: its colour, or without colour a shade glyph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Fill {
+    /// A colour (half-cell resolution).
+    Color(Color),
+    /// A glyph filling whole cells (no colour: `█`, `▓`, `▒`, `░`).
+    Glyph(&'static str),
+}
+
+/// Shade glyphs for the layers without colour, bottom layer first.
+pub(super) const SHADES: [&str; 4] = ["█", "▓", "▒", "░"];
+
+/// The segment filling the point (`x`, `y`): the lowest layer whose top is at or above `y`
+/// (`layers` top first).
+fn layer_at(layers: &[Layer], x: f64, y: f64) -> Option<usize> {
+    if y < 0.0 {
+        return None;
+    }
+    layers
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, l)| l.top_at(x).is_some_and(|top| y <= top))
+        .map(|(i, _)| i)
+}
+
+/// Paints `layers` (top first, with `fills` in the same order) into `graph`, a plot showing
+/// `x` and `y` (value bounds).
+pub(super) fn paint(
+    buf: &mut Buffer,
+    graph: Rect,
+    (x, y): ((f64, f64), (f64, f64)),
+    layers: &[Layer],
+    fills: &[Fill],
+) {
+    if graph.width == 0 || graph.height == 0 || x.1 <= x.0 || y.1 <= y.0 {
+        return;
+    }
+    let (w, h) = (f64::from(graph.width), f64::from(graph.height));
+    for cx in 0..graph.width {
+        let xv = x.0 + (f64::from(cx) + 0.5) / w * (x.1 - x.0);
+        for cy in 0..graph.height {
+            let at = |share: f64| {
+                let yv = y.1 - (f64::from(cy) + share) / h * (y.1 - y.0);
+                layer_at(layers, xv, yv).and_then(|i| fills.get(i).copied())
+            };
+            let (upper, lower) = (at(0.25), at(0.75));
+            let Some(cell) = buf.cell_mut((graph.x + cx, graph.y + cy)) else {
+                continue;
+            };
+            let empty = cell.symbol() == " ";
+            match (upper, lower) {
+                (_, Some(Fill::Glyph(g))) | (Some(Fill::Glyph(g)), _) => {
+                    if empty {
+                        cell.set_symbol(g);
+                    }
+                }
+                (Some(Fill::Color(u)), Some(Fill::Color(l))) => {
+                    if empty {
+                        cell.set_symbol("▀").set_fg(u).set_bg(l);
+                    } else {
+                        cell.set_bg(l);
+                    }
+                }
+                (None, Some(Fill::Color(l))) => {
+                    if empty {
+                        cell.set_symbol("▄").set_fg(l);
+                    } else {
+                        cell.set_bg(l);
+                    }
+                }
+                (Some(Fill::Color(u)), None) => {
+                    if empty {
+                        cell.set_symbol("▀").set_fg(u);
+                    }
+                }
+                (None, None) => {}
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::super::chart_spec::Series;
@@ -86,5 +190,53 @@ mod tests {
         assert_eq!(l[0].history, vec![(2024.0, 11.0), (2025.0, 22.0)]);
         assert_eq!(l[0].projection, vec![(2025.0, 22.0), (2026.0, 33.0)]);
         assert_eq!(l[1].projection, vec![(2025.0, 2.0), (2026.0, 3.0)]);
+    }
+
+    #[test]
+    fn a_boundary_inside_a_cell_shows_both_segments() {
+        // Two layers over 2 x 2 cells, y 0..4: the lower (cyan) up to 1.5, the upper (red)
+        // to 3.5. Row 0 spans 4..2 (centres 3.5 and 2.5): red over red. Row 1 spans 2..0
+        // (centres 1.5 and 0.5): cyan over cyan. With the lower layer's top at 2.5 instead,
+        // row 0's lower half is cyan.
+        let layer = |role, top: f64| Layer {
+            role,
+            history: vec![(0.0, top), (1.0, top)],
+            projection: vec![(1.0, top), (2.0, top)],
+        };
+        let layers = [layer(Role::Segment(1), 3.5), layer(Role::Segment(0), 2.5)];
+        let fills = [Fill::Color(Color::Red), Fill::Color(Color::Cyan)];
+        let area = Rect::new(0, 0, 2, 2);
+        let mut buf = Buffer::empty(area);
+        paint(&mut buf, area, ((0.0, 2.0), (0.0, 4.0)), &layers, &fills);
+        let cell = &buf[(0, 0)];
+        assert_eq!(
+            (cell.symbol(), cell.fg, cell.bg),
+            ("▀", Color::Red, Color::Cyan)
+        );
+        let cell = &buf[(1, 1)];
+        assert_eq!(
+            (cell.symbol(), cell.fg, cell.bg),
+            ("▀", Color::Cyan, Color::Cyan)
+        );
+    }
+
+    #[test]
+    fn drawn_cells_keep_their_glyph_and_take_the_colour_behind() {
+        let layers = [Layer {
+            role: Role::Segment(0),
+            history: vec![(0.0, 4.0), (1.0, 4.0)],
+            projection: vec![(1.0, 4.0)],
+        }];
+        let area = Rect::new(0, 0, 1, 1);
+        let mut buf = Buffer::empty(area);
+        buf[(0, 0)].set_symbol("⠉");
+        paint(
+            &mut buf,
+            area,
+            ((0.0, 1.0), (0.0, 4.0)),
+            &layers,
+            &[Fill::Color(Color::Green)],
+        );
+        assert_eq!((buf[(0, 0)].symbol(), buf[(0, 0)].bg), ("⠉", Color::Green));
     }
 }
