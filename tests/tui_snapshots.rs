@@ -32,10 +32,10 @@ fn help_explains_the_readouts_when_there_is_room() {
     send(&mut a, &[Message::ToggleHelp]);
     let screen = text(&draw(&a));
     assert!(
-        screen.contains("sufficiency: (supply - demand) / demand"),
+        screen.contains("SR              (supply - demand) / demand, %"),
         "{screen}"
     );
-    assert!(screen.contains("by inventory cover: glut above 1.3 x target"));
+    assert!(screen.contains("by cover: glut above 1.3 x target"));
     let small = {
         let mut b = app(80, 24);
         send(&mut b, &[Message::ToggleHelp]);
@@ -337,4 +337,24 @@ fn market_charts_show_the_baseline_ghost() {
             "{kind:?}: both panes:\n{screen}"
         );
     }
+}
+
+/// The help's second page (Tab) explains the readouts, glyphs and chart marks at any size.
+#[test]
+fn glossary_page_at_80x24() {
+    let mut a = app(80, 24);
+    send(&mut a, &[Message::ToggleHelp, Message::HelpPage]);
+    let screen = text(&draw(&a));
+    for term in [
+        "SR",
+        "inv. weeks",
+        "┆ ═ █ ●",
+        "obs model proj",
+        "change pane",
+    ] {
+        assert!(screen.contains(term), "{term}:\n{screen}");
+    }
+    insta::assert_snapshot!(screen);
+    send(&mut a, &[Message::HelpPage]);
+    assert!(text(&draw(&a)).contains("Tab: glossary"));
 }

@@ -104,6 +104,8 @@ pub enum Overlay {
     None,
     /// The key help.
     Help,
+    /// The help's second page: what the readouts, glyphs and chart marks mean.
+    Glossary,
     /// The scenario picker: entries and the highlighted one.
     Picker {
         /// Built-in then saved scenarios.
@@ -272,9 +274,9 @@ impl App {
         }
     }
 
-    /// Whether the help overlay is open.
+    /// Whether the help overlay is open (either page).
     pub fn help(&self) -> bool {
-        self.overlay == Overlay::Help
+        matches!(self.overlay, Overlay::Help | Overlay::Glossary)
     }
 
     /// The parameters that differ from the baseline, as overrides (what a saved scenario holds).

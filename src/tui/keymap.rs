@@ -43,9 +43,10 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
                 _ => None,
             };
         }
-        Overlay::Help | Overlay::Changes => {
+        Overlay::Help | Overlay::Glossary | Overlay::Changes => {
             return match k.code {
                 KeyCode::Char('q') => Some(Message::RequestQuit),
+                KeyCode::Tab | KeyCode::BackTab if app.help() => Some(Message::HelpPage),
                 KeyCode::Esc | KeyCode::Char('?' | 'w') | KeyCode::Enter => {
                     Some(Message::CloseOverlay)
                 }

@@ -82,6 +82,8 @@ pub enum Message {
     CycleView,
     /// Open or close the help overlay.
     ToggleHelp,
+    /// Switch the help between its pages (keys, glossary).
+    HelpPage,
     /// Close whatever overlay is open.
     CloseOverlay,
     /// Market charts: show the other memory (DRAM / NAND).

@@ -116,6 +116,13 @@ pub fn update(app: &mut App, msg: Message) {
                 Overlay::Help
             };
         }
+        Message::HelpPage => {
+            app.overlay = match app.overlay {
+                Overlay::Help => Overlay::Glossary,
+                Overlay::Glossary => Overlay::Help,
+                ref other => other.clone(),
+            };
+        }
         Message::CloseOverlay => app.overlay = Overlay::None,
         Message::Resize(size) => app.size = size,
         Message::Select(delta) => {

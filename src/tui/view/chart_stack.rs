@@ -89,18 +89,22 @@ pub(super) enum Fill {
 /// Shade glyphs for the layers without colour, bottom layer first.
 pub(super) const SHADES: [&str; 4] = ["█", "▓", "▒", "░"];
 
-/// The segment filling the point (`x`, `y`): the lowest layer whose top is at or above `y`
-/// (`layers` top first).
-fn layer_at(layers: &[Layer], x: f64, y: f64) -> Option<usize> {
-    if y < 0.0 {
-        return None;
+/// The segment filling the band `lo..hi` of values at `x` (`layers` top first): the one
+/// covering most of it, when the stack covers at least half of it. Sampling one point would
+/// colour a half cell by whichever thin segment crosses its centre.
+fn layer_in(layers: &[Layer], x: f64, (lo, hi): (f64, f64)) -> Option<usize> {
+    let mut below = 0.0_f64;
+    let mut best: Option<(usize, f64)> = None;
+    for (i, layer) in layers.iter().enumerate().rev() {
+        let top = layer.top_at(x)?.max(below);
+        let overlap = (top.min(hi) - below.max(lo)).max(0.0);
+        if overlap > best.map_or(0.0, |b| b.1) {
+            best = Some((i, overlap));
+        }
+        below = top;
     }
-    layers
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, l)| l.top_at(x).is_some_and(|top| y <= top))
-        .map(|(i, _)| i)
+    let covered = (below.min(hi) - lo.max(0.0)).max(0.0);
+    best.filter(|_| covered * 2.0 >= hi - lo).map(|b| b.0)
 }
 
 /// Paints `layers` (top first, with `fills` in the same order) into `graph`, a plot showing
@@ -119,11 +123,12 @@ pub(super) fn paint(
     for cx in 0..graph.width {
         let xv = x.0 + (f64::from(cx) + 0.5) / w * (x.1 - x.0);
         for cy in 0..graph.height {
-            let at = |share: f64| {
-                let yv = y.1 - (f64::from(cy) + share) / h * (y.1 - y.0);
-                layer_at(layers, xv, yv).and_then(|i| fills.get(i).copied())
+            let half = |k: f64| {
+                let top = y.1 - (f64::from(cy) + k) / h * (y.1 - y.0);
+                let bottom = top - 0.5 / h * (y.1 - y.0);
+                layer_in(layers, xv, (bottom, top)).and_then(|i| fills.get(i).copied())
             };
-            let (upper, lower) = (at(0.25), at(0.75));
+            let (upper, lower) = (half(0.0), half(0.5));
             let Some(cell) = buf.cell_mut((graph.x + cx, graph.y + cy)) else {
                 continue;
             };
@@ -238,5 +243,20 @@ mod tests {
             &[Fill::Color(Color::Green)],
         );
         assert_eq!((buf[(0, 0)].symbol(), buf[(0, 0)].bg), ("⠉", Color::Green));
+    }
+
+    #[test]
+    fn a_half_cell_takes_the_segment_covering_most_of_it() {
+        // Tops 2, 4, 6, 10 (bottom first): in 0..15 the stack covers 10 (two thirds), and the
+        // top segment (4 of them) covers most; in 0..25 it covers less than half: empty.
+        let layer = |i: usize, top: f64| Layer {
+            role: Role::Segment(i),
+            history: vec![(0.0, top), (1.0, top)],
+            projection: vec![(1.0, top)],
+        };
+        let layers = [layer(3, 10.0), layer(2, 6.0), layer(1, 4.0), layer(0, 2.0)];
+        assert_eq!(layer_in(&layers, 0.5, (0.0, 15.0)), Some(0));
+        assert_eq!(layer_in(&layers, 0.5, (0.0, 25.0)), None);
+        assert_eq!(layer_in(&layers, 0.5, (0.0, 2.0)), Some(3));
     }
 }

@@ -8,30 +8,80 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-/// What the readouts mean, shown under the keys when the help has room.
-pub const GLOSSARY: [(&str, &str); 6] = [
-    (
-        "SR",
-        "sufficiency: (supply - demand) / demand; + is oversupply (restocking counts)",
-    ),
+/// What the readouts, glyphs and chart marks mean: the help's second page (Tab), and under the
+/// keys when the first page has room for the readouts (the first six).
+pub const GLOSSARY: [(&str, &str); 14] = [
+    ("SR", "(supply - demand) / demand, %; + is oversupply"),
     (
         "regime",
-        "by inventory cover: glut above 1.3 x target, tight below target / 1.3",
+        "by cover: glut above 1.3 x target, tight below target / 1.3",
     ),
     (
         "price idx",
-        "price per bit, base year = 100; falls along its cost trend when balanced",
+        "price per bit, base year = 100; on its cost trend: balanced",
     ),
     (
         "vs trend",
-        "price over that trend: above 0 when cover is short (tight)",
+        "price over that trend, %: above 0 when cover is short",
     ),
     ("turn", "first projected year the price rises after a fall"),
     (
         "error (skill)",
-        "backtest: MAPE vs observed (÷ the better of no-change and drift)",
+        "backtest MAPE (÷ the better of no-change and drift)",
     ),
+    (
+        "inv. weeks",
+        "supplier inventory, weeks of demand (target: see `market`)",
+    ),
+    (
+        "┆ ═ █ ●",
+        "slider: default, plausible range, value; ● changed",
+    ),
+    (
+        "obs model proj",
+        "rows: industry figure (data), model's rebuild, projected",
+    ),
+    (
+        "stacked area",
+        "demand by segment; history: model's split, industry total",
+    ),
+    (
+        "━ total",
+        "heavy line; ┄ baseline under it, dots fill the gap",
+    ),
+    (
+        "change pane",
+        "% vs baseline; axis: a fifth of the slider's plausible span",
+    ),
+    (
+        "outline",
+        "selected slider's segment: edge outlined, name underlined",
+    ),
+    ("▄ █ regimes", "markets: one mark per year along the bottom"),
 ];
+
+/// How many glossary entries are readouts (shown on the keys page when it has room).
+const READOUTS: usize = 6;
+
+/// One glossary line.
+fn glossary_line(t: super::super::theme::Theme, (term, meaning): (&str, &str)) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!(" {term:<15} "), t.key()),
+        Span::raw(meaning.to_owned()),
+    ])
+}
+
+/// The help's second page.
+fn glossary(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let mut lines: Vec<Line> = GLOSSARY.into_iter().map(|g| glossary_line(t, g)).collect();
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        "Tab: keys · Esc or ? closes this help",
+        t.dim(),
+    )));
+    super::overlays::boxed(app, area, "Glossary", 96, lines, buf);
+}
 
 /// The bottom line of key hints.
 pub fn key_bar(app: &App, area: Rect, buf: &mut Buffer) {
@@ -93,23 +143,21 @@ pub fn overlay(app: &App, area: Rect, buf: &mut Buffer) {
             Line::from(spans)
         })
         .collect();
-    let glossary = GLOSSARY.len() + 2;
-    if usize::from(area.height) >= lines.len() + glossary + 4 {
+    if app.overlay == super::super::app::Overlay::Glossary {
+        glossary(app, area, buf);
+        return;
+    }
+    if usize::from(area.height) >= lines.len() + READOUTS + 6 {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
             "Readouts",
             Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         )));
-        for (term, meaning) in GLOSSARY {
-            lines.push(Line::from(vec![
-                Span::styled(format!(" {term:<15} "), t.key()),
-                Span::raw(meaning),
-            ]));
-        }
+        lines.extend(GLOSSARY[..READOUTS].iter().map(|g| glossary_line(t, *g)));
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        "Esc or ? closes this help",
+        "Tab: glossary · Esc or ? closes this help",
         t.dim(),
     )));
     super::overlays::boxed(app, area, "Keys", 78, lines, buf);

@@ -280,6 +280,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 buf,
             );
         }
-        Overlay::None | Overlay::Help => {}
+        Overlay::None | Overlay::Help | Overlay::Glossary => {}
     }
 }
