@@ -23,6 +23,7 @@ pub mod backtest;
 pub mod cli;
 pub mod data;
 pub mod format;
+pub mod insight;
 pub mod model;
 pub mod params;
 pub mod scenario;

@@ -1,0 +1,306 @@
+//! How sure are we: uncertainty bands from many projections with every parameter drawn from its
+//! plausible range.
+//!
+//! Each draw sets every parameter from a triangular distribution on (low, current, high): the
+//! plausible range, widened to include the current value, with its mode at the current value,
+//! so the bands are centred on the current settings and move with the sliders. A segment's DRAM
+//! and NAND content growth move together (one uniform number drives both: a richer device gets
+//! more of both memories); every other parameter is drawn independently. Production cuts are
+//! levers a person decides, not uncertainties: they stay as set, as does the horizon. Draws use a seeded generator,
+//! so equal seeds give equal bands.
+
+use super::output::Quantity;
+use crate::model::Parameters;
+use crate::model::{Memory, Projection};
+use crate::setup::Setup;
+use crate::units::Year;
+
+/// The quantiles each band reports: P10, P25, P50, P75, P90.
+pub const QUANTILES: [f64; 5] = [0.10, 0.25, 0.50, 0.75, 0.90];
+
+/// Draws and seed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// Number of projections.
+    pub draws: usize,
+    /// Seed of the generator.
+    pub seed: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            draws: 1000,
+            seed: 2025,
+        }
+    }
+}
+
+/// The range a parameter is drawn from: low, mode, high.
+pub type Range = (f64, f64, f64);
+
+/// One series' band: the quantiles of every year from the base year to the horizon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    /// Which memory.
+    pub memory: Memory,
+    /// Which quantity (demand, sufficiency, price or revenue).
+    pub quantity: Quantity,
+    /// Per year, the values at [`QUANTILES`].
+    pub quantiles: Vec<[f64; 5]>,
+}
+
+/// Bands of the demand and market series, with the share of draws short of supply.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bands {
+    /// First year (the base year: every band starts on the line there).
+    pub first_year: Year,
+    /// Draws made.
+    pub draws: usize,
+    /// Demand, sufficiency, price and revenue of each memory (market ones when there is data).
+    pub series: Vec<Band>,
+    /// Per memory (DRAM, NAND) and year, the share of draws whose sufficiency is below zero.
+    pub shortage: [Vec<f64>; 2],
+}
+
+impl Bands {
+    /// The band of `memory`'s `quantity`.
+    pub fn band(&self, memory: Memory, quantity: Quantity) -> Option<&Band> {
+        self.series
+            .iter()
+            .find(|b| b.memory == memory && b.quantity == quantity)
+    }
+
+    /// Probability (0-1) that `memory`'s supply falls short of demand in `year`.
+    pub fn p_shortage(&self, memory: Memory, year: Year) -> Option<f64> {
+        let i = usize::try_from(year - self.first_year).ok()?;
+        self.shortage[usize::from(memory == Memory::Nand)]
+            .get(i)
+            .copied()
+    }
+}
+
+/// Whether a parameter is held as set: a lever (a production cut) or the horizon (it sets
+/// which years there are, not what happens in them).
+fn is_held(id: &str) -> bool {
+    id == "horizon"
+        || [".production_cut", ".cut_start", ".cut_years"]
+            .iter()
+            .any(|s| id.ends_with(s))
+}
+
+/// The ranges every parameter is drawn from around `params` (see the module docs).
+pub fn ranges(setup: &Setup, params: &Parameters) -> Vec<Range> {
+    setup
+        .catalog
+        .specs()
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let current = setup.catalog.get(params, i);
+            if is_held(&s.id) {
+                (current, current, current)
+            } else {
+                (s.low.min(current), current, s.high.max(current))
+            }
+        })
+        .collect()
+}
+
+/// For each parameter, the parameter whose uniform number it shares (itself, or for a NAND
+/// content growth the same segment's DRAM content growth).
+fn partners(setup: &Setup) -> Vec<usize> {
+    let specs = setup.catalog.specs();
+    specs
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let dram_id =
+                s.id.strip_suffix(".nand_content_growth")
+                    .map(|seg| format!("{seg}.dram_content_growth"))
+                    .or_else(|| {
+                        s.id.strip_suffix(".nand_growth")
+                            .map(|seg| format!("{seg}.dram_growth"))
+                    });
+            dram_id
+                .and_then(|d| specs.iter().position(|o| o.id == d))
+                .unwrap_or(i)
+        })
+        .collect()
+}
+
+/// The value at probability `u` of a triangular distribution on `(low, mode, high)`.
+pub fn triangular((low, mode, high): Range, u: f64) -> f64 {
+    if high <= low {
+        return mode;
+    }
+    let f = (mode - low) / (high - low);
+    if u < f {
+        low + (u * (high - low) * (mode - low)).sqrt()
+    } else {
+        high - ((1.0 - u) * (high - low) * (high - mode)).sqrt()
+    }
+}
+
+/// The value at quantile `q` of sorted `v` (linear between ranks).
+fn quantile(v: &[f64], q: f64) -> f64 {
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    let at = q * (v.len() - 1) as f64;
+    let (i, frac) = (at.floor() as usize, at.fract());
+    let next = v.get(i + 1).copied().unwrap_or(v[i]);
+    v[i] + (next - v[i]) * frac
+}
+
+/// The series a band is kept for.
+fn tracked(p: &Projection) -> Vec<(Memory, Quantity)> {
+    let mut out = vec![
+        (Memory::Dram, Quantity::Demand),
+        (Memory::Nand, Quantity::Demand),
+    ];
+    if p.market.is_some() {
+        for m in Memory::ALL {
+            out.extend([
+                (m, Quantity::Sufficiency),
+                (m, Quantity::Price),
+                (m, Quantity::Revenue),
+            ]);
+        }
+    }
+    out
+}
+
+/// One series' values from the base year on.
+fn values(p: &Projection, memory: Memory, quantity: Quantity) -> Vec<f64> {
+    p.years()
+        .filter(|y| *y >= p.base_year)
+        .map(|year| {
+            super::output::Output {
+                memory,
+                quantity,
+                year,
+            }
+            .value(p)
+            .unwrap_or(f64::NAN)
+        })
+        .collect()
+}
+
+/// Bands around `params` with the default ranges; `None` when `cancelled` says stop (it is
+/// asked before every draw, so a newer slider position stops an older run within a draw).
+pub fn bands(
+    setup: &Setup,
+    params: &Parameters,
+    settings: Settings,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Bands> {
+    bands_with(setup, params, &ranges(setup, params), settings, cancelled)
+}
+
+/// Bands with the parameters drawn from `ranges` (one per catalog parameter).
+pub fn bands_with(
+    setup: &Setup,
+    params: &Parameters,
+    ranges: &[Range],
+    settings: Settings,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Bands> {
+    let partner = partners(setup);
+    let center = setup.project(params);
+    let series = tracked(&center);
+    let mut rng = fastrand::Rng::with_seed(settings.seed);
+    let mut samples: Vec<Vec<Vec<f64>>> = vec![Vec::with_capacity(settings.draws); series.len()];
+    let mut uniforms = vec![0.0; ranges.len()];
+    for _ in 0..settings.draws {
+        if cancelled() {
+            return None;
+        }
+        for u in &mut uniforms {
+            *u = rng.f64();
+        }
+        let mut p = params.clone();
+        for (i, range) in ranges.iter().enumerate() {
+            let u = uniforms[partner.get(i).copied().unwrap_or(i)];
+            let step = setup.catalog.specs().get(i).map_or(0.0, |s| s.step);
+            let mut v = triangular(*range, u);
+            if step >= 1.0 {
+                v = (v / step).round() * step;
+            }
+            setup.catalog.set(&mut p, i, v);
+        }
+        let projection = setup.project(&p);
+        for ((memory, quantity), sample) in series.iter().zip(&mut samples) {
+            sample.push(values(&projection, *memory, *quantity));
+        }
+    }
+    let years = values(&center, Memory::Dram, Quantity::Demand).len();
+    let column = |sample: &[Vec<f64>], year: usize| -> Vec<f64> {
+        let mut v: Vec<f64> = sample
+            .iter()
+            .filter_map(|d| d.get(year).copied())
+            .filter(|x| x.is_finite())
+            .collect();
+        v.sort_by(f64::total_cmp);
+        v
+    };
+    let shortage = |memory: Memory| -> Vec<f64> {
+        let Some(k) = series
+            .iter()
+            .position(|s| *s == (memory, Quantity::Sufficiency))
+        else {
+            return Vec::new();
+        };
+        (0..years)
+            .map(|y| {
+                let v = column(&samples[k], y);
+                if v.is_empty() {
+                    0.0
+                } else {
+                    v.iter().filter(|x| **x < 0.0).count() as f64 / v.len() as f64
+                }
+            })
+            .collect()
+    };
+    Some(Bands {
+        first_year: center.base_year,
+        draws: settings.draws,
+        shortage: [shortage(Memory::Dram), shortage(Memory::Nand)],
+        series: series
+            .iter()
+            .zip(&samples)
+            .map(|((memory, quantity), sample)| Band {
+                memory: *memory,
+                quantity: *quantity,
+                quantiles: (0..years)
+                    .map(|y| {
+                        let v = column(sample, y);
+                        QUANTILES.map(|q| quantile(&v, q))
+                    })
+                    .collect(),
+            })
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn triangular_spans_its_range_with_its_mode() {
+        let r = (1.0, 2.0, 5.0);
+        assert_eq!(triangular(r, 0.0), 1.0);
+        assert_eq!(triangular(r, 1.0), 5.0);
+        assert!((triangular(r, 0.25) - 2.0).abs() < 1e-12, "F(mode) = 1/4");
+        assert_eq!(triangular((3.0, 3.0, 3.0), 0.7), 3.0);
+    }
+
+    #[test]
+    fn quantiles_interpolate_between_ranks() {
+        let v = [0.0, 10.0, 20.0, 30.0, 40.0];
+        assert_eq!(quantile(&v, 0.5), 20.0);
+        assert_eq!(quantile(&v, 0.1), 4.0);
+        assert_eq!(quantile(&v, 0.9), 36.0);
+    }
+}

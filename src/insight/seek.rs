@@ -1,0 +1,90 @@
+//! Goal seek: the value of one parameter, within its plausible range, at which an output meets
+//! a target, found by bracketing on a grid and then bisection.
+
+use super::output::Output;
+use crate::model::Parameters;
+use crate::setup::Setup;
+
+/// Grid points over the plausible range searched for a sign change (the output need not be
+/// monotonic in the parameter: the first crossing from the low end is taken).
+const GRID: usize = 24;
+/// Bisection steps after bracketing: the range shrinks 2^40 times, far below any slider step.
+const BISECTIONS: usize = 40;
+
+/// What goal seek found.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Seek {
+    /// The parameter value meeting the target, and the output there.
+    Found {
+        /// Parameter value.
+        value: f64,
+        /// Output at that value.
+        output: f64,
+    },
+    /// No value in the plausible range reaches the target; the closest one and its output.
+    Unreachable {
+        /// Parameter value that comes closest.
+        value: f64,
+        /// Output at that value.
+        output: f64,
+    },
+}
+
+/// Sets parameter `index` so that `output` equals `target`, the other parameters as in
+/// `params`; `None` when the output is undefined across the range (e.g. no market data).
+pub fn seek(
+    setup: &Setup,
+    params: &Parameters,
+    index: usize,
+    output: Output,
+    target: f64,
+) -> Option<Seek> {
+    let spec = setup.catalog.specs().get(index)?;
+    let (lo, hi) = (spec.low.min(spec.high), spec.low.max(spec.high));
+    let at = |v: f64| -> Option<f64> {
+        let mut p = params.clone();
+        setup.catalog.set(&mut p, index, v);
+        output.value(&setup.project(&p))
+    };
+    let grid: Vec<(f64, f64)> = (0..=GRID)
+        .map(|k| lo + (hi - lo) * k as f64 / GRID as f64)
+        .filter_map(|v| at(v).map(|o| (v, o)))
+        .collect();
+    let miss = |o: f64| o - target;
+    if let Some(pair) = grid
+        .windows(2)
+        .find(|w| miss(w[0].1) == 0.0 || miss(w[0].1).signum() != miss(w[1].1).signum())
+    {
+        let (mut a, mut b) = (pair[0], pair[1]);
+        if miss(a.1) == 0.0 {
+            return Some(Seek::Found {
+                value: a.0,
+                output: a.1,
+            });
+        }
+        for _ in 0..BISECTIONS {
+            let mid = (a.0 + b.0) / 2.0;
+            let Some(o) = at(mid) else { break };
+            if miss(o).signum() == miss(a.1).signum() {
+                a = (mid, o);
+            } else {
+                b = (mid, o);
+            }
+        }
+        let best = if miss(a.1).abs() <= miss(b.1).abs() {
+            a
+        } else {
+            b
+        };
+        return Some(Seek::Found {
+            value: best.0,
+            output: best.1,
+        });
+    }
+    grid.iter()
+        .min_by(|x, y| miss(x.1).abs().total_cmp(&miss(y.1).abs()))
+        .map(|(value, output)| Seek::Unreachable {
+            value: *value,
+            output: *output,
+        })
+}
