@@ -61,6 +61,80 @@ pub enum SetupError {
     /// An override was refused.
     #[error(transparent)]
     Override(#[from] OverrideError),
+    /// No output has this id.
+    #[error("no output \"{given}\"; expected one of: {}", known.join(", "))]
+    UnknownOutput {
+        /// What was asked for.
+        given: String,
+        /// Every output id.
+        known: Vec<String>,
+    },
+    /// The year is not projected.
+    #[error("{given} is not a projected year; expected a year from {first} to {last}")]
+    OutputYear {
+        /// Year asked for.
+        given: Year,
+        /// First projected year.
+        first: Year,
+        /// Horizon.
+        last: Year,
+    },
+    /// No parameter has this id.
+    #[error("no parameter \"{given}\"; closest: {}", closest.join(", "))]
+    UnknownParameter {
+        /// What was asked for.
+        given: String,
+        /// Nearest known ids.
+        closest: Vec<String>,
+    },
+    /// The output has no value in this data set (a market quantity without market data).
+    #[error("{output} is not defined for this data set (market quantities need supply.toml)")]
+    NoValue {
+        /// The output's label.
+        output: String,
+    },
+}
+
+impl Setup {
+    /// The output `id` in `year` (default: two years after the base year), checked against
+    /// the projection's years.
+    pub fn output(
+        &self,
+        id: &str,
+        year: Option<Year>,
+    ) -> Result<crate::insight::Output, SetupError> {
+        let base = self.base_year();
+        let horizon = self.project(self.catalog.baseline()).horizon;
+        let year = year.unwrap_or(base + 2);
+        if year <= base || year > horizon {
+            return Err(SetupError::OutputYear {
+                given: year,
+                first: base + 1,
+                last: horizon,
+            });
+        }
+        crate::insight::Output::parse(id, year).ok_or_else(|| SetupError::UnknownOutput {
+            given: id.to_owned(),
+            known: crate::insight::Output::ids(),
+        })
+    }
+
+    /// The catalog index of parameter `id`.
+    pub fn parameter(&self, id: &str) -> Result<usize, SetupError> {
+        self.catalog
+            .specs()
+            .iter()
+            .position(|s| s.id == id)
+            .ok_or_else(|| SetupError::UnknownParameter {
+                given: id.to_owned(),
+                closest: self
+                    .catalog
+                    .closest_ids(id)
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect(),
+            })
+    }
 }
 
 /// Validated data, prepared for projections from one base year.

@@ -96,3 +96,54 @@ fn sources_card() {
 fn sources_search() {
     insta::assert_snapshot!(run(&["sources", "techinsights"]));
 }
+
+#[test]
+fn tornado_table_of_dram_growth() {
+    insta::assert_snapshot!(run(&[
+        "tornado",
+        "--output",
+        "dram_growth",
+        "--year",
+        "2027"
+    ]));
+}
+
+#[test]
+fn tornado_csv() {
+    insta::assert_snapshot!(run(&["tornado", "--format", "csv"]));
+}
+
+#[test]
+fn seek_found_and_unreachable() {
+    let found = run(&[
+        "seek",
+        "--param",
+        "smartphone.replacement_cycle",
+        "--output",
+        "dram_growth",
+        "--year",
+        "2027",
+        "--target",
+        "14",
+    ]);
+    let unreachable = run(&[
+        "seek",
+        "--param",
+        "smartphone.replacement_cycle",
+        "--output",
+        "dram_growth",
+        "--year",
+        "2027",
+        "--target",
+        "0",
+    ]);
+    insta::assert_snapshot!(format!("{found}{unreachable}"));
+}
+
+#[test]
+fn bands_table_and_csv() {
+    insta::assert_snapshot!(run(&["bands", "--draws", "200"]));
+    insta::assert_snapshot!(run(&[
+        "bands", "--draws", "100", "--seed", "3", "--format", "csv"
+    ]));
+}

@@ -104,6 +104,58 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ProjectFormat::Table)]
         format: ProjectFormat,
     },
+    /// Which parameter matters most: each parameter at its plausible low and high (the others
+    /// as set) and the swing of one output, largest first.
+    Tornado {
+        /// Data and parameters.
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// The output: dram, nand, dram_growth, dram_sr, dram_price, dram_revenue, dram_turn
+        /// (and the nand_ ones).
+        #[arg(long, value_name = "ID", default_value = "dram")]
+        output: String,
+        /// Year of the output (default: two years after the base year).
+        #[arg(long, value_name = "YEAR")]
+        year: Option<Year>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ProjectFormat::Table)]
+        format: ProjectFormat,
+    },
+    /// What it would take: the value of one parameter, within its plausible range, at which an
+    /// output reaches a target.
+    Seek {
+        /// Data and parameters.
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// The parameter to move, e.g. smartphone.replacement_cycle.
+        #[arg(long, value_name = "ID")]
+        param: String,
+        /// The output (see `tornado --help`).
+        #[arg(long, value_name = "ID")]
+        output: String,
+        /// Year of the output (default: two years after the base year).
+        #[arg(long, value_name = "YEAR")]
+        year: Option<Year>,
+        /// The value the output should have.
+        #[arg(long, value_name = "VALUE", allow_negative_numbers = true)]
+        target: f64,
+    },
+    /// How sure: P10-P90 bands of demand, sufficiency, price and revenue from many projections
+    /// with every parameter drawn from its plausible range around the current settings.
+    Bands {
+        /// Data and parameters.
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// Number of projections.
+        #[arg(long, value_name = "N", default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        draws: u32,
+        /// Seed of the random numbers (equal seeds give equal bands).
+        #[arg(long, value_name = "N", default_value_t = 2025)]
+        seed: u64,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ProjectFormat::Table)]
+        format: ProjectFormat,
+    },
     /// List the scenarios, one per line: id (usable with --scenario), then name.
     Scenarios {
         /// Directory of saved scenarios (default: scenarios/ in the platform's data directory).

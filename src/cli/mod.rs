@@ -2,6 +2,7 @@
 
 mod args;
 pub mod backtest;
+pub mod insight;
 pub mod market;
 pub mod params;
 pub mod project;
@@ -157,6 +158,61 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 };
                 Ok(run.stamp(text, *format))
             }),
+        Command::Tornado {
+            scenario,
+            output,
+            year,
+            format,
+        } => scenario.load().and_then(|(setup, params)| {
+            let out = setup.output(output, *year)?;
+            let current =
+                out.value(&setup.project(&params))
+                    .ok_or_else(|| SetupError::NoValue {
+                        output: out.label(),
+                    })?;
+            let bars = crate::insight::tornado(&setup, &params, out);
+            Ok(match format {
+                ProjectFormat::Table => insight::tornado_table(&setup, out, current, &bars),
+                ProjectFormat::Csv => insight::tornado_csv(&setup, out, &bars),
+                ProjectFormat::Json => insight::tornado_json(&setup, out, current, &bars),
+            })
+        }),
+        Command::Seek {
+            scenario,
+            param,
+            output,
+            year,
+            target,
+        } => scenario.load().and_then(|(setup, params)| {
+            let out = setup.output(output, *year)?;
+            let index = setup.parameter(param)?;
+            let found =
+                crate::insight::seek(&setup, &params, index, out, *target).ok_or_else(|| {
+                    SetupError::NoValue {
+                        output: out.label(),
+                    }
+                })?;
+            Ok(insight::seek_text(&setup, index, out, *target, found))
+        }),
+        Command::Bands {
+            scenario,
+            draws,
+            seed,
+            format,
+        } => scenario.load().map(|(setup, params)| {
+            let settings = crate::insight::bands::Settings {
+                draws: *draws as usize,
+                seed: *seed,
+            };
+            match crate::insight::bands(&setup, &params, settings, &|| false) {
+                Some(b) => match format {
+                    ProjectFormat::Table => insight::bands_table(&b),
+                    ProjectFormat::Csv => insight::bands_csv(&b),
+                    ProjectFormat::Json => insight::bands_json(&b),
+                },
+                None => String::new(),
+            }
+        }),
         Command::Params {
             data,
             base_year,

@@ -1,0 +1,242 @@
+//! `memcycle tornado`, `seek` and `bands`: the insight functions as tables, CSV and JSON.
+
+use super::table::TextTable;
+use crate::format::{Align, fixed, json_number};
+use crate::insight::bands::{Band, Bands, QUANTILES};
+use crate::insight::{Bar, Output, Quantity, Seek};
+use crate::model::Memory;
+use crate::setup::Setup;
+use serde_json::json;
+
+/// A figure with as many decimals as its size needs (142, 35.4, 0.45).
+fn figure(v: f64) -> String {
+    let a = v.abs();
+    fixed(
+        v,
+        if a >= 100.0 {
+            0
+        } else if a >= 10.0 {
+            1
+        } else {
+            2
+        },
+    )
+}
+
+/// The tornado as an aligned table, largest swing first.
+pub fn tornado_table(setup: &Setup, output: Output, current: f64, bars: &[Bar]) -> String {
+    let mut t = TextTable::new([
+        ("parameter", Align::Left),
+        ("low", Align::Right),
+        ("output", Align::Right),
+        ("high", Align::Right),
+        ("output", Align::Right),
+        ("swing", Align::Right),
+    ]);
+    let specs = setup.catalog.specs();
+    for b in bars {
+        t.row(vec![
+            specs[b.index].id.clone(),
+            figure(b.low.0),
+            figure(b.low.1),
+            figure(b.high.0),
+            figure(b.high.1),
+            figure(b.swing),
+        ]);
+    }
+    format!(
+        "Tornado of {}: {} at the current settings; each parameter at its plausible low and high, the others as set\n\n{}\n",
+        output.label(),
+        figure(current),
+        t.render()
+    )
+}
+
+/// The tornado as CSV.
+pub fn tornado_csv(setup: &Setup, output: Output, bars: &[Bar]) -> String {
+    let mut out =
+        String::from("output,year,parameter,low,output_at_low,high,output_at_high,swing\n");
+    for b in bars {
+        out.push_str(&format!(
+            "{},{},{},{},{},{},{},{}\n",
+            output.id(),
+            output.year,
+            setup.catalog.specs()[b.index].id,
+            b.low.0,
+            json_number(b.low.1),
+            b.high.0,
+            json_number(b.high.1),
+            json_number(b.swing)
+        ));
+    }
+    out
+}
+
+/// The tornado as JSON.
+pub fn tornado_json(setup: &Setup, output: Output, current: f64, bars: &[Bar]) -> String {
+    let bars: Vec<_> = bars
+        .iter()
+        .map(|b| {
+            json!({
+                "parameter": setup.catalog.specs()[b.index].id,
+                "low": b.low.0, "output_at_low": json_number(b.low.1),
+                "high": b.high.0, "output_at_high": json_number(b.high.1),
+                "swing": json_number(b.swing),
+            })
+        })
+        .collect();
+    let doc = json!({ "output": output.id(), "year": output.year, "current": json_number(current), "bars": bars });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+/// Goal seek's answer in words, with the command line that applies it.
+pub fn seek_text(setup: &Setup, index: usize, output: Output, target: f64, found: Seek) -> String {
+    let spec = &setup.catalog.specs()[index];
+    match found {
+        Seek::Found { value, output: o } => format!(
+            "{} = {} {} gives {} = {} (target {})\napply: memcycle --set {}={}\n",
+            spec.id,
+            figure(value),
+            spec.unit,
+            output.label(),
+            figure(o),
+            figure(target),
+            spec.id,
+            figure(value)
+        ),
+        Seek::Unreachable { value, output: o } => format!(
+            "no value of {} from {} to {} (its plausible range) gives {} = {}; the closest is {} = {}, giving {}\n",
+            spec.id,
+            figure(spec.low),
+            figure(spec.high),
+            output.label(),
+            figure(target),
+            spec.id,
+            figure(value),
+            figure(o)
+        ),
+    }
+}
+
+fn band_name(b: &Band) -> String {
+    let q = Output {
+        memory: b.memory,
+        quantity: b.quantity,
+        year: 0,
+    };
+    match b.quantity {
+        Quantity::Demand => format!("{}_eb", q.id()),
+        _ => q.id(),
+    }
+}
+
+/// The bands as an aligned table: per year, P10 / P50 / P90 of DRAM and NAND demand and
+/// sufficiency, and the probability of a shortage.
+pub fn bands_table(bands: &Bands) -> String {
+    let wanted = [
+        (Memory::Dram, Quantity::Demand, "DRAM EB"),
+        (Memory::Nand, Quantity::Demand, "NAND EB"),
+        (Memory::Dram, Quantity::Sufficiency, "DRAM SR %"),
+        (Memory::Nand, Quantity::Sufficiency, "NAND SR %"),
+    ];
+    let present: Vec<_> = wanted
+        .iter()
+        .filter_map(|(m, q, name)| bands.band(*m, *q).map(|b| (b, *name)))
+        .collect();
+    let mut header = vec![("year".to_owned(), Align::Right)];
+    for (_, name) in &present {
+        header.push((format!("{name} P10"), Align::Right));
+        header.push(("P50".to_owned(), Align::Right));
+        header.push(("P90".to_owned(), Align::Right));
+    }
+    let market = bands.shortage.iter().any(|s| !s.is_empty());
+    if market {
+        header.push(("P(DRAM short)".to_owned(), Align::Right));
+        header.push(("P(NAND short)".to_owned(), Align::Right));
+    }
+    let mut t = TextTable::new(header);
+    let years = present.first().map_or(0, |(b, _)| b.quantiles.len());
+    for k in 1..years {
+        let year = bands.first_year + k as i32;
+        let mut row = vec![year.to_string()];
+        for (b, _) in &present {
+            let q = b.quantiles[k];
+            row.extend([figure(q[0]), figure(q[2]), figure(q[4])]);
+        }
+        if market {
+            for m in Memory::ALL {
+                row.push(
+                    bands
+                        .p_shortage(m, year)
+                        .map_or_else(String::new, |p| format!("{:.0}%", p * 100.0)),
+                );
+            }
+        }
+        t.row(row);
+    }
+    format!(
+        "Uncertainty bands from {} projections, every parameter drawn from a triangular distribution on its plausible low, current value and plausible high (DRAM and NAND content growth together; cuts and horizon as set); short = supply below demand (SR < 0)\n\n{}\n",
+        bands.draws,
+        t.render()
+    )
+}
+
+/// The bands as long CSV: one row per series and year.
+pub fn bands_csv(bands: &Bands) -> String {
+    let mut out = String::from("year,series,p10,p25,p50,p75,p90,p_short\n");
+    for b in &bands.series {
+        for (k, q) in b.quantiles.iter().enumerate() {
+            let year = bands.first_year + k as i32;
+            let short = if b.quantity == Quantity::Sufficiency {
+                bands
+                    .p_shortage(b.memory, year)
+                    .map(|p| json_number(p).to_string())
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            };
+            let cells: Vec<String> = q.iter().map(|v| fixed(*v, 3)).collect();
+            out.push_str(&format!(
+                "{year},{},{},{short}\n",
+                band_name(b),
+                cells.join(",")
+            ));
+        }
+    }
+    out
+}
+
+/// The bands as JSON.
+pub fn bands_json(bands: &Bands) -> String {
+    let series: Vec<_> = bands
+        .series
+        .iter()
+        .map(|b| {
+            let rows: Vec<_> = b
+                .quantiles
+                .iter()
+                .enumerate()
+                .map(|(k, q)| {
+                    let mut row = json!({ "year": bands.first_year + k as i32 });
+                    for (name, v) in ["p10", "p25", "p50", "p75", "p90"].iter().zip(q) {
+                        row[*name] = if v.is_finite() {
+                            json!(json_number(*v))
+                        } else {
+                            json!(null)
+                        };
+                    }
+                    row
+                })
+                .collect();
+            json!({ "series": band_name(b), "rows": rows })
+        })
+        .collect();
+    let doc = json!({
+        "draws": bands.draws,
+        "quantiles": QUANTILES,
+        "series": series,
+        "p_short": { "dram": bands.shortage[0].iter().map(|p| json_number(*p)).collect::<Vec<_>>(),
+                     "nand": bands.shortage[1].iter().map(|p| json_number(*p)).collect::<Vec<_>>() },
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
