@@ -171,20 +171,41 @@ fn tracked(p: &Projection) -> Vec<(Memory, Quantity)> {
     out
 }
 
+/// One series' values from the base year on, appended to `out` (read straight from the
+/// projection's vectors: this runs for every draw).
+fn push_values(p: &Projection, memory: Memory, quantity: Quantity, out: &mut Vec<f64>) {
+    let Some(base) = p.index(p.base_year) else {
+        return;
+    };
+    let market = p.market.as_ref().map(|m| m.memory(memory));
+    let slice: &[f64] = match (quantity, market) {
+        (Quantity::Demand, _) => {
+            // In projected years the reported total is the model's; the base year's reported
+            // figure (observed) is pushed first.
+            out.push(match memory {
+                Memory::Dram => p.reported_dram_eb(base),
+                Memory::Nand => p.reported_nand_eb(base),
+            });
+            let totals = match memory {
+                Memory::Dram => &p.total_dram_eb,
+                Memory::Nand => &p.total_nand_eb,
+            };
+            out.extend_from_slice(totals.get(base + 1..).unwrap_or_default());
+            return;
+        }
+        (Quantity::Sufficiency, Some(m)) => &m.sufficiency_pct,
+        (Quantity::Price, Some(m)) => &m.price_index,
+        (Quantity::Revenue, Some(m)) => &m.revenue_busd,
+        _ => &[],
+    };
+    out.extend_from_slice(slice.get(base..).unwrap_or_default());
+}
+
 /// One series' values from the base year on.
 fn values(p: &Projection, memory: Memory, quantity: Quantity) -> Vec<f64> {
-    p.years()
-        .filter(|y| *y >= p.base_year)
-        .map(|year| {
-            super::output::Output {
-                memory,
-                quantity,
-                year,
-            }
-            .value(p)
-            .unwrap_or(f64::NAN)
-        })
-        .collect()
+    let mut out = Vec::new();
+    push_values(p, memory, quantity, &mut out);
+    out
 }
 
 /// Bands around `params` with the default ranges; `None` when `cancelled` says stop (it is
@@ -210,8 +231,13 @@ pub fn bands_with(
     let center = setup.project(params);
     let series = tracked(&center);
     let mut rng = fastrand::Rng::with_seed(settings.seed);
-    let mut samples: Vec<Vec<Vec<f64>>> = vec![Vec::with_capacity(settings.draws); series.len()];
+    let years = values(&center, Memory::Dram, Quantity::Demand).len();
+    // Per series, every draw's values one after the other (draw-major, `years` per draw).
+    let mut samples: Vec<Vec<f64>> = vec![Vec::with_capacity(settings.draws * years); series.len()];
     let mut uniforms = vec![0.0; ranges.len()];
+    // One parameter set, every parameter overwritten in each draw (no clone per draw).
+    let mut p = params.clone();
+    let steps: Vec<f64> = setup.catalog.specs().iter().map(|s| s.step).collect();
     for _ in 0..settings.draws {
         if cancelled() {
             return None;
@@ -219,10 +245,9 @@ pub fn bands_with(
         for u in &mut uniforms {
             *u = rng.f64();
         }
-        let mut p = params.clone();
         for (i, range) in ranges.iter().enumerate() {
             let u = uniforms[partner.get(i).copied().unwrap_or(i)];
-            let step = setup.catalog.specs().get(i).map_or(0.0, |s| s.step);
+            let step = steps.get(i).copied().unwrap_or(0.0);
             let mut v = triangular(*range, u);
             if step >= 1.0 {
                 v = (v / step).round() * step;
@@ -231,14 +256,18 @@ pub fn bands_with(
         }
         let projection = setup.project(&p);
         for ((memory, quantity), sample) in series.iter().zip(&mut samples) {
-            sample.push(values(&projection, *memory, *quantity));
+            let before = sample.len();
+            push_values(&projection, *memory, *quantity, sample);
+            // Every draw takes exactly `years` slots, so the columns line up.
+            sample.resize(before + years, f64::NAN);
         }
     }
-    let years = values(&center, Memory::Dram, Quantity::Demand).len();
-    let column = |sample: &[Vec<f64>], year: usize| -> Vec<f64> {
+    let column = |sample: &[f64], year: usize| -> Vec<f64> {
         let mut v: Vec<f64> = sample
             .iter()
-            .filter_map(|d| d.get(year).copied())
+            .skip(year)
+            .step_by(years.max(1))
+            .copied()
             .filter(|x| x.is_finite())
             .collect();
         v.sort_by(f64::total_cmp);
