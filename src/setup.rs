@@ -95,48 +95,6 @@ pub enum SetupError {
     },
 }
 
-impl Setup {
-    /// The output `id` in `year` (default: two years after the base year), checked against
-    /// the projection's years.
-    pub fn output(
-        &self,
-        id: &str,
-        year: Option<Year>,
-    ) -> Result<crate::insight::Output, SetupError> {
-        let base = self.base_year();
-        let horizon = self.project(self.catalog.baseline()).horizon;
-        let year = year.unwrap_or(base + 2);
-        if year <= base || year > horizon {
-            return Err(SetupError::OutputYear {
-                given: year,
-                first: base + 1,
-                last: horizon,
-            });
-        }
-        crate::insight::Output::parse(id, year).ok_or_else(|| SetupError::UnknownOutput {
-            given: id.to_owned(),
-            known: crate::insight::Output::ids(),
-        })
-    }
-
-    /// The catalog index of parameter `id`.
-    pub fn parameter(&self, id: &str) -> Result<usize, SetupError> {
-        self.catalog
-            .specs()
-            .iter()
-            .position(|s| s.id == id)
-            .ok_or_else(|| SetupError::UnknownParameter {
-                given: id.to_owned(),
-                closest: self
-                    .catalog
-                    .closest_ids(id)
-                    .into_iter()
-                    .map(str::to_owned)
-                    .collect(),
-            })
-    }
-}
-
 /// Validated data, prepared for projections from one base year.
 #[derive(Debug, Clone)]
 pub struct Setup {

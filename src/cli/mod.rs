@@ -164,7 +164,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             year,
             format,
         } => scenario.load().and_then(|(setup, params)| {
-            let out = setup.output(output, *year)?;
+            let out = crate::insight::output(&setup, output, *year)?;
             let current =
                 out.value(&setup.project(&params))
                     .ok_or_else(|| SetupError::NoValue {
@@ -184,8 +184,8 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             year,
             target,
         } => scenario.load().and_then(|(setup, params)| {
-            let out = setup.output(output, *year)?;
-            let index = setup.parameter(param)?;
+            let out = crate::insight::output(&setup, output, *year)?;
+            let index = crate::insight::parameter(&setup, param)?;
             let found =
                 crate::insight::seek(&setup, &params, index, out, *target).ok_or_else(|| {
                     SetupError::NoValue {

@@ -11,3 +11,43 @@ pub use bands::{Bands, bands};
 pub use output::{Output, Quantity};
 pub use seek::{Seek, seek};
 pub use tornado::{Bar, tornado};
+
+use crate::setup::{Setup, SetupError};
+use crate::units::Year;
+
+/// The output `id` in `year` (default: two years after the base year), checked against the
+/// projection's years.
+pub fn output(setup: &Setup, id: &str, year: Option<Year>) -> Result<Output, SetupError> {
+    let base = setup.base_year();
+    let horizon = setup.project(setup.catalog.baseline()).horizon;
+    let year = year.unwrap_or(base + 2);
+    if year <= base || year > horizon {
+        return Err(SetupError::OutputYear {
+            given: year,
+            first: base + 1,
+            last: horizon,
+        });
+    }
+    Output::parse(id, year).ok_or_else(|| SetupError::UnknownOutput {
+        given: id.to_owned(),
+        known: Output::ids(),
+    })
+}
+
+/// The catalog index of parameter `id`.
+pub fn parameter(setup: &Setup, id: &str) -> Result<usize, SetupError> {
+    setup
+        .catalog
+        .specs()
+        .iter()
+        .position(|s| s.id == id)
+        .ok_or_else(|| SetupError::UnknownParameter {
+            given: id.to_owned(),
+            closest: setup
+                .catalog
+                .closest_ids(id)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+        })
+}

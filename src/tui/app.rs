@@ -73,6 +73,8 @@ pub struct App {
     pub edits: Edits,
     /// A one-line message (saved, or why not), cleared by the next key.
     pub status: Option<Status>,
+    /// Tornado, goal-seek output and uncertainty bands.
+    pub insight: super::insight_state::Insight,
 }
 
 /// History rows the year table shows above the first projected year when it opens: enough to
@@ -112,6 +114,14 @@ pub enum Overlay {
         entries: Vec<Entry>,
         /// Highlighted row.
         selected: usize,
+    },
+    /// Typing the target of goal seek: the selected slider such that the insight output in
+    /// the selected year equals it.
+    Seek {
+        /// The target so far.
+        input: String,
+        /// Cursor position, in characters.
+        cursor: usize,
     },
     /// Typing the name to save the current settings under.
     Save {
@@ -271,6 +281,7 @@ impl App {
             pins: Vec::new(),
             edits: Edits::default(),
             status: None,
+            insight: super::insight_state::Insight::default(),
         }
     }
 
@@ -408,6 +419,15 @@ impl App {
                 self.setup.project(&p)
             })
             .collect()
+    }
+
+    /// Sets slider `index` (clamped to its range) and recomputes when the value changed.
+    pub fn set_value(&mut self, index: usize, value: f64) {
+        let before = self.value(index);
+        let after = self.setup.catalog.set(&mut self.params, index, value);
+        if after != before {
+            self.recompute();
+        }
     }
 
     /// Recomputes the projection after a parameter moved; keeps the selected year in range.

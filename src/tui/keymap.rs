@@ -68,7 +68,7 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
                 _ => None,
             };
         }
-        Overlay::Save { .. } => {
+        Overlay::Save { .. } | Overlay::Seek { .. } => {
             return match k.code {
                 KeyCode::Enter => Some(Message::Submit),
                 KeyCode::Esc => Some(Message::CloseOverlay),
@@ -121,8 +121,10 @@ fn explorer_message(app: &App, action: Action) -> Message {
         .max(1) as i32
     };
     let on_sliders = app.focus == Focus::Sliders;
+    let tornado = app.insight.tornado.is_some();
     let vertical = |d: i8| match app.focus {
         Focus::Sliders => Message::Select(d.into()),
+        Focus::Chart if tornado => Message::TornadoMove(d.into()),
         Focus::Chart => Message::CycleChart(d.into()),
         Focus::Table => Message::Year(d.into()),
     };
@@ -167,6 +169,11 @@ fn explorer_message(app: &App, action: Action) -> Message {
         Action::Present => Message::TogglePresentation,
         Action::Replay => Message::Replay,
         Action::Help => Message::ToggleHelp,
+        Action::Tornado => Message::ToggleTornado,
+        Action::Output => Message::CycleOutput,
+        Action::Choose => Message::TornadoChoose,
+        Action::Seek => Message::OpenSeek,
+        Action::Bands => Message::ToggleBands,
         Action::Quit => Message::RequestQuit,
         Action::ForceQuit => Message::Quit,
     }

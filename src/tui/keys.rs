@@ -81,6 +81,16 @@ pub enum Action {
     Replay,
     /// The help page.
     Help,
+    /// Tornado of the insight output on or off.
+    Tornado,
+    /// The next insight output.
+    Output,
+    /// Select the highlighted tornado bar's slider.
+    Choose,
+    /// Goal seek with the selected slider.
+    Seek,
+    /// Uncertainty bands on or off.
+    Bands,
     /// Quit, asking first when there are unsaved changes.
     Quit,
     /// Quit at once.
@@ -101,6 +111,7 @@ impl Action {
                 | Action::Baseline
                 | Action::AllYears
                 | Action::View
+                | Action::Bands
         )
     }
 }
@@ -255,6 +266,23 @@ pub const GROUPS: [&[Group]; 2] = [
                     &[(Key(Char('q')), A::Quit), (Key(KeyCode::Esc), A::Quit)],
                 ),
                 row("Ctrl-C", "quit at once", &[(Ctrl('c'), A::ForceQuit)]),
+            ],
+        ),
+        (
+            "Insight",
+            &[
+                row(
+                    "T  o",
+                    "tornado; its output",
+                    &[(Key(Char('T')), A::Tornado), (Key(Char('o')), A::Output)],
+                ),
+                row(
+                    "Enter",
+                    "tornado bar's slider",
+                    &[(Key(KeyCode::Enter), A::Choose)],
+                ),
+                row("g", "goal seek (slider)", &[(Key(Char('g')), A::Seek)]),
+                row("B", "uncertainty bands", &[(Key(Char('B')), A::Bands)]),
             ],
         ),
     ],

@@ -84,6 +84,18 @@ pub enum Message {
     ToggleHelp,
     /// Switch the help between its pages (keys, glossary).
     HelpPage,
+    /// Show or hide the tornado of the insight output.
+    ToggleTornado,
+    /// The next insight output (tornado and goal seek).
+    CycleOutput,
+    /// Move the tornado's highlight by this many bars.
+    TornadoMove(isize),
+    /// Select the highlighted tornado bar's slider.
+    TornadoChoose,
+    /// Open the goal-seek prompt.
+    OpenSeek,
+    /// Show or hide the uncertainty bands.
+    ToggleBands,
     /// Close whatever overlay is open.
     CloseOverlay,
     /// Market charts: show the other memory (DRAM / NAND).

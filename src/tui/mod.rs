@@ -5,6 +5,8 @@ pub mod app;
 pub mod chart_data;
 pub mod chart_market;
 pub mod chart_spec;
+pub mod insight_state;
+mod insight_ui;
 pub mod keymap;
 pub mod keys;
 pub mod layout;

@@ -46,26 +46,57 @@ pub fn update(app: &mut App, msg: Message) {
             app.overlay = Overlay::Save { input, cursor };
         }
         Message::Input(c) => {
-            if let Overlay::Save { input, cursor } = &mut app.overlay {
+            if let Overlay::Save { input, cursor } | Overlay::Seek { input, cursor } =
+                &mut app.overlay
+            {
                 prompt::insert(input, cursor, c);
             }
         }
         Message::Backspace => {
-            if let Overlay::Save { input, cursor } = &mut app.overlay {
+            if let Overlay::Save { input, cursor } | Overlay::Seek { input, cursor } =
+                &mut app.overlay
+            {
                 prompt::backspace(input, cursor);
             }
         }
         Message::Edit(key) => {
-            if let Overlay::Save { input, cursor } = &mut app.overlay {
+            if let Overlay::Save { input, cursor } | Overlay::Seek { input, cursor } =
+                &mut app.overlay
+            {
                 prompt::edit(input, cursor, key);
             }
         }
-        Message::Submit => {
-            if let Overlay::Save { input, .. } = &app.overlay {
+        Message::Submit => match &app.overlay {
+            Overlay::Save { input, .. } => {
                 let name = input.clone();
                 session::save(app, &name, false);
             }
+            Overlay::Seek { input, .. } => {
+                let target = input.clone();
+                super::insight_ui::seek(app, &target);
+            }
+            _ => {}
+        },
+        Message::ToggleTornado => super::insight_ui::toggle_tornado(app),
+        Message::CycleOutput => {
+            app.insight.output = app.insight.output.next();
         }
+        Message::TornadoMove(delta) => {
+            if let Some(t) = &mut app.insight.tornado {
+                t.selected = t
+                    .selected
+                    .saturating_add_signed(delta)
+                    .min(t.bars.len().saturating_sub(1));
+            }
+        }
+        Message::TornadoChoose => super::insight_ui::choose_bar(app),
+        Message::OpenSeek => {
+            app.overlay = Overlay::Seek {
+                input: String::new(),
+                cursor: 0,
+            };
+        }
+        Message::ToggleBands => app.insight.show_bands = !app.insight.show_bands,
         Message::Confirm(yes) => {
             if let Overlay::ConfirmOverwrite { name } = &app.overlay {
                 let name = name.clone();
@@ -226,6 +257,9 @@ pub fn update(app: &mut App, msg: Message) {
         // Anything else between two moves ends the merged move.
         app.edits.moving = None;
     }
+    if !matches!(msg, Message::Tick | Message::Resize(_)) {
+        super::insight_ui::refresh_tornado(app);
+    }
     follow_selection(app);
 }
 
@@ -296,11 +330,7 @@ fn step_slider(app: &mut App, index: usize, steps: f64) {
 }
 
 fn set_value(app: &mut App, index: usize, value: f64) {
-    let before = app.value(index);
-    let after = app.setup.catalog.set(&mut app.params, index, value);
-    if after != before {
-        app.recompute();
-    }
+    app.set_value(index, value);
 }
 
 /// Keeps the selected slider and the selected year on screen.

@@ -12,6 +12,7 @@ mod overlays;
 mod present;
 mod sliders;
 mod table;
+mod tornado;
 
 use super::app::{App, Focus};
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, ScreenLayout};
@@ -36,7 +37,10 @@ impl Widget for &App {
         }
         header::render(self, layout.header, buf);
         sliders::render(self, layout.sliders, buf);
-        chart::render(self, layout.chart, buf);
+        match &self.insight.tornado {
+            Some(view) => tornado::render(self, view, layout.chart, buf),
+            None => chart::render(self, layout.chart, buf),
+        }
         table::render(self, layout.table, buf);
         help::key_bar(self, layout.keybar, buf);
         if self.help() {

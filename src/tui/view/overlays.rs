@@ -175,6 +175,35 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             )));
             boxed(app, area, "Scenarios", PICKER_WIDTH, lines, buf);
         }
+        Overlay::Seek { input, cursor } => {
+            let output = app.insight.output_in(app.year);
+            let spec = &app.specs()[app.selected];
+            let lines = vec![
+                Line::from(format!("Set {} ({}) so that", spec.label, spec.id)),
+                Line::from(format!("{} =", output.label())),
+                Line::from(vec![
+                    Span::raw("Target: "),
+                    Span::styled(
+                        input.chars().take(*cursor).collect::<String>(),
+                        Style::new().add_modifier(Modifier::BOLD),
+                    ),
+                    Span::styled("▏", t.key()),
+                    Span::styled(
+                        input.chars().skip(*cursor).collect::<String>(),
+                        Style::new().add_modifier(Modifier::BOLD),
+                    ),
+                ]),
+                Line::from(Span::styled(
+                    format!(
+                        "searched from {} to {} (its plausible range) · Enter · Esc",
+                        crate::format::fixed(spec.low, 2),
+                        crate::format::fixed(spec.high, 2)
+                    ),
+                    t.dim(),
+                )),
+            ];
+            boxed(app, area, "Goal seek", 64, lines, buf);
+        }
         Overlay::Save { input, cursor } => {
             let dir = app
                 .store

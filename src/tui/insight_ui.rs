@@ -1,0 +1,102 @@
+//! The explorer's side of the insight functions: the tornado kept up to date with the sliders,
+//! a tornado bar chosen as the selected slider, and goal seek applied as an undoable slider move.
+
+use super::app::{App, Focus, Overlay, Status};
+use super::insight_state::TornadoView;
+use crate::insight::{Seek, seek as seek_value, tornado};
+
+/// Shows the tornado (computed now) or hides it.
+pub fn toggle_tornado(app: &mut App) {
+    app.insight.tornado = match app.insight.tornado {
+        Some(_) => None,
+        None => Some(TornadoView::default()),
+    };
+    refresh_tornado(app);
+}
+
+/// Recomputes the tornado for the current settings, output and year (two projections per
+/// parameter: a few milliseconds), keeping the highlight in range.
+pub fn refresh_tornado(app: &mut App) {
+    let Some(selected) = app.insight.tornado.as_ref().map(|t| t.selected) else {
+        return;
+    };
+    let output = app.insight.output_in(app.year);
+    let bars = tornado(&app.setup, &app.params, output);
+    let current = output.value(&app.projection);
+    app.insight.tornado = Some(TornadoView {
+        selected: selected.min(bars.len().saturating_sub(1)),
+        bars,
+        current,
+    });
+}
+
+/// Selects the highlighted bar's slider and moves the focus to the sliders.
+pub fn choose_bar(app: &mut App) {
+    let Some(index) = app
+        .insight
+        .tornado
+        .as_ref()
+        .and_then(|t| t.bars.get(t.selected))
+        .map(|b| b.index)
+    else {
+        return;
+    };
+    app.selected = index;
+    app.focus = Focus::Sliders;
+}
+
+/// Goal seek for the typed target: the selected slider set so that the insight output in the
+/// selected year meets it (an undoable move), or a message with the closest reachable value.
+pub fn seek(app: &mut App, target: &str) {
+    let Ok(target) = target.trim().parse::<f64>() else {
+        app.status = Some(Status {
+            text: format!("goal seek: \"{}\" is not a number", target.trim()),
+            error: true,
+        });
+        return;
+    };
+    app.overlay = Overlay::None;
+    let output = app.insight.output_in(app.year);
+    let index = app.selected;
+    let Some(spec) = app.specs().get(index).cloned() else {
+        return;
+    };
+    let figure = |v: f64| crate::format::fixed(v, 2);
+    match seek_value(&app.setup, &app.params, index, output, target) {
+        Some(Seek::Found { value, output: o }) => {
+            app.set_value(index, value);
+            app.status = Some(Status {
+                text: format!(
+                    "seek: {} {} {} → {} {} = {} (u undoes)",
+                    spec.label,
+                    figure(app.value(index)),
+                    spec.unit,
+                    output.id(),
+                    output.year,
+                    figure(o)
+                ),
+                error: false,
+            });
+        }
+        Some(Seek::Unreachable { value, output: o }) => {
+            app.status = Some(Status {
+                text: format!(
+                    "seek: no {} in {}–{} reaches {}; closest {} → {}",
+                    spec.label,
+                    figure(spec.low),
+                    figure(spec.high),
+                    figure(target),
+                    figure(value),
+                    figure(o)
+                ),
+                error: true,
+            });
+        }
+        None => {
+            app.status = Some(Status {
+                text: format!("goal seek: {} is not defined here", output.label()),
+                error: true,
+            });
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! The tornado in the chart panel: one bar per parameter, from the output at its plausible low
+//! to the output at its high, the others as set; the current value marked; largest swing first.
+
+use super::super::app::{App, Focus};
+use super::super::insight_state::TornadoView;
+use super::super::layout::inner;
+use super::panel;
+use crate::format::{Align, fixed, pad};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+/// Columns of the parameter name.
+const NAME: usize = 30;
+/// Columns of the end labels ("3.50→8.68 5.00→15.5").
+const ENDS: usize = 22;
+
+/// A parameter's id in few columns: `server.replacement_cycle` is `server cycle`.
+fn short_name(id: &str) -> String {
+    const SHORT: [(&str, &str); 12] = [
+        ("replacement_cycle", "cycle"),
+        ("cycle_drift", "drift"),
+        ("adjustment_time", "adjust"),
+        ("base_growth", "base gr"),
+        ("dram_content_growth", "DRAM/unit"),
+        ("nand_content_growth", "NAND/unit"),
+        ("hbm_gb_per_unit", "HBM/unit"),
+        ("dram_growth", "DRAM gr"),
+        ("nand_growth", "NAND gr"),
+        ("supply_growth", "supply gr"),
+        ("price_elasticity", "elasticity"),
+        ("production_cut", "cut"),
+    ];
+    match id.split_once('.') {
+        Some((segment, param)) => {
+            let param = SHORT
+                .iter()
+                .find(|(long, _)| *long == param)
+                .map_or(param, |(_, s)| s);
+            format!("{segment} {param}")
+        }
+        None => id.to_owned(),
+    }
+}
+
+/// A number short enough for a label.
+fn short(v: f64) -> String {
+    let a = v.abs();
+    fixed(
+        v,
+        if a >= 100.0 {
+            0
+        } else if a >= 10.0 {
+            1
+        } else {
+            2
+        },
+    )
+}
+
+/// Draws the tornado into the chart panel.
+pub fn render(app: &App, view: &TornadoView, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let output = app.insight.output_in(app.year);
+    let title = Line::from(vec![
+        Span::styled(
+            format!(" Tornado: {} ", output.label()),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Span::styled("T close · o output · ↑↓ Enter slider ", t.dim()),
+    ]);
+    panel(app, Focus::Chart, Line::default())
+        .title_bottom(title)
+        .render(area, buf);
+    let area = inner(area);
+    if area.height < 2 || area.width < 20 {
+        return;
+    }
+    let specs = app.specs();
+    let values = view
+        .bars
+        .iter()
+        .flat_map(|b| [b.low.1, b.high.1])
+        .chain(view.current);
+    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    let head = match view.current {
+        Some(c) => format!(
+            "{} at the current settings (│); each parameter at its plausible low (◀) and high (▶), the others as set",
+            short(c)
+        ),
+        None => "not defined for this data set".to_owned(),
+    };
+    buf.set_stringn(area.x, area.y, head, usize::from(area.width), t.dim());
+    let width = usize::from(area.width);
+    let (name_w, ends_w) = if width >= NAME + ENDS + 20 {
+        (NAME, ENDS)
+    } else {
+        (18.min(width / 2), 0)
+    };
+    let bar_w = width.saturating_sub(name_w + ends_w + 2);
+    if bar_w < 4 || !lo.is_finite() {
+        return;
+    }
+    let column = |v: f64| -> usize {
+        if hi > lo {
+            (((v - lo) / (hi - lo)) * (bar_w - 1) as f64).round() as usize
+        } else {
+            bar_w / 2
+        }
+    };
+    let rows = usize::from(area.height - 1);
+    let first = view.selected.saturating_sub(rows.saturating_sub(1));
+    for (row, (k, bar)) in view
+        .bars
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .enumerate()
+    {
+        let y = area.y + 1 + row as u16;
+        let selected = k == view.selected;
+        let id = specs.get(bar.index).map_or("", |s| s.id.as_str());
+        let name = if name_w >= NAME {
+            id.to_owned()
+        } else {
+            short_name(id)
+        };
+        let name_style = if selected && app.focus == Focus::Chart {
+            t.selected()
+        } else {
+            Style::new()
+        };
+        let name_text: String = pad(&name, name_w, Align::Left)
+            .chars()
+            .take(name_w)
+            .collect();
+        buf.set_string(area.x, y, name_text, name_style);
+        let x0 = area.x + name_w as u16 + 1;
+        let (a, b) = (column(bar.low.1), column(bar.high.1));
+        let c = view.current.map(column);
+        for i in a.min(b)..=a.max(b) {
+            let up = t.up();
+            let down = t.down();
+            // The part towards the high end's output in one colour, the low end's in the other.
+            let style = match c {
+                Some(c) if (i >= c) == (b >= c) => up,
+                _ => down,
+            };
+            buf.set_string(x0 + i as u16, y, "█", style);
+        }
+        buf.set_string(x0 + a as u16, y, "◀", t.down());
+        buf.set_string(x0 + b as u16, y, "▶", t.up());
+        if let Some(c) = c {
+            buf.set_string(
+                x0 + c as u16,
+                y,
+                "│",
+                Style::new().add_modifier(Modifier::BOLD),
+            );
+        }
+        if ends_w > 0 {
+            let ends = format!(
+                "{}→{} {}→{}",
+                short(bar.low.0),
+                short(bar.low.1),
+                short(bar.high.0),
+                short(bar.high.1)
+            );
+            buf.set_stringn(x0 + bar_w as u16 + 1, y, ends, ends_w, t.dim());
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! The tornado, goal seek and the output they are about, in the explorer.
+
+mod common;
+
+use common::{app, draw, index, send, text};
+use memcycle::tui::Message;
+use memcycle::tui::app::Focus;
+
+#[test]
+fn tornado_at_80x24_and_160x48() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut a = app(w, h);
+        send(&mut a, &[Message::ToggleTornado]);
+        let screen = text(&draw(&a));
+        assert!(
+            screen.contains("Tornado: DRAM demand growth in 2026 (%)"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("tornado_{w}x{h}"), screen);
+    }
+}
+
+/// The bars follow the sliders and the output: a step changes them, `o` changes what they are
+/// about, and they stay sorted by swing.
+#[test]
+fn tornado_follows_sliders_and_output() {
+    let mut a = app(120, 40);
+    send(&mut a, &[Message::ToggleTornado]);
+    let before = a.insight.tornado.clone().expect("shown");
+    assert!(before.bars.windows(2).all(|w| w[0].swing >= w[1].swing));
+    let i = index(&a, "ai_server.base_growth");
+    send(&mut a, &[Message::SelectIndex(i), Message::BigStep(1)]);
+    let after = a.insight.tornado.clone().expect("shown");
+    assert_ne!(before.current, after.current, "recomputed after the step");
+    send(&mut a, &[Message::CycleOutput]);
+    assert!(text(&draw(&a)).contains("Tornado: DRAM sufficiency in 2026 (%)"));
+    send(&mut a, &[Message::ToggleTornado]);
+    assert!(a.insight.tornado.is_none());
+}
+
+/// Enter on a bar selects its slider.
+#[test]
+fn enter_on_a_bar_selects_its_slider() {
+    let mut a = app(120, 40);
+    send(
+        &mut a,
+        &[
+            Message::ToggleTornado,
+            Message::Focus(Focus::Chart),
+            Message::TornadoMove(1),
+            Message::TornadoChoose,
+        ],
+    );
+    let second = a.insight.tornado.as_ref().expect("shown").bars[1].index;
+    assert_eq!(a.selected, second);
+    assert_eq!(a.focus, Focus::Sliders);
+}
+
+fn seek(a: &mut memcycle::tui::App, target: &str) {
+    send(a, &[Message::OpenSeek]);
+    for c in target.chars() {
+        send(a, &[Message::Input(c)]);
+    }
+    send(a, &[Message::Submit]);
+}
+
+/// Goal seek moves the selected slider so that the output meets the target, as one undoable
+/// step, and says so; an unreachable target changes nothing and names the closest value.
+#[test]
+fn goal_seek_applies_an_undoable_move_or_explains() {
+    let mut a = app(120, 40);
+    let i = index(&a, "smartphone.replacement_cycle");
+    send(&mut a, &[Message::SelectIndex(i), Message::Year(1)]);
+    let default = a.value(i);
+    seek(&mut a, "14");
+    let output = a.insight.output_in(2027);
+    let got = output.value(&a.projection).expect("a value");
+    assert!((got - 14.0).abs() < 1e-6, "{got}");
+    assert_ne!(a.value(i), default);
+    let status = a.status.clone().expect("a status");
+    assert!(
+        !status.error && status.text.contains("dram_growth 2027 = 14.00"),
+        "{status:?}"
+    );
+    send(&mut a, &[Message::Undo]);
+    assert_eq!(a.value(i), default);
+    seek(&mut a, "0");
+    assert_eq!(a.value(i), default);
+    let status = a.status.clone().expect("a status");
+    assert!(
+        status.error && status.text.contains("closest 3.50 → 8.68"),
+        "{status:?}"
+    );
+    seek(&mut a, "abc");
+    assert!(a.status.expect("a status").text.contains("not a number"));
+}
