@@ -24,6 +24,13 @@ fn insight(c: &mut Criterion) {
     group.bench_function("bands_1000_draws", |b| {
         b.iter(|| bands(&setup, black_box(&params), Settings::default(), &|| false));
     });
+    group.bench_function("bands_1000_draws_2_threads", |b| {
+        let two = Settings {
+            threads: 2,
+            ..Settings::default()
+        };
+        b.iter(|| bands(&setup, black_box(&params), two, &|| false));
+    });
     group.finish();
 }
 

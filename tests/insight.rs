@@ -91,6 +91,7 @@ fn bands_are_ordered_and_deterministic() {
     let settings = Settings {
         draws: 200,
         seed: 7,
+        threads: 1,
     };
     let a = bands::bands(&s, &params, settings, &|| false).expect("bands");
     assert_eq!(
@@ -143,7 +144,11 @@ fn bands_collapse_to_the_line_when_ranges_are_points() {
         .into_iter()
         .map(|(_, mode, _)| (mode, mode, mode))
         .collect();
-    let settings = Settings { draws: 20, seed: 1 };
+    let settings = Settings {
+        draws: 20,
+        seed: 1,
+        threads: 1,
+    };
     let b = bands_with(&s, &params, &points, settings, &|| false).expect("bands");
     let p = s.project(&params);
     let dram = b

@@ -94,3 +94,31 @@ fn goal_seek_applies_an_undoable_move_or_explains() {
     seek(&mut a, "abc");
     assert!(a.status.expect("a status").text.contains("not a number"));
 }
+
+/// Bands drawn for the current sliders show on charts 1 and 5 with their legend, and the header
+/// gives the probability of a shortage; bands of other settings are never drawn.
+#[test]
+fn bands_at_80x24_and_160x48() {
+    use memcycle::insight::bands::{Settings, bands};
+    use memcycle::tui::app::ChartKind;
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut a = app(w, h);
+        send(&mut a, &[Message::ToggleBands]);
+        let settings = Settings {
+            draws: 200,
+            ..Settings::default()
+        };
+        let b = bands(&a.setup, &a.params, settings, &|| false).expect("bands");
+        let params = a.params.clone();
+        memcycle::tui::update::bands_ready(&mut a, params, b);
+        let screen = text(&draw(&a));
+        assert!(screen.contains("P10–90") && screen.contains("P(short 2026)"), "{screen}");
+        insta::assert_snapshot!(format!("bands_dram_{w}x{h}"), screen);
+        send(&mut a, &[Message::Chart(ChartKind::Balance)]);
+        insta::assert_snapshot!(format!("bands_balance_{w}x{h}"), text(&draw(&a)));
+        // Another slider position: the old bands are not drawn.
+        let i = index(&a, "smartphone.replacement_cycle");
+        send(&mut a, &[Message::SelectIndex(i), Message::Step(1)]);
+        assert!(!text(&draw(&a)).contains("P(short"));
+    }
+}

@@ -311,3 +311,31 @@ fn a_thousand_keys_in_one_write_are_all_applied_without_waiting_for_another() {
     s.wait_for("the cycle at its maximum", |t| t.contains("● 8.0 y"));
     s.quit_at_once();
 }
+
+/// Uncertainty bands come from a worker thread: `B` asks for them, the explorer keeps running,
+/// and the probability of a shortage appears in the header when the 1,000 draws are done. The
+/// latency is printed (`cargo test --test tui_pty -- --nocapture`), not asserted: speed is
+/// measured in the benches.
+#[test]
+fn bands_arrive_from_the_worker() {
+    let mut s = Session::start(&[]);
+    s.wait_for("the explorer", |t| t.contains("Replacement cycle"));
+    s.send("B");
+    let (screen, took) = s.wait_for("the bands", |t| t.contains("P(short 2026)"));
+    assert!(
+        screen.contains("P10–90"),
+        "the legend names the band:\n{screen}"
+    );
+    eprintln!("bands appeared {} ms after B", took.as_millis());
+    // A slider step (baseline off, so the stacked chart with its band stays at 80x24): the
+    // bands of the old settings go at once, those of the new ones come from the worker.
+    s.send("b");
+    s.send("\x1b[C");
+    let (_, took) = s.wait_for("bands for the new settings", |t| {
+        t.contains("● 4.5 y") && t.contains("P10–90")
+    });
+    eprintln!("bands after a slider step: {} ms", took.as_millis());
+    s.send("B");
+    s.wait_for("bands off", |t| !t.contains("P(short"));
+    s.quit_at_once();
+}

@@ -203,6 +203,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             let settings = crate::insight::bands::Settings {
                 draws: *draws as usize,
                 seed: *seed,
+                threads: std::thread::available_parallelism().map_or(1, usize::from),
             };
             match crate::insight::bands(&setup, &params, settings, &|| false) {
                 Some(b) => match format {

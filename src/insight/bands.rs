@@ -18,13 +18,15 @@ use crate::units::Year;
 /// The quantiles each band reports: P10, P25, P50, P75, P90.
 pub const QUANTILES: [f64; 5] = [0.10, 0.25, 0.50, 0.75, 0.90];
 
-/// Draws and seed.
+/// Draws, seed and threads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Settings {
     /// Number of projections.
     pub draws: usize,
     /// Seed of the generator.
     pub seed: u64,
+    /// Threads sharing the draws (the bands are the same for any number).
+    pub threads: usize,
 }
 
 impl Default for Settings {
@@ -32,6 +34,7 @@ impl Default for Settings {
         Self {
             draws: 1000,
             seed: 2025,
+            threads: 1,
         }
     }
 }
@@ -214,34 +217,41 @@ pub fn bands(
     setup: &Setup,
     params: &Parameters,
     settings: Settings,
-    cancelled: &dyn Fn() -> bool,
+    cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Bands> {
     bands_with(setup, params, &ranges(setup, params), settings, cancelled)
 }
 
-/// Bands with the parameters drawn from `ranges` (one per catalog parameter).
-pub fn bands_with(
+/// The generator of draw `k`: its own stream, so a draw's numbers do not depend on which
+/// thread makes it or in which order.
+fn generator(seed: u64, k: usize) -> fastrand::Rng {
+    // Seeds spread by the golden-ratio constant (as SplitMix64 does) so neighbours differ.
+    fastrand::Rng::with_seed(seed ^ (k as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+}
+
+/// Draws `draws` (by number) and returns, per series, their values one draw after another;
+/// `None` when cancelled.
+#[allow(clippy::too_many_arguments)]
+fn draw_range(
     setup: &Setup,
     params: &Parameters,
     ranges: &[Range],
-    settings: Settings,
-    cancelled: &dyn Fn() -> bool,
-) -> Option<Bands> {
-    let partner = partners(setup);
-    let center = setup.project(params);
-    let series = tracked(&center);
-    let mut rng = fastrand::Rng::with_seed(settings.seed);
-    let years = values(&center, Memory::Dram, Quantity::Demand).len();
-    // Per series, every draw's values one after the other (draw-major, `years` per draw).
-    let mut samples: Vec<Vec<f64>> = vec![Vec::with_capacity(settings.draws * years); series.len()];
+    partner: &[usize],
+    (series, years): (&[(Memory, Quantity)], usize),
+    draws: std::ops::Range<usize>,
+    seed: u64,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<Vec<f64>>> {
+    let mut samples: Vec<Vec<f64>> = vec![Vec::with_capacity(draws.len() * years); series.len()];
     let mut uniforms = vec![0.0; ranges.len()];
     // One parameter set, every parameter overwritten in each draw (no clone per draw).
     let mut p = params.clone();
     let steps: Vec<f64> = setup.catalog.specs().iter().map(|s| s.step).collect();
-    for _ in 0..settings.draws {
+    for k in draws {
         if cancelled() {
             return None;
         }
+        let mut rng = generator(seed, k);
         for u in &mut uniforms {
             *u = rng.f64();
         }
@@ -260,6 +270,60 @@ pub fn bands_with(
             push_values(&projection, *memory, *quantity, sample);
             // Every draw takes exactly `years` slots, so the columns line up.
             sample.resize(before + years, f64::NAN);
+        }
+    }
+    Some(samples)
+}
+
+/// Bands with the parameters drawn from `ranges` (one per catalog parameter).
+pub fn bands_with(
+    setup: &Setup,
+    params: &Parameters,
+    ranges: &[Range],
+    settings: Settings,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Bands> {
+    let partner = partners(setup);
+    let center = setup.project(params);
+    let series = tracked(&center);
+    let years = values(&center, Memory::Dram, Quantity::Demand).len();
+    let threads = settings.threads.clamp(1, settings.draws.max(1));
+    let chunk = settings.draws.div_ceil(threads);
+    let run = |draws: std::ops::Range<usize>| {
+        draw_range(
+            setup,
+            params,
+            ranges,
+            &partner,
+            (&series, years),
+            draws,
+            settings.seed,
+            cancelled,
+        )
+    };
+    // Draws split into contiguous chunks, one per thread; each draw has its own generator, so
+    // the bands do not depend on the number of threads.
+    let parts: Vec<Option<Vec<Vec<f64>>>> = if threads == 1 {
+        vec![run(0..settings.draws)]
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    let draws = t * chunk..((t + 1) * chunk).min(settings.draws);
+                    scope.spawn(move || run(draws))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().ok().flatten())
+                .collect()
+        })
+    };
+    // Per series, every draw's values one after the other (draw-major, `years` per draw).
+    let mut samples: Vec<Vec<f64>> = vec![Vec::with_capacity(settings.draws * years); series.len()];
+    for part in parts {
+        for (all, some) in samples.iter_mut().zip(part?) {
+            all.extend(some);
         }
     }
     let column = |sample: &[f64], year: usize| -> Vec<f64> {

@@ -3,7 +3,11 @@
 //! without rendering.
 
 use super::app::{App, ChartKind, ViewMode};
-use super::chart_spec::{ChartSpec, Role, Series, aligned, apply_view, every_year, observed};
+use super::chart_spec::{
+    ChartSpec, Role, Series, aligned, apply_view, band, every_year, observed, with_band,
+};
+use crate::insight::Quantity;
+use crate::model::Memory;
 use crate::model::{Projection, SegmentProjection};
 
 fn by_year(p: &Projection, seg: &SegmentProjection, values: &[f64]) -> Vec<Option<f64>> {
@@ -198,6 +202,8 @@ fn specs_for(app: &App, p: &Projection) -> Vec<ChartSpec> {
                 false,
             );
             spec.stacked = true;
+            let memory = if dram { Memory::Dram } else { Memory::Nand };
+            let spec = with_band(spec, band(app, memory, Quantity::Demand));
             let change = app
                 .show_baseline
                 .then(|| demand_change(app, &spec))

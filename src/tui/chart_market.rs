@@ -2,8 +2,9 @@
 //! revenue (6), each with the regime of every year as a strip along the bottom.
 
 use super::app::{App, ChartKind};
-use super::chart_spec::{ChartSpec, Role, Series, aligned, every_year, observed};
+use super::chart_spec::{ChartSpec, Role, Series, aligned, band, every_year, observed, with_band};
 use crate::data::{MemoryMarket, Series as DataSeries};
+use crate::insight::Quantity;
 use crate::model::{MemoryProjection, Projection};
 
 /// Observed price index: revenue / bits, base year = 100, after the base year (backtest mode).
@@ -45,38 +46,44 @@ pub fn market_specs(app: &App, p: &Projection) -> Vec<ChartSpec> {
     let label = &mp.label;
     let mut panes = match app.chart {
         ChartKind::Balance => vec![
-            ChartSpec::new(
-                format!("{label} sufficiency ratio (supply - demand) / demand"),
-                "%",
-                vec![Series::new(
-                    "Sufficiency",
-                    Role::Sufficiency,
-                    every_year(&mp.sufficiency_pct),
-                    Some(aligned(p, b, &every_year(&bp.sufficiency_pct))),
-                )],
-                false,
+            with_band(
+                ChartSpec::new(
+                    format!("{label} sufficiency ratio (supply - demand) / demand"),
+                    "%",
+                    vec![Series::new(
+                        "Sufficiency",
+                        Role::Sufficiency,
+                        every_year(&mp.sufficiency_pct),
+                        Some(aligned(p, b, &every_year(&bp.sufficiency_pct))),
+                    )],
+                    false,
+                ),
+                band(app, memory, Quantity::Sufficiency),
             ),
-            ChartSpec::new(
-                format!("{label} supply vs demand"),
-                "EB",
-                vec![
-                    with_observed(
-                        Series::new(
-                            "Demand",
-                            Role::Demand,
-                            every_year(&mp.demand_eb),
-                            Some(aligned(p, b, &every_year(&bp.demand_eb))),
+            with_band(
+                ChartSpec::new(
+                    format!("{label} supply vs demand"),
+                    "EB",
+                    vec![
+                        with_observed(
+                            Series::new(
+                                "Demand",
+                                Role::Demand,
+                                every_year(&mp.demand_eb),
+                                Some(aligned(p, b, &every_year(&bp.demand_eb))),
+                            ),
+                            Some(&md.bits),
                         ),
-                        Some(&md.bits),
-                    ),
-                    Series::new(
-                        "Supply",
-                        Role::Supply,
-                        every_year(&mp.supply_eb),
-                        Some(aligned(p, b, &every_year(&bp.supply_eb))),
-                    ),
-                ],
-                false,
+                        Series::new(
+                            "Supply",
+                            Role::Supply,
+                            every_year(&mp.supply_eb),
+                            Some(aligned(p, b, &every_year(&bp.supply_eb))),
+                        ),
+                    ],
+                    false,
+                ),
+                band(app, memory, Quantity::Demand),
             ),
         ],
         _ => {
@@ -88,25 +95,31 @@ pub fn market_specs(app: &App, p: &Projection) -> Vec<ChartSpec> {
             );
             price.observed = observed_price(app, md);
             vec![
-                ChartSpec::new(
-                    format!("{label} revenue"),
-                    "USD billion",
-                    vec![with_observed(
-                        Series::new(
-                            "Revenue",
-                            Role::Revenue,
-                            every_year(&mp.revenue_busd),
-                            Some(aligned(p, b, &every_year(&bp.revenue_busd))),
-                        ),
-                        Some(&md.revenue),
-                    )],
-                    false,
+                with_band(
+                    ChartSpec::new(
+                        format!("{label} revenue"),
+                        "USD billion",
+                        vec![with_observed(
+                            Series::new(
+                                "Revenue",
+                                Role::Revenue,
+                                every_year(&mp.revenue_busd),
+                                Some(aligned(p, b, &every_year(&bp.revenue_busd))),
+                            ),
+                            Some(&md.revenue),
+                        )],
+                        false,
+                    ),
+                    band(app, memory, Quantity::Revenue),
                 ),
-                ChartSpec::new(
-                    format!("{label} price index"),
-                    format!("{} = 100, log", p.base_year),
-                    vec![price],
-                    true,
+                with_band(
+                    ChartSpec::new(
+                        format!("{label} price index"),
+                        format!("{} = 100, log", p.base_year),
+                        vec![price],
+                        true,
+                    ),
+                    band(app, memory, Quantity::Price),
                 ),
             ]
         }

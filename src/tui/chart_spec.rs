@@ -87,6 +87,8 @@ pub struct ChartSpec {
     /// Values the y axis must include beyond the series' (the change pane: how far the
     /// selected slider can move its lines, so the axis holds still while it moves).
     pub extent: Vec<f64>,
+    /// Uncertainty band of the main series by year index: P10, P25, P50, P75, P90.
+    pub band: Option<Vec<Option<[f64; 5]>>>,
 }
 
 impl ChartSpec {
@@ -107,6 +109,7 @@ impl ChartSpec {
             stacked: false,
             change_pane: false,
             extent: Vec::new(),
+            band: None,
         }
     }
 }
@@ -125,6 +128,39 @@ pub fn observed(app: &App, series: &crate::data::Series) -> Option<Vec<Option<f6
             .map(|y| if y > p.base_year { series.get(y) } else { None })
             .collect()
     })
+}
+
+/// The uncertainty band of `memory`'s `quantity` aligned to the projection's years, when bands
+/// are on and were drawn for the current sliders.
+pub fn band(
+    app: &App,
+    memory: crate::model::Memory,
+    quantity: crate::insight::Quantity,
+) -> Option<Vec<Option<[f64; 5]>>> {
+    let bands = app.insight.current_bands(&app.params)?;
+    let b = bands.band(memory, quantity)?;
+    Some(
+        app.projection
+            .years()
+            .map(|y| {
+                let k = usize::try_from(y - bands.first_year).ok()?;
+                b.quantiles
+                    .get(k)
+                    .copied()
+                    .filter(|q| q.iter().all(|v| v.is_finite()))
+            })
+            .collect(),
+    )
+}
+
+/// With its band, and the band's P10 and P90 in the axis.
+pub fn with_band(mut spec: ChartSpec, band: Option<Vec<Option<[f64; 5]>>>) -> ChartSpec {
+    if let Some(b) = &band {
+        spec.extent
+            .extend(b.iter().flatten().flat_map(|q| [q[0], q[4]]));
+    }
+    spec.band = band;
+    spec
 }
 
 /// `other` values aligned to `p`'s years (the baseline may cover fewer years).
@@ -163,6 +199,7 @@ pub fn apply_view(mut spec: ChartSpec, view: ViewMode) -> ChartSpec {
     }
     spec.log = false;
     spec.stacked = false;
+    spec.band = None;
     let unit = spec.unit.trim_end_matches(", log").to_owned();
     spec.unit = if view == ViewMode::Percent {
         "% vs baseline".into()

@@ -2,6 +2,7 @@
 //! ([`update`]), key and mouse bindings ([`keymap`]) and drawing ([`view`]).
 
 pub mod app;
+mod bands_worker;
 pub mod chart_data;
 pub mod chart_market;
 pub mod chart_spec;
@@ -34,6 +35,9 @@ use std::time::Duration;
 /// returns at once when something is there.
 const DRAIN_WAIT: Duration = Duration::from_millis(1);
 
+/// How often the loop looks for finished bands while they are computed.
+const BANDS_POLL: Duration = Duration::from_millis(5);
+
 /// Runs the explorer until the user quits. The loop sleeps in `event::read` until something
 /// happens, except while a replay runs, when it waits at most one replay frame and ticks; all
 /// pending events are applied before one redraw, so held-down keys never lag.
@@ -44,13 +48,27 @@ pub fn run(mut app: App) -> io::Result<()> {
         &mut app,
         Message::Resize(Size::new(size.width, size.height)),
     );
+    let mut worker = bands_worker::BandsWorker::start();
     loop {
         guard
             .terminal
             .draw(|frame| frame.render_widget(&app, frame.area()))?;
+        if app.insight.show_bands {
+            worker.want(&app.setup, &app.params);
+        } else {
+            worker.reset();
+        }
         if app.edits.replay.is_some() && !event::poll(Duration::from_millis(app::REPLAY_FRAME_MS))?
         {
             update::update(&mut app, Message::Tick);
+            continue;
+        }
+        // While bands are on their way, look for them between short waits for input; idle,
+        // the loop sleeps in `event::read` (no CPU).
+        if worker.pending() && !event::poll(BANDS_POLL)? {
+            if let Some((params, bands)) = worker.try_result() {
+                update::bands_ready(&mut app, params, bands);
+            }
             continue;
         }
         let mut next = Some(event::read()?);

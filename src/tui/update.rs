@@ -263,6 +263,11 @@ pub fn update(app: &mut App, msg: Message) {
     follow_selection(app);
 }
 
+/// Keeps bands that arrived from the worker (drawn only while they match the sliders).
+pub fn bands_ready(app: &mut App, params: crate::model::Parameters, bands: crate::insight::Bands) {
+    app.insight.bands = Some((params, bands));
+}
+
 /// Years backtest mode moves the base year back on entry.
 pub const BACKTEST_YEARS: i32 = 3;
 

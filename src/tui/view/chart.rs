@@ -77,6 +77,44 @@ fn ghosted(app: &App, spec: &ChartSpec, role: Role) -> bool {
     }
 }
 
+/// The fill points of the pane's uncertainty band: P10-P90, then P25-P75 (empty without one).
+fn uncertainty_fill(
+    app: &App,
+    spec: &ChartSpec,
+    plot: Rect,
+    (from, to): (i32, i32),
+    bounds: (f64, f64),
+) -> Vec<Vec<(f64, f64)>> {
+    let Some(band_values) = &spec.band else {
+        return Vec::new();
+    };
+    let base = app.projection.base_year;
+    let line = |k: usize| -> Vec<(f64, f64)> {
+        band_values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, q)| {
+                let year = year_at(&app.projection, i);
+                let v = q.as_ref()?[k];
+                let v = if spec.log {
+                    if v <= 0.0 {
+                        return None;
+                    }
+                    v.log10()
+                } else {
+                    v
+                };
+                (year >= base && year >= from).then_some((f64::from(year), v))
+            })
+            .collect()
+    };
+    let x = (f64::from(from), f64::from(to));
+    [(0, 4), (1, 3)]
+        .into_iter()
+        .map(|(low, high)| band(&line(high), &line(low), plot, x, bounds))
+        .collect()
+}
+
 /// Whether `role` is the pane's main line, drawn heavy: the one that keeps a baseline ghost,
 /// except segments of a stacked area (their area is the heavy mark) and the change pane's
 /// lines (braille's four dot rows per cell show a step's small move; half blocks have two).
@@ -270,6 +308,7 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
     let shown = (
         lines.baseline.iter().any(|b| !b.is_empty()),
         !observed.is_empty(),
+        spec.band.is_some(),
     );
     let mut head = legend(t, spec, shown, app.selected_segment(), false);
     let rows = |l: &Line| l.width().div_ceil(usize::from(area.width.max(1)));
@@ -318,7 +357,20 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
         Vec::new()
     };
     let zero = (lo < 0.0 && hi > 0.0).then(|| vec![(f64::from(from), 0.0), (f64::from(to), 0.0)]);
+    // The uncertainty band of the main series: P10-P90 in grey, P25-P75 in the series' colour.
+    let uncertainty = uncertainty_fill(app, spec, plot, (from, to), (lo, hi));
     let mut datasets: Vec<Dataset> = selected_outline(app, &layers).into_iter().collect();
+    let main_style = spec
+        .series
+        .iter()
+        .find(|s| ghosted(app, spec, s.role))
+        .map_or(t.total(), |s| role_style(t, s.role));
+    datasets.extend(
+        uncertainty
+            .iter()
+            .zip([t.baseline(), main_style])
+            .map(|(points, style)| points_of(points, Marker::Braille, style)),
+    );
     datasets.extend(
         bands
             .iter()

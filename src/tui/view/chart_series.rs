@@ -28,7 +28,7 @@ pub(super) fn role_style(t: Theme, role: Role) -> Style {
 pub(super) fn legend(
     t: Theme,
     spec: &ChartSpec,
-    (baseline, observed): (bool, bool),
+    (baseline, observed, band): (bool, bool, bool),
     selected: Option<usize>,
     compact: bool,
 ) -> Line<'static> {
@@ -60,6 +60,12 @@ pub(super) fn legend(
     if baseline {
         head.push(Span::styled("┄", t.baseline()));
         head.push(Span::styled(" baseline ", t.dim()));
+    }
+    if band {
+        head.push(Span::styled("⣿", t.baseline()));
+        head.push(Span::styled(" P10–90 ", t.dim()));
+        head.push(Span::raw("⣿"));
+        head.push(Span::styled(" P25–75 ", t.dim()));
     }
     if observed {
         head.push(Span::styled("•", t.key()));

@@ -94,6 +94,23 @@ fn market<'a>(app: &App, m: Memory) -> Vec<Span<'a>> {
     ]
 }
 
+/// With uncertainty bands on (and drawn for the current sliders): the share of draws in which
+/// the memory's supply falls short of demand in the selected year.
+fn shortage<'a>(app: &App, m: Memory) -> Option<Vec<Span<'a>>> {
+    let p = app
+        .insight
+        .current_bands(&app.params)?
+        .p_shortage(m, app.year)?;
+    let t = app.theme;
+    Some(vec![
+        Span::styled(format!(" │ P(short {}) ", app.year), t.dim()),
+        Span::styled(
+            format!("{:.0}%", p * 100.0),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+    ])
+}
+
 /// In backtest mode, on each memory's line: the mean absolute percentage error of its bits and
 /// revenue against what was observed, live, each with its skill in brackets (the error over
 /// the better of the naive and drift forecasts: below 1 the settings beat both).
@@ -185,6 +202,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let scores = app.backtest_scores();
     for (m, readout) in [(Memory::Dram, dram), (Memory::Nand, nand)] {
         let mut groups = vec![market(app, m)];
+        groups.extend(shortage(app, m));
         groups.extend(backtest(app, &scores, m));
         lines.push(whole_groups(
             [vec![Span::raw(" ")], readout].concat(),
