@@ -147,3 +147,15 @@ fn bands_table_and_csv() {
         "bands", "--draws", "100", "--seed", "3", "--format", "csv"
     ]));
 }
+
+#[test]
+fn bands_from_past_errors_and_coverage() {
+    insta::assert_snapshot!(run(&["bands", "--errors"]));
+    insta::assert_snapshot!(run(&[
+        "bands",
+        "--coverage",
+        "2015..2024",
+        "--draws",
+        "200"
+    ]));
+}

@@ -112,7 +112,10 @@ fn bands_at_80x24_and_160x48() {
         let params = a.params.clone();
         memcycle::tui::update::bands_ready(&mut a, params, b);
         let screen = text(&draw(&a));
-        assert!(screen.contains("P10–90") && screen.contains("P(short 2026)"), "{screen}");
+        assert!(
+            screen.contains("P10–90") && screen.contains("P(short 2026)"),
+            "{screen}"
+        );
         insta::assert_snapshot!(format!("bands_dram_{w}x{h}"), screen);
         send(&mut a, &[Message::Chart(ChartKind::Balance)]);
         insta::assert_snapshot!(format!("bands_balance_{w}x{h}"), text(&draw(&a)));
@@ -121,4 +124,20 @@ fn bands_at_80x24_and_160x48() {
         send(&mut a, &[Message::SelectIndex(i), Message::Step(1)]);
         assert!(!text(&draw(&a)).contains("P(short"));
     }
+}
+
+/// `B` cycles off, bands from draws, bands from past errors, off; the past-error band needs no
+/// worker (it scales the current line by the backtest's errors), so it is there at once.
+#[test]
+fn b_cycles_to_bands_from_past_errors() {
+    let mut a = app(120, 40);
+    send(&mut a, &[Message::ToggleBands, Message::ToggleBands]);
+    let screen = text(&draw(&a));
+    assert!(screen.contains("P25–75 (past errors)"), "{screen}");
+    let specs = memcycle::tui::chart_data::chart_specs(&a);
+    let band = specs[0].band.as_ref().expect("a band on chart 1");
+    let q = band.iter().flatten().last().expect("a banded year");
+    assert!(q[0] < q[2] && q[2] < q[4], "{q:?}");
+    send(&mut a, &[Message::ToggleBands]);
+    assert!(!text(&draw(&a)).contains("P10–90"));
 }

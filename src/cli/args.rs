@@ -152,6 +152,14 @@ pub enum Command {
         /// Seed of the random numbers (equal seeds give equal bands).
         #[arg(long, value_name = "N", default_value_t = 2025)]
         seed: u64,
+        /// Bands from the model's past errors (the rolling backtest 1-5 years ahead over every
+        /// earlier base year) instead of parameter draws.
+        #[arg(long, conflicts_with = "coverage")]
+        errors: bool,
+        /// How often the observed figures fell inside the P10-P90 band of each base year
+        /// FIRST..LAST, for bands from draws and from past errors (leave that year out).
+        #[arg(long, value_name = "FIRST..LAST", value_parser = parse_years)]
+        coverage: Option<(Year, Year)>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ProjectFormat::Table)]
         format: ProjectFormat,

@@ -240,3 +240,73 @@ pub fn bands_json(bands: &Bands) -> String {
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }
+
+/// Bands from past errors as a table: per year, P10 / P50 / P90 of each banded series.
+pub fn error_bands_table(
+    p: &crate::model::Projection,
+    models: &[((Memory, Quantity), crate::insight::past_errors::ErrorModel)],
+    (first, last): (i32, i32),
+) -> String {
+    use crate::insight::past_errors::{line, series_name};
+    let mut header = vec![("year".to_owned(), Align::Right)];
+    let mut columns = Vec::new();
+    for ((m, q), model) in models {
+        header.push((format!("{} P10", series_name(*m, *q)), Align::Right));
+        header.push(("P50".to_owned(), Align::Right));
+        header.push(("P90".to_owned(), Align::Right));
+        columns.push(model.band(&line(p, *m, *q)));
+    }
+    let mut t = TextTable::new(header);
+    let years = columns.first().map_or(0, Vec::len);
+    for k in 1..years {
+        let mut row = vec![(p.base_year + k as i32).to_string()];
+        for c in &columns {
+            row.extend([figure(c[k][0]), figure(c[k][2]), figure(c[k][4])]);
+        }
+        t.row(row);
+    }
+    format!(
+        "Bands from past errors: the current line scaled by the model's log errors 1-5 years ahead in the rolling backtest from {first} to {last} (normal, mean and spread per horizon; beyond 5 years the spread grows with the square root of the horizon)\n\n{}\n",
+        t.render()
+    )
+}
+
+/// Coverage of both kinds of band as a table.
+pub fn coverage_table(
+    c: &[crate::insight::past_errors::Coverage],
+    from: i32,
+    to: i32,
+    draws: u32,
+) -> String {
+    let mut t = TextTable::new([
+        ("series", Align::Left),
+        ("draws: inside", Align::Right),
+        ("of", Align::Right),
+        ("share", Align::Right),
+        ("past errors: inside", Align::Right),
+        ("of", Align::Right),
+        ("share", Align::Right),
+    ]);
+    let share = |(inside, total): (usize, usize)| {
+        if total == 0 {
+            String::new()
+        } else {
+            format!("{:.0}%", inside as f64 / total as f64 * 100.0)
+        }
+    };
+    for row in c {
+        t.row(vec![
+            row.series.clone(),
+            row.draws.0.to_string(),
+            row.draws.1.to_string(),
+            share(row.draws),
+            row.errors.0.to_string(),
+            row.errors.1.to_string(),
+            share(row.errors),
+        ]);
+    }
+    format!(
+        "Coverage: how often the observed figure fell inside the P10-P90 band, over base years {from}-{to}, 1-5 years ahead (an honest band holds about 80%). Draws: {draws} per base year, defaults of that year. Past errors: each base year's band from the other base years' errors.\n\n{}\n",
+        t.render()
+    )
+}

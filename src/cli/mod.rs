@@ -195,10 +195,38 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             Ok(insight::seek_text(&setup, index, out, *target, found))
         }),
         Command::Bands {
+            coverage: Some((from, to)),
+            draws,
+            scenario,
+            ..
+        } => crate::data::load(scenario.data.as_deref())
+            .map_err(SetupError::Data)
+            .and_then(|d| {
+                let rolling = crate::backtest::rolling::run(&d, *from..=*to, 5, None, &[])?;
+                let c = crate::insight::past_errors::coverage(&d, &rolling, *draws as usize)?;
+                Ok(insight::coverage_table(&c, *from, *to, *draws))
+            }),
+        Command::Bands {
+            errors: true,
+            scenario,
+            ..
+        } => scenario.load().and_then(|(setup, params)| {
+            let base = setup.base_year();
+            let first = Setup::first_base_year(&setup.data);
+            let rolling =
+                crate::backtest::rolling::run(&setup.data, first..=base - 1, 5, None, &[])?;
+            Ok(insight::error_bands_table(
+                &setup.project(&params),
+                &crate::insight::past_errors::models(&rolling),
+                (first, base - 1),
+            ))
+        }),
+        Command::Bands {
             scenario,
             draws,
             seed,
             format,
+            ..
         } => scenario.load().map(|(setup, params)| {
             let settings = crate::insight::bands::Settings {
                 draws: *draws as usize,

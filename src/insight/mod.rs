@@ -4,6 +4,7 @@
 
 pub mod bands;
 pub mod output;
+pub mod past_errors;
 pub mod seek;
 pub mod tornado;
 

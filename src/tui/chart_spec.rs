@@ -137,14 +137,25 @@ pub fn band(
     memory: crate::model::Memory,
     quantity: crate::insight::Quantity,
 ) -> Option<Vec<Option<[f64; 5]>>> {
-    let bands = app.insight.current_bands(&app.params)?;
-    let b = bands.band(memory, quantity)?;
+    let p = &app.projection;
+    let (first, quantiles) = match app.insight.error_model(p.base_year, memory, quantity) {
+        Some(model) => (
+            p.base_year,
+            model.band(&crate::insight::past_errors::line(p, memory, quantity)),
+        ),
+        None => {
+            let bands = app.insight.current_bands(&app.params)?;
+            (
+                bands.first_year,
+                bands.band(memory, quantity)?.quantiles.clone(),
+            )
+        }
+    };
     Some(
-        app.projection
-            .years()
+        p.years()
             .map(|y| {
-                let k = usize::try_from(y - bands.first_year).ok()?;
-                b.quantiles
+                let k = usize::try_from(y - first).ok()?;
+                quantiles
                     .get(k)
                     .copied()
                     .filter(|q| q.iter().all(|v| v.is_finite()))

@@ -2,6 +2,7 @@
 //! about, the tornado when shown, and the latest uncertainty bands with the settings they were
 //! drawn for (bands for other settings are never drawn).
 
+use crate::insight::past_errors::ErrorModel;
 use crate::insight::{Bands, Bar, Output, Quantity};
 use crate::model::{Memory, Parameters};
 use crate::units::Year;
@@ -17,6 +18,32 @@ pub struct TornadoView {
     pub current: Option<f64>,
 }
 
+/// Which uncertainty bands are shown (`B` cycles them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BandMode {
+    /// None.
+    #[default]
+    Off,
+    /// From parameter draws (a worker thread).
+    Draws,
+    /// From the model's past errors (the rolling backtest).
+    Errors,
+}
+
+impl BandMode {
+    /// The next mode: off, draws, past errors, off.
+    pub fn next(self) -> Self {
+        match self {
+            BandMode::Off => BandMode::Draws,
+            BandMode::Draws => BandMode::Errors,
+            BandMode::Errors => BandMode::Off,
+        }
+    }
+}
+
+/// The error models of the banded series for one base year.
+pub type ErrorModels = Vec<((Memory, Quantity), ErrorModel)>;
+
 /// Insight state of the explorer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Insight {
@@ -25,10 +52,12 @@ pub struct Insight {
     pub output: Output,
     /// The tornado, when shown (`T`).
     pub tornado: Option<TornadoView>,
-    /// Whether uncertainty bands are wanted (`B`).
-    pub show_bands: bool,
-    /// The latest bands and the parameters they were drawn around.
+    /// Which uncertainty bands are wanted (`B`).
+    pub band_mode: BandMode,
+    /// The latest bands from draws and the parameters they were drawn around.
     pub bands: Option<(Parameters, Bands)>,
+    /// The past-error models and the base year they were fitted for.
+    pub errors: Option<(Year, ErrorModels)>,
 }
 
 impl Default for Insight {
@@ -40,13 +69,33 @@ impl Default for Insight {
                 year: 0,
             },
             tornado: None,
-            show_bands: false,
+            band_mode: BandMode::Off,
             bands: None,
+            errors: None,
         }
     }
 }
 
 impl Insight {
+    /// Whether bands from draws are wanted.
+    pub fn wants_draws(&self) -> bool {
+        self.band_mode == BandMode::Draws
+    }
+
+    /// The past-error model of a series, when that mode is on and fitted for `base_year`.
+    pub fn error_model(
+        &self,
+        base_year: Year,
+        memory: Memory,
+        quantity: Quantity,
+    ) -> Option<&ErrorModel> {
+        let (year, models) = self.errors.as_ref()?;
+        (self.band_mode == BandMode::Errors && *year == base_year)
+            .then(|| models.iter().find(|(k, _)| *k == (memory, quantity)))
+            .flatten()
+            .map(|(_, m)| m)
+    }
+
     /// The output in `year`.
     pub fn output_in(&self, year: Year) -> Output {
         Output {
@@ -59,7 +108,7 @@ impl Insight {
     pub fn current_bands(&self, params: &Parameters) -> Option<&Bands> {
         self.bands
             .as_ref()
-            .filter(|(p, _)| self.show_bands && p == params)
+            .filter(|(p, _)| self.band_mode == BandMode::Draws && p == params)
             .map(|(_, b)| b)
     }
 }

@@ -100,3 +100,34 @@ pub fn seek(app: &mut App, target: &str) {
         }
     }
 }
+
+/// The next band mode: off, from draws, from past errors (the rolling backtest over every base
+/// year the data allows, fitted once per base year: a few milliseconds), off.
+pub fn cycle_bands(app: &mut App) {
+    use super::insight_state::BandMode;
+    app.insight.band_mode = app.insight.band_mode.next();
+    if app.insight.band_mode != BandMode::Errors {
+        return;
+    }
+    let base = app.projection.base_year;
+    if app.insight.errors.as_ref().is_some_and(|(y, _)| *y == base) {
+        return;
+    }
+    let data = &app.setup.data;
+    let first = crate::setup::Setup::first_base_year(data);
+    match crate::backtest::rolling::run(data, first..=base - 1, ERROR_HORIZON, None, &[]) {
+        Ok(rolling) => {
+            app.insight.errors = Some((base, crate::insight::past_errors::models(&rolling)));
+        }
+        Err(_) => {
+            app.insight.errors = Some((base, Vec::new()));
+            app.status = Some(Status {
+                text: "bands from past errors: too little history before this base year".into(),
+                error: true,
+            });
+        }
+    }
+}
+
+/// Years ahead the past errors are measured (the 1-5 year errors).
+pub const ERROR_HORIZON: i32 = 5;

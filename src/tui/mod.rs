@@ -53,7 +53,7 @@ pub fn run(mut app: App) -> io::Result<()> {
         guard
             .terminal
             .draw(|frame| frame.render_widget(&app, frame.area()))?;
-        if app.insight.show_bands {
+        if app.insight.wants_draws() {
             worker.want(&app.setup, &app.params);
         } else {
             worker.reset();

@@ -96,7 +96,7 @@ pub fn update(app: &mut App, msg: Message) {
                 cursor: 0,
             };
         }
-        Message::ToggleBands => app.insight.show_bands = !app.insight.show_bands,
+        Message::ToggleBands => super::insight_ui::cycle_bands(app),
         Message::Confirm(yes) => {
             if let Overlay::ConfirmOverwrite { name } = &app.overlay {
                 let name = name.clone();

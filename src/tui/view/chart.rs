@@ -308,7 +308,13 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
     let shown = (
         lines.baseline.iter().any(|b| !b.is_empty()),
         !observed.is_empty(),
-        spec.band.is_some(),
+        spec.band.as_ref().map(|_| {
+            if app.insight.band_mode == super::super::insight_state::BandMode::Errors {
+                " (past errors)"
+            } else {
+                ""
+            }
+        }),
     );
     let mut head = legend(t, spec, shown, app.selected_segment(), false);
     let rows = |l: &Line| l.width().div_ceil(usize::from(area.width.max(1)));

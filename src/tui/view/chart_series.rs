@@ -28,7 +28,7 @@ pub(super) fn role_style(t: Theme, role: Role) -> Style {
 pub(super) fn legend(
     t: Theme,
     spec: &ChartSpec,
-    (baseline, observed, band): (bool, bool, bool),
+    (baseline, observed, band): (bool, bool, Option<&str>),
     selected: Option<usize>,
     compact: bool,
 ) -> Line<'static> {
@@ -61,11 +61,11 @@ pub(super) fn legend(
         head.push(Span::styled("┄", t.baseline()));
         head.push(Span::styled(" baseline ", t.dim()));
     }
-    if band {
+    if let Some(source) = band {
         head.push(Span::styled("⣿", t.baseline()));
         head.push(Span::styled(" P10–90 ", t.dim()));
         head.push(Span::raw("⣿"));
-        head.push(Span::styled(" P25–75 ", t.dim()));
+        head.push(Span::styled(format!(" P25–75{source} "), t.dim()));
     }
     if observed {
         head.push(Span::styled("•", t.key()));

@@ -1,0 +1,229 @@
+//! Bands from past errors: how far the model has been off before, from the rolling-origin
+//! backtest, laid around the current line; and how often each kind of band held what happened
+//! (coverage).
+//!
+//! For a series and a horizon h, the errors are ln(observed / model) of every forecast h years
+//! ahead. With a handful per horizon, the band assumes them normal: P(q) = line x exp(mean_h +
+//! z_q sd_h). Beyond the longest horizon with at least [`MIN_ERRORS`] errors, the mean stays and
+//! the spread grows with the square root of the horizon (errors of independent years add up).
+
+use super::bands::{Settings, bands};
+use super::output::Quantity;
+use crate::backtest::rolling::Rolling;
+use crate::data::Dataset;
+use crate::model::{Memory, Projection};
+use crate::setup::{Setup, SetupError};
+use crate::units::Year;
+
+/// Standard normal quantiles of the band quantiles (P10, P25, P50, P75, P90).
+const Z: [f64; 5] = [-1.281_551_6, -0.674_489_75, 0.0, 0.674_489_75, 1.281_551_6];
+
+/// Fewest errors a horizon needs for its own mean and spread.
+pub const MIN_ERRORS: usize = 3;
+
+/// The series the backtest scores that have a band: bits and revenue of each memory.
+pub const SERIES: [(Memory, Quantity); 4] = [
+    (Memory::Dram, Quantity::Demand),
+    (Memory::Nand, Quantity::Demand),
+    (Memory::Dram, Quantity::Revenue),
+    (Memory::Nand, Quantity::Revenue),
+];
+
+/// The backtest's name of a series.
+pub fn series_name(memory: Memory, quantity: Quantity) -> String {
+    match quantity {
+        Quantity::Revenue => format!("{}_revenue", memory.id()),
+        _ => format!("{}_eb", memory.id()),
+    }
+}
+
+/// Mean and standard deviation of the log errors, by horizon (index 0 = 1 year ahead).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorModel {
+    /// (mean, sd) for each horizon with enough errors.
+    pub by_horizon: Vec<(f64, f64)>,
+}
+
+impl ErrorModel {
+    /// From log errors grouped by horizon (index 0 = 1 year ahead).
+    pub fn fit(errors: &[Vec<f64>]) -> Option<Self> {
+        let by_horizon: Vec<(f64, f64)> = errors
+            .iter()
+            .take_while(|e| e.len() >= MIN_ERRORS)
+            .map(|e| {
+                let n = e.len() as f64;
+                let mean = e.iter().sum::<f64>() / n;
+                let var = e.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0);
+                (mean, var.sqrt())
+            })
+            .collect();
+        (!by_horizon.is_empty()).then_some(Self { by_horizon })
+    }
+
+    /// Mean and spread `h` years ahead (h >= 1).
+    pub fn at(&self, h: usize) -> (f64, f64) {
+        let last = self.by_horizon.len();
+        match self.by_horizon.get(h.saturating_sub(1)) {
+            Some(m) => *m,
+            None => {
+                let (mean, sd) = self.by_horizon[last - 1];
+                (mean, sd * (h as f64 / last as f64).sqrt())
+            }
+        }
+    }
+
+    /// The band around `line` (values from the base year on: index 0 is the base year).
+    pub fn band(&self, line: &[f64]) -> Vec<[f64; 5]> {
+        line.iter()
+            .enumerate()
+            .map(|(h, v)| {
+                if h == 0 {
+                    return [*v; 5];
+                }
+                let (mean, sd) = self.at(h);
+                Z.map(|z| v * (mean + z * sd).exp())
+            })
+            .collect()
+    }
+}
+
+/// Log errors of `series` in `rolling`, by horizon, leaving out forecasts from `skip`.
+pub fn log_errors(rolling: &Rolling, series: &str, skip: Option<Year>) -> Vec<Vec<f64>> {
+    let mut out: Vec<Vec<f64>> = vec![Vec::new(); usize::try_from(rolling.horizon).unwrap_or(0)];
+    for f in rolling
+        .forecasts
+        .iter()
+        .filter(|f| f.series == series && Some(f.origin) != skip && f.model > 0.0)
+    {
+        if let Some(slot) = usize::try_from(f.horizon - 1)
+            .ok()
+            .and_then(|h| out.get_mut(h))
+        {
+            slot.push((f.observed / f.model).ln());
+        }
+    }
+    out
+}
+
+/// The error models of every banded series from a rolling backtest.
+pub fn models(rolling: &Rolling) -> Vec<((Memory, Quantity), ErrorModel)> {
+    SERIES
+        .iter()
+        .filter_map(|(m, q)| {
+            ErrorModel::fit(&log_errors(rolling, &series_name(*m, *q), None)).map(|e| ((*m, *q), e))
+        })
+        .collect()
+}
+
+/// A series' line from the base year on (bits or revenue).
+pub fn line(p: &Projection, memory: Memory, quantity: Quantity) -> Vec<f64> {
+    let Some(base) = p.index(p.base_year) else {
+        return Vec::new();
+    };
+    match quantity {
+        Quantity::Revenue => p
+            .market
+            .as_ref()
+            .map(|m| m.memory(memory).revenue_busd[base..].to_vec())
+            .unwrap_or_default(),
+        _ => (base..p.len())
+            .map(|i| match memory {
+                Memory::Dram => p.reported_dram_eb(i),
+                Memory::Nand => p.reported_nand_eb(i),
+            })
+            .collect(),
+    }
+}
+
+/// How often the observed figures fell inside the P10-P90 band, for one series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Coverage {
+    /// Backtest series name.
+    pub series: String,
+    /// Inside / compared, bands from parameter draws.
+    pub draws: (usize, usize),
+    /// Inside / compared, bands from past errors (each origin's band from the other origins'
+    /// errors only).
+    pub errors: (usize, usize),
+}
+
+/// Coverage of both kinds of band over the origins of `rolling` (made with `data`), each band
+/// from the data known at its origin, `draws` draws each.
+pub fn coverage(
+    data: &Dataset,
+    rolling: &Rolling,
+    draws: usize,
+) -> Result<Vec<Coverage>, SetupError> {
+    let mut out: Vec<Coverage> = SERIES
+        .iter()
+        .map(|(m, q)| Coverage {
+            series: series_name(*m, *q),
+            draws: (0, 0),
+            errors: (0, 0),
+        })
+        .collect();
+    for origin in rolling.origins.clone() {
+        let setup = Setup::new(data.clone(), Some(origin))?;
+        let mut params = setup.catalog.baseline().clone();
+        params.horizon = (origin + rolling.horizon).min(data.last_observed_year());
+        let settings = Settings {
+            draws,
+            threads: std::thread::available_parallelism().map_or(1, usize::from),
+            ..Settings::default()
+        };
+        let Some(b) = bands(&setup, &params, settings, &|| false) else {
+            continue;
+        };
+        let p = setup.project(&params);
+        for ((memory, quantity), cov) in SERIES.iter().zip(&mut out) {
+            let name = series_name(*memory, *quantity);
+            let errors = ErrorModel::fit(&log_errors(rolling, &name, Some(origin)))
+                .map(|e| e.band(&line(&p, *memory, *quantity)));
+            let drawn = b.band(*memory, *quantity);
+            for f in rolling
+                .forecasts
+                .iter()
+                .filter(|f| f.origin == origin && f.series == name)
+            {
+                let k = usize::try_from(f.horizon).unwrap_or(usize::MAX);
+                let inside = |q: &[f64; 5]| (q[0]..=q[4]).contains(&f.observed);
+                if let Some(q) = drawn.and_then(|d| d.quantiles.get(k)) {
+                    cov.draws.1 += 1;
+                    cov.draws.0 += usize::from(inside(q));
+                }
+                if let Some(q) = errors.as_ref().and_then(|e| e.get(k)) {
+                    cov.errors.1 += 1;
+                    cov.errors.0 += usize::from(inside(q));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_band_is_the_line_scaled_by_the_error_quantiles() {
+        let model = ErrorModel::fit(&[vec![-0.1, 0.0, 0.1], vec![-0.2, 0.0, 0.2]]).unwrap();
+        assert_eq!(model.by_horizon.len(), 2);
+        let band = model.band(&[10.0, 10.0, 10.0, 10.0]);
+        assert_eq!(band[0], [10.0; 5], "the base year is the line");
+        assert!(
+            (band[1][2] - 10.0).abs() < 1e-12,
+            "zero mean error: P50 on the line"
+        );
+        assert!((band[1][4] - 10.0 * (0.1 * Z[4]).exp()).abs() < 1e-9);
+        // Past the last horizon the spread grows with the square root of the horizon.
+        let (_, sd3) = model.at(3);
+        assert!((sd3 - 0.2 * (1.5f64).sqrt()).abs() < 1e-12);
+        assert!(band[3][4] > band[2][4]);
+    }
+
+    #[test]
+    fn too_few_errors_give_no_model() {
+        assert!(ErrorModel::fit(&[vec![0.1, 0.2]]).is_none());
+    }
+}
