@@ -1,5 +1,5 @@
 //! One slider step as the explorer does it: update (recompute the projection) and a full render
-//! of a 160x48 frame into a TestBackend buffer.
+//! of a 160x48 frame into a TestBackend buffer; and the same with the tornado shown.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use memcycle::setup::Setup;
@@ -31,6 +31,15 @@ fn slider_step(c: &mut Criterion) {
     });
     c.bench_function("render_only_160x48", |b| {
         b.iter(|| {
+            let _ = terminal.draw(|f| f.render_widget(&app, f.area()));
+        });
+    });
+    // The tornado shown: every step also runs two projections per parameter.
+    update(&mut app, Message::ToggleTornado);
+    c.bench_function("slider_step_with_tornado_160x48", |b| {
+        b.iter(|| {
+            update(&mut app, Message::Step(if up { 1 } else { -1 }));
+            up = !up;
             let _ = terminal.draw(|f| f.render_widget(&app, f.area()));
         });
     });

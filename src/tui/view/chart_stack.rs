@@ -92,11 +92,18 @@ pub(super) const SHADES: [&str; 4] = ["█", "▓", "▒", "░"];
 /// The segment filling the band `lo..hi` of values at `x` (`layers` top first): the one
 /// covering most of it, when the stack covers at least half of it. Sampling one point would
 /// colour a half cell by whichever thin segment crosses its centre.
-fn layer_in(layers: &[Layer], x: f64, (lo, hi): (f64, f64)) -> Option<usize> {
+#[cfg(test)]
+fn layer_in(layers: &[Layer], x: f64, band: (f64, f64)) -> Option<usize> {
+    let tops: Option<Vec<f64>> = layers.iter().map(|l| l.top_at(x)).collect();
+    layer_of_tops(&tops?, band)
+}
+
+/// As [`layer_in`], with each layer's top at the column already known (top layer first).
+fn layer_of_tops(tops: &[f64], (lo, hi): (f64, f64)) -> Option<usize> {
     let mut below = 0.0_f64;
     let mut best: Option<(usize, f64)> = None;
-    for (i, layer) in layers.iter().enumerate().rev() {
-        let top = layer.top_at(x)?.max(below);
+    for (i, top) in tops.iter().enumerate().rev() {
+        let top = top.max(below);
         let overlap = (top.min(hi) - below.max(lo)).max(0.0);
         if overlap > best.map_or(0.0, |b| b.1) {
             best = Some((i, overlap));
@@ -122,11 +129,19 @@ pub(super) fn paint(
     let (w, h) = (f64::from(graph.width), f64::from(graph.height));
     for cx in 0..graph.width {
         let xv = x.0 + (f64::from(cx) + 0.5) / w * (x.1 - x.0);
+        // Each layer's top once per column, not once per half cell.
+        let Some(tops) = layers
+            .iter()
+            .map(|l| l.top_at(xv))
+            .collect::<Option<Vec<f64>>>()
+        else {
+            continue;
+        };
         for cy in 0..graph.height {
             let half = |k: f64| {
                 let top = y.1 - (f64::from(cy) + k) / h * (y.1 - y.0);
                 let bottom = top - 0.5 / h * (y.1 - y.0);
-                layer_in(layers, xv, (bottom, top)).and_then(|i| fills.get(i).copied())
+                layer_of_tops(&tops, (bottom, top)).and_then(|i| fills.get(i).copied())
             };
             let (upper, lower) = (half(0.0), half(0.5));
             let Some(cell) = buf.cell_mut((graph.x + cx, graph.y + cy)) else {
