@@ -42,11 +42,11 @@ fn plot_and_base(buf: &Buffer, chart: Rect, base: &str) -> (Rect, u16, u16) {
 /// smartphone line by 3-4 points in the first projected years, fading to about 1 point by the
 /// horizon, and the total by about a third of that: on the pane's 4 dot rows per cell, that is
 /// about one cell per line in the early years and less later. The floors are about three
-/// quarters of what this build measures (8, 43, 78 cells) and far above the 14, 19 and 30 cells
+/// quarters of what this build measures (10, 57, 96 cells) and far above the 14, 19 and 30 cells
 /// of the whole chart (legend included) that one step changed before the change pane.
 #[test]
 fn a_slider_step_shows_in_the_projection_years() {
-    for (w, h, min) in [(80, 24, 6), (120, 40, 30), (160, 48, 50)] {
+    for (w, h, min) in [(80, 24, 7), (120, 40, 42), (160, 48, 72)] {
         let mut a = app(w, h);
         a.theme = Theme::new(true, Marker::Braille);
         let i = index(&a, "smartphone.replacement_cycle");

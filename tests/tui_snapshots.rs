@@ -259,9 +259,9 @@ fn the_year_table_opens_with_the_projection_in_view() {
     }
 }
 
-/// Charts open on as many history years as projected ones, with a label every few years, each
-/// centred on its year's column (ratatui's evenly spaced labels put "2025|" at about 2022.9);
-/// the base year is always labelled. `z` shows every year, the base year still labelled.
+/// Charts open five years before the base year, with a label every few years, each centred on
+/// its year's column (ratatui's evenly spaced labels put "2025|" at about 2022.9); the base year
+/// is always labelled. `z` shows every year, the base year still labelled.
 #[test]
 fn charts_open_around_the_base_year_and_z_shows_all_years() {
     let mut a = app(100, 30);
@@ -279,12 +279,14 @@ fn charts_open_around_the_base_year_and_z_shows_all_years() {
         (lines[at + 1].to_owned(), corner + 1, right - corner - 1)
     };
     let (labels, left, width) = axis(&a);
-    for year in ["2015", "2020", "2025", "2030", "2035"] {
+    // Five history years, then the projection; a label every other year from the base year.
+    for year in ["2021", "2023", "2025", "2027", "2035"] {
         assert!(labels.contains(year), "{year} labelled: {labels}");
     }
-    // The canvas draws year y at dot floor((y - 2015) / 20 * (2w - 1)), two dots per cell.
+    assert!(!labels.contains("2015"), "{labels}");
+    // The canvas draws year y at dot floor((y - 2020) / 15 * (2w - 1)), two dots per cell.
     let column =
-        |year: f64| left + ((year - 2015.0) / 20.0 * (2.0 * width as f64 - 1.0)) as usize / 2;
+        |year: f64| left + ((year - 2020.0) / 15.0 * (2.0 * width as f64 - 1.0)) as usize / 2;
     let byte = labels.find("2025").expect("base year");
     let centre = labels[..byte].chars().count() + 2;
     assert!(

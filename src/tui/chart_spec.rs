@@ -279,14 +279,17 @@ fn round_up(v: f64) -> f64 {
         .unwrap_or_else(|| at(10.0))
 }
 
-/// The years a chart shows: by default as many history years before the base year as projected
-/// years after it, so the base year sits in the middle (where the axis labels it) and a change
-/// fills half the width; with `all_years`, the whole history.
+/// History years a chart shows before the base year by default: enough to see where the line
+/// comes from, few enough that the projected years (where a slider acts) fill most of the width.
+pub const RECENT_HISTORY_YEARS: Year = 5;
+
+/// The years a chart shows: by default [`RECENT_HISTORY_YEARS`] before the base year to the
+/// horizon; with `all_years`, the whole history.
 pub fn x_window(p: &Projection, all_years: bool) -> (Year, Year) {
     let from = if all_years {
         p.first_year
     } else {
-        (2 * p.base_year - p.horizon).max(p.first_year)
+        (p.base_year - RECENT_HISTORY_YEARS).max(p.first_year)
     };
     (from, p.horizon)
 }
