@@ -31,6 +31,21 @@ pub fn fixed(v: f64, decimals: usize) -> String {
     }
 }
 
+/// A figure with as many decimals as its size needs: 142, 35.4, 0.45 (blank when missing).
+pub fn figure(v: f64) -> String {
+    let a = v.abs();
+    fixed(
+        v,
+        if a >= 100.0 {
+            0
+        } else if a >= 10.0 {
+            1
+        } else {
+            2
+        },
+    )
+}
+
 /// Year-on-year change in percent with one decimal and a sign, or blank without a prior year.
 pub fn yoy(prev: Option<f64>, now: f64) -> String {
     match prev {

@@ -115,28 +115,20 @@ fn tornado_csv() {
 
 #[test]
 fn seek_found_and_unreachable() {
-    let found = run(&[
-        "seek",
-        "--param",
-        "smartphone.replacement_cycle",
-        "--output",
-        "dram_growth",
-        "--year",
-        "2027",
-        "--target",
-        "14",
-    ]);
-    let unreachable = run(&[
-        "seek",
-        "--param",
-        "smartphone.replacement_cycle",
-        "--output",
-        "dram_growth",
-        "--year",
-        "2027",
-        "--target",
-        "0",
-    ]);
+    let seek = |target: &str| {
+        run(&[
+            "seek",
+            "--param",
+            "smartphone.replacement_cycle",
+            "--output",
+            "dram_growth",
+            "--year",
+            "2027",
+            "--target",
+            target,
+        ])
+    };
+    let (found, unreachable) = (seek("14"), seek("0"));
     insta::assert_snapshot!(format!("{found}{unreachable}"));
 }
 

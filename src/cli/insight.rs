@@ -1,27 +1,12 @@
 //! `memcycle tornado`, `seek` and `bands`: the insight functions as tables, CSV and JSON.
 
 use super::table::TextTable;
-use crate::format::{Align, fixed, json_number};
+use crate::format::{Align, figure, fixed, json_number};
 use crate::insight::bands::{Band, Bands, QUANTILES};
 use crate::insight::{Bar, Output, Quantity, Seek};
 use crate::model::Memory;
 use crate::setup::Setup;
 use serde_json::json;
-
-/// A figure with as many decimals as its size needs (142, 35.4, 0.45).
-fn figure(v: f64) -> String {
-    let a = v.abs();
-    fixed(
-        v,
-        if a >= 100.0 {
-            0
-        } else if a >= 10.0 {
-            1
-        } else {
-            2
-        },
-    )
-}
 
 /// The tornado as an aligned table, largest swing first.
 pub fn tornado_table(setup: &Setup, output: Output, current: f64, bars: &[Bar]) -> String {

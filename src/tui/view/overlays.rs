@@ -10,6 +10,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 /// A centred, bordered box of `lines`, `width` wide at most.
+/// A prompt's input line: the label, the text with a cursor mark at `cursor` (in characters).
+fn prompt_line<'a>(app: &App, label: &'a str, input: &str, cursor: usize) -> Line<'a> {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    Line::from(vec![
+        Span::raw(label),
+        Span::styled(input.chars().take(cursor).collect::<String>(), bold),
+        Span::styled("▏", app.theme.key()),
+        Span::styled(input.chars().skip(cursor).collect::<String>(), bold),
+    ])
+}
+
 pub(super) fn boxed(
     app: &App,
     area: Rect,
@@ -181,18 +192,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             let lines = vec![
                 Line::from(format!("Set {} ({}) so that", spec.label, spec.id)),
                 Line::from(format!("{} =", output.label())),
-                Line::from(vec![
-                    Span::raw("Target: "),
-                    Span::styled(
-                        input.chars().take(*cursor).collect::<String>(),
-                        Style::new().add_modifier(Modifier::BOLD),
-                    ),
-                    Span::styled("▏", t.key()),
-                    Span::styled(
-                        input.chars().skip(*cursor).collect::<String>(),
-                        Style::new().add_modifier(Modifier::BOLD),
-                    ),
-                ]),
+                prompt_line(app, "Target: ", input, *cursor),
                 Line::from(Span::styled(
                     format!(
                         "searched from {} to {} (its plausible range) · Enter · Esc",
@@ -211,18 +211,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 .as_ref()
                 .map_or_else(|| "(no directory)".to_owned(), |d| d.display().to_string());
             let lines = vec![
-                Line::from(vec![
-                    Span::raw("Name: "),
-                    Span::styled(
-                        input.chars().take(*cursor).collect::<String>(),
-                        Style::new().add_modifier(Modifier::BOLD),
-                    ),
-                    Span::styled("▏", t.key()),
-                    Span::styled(
-                        input.chars().skip(*cursor).collect::<String>(),
-                        Style::new().add_modifier(Modifier::BOLD),
-                    ),
-                ]),
+                prompt_line(app, "Name: ", input, *cursor),
                 Line::from(Span::styled(
                     format!(
                         "{} changed parameter(s) will be saved to {dir}",

@@ -5,7 +5,7 @@ use super::super::app::{App, Focus};
 use super::super::insight_state::TornadoView;
 use super::super::layout::inner;
 use super::panel;
-use crate::format::{Align, fixed, pad};
+use crate::format::{Align, figure, pad};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -45,21 +45,6 @@ fn short_name(id: &str) -> String {
     }
 }
 
-/// A number short enough for a label.
-fn short(v: f64) -> String {
-    let a = v.abs();
-    fixed(
-        v,
-        if a >= 100.0 {
-            0
-        } else if a >= 10.0 {
-            1
-        } else {
-            2
-        },
-    )
-}
-
 /// Draws the tornado into the chart panel.
 pub fn render(app: &App, view: &TornadoView, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
@@ -90,7 +75,7 @@ pub fn render(app: &App, view: &TornadoView, area: Rect, buf: &mut Buffer) {
     let head = match view.current {
         Some(c) => format!(
             "{} at the current settings (│); each parameter at its plausible low (◀) and high (▶), the others as set",
-            short(c)
+            figure(c)
         ),
         None => "not defined for this data set".to_owned(),
     };
@@ -166,10 +151,10 @@ pub fn render(app: &App, view: &TornadoView, area: Rect, buf: &mut Buffer) {
         if ends_w > 0 {
             let ends = format!(
                 "{}→{} {}→{}",
-                short(bar.low.0),
-                short(bar.low.1),
-                short(bar.high.0),
-                short(bar.high.1)
+                figure(bar.low.0),
+                figure(bar.low.1),
+                figure(bar.high.0),
+                figure(bar.high.1)
             );
             buf.set_stringn(x0 + bar_w as u16 + 1, y, ends, ends_w, t.dim());
         }
