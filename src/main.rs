@@ -4,7 +4,7 @@
 // clippy.toml).
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use memcycle::cli::{self, Cli, Command, ProjectFormat};
 use memcycle::scenario;
 use memcycle::tui::{self, App, Theme};
@@ -18,7 +18,13 @@ fn main() {
         signal_hook::consts::SIGXFSZ,
         std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
     );
-    let args = Cli::parse();
+    // The version names the built-in data set too, which clap cannot know at compile time.
+    let version = cli::conventions::version();
+    let matches = Cli::command().version(version).get_matches();
+    let args = match Cli::from_arg_matches(&matches) {
+        Ok(args) => args,
+        Err(e) => e.exit(),
+    };
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
     let code = match &args.command {
         Some(command) => cli::run(command, &mut out, &mut err),

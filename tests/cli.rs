@@ -503,3 +503,68 @@ fn history_is_the_observed_figure_everywhere() {
         "{csv}"
     );
 }
+
+/// Completions for each shell know the parameter ids (for `--set`) and the scenario names.
+#[test]
+fn completions_know_parameter_ids_and_scenarios() {
+    for shell in ["bash", "zsh", "fish"] {
+        let o = memcycle(&["completions", shell]);
+        assert!(o.status.success(), "{shell}: {}", stderr(&o));
+        let text = stdout(&o);
+        assert!(text.contains("smartphone.replacement_cycle="), "{shell}");
+        assert!(text.contains("ai-boom"), "{shell}: scenario names");
+    }
+    let man = stdout(&memcycle(&["man"]));
+    assert!(
+        man.contains(".TH memcycle 1") && man.contains("tornado"),
+        "{man}"
+    );
+}
+
+/// `--version` names the data; `share` prints a command line and a scenario that `--scenario -`
+/// reads back from stdin.
+#[test]
+fn version_share_and_a_scenario_from_stdin() {
+    let v = stdout(&memcycle(&["--version"]));
+    assert!(
+        v.starts_with("memcycle ") && v.contains("(data: memcycle built-in data (2010-2025))"),
+        "{v}"
+    );
+    let shared = stdout(&memcycle(&[
+        "share",
+        "--set",
+        "smartphone.replacement_cycle=5",
+    ]));
+    assert!(
+        shared.contains("# memcycle --set smartphone.replacement_cycle=5\n"),
+        "{shared}"
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_memcycle"))
+        .args(["project", "--scenario", "-", "--format", "csv"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run memcycle");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(shared.as_bytes()).expect("write");
+    }
+    let piped = child.wait_with_output().expect("output");
+    assert!(piped.status.success());
+    let direct = stdout(&memcycle(&[
+        "project",
+        "--set",
+        "smartphone.replacement_cycle=5",
+        "--format",
+        "csv",
+    ]));
+    // The same numbers (the run-info comment names the scenario differently).
+    let rows = |t: &str| {
+        t.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rows(&String::from_utf8_lossy(&piped.stdout)), rows(&direct));
+}

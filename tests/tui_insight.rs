@@ -141,3 +141,28 @@ fn b_cycles_to_bands_from_past_errors() {
     send(&mut a, &[Message::ToggleBands]);
     assert!(!text(&draw(&a)).contains("P10–90"));
 }
+
+/// `y` puts the command line and the scenario on their way to the clipboard and says so.
+#[test]
+fn y_copies_the_settings() {
+    let mut a = app(100, 30);
+    let i = index(&a, "smartphone.replacement_cycle");
+    send(
+        &mut a,
+        &[Message::SelectIndex(i), Message::Step(2), Message::Share],
+    );
+    let text = a.clipboard.clone().expect("text for the clipboard");
+    assert!(
+        text.contains("# memcycle --set smartphone.replacement_cycle=4.6"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"smartphone.replacement_cycle\" = 4.6"),
+        "{text}"
+    );
+    let status = a.status.clone().expect("a status");
+    assert!(
+        status.text.starts_with("copied (OSC 52): memcycle --set"),
+        "{status:?}"
+    );
+}

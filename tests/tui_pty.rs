@@ -18,6 +18,20 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str]) -> Self {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_memcycle"));
+        cmd.args(args);
+        Self::spawn(cmd)
+    }
+
+    /// An interactive bash (job control on) in the pseudo-terminal, to run memcycle from.
+    fn shell() -> Self {
+        let mut cmd = CommandBuilder::new("bash");
+        cmd.args(["--norc", "--noprofile", "-i"]);
+        cmd.env("PS1", "$ ");
+        Self::spawn(cmd)
+    }
+
+    fn spawn(mut cmd: CommandBuilder) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -26,8 +40,6 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_memcycle"));
-        cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
@@ -338,4 +350,25 @@ fn bands_arrive_from_the_worker() {
     s.send("B");
     s.wait_for("bands off", |t| !t.contains("P(short"));
     s.quit_at_once();
+}
+
+/// Ctrl-Z gives the terminal back and stops the explorer the way job control expects
+/// (SIGTSTP: bash reports it stopped); `fg` brings it back on screen. Run from an interactive
+/// bash, as a session leader's own SIGTSTP would be discarded (orphaned process group).
+#[test]
+fn ctrl_z_suspends_and_fg_brings_it_back() {
+    let mut s = Session::shell();
+    s.wait_for("the prompt", |t| t.contains("$ "));
+    s.send(&format!("{}\r", env!("CARGO_BIN_EXE_memcycle")));
+    s.wait_for("the explorer", |t| t.contains("Replacement cycle"));
+    s.send("\x1a");
+    s.wait_for("bash's job report", |t| t.contains("Stopped"));
+    s.send("fg\r");
+    s.wait_for("the explorer again", |t| t.contains("Replacement cycle"));
+    s.send("\x03");
+    s.wait_for("the prompt after quitting", |t| {
+        !t.contains("Replacement cycle") && t.trim_end().ends_with('$')
+    });
+    s.send("exit\r");
+    let _ = s.wait_exit();
 }

@@ -194,6 +194,22 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         data: Option<PathBuf>,
     },
+    /// Print the command line and the scenario file that reproduce these settings (what `y`
+    /// copies in the explorer).
+    Share {
+        /// Data and parameters.
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+    },
+    /// Print a shell completion script (it also completes --set parameter ids and --scenario
+    /// names), e.g. `memcycle completions bash > ~/.local/share/bash-completion/completions/memcycle`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `memcycle man | man -l -`.
+    Man,
     /// Validate a data set: print `ok` and a summary, or every problem found.
     Check {
         /// Data set to check (default: the built-in data).

@@ -2,6 +2,7 @@
 
 mod args;
 pub mod backtest;
+pub mod conventions;
 pub mod insight;
 pub mod market;
 pub mod params;
@@ -264,6 +265,16 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Command::Sources { query, data } => crate::data::load(data.as_deref())
             .map_err(SetupError::Data)
             .map(|d| sources::to_table(&d, query.as_deref())),
+        Command::Share { scenario } => scenario.load_scenario().map(|(setup, params, loaded)| {
+            let overrides = setup.catalog.overrides_of(&params);
+            let (name, description, sources) = match &loaded {
+                Some(s) => (s.name.clone(), s.description.clone(), s.sources.clone()),
+                None => ("Shared settings".to_owned(), String::new(), Vec::new()),
+            };
+            crate::scenario::share::share_text(&name, &description, &sources, &overrides)
+        }),
+        Command::Completions { shell } => Ok(conventions::completions(*shell, &Store::new(None))),
+        Command::Man => Ok(conventions::man()),
         Command::Check { data } => Setup::load(data.as_deref(), None).map(|s| check_summary(&s)),
     };
     match result {

@@ -3,6 +3,7 @@
 
 mod deck;
 mod file;
+pub mod share;
 mod store;
 
 pub use deck::{builtin_deck, load_deck};

@@ -250,6 +250,17 @@ impl Store {
             )
             .map_err(ScenarioError::Invalid);
         }
+        if name_or_file == "-" {
+            // A scenario piped in: `memcycle share | ... | memcycle --scenario -`.
+            let text = std::io::read_to_string(std::io::stdin()).map_err(|e| {
+                ScenarioError::Unreadable {
+                    path: "<stdin>".to_owned(),
+                    reason: e.to_string(),
+                }
+            })?;
+            return parse("<stdin>", "stdin", &text, catalog, false)
+                .map_err(ScenarioError::Invalid);
+        }
         let as_file = Path::new(name_or_file);
         let path = if as_file.is_file() {
             Some(as_file.to_path_buf())

@@ -75,6 +75,8 @@ pub struct App {
     pub status: Option<Status>,
     /// Tornado, goal-seek output and uncertainty bands.
     pub insight: super::insight_state::Insight,
+    /// Text waiting to go to the terminal's clipboard (OSC 52); the loop sends it.
+    pub clipboard: Option<String>,
 }
 
 /// History rows the year table shows above the first projected year when it opens: enough to
@@ -282,6 +284,7 @@ impl App {
             edits: Edits::default(),
             status: None,
             insight: super::insight_state::Insight::default(),
+            clipboard: None,
         }
     }
 

@@ -22,6 +22,13 @@ pub fn message(app: &App, event: &Event) -> Option<Message> {
     }
 }
 
+/// Whether the event is Ctrl-Z (suspend to the shell: the loop handles it, as it owns the
+/// terminal).
+pub fn is_suspend(event: &Event) -> bool {
+    matches!(event, Event::Key(k) if k.kind != KeyEventKind::Release
+        && keys::action(k.code, k.modifiers) == Some(Action::Suspend))
+}
+
 fn key(app: &App, k: &KeyEvent) -> Option<Message> {
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     // Quitting at once works everywhere, over any overlay and in the prompt.
@@ -176,6 +183,9 @@ fn explorer_message(app: &App, action: Action) -> Message {
         Action::Bands => Message::ToggleBands,
         Action::Quit => Message::RequestQuit,
         Action::ForceQuit => Message::Quit,
+        // The loop suspends before the keymap is asked; nothing to change here.
+        Action::Suspend => Message::Resize(app.size),
+        Action::Share => Message::Share,
     }
 }
 

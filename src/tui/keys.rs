@@ -95,6 +95,10 @@ pub enum Action {
     Quit,
     /// Quit at once.
     ForceQuit,
+    /// Suspend to the shell (`fg` returns).
+    Suspend,
+    /// Copy the settings to the clipboard.
+    Share,
 }
 
 impl Action {
@@ -250,11 +254,7 @@ pub const GROUPS: [&[Group]; 2] = [
         ),
         (
             "Mouse",
-            &[
-                row("click/drag bar", "set a slider", &[]),
-                row("wheel on slider", "step it", &[]),
-                row("click a tab", "show that chart", &[]),
-            ],
+            &[row("drag wheel tab", "set a slider; chart", &[])],
         ),
         (
             "General",
@@ -266,6 +266,7 @@ pub const GROUPS: [&[Group]; 2] = [
                     &[(Key(Char('q')), A::Quit), (Key(KeyCode::Esc), A::Quit)],
                 ),
                 row("Ctrl-C", "quit at once", &[(Ctrl('c'), A::ForceQuit)]),
+                row("Ctrl-Z", "suspend (fg returns)", &[(Ctrl('z'), A::Suspend)]),
             ],
         ),
         (
@@ -359,7 +360,11 @@ pub const GROUPS: [&[Group]; 2] = [
                     "pin to compare; clear",
                     &[(Key(Char('c')), A::Pin), (Key(Char('x')), A::ClearPins)],
                 ),
-                row("p", "presentation mode", &[(Key(Char('p')), A::Present)]),
+                row(
+                    "p  y",
+                    "present; share",
+                    &[(Key(Char('p')), A::Present), (Key(Char('y')), A::Share)],
+                ),
                 row(".", "replay last change", &[(Key(Char('.')), A::Replay)]),
             ],
         ),

@@ -96,6 +96,8 @@ pub enum Message {
     OpenSeek,
     /// Show or hide the uncertainty bands.
     ToggleBands,
+    /// Copy the settings (command line and scenario file) to the clipboard.
+    Share,
     /// Close whatever overlay is open.
     CloseOverlay,
     /// Market charts: show the other memory (DRAM / NAND).

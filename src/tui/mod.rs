@@ -79,8 +79,18 @@ pub fn run(mut app: App) -> io::Result<()> {
                     update::update(&mut app, Message::Input(c));
                 }
             }
+            if keymap::is_suspend(&ev) {
+                guard.suspend()?;
+                break;
+            }
             if let Some(msg) = keymap::message(&app, &ev) {
                 update::update(&mut app, msg);
+            }
+            if let Some(text) = app.clipboard.take() {
+                use std::io::Write;
+                let mut out = io::stdout();
+                let _ = out.write_all(crate::scenario::share::osc52(&text).as_bytes());
+                let _ = out.flush();
             }
             if app.quit {
                 return Ok(());

@@ -308,3 +308,23 @@ impl Replay {
         app.recompute();
     }
 }
+
+/// Puts the settings (command line and scenario file) on the way to the clipboard, and says so
+/// with the command line.
+pub fn share(app: &mut App) {
+    let overrides = app.changed_overrides();
+    let text = crate::scenario::share::share_text(
+        &app.scenario,
+        &app.description,
+        &app.sources,
+        &overrides,
+    );
+    app.status = Some(super::app::Status {
+        text: format!(
+            "copied (OSC 52): {}",
+            crate::scenario::share::command_line(&overrides)
+        ),
+        error: false,
+    });
+    app.clipboard = Some(text);
+}

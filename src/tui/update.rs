@@ -97,6 +97,7 @@ pub fn update(app: &mut App, msg: Message) {
             };
         }
         Message::ToggleBands => super::insight_ui::cycle_bands(app),
+        Message::Share => session::share(app),
         Message::Confirm(yes) => {
             if let Overlay::ConfirmOverwrite { name } = &app.overlay {
                 let name = name.clone();
