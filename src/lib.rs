@@ -22,6 +22,7 @@
 pub mod backtest;
 pub mod cli;
 pub mod data;
+pub mod export;
 pub mod format;
 pub mod insight;
 pub mod model;

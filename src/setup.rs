@@ -87,6 +87,14 @@ pub enum SetupError {
         /// Nearest known ids.
         closest: Vec<String>,
     },
+    /// A file could not be written.
+    #[error("cannot write {path}: {reason}")]
+    Write {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: String,
+    },
     /// The output has no value in this data set (a market quantity without market data).
     #[error("{output} is not defined for this data set (market quantities need supply.toml)")]
     NoValue {

@@ -54,6 +54,23 @@ impl MarkerArg {
     }
 }
 
+/// The charts `memcycle chart` writes (the explorer's 1-6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChartArg {
+    /// DRAM demand by segment.
+    Dram,
+    /// NAND demand by segment.
+    Nand,
+    /// Shipments.
+    Ships,
+    /// Installed base.
+    Base,
+    /// Supply vs demand and sufficiency (DRAM).
+    Supply,
+    /// Price index and revenue (DRAM).
+    Price,
+}
+
 /// Headless commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -193,6 +210,19 @@ pub enum Command {
         /// Data set to read (default: the built-in data).
         #[arg(long, value_name = "DIR")]
         data: Option<PathBuf>,
+    },
+    /// Write a chart as SVG (what `e` writes in the explorer): the same series, baseline,
+    /// bands and labels, titled with the scenario and what it changes.
+    Chart {
+        /// Data and parameters.
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// Which chart.
+        #[arg(long, value_enum, default_value_t = ChartArg::Dram)]
+        chart: ChartArg,
+        /// The SVG file to write.
+        #[arg(long, value_name = "FILE.svg")]
+        out: PathBuf,
     },
     /// Print the command line and the scenario file that reproduce these settings (what `y`
     /// copies in the explorer).

@@ -13,7 +13,9 @@ pub mod sources;
 mod summaries;
 mod table;
 
-pub use args::{Cli, Command, MarkerArg, ParamsFormat, ProjectFormat, ScenarioArgs, ScenarioPick};
+pub use args::{
+    ChartArg, Cli, Command, MarkerArg, ParamsFormat, ProjectFormat, ScenarioArgs, ScenarioPick,
+};
 pub use run_info::RunInfo;
 pub use summaries::{check_summary, scenarios_list, scenarios_verbose};
 pub use table::TextTable;
@@ -265,6 +267,48 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Command::Sources { query, data } => crate::data::load(data.as_deref())
             .map_err(SetupError::Data)
             .map(|d| sources::to_table(&d, query.as_deref())),
+        Command::Chart {
+            scenario,
+            chart,
+            out,
+        } => scenario
+            .load_scenario()
+            .and_then(|(setup, params, loaded)| {
+                use crate::tui::app::ChartKind;
+                let name = loaded.map_or_else(|| "Baseline".to_owned(), |s| s.name);
+                let mut app = crate::tui::App::new(
+                    setup,
+                    params,
+                    name,
+                    crate::tui::Theme::new(true, ratatui::symbols::Marker::Braille),
+                );
+                app.chart = match chart {
+                    ChartArg::Dram => ChartKind::Dram,
+                    ChartArg::Nand => ChartKind::Nand,
+                    ChartArg::Ships => ChartKind::Shipments,
+                    ChartArg::Base => ChartKind::InstalledBase,
+                    ChartArg::Supply => ChartKind::Balance,
+                    ChartArg::Price => ChartKind::Price,
+                };
+                let svg = crate::tui::export::chart_svg(&app);
+                let dir = out
+                    .parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .unwrap_or(std::path::Path::new("."));
+                let file = out.file_name().map(|f| f.to_string_lossy().into_owned());
+                match file {
+                    Some(file) => crate::export::write_atomically(dir, &file, &svg)
+                        .map(|path| format!("wrote {}\n", path.display()))
+                        .map_err(|e| SetupError::Write {
+                            path: out.display().to_string(),
+                            reason: e.to_string(),
+                        }),
+                    None => Err(SetupError::Write {
+                        path: out.display().to_string(),
+                        reason: "not a file name".to_owned(),
+                    }),
+                }
+            }),
         Command::Share { scenario } => scenario.load_scenario().map(|(setup, params, loaded)| {
             let overrides = setup.catalog.overrides_of(&params);
             let (name, description, sources) = match &loaded {

@@ -5,7 +5,6 @@ use super::file::{Scenario, parse, peek_name, to_toml};
 use crate::data::Problems;
 use crate::params::{Catalog, Override};
 use std::fmt;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The built-in scenarios, in deck order: id and text.
@@ -331,18 +330,8 @@ impl Store {
                 ),
             });
         }
-        std::fs::create_dir_all(dir).map_err(io)?;
-        let tmp = dir.join(format!(".{id}.toml.{}.tmp", std::process::id()));
-        let write = || -> std::io::Result<()> {
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(to_toml(name, description, sources, overrides).as_bytes())?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, &path)
-        };
-        write().map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            io(e)
-        })?;
+        let text = to_toml(name, description, sources, overrides);
+        crate::export::write_atomically(dir, &format!("{id}.toml"), &text).map_err(io)?;
         Ok(path)
     }
 }

@@ -186,6 +186,7 @@ fn explorer_message(app: &App, action: Action) -> Message {
         // The loop suspends before the keymap is asked; nothing to change here.
         Action::Suspend => Message::Resize(app.size),
         Action::Share => Message::Share,
+        Action::Export => Message::Export,
     }
 }
 

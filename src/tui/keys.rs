@@ -99,6 +99,8 @@ pub enum Action {
     Suspend,
     /// Copy the settings to the clipboard.
     Share,
+    /// Export the chart and the table.
+    Export,
 }
 
 impl Action {
@@ -365,7 +367,11 @@ pub const GROUPS: [&[Group]; 2] = [
                     "present; share",
                     &[(Key(Char('p')), A::Present), (Key(Char('y')), A::Share)],
                 ),
-                row(".", "replay last change", &[(Key(Char('.')), A::Replay)]),
+                row(
+                    ".  e",
+                    "replay; export",
+                    &[(Key(Char('.')), A::Replay), (Key(Char('e')), A::Export)],
+                ),
             ],
         ),
     ],

@@ -98,6 +98,8 @@ pub enum Message {
     ToggleBands,
     /// Copy the settings (command line and scenario file) to the clipboard.
     Share,
+    /// Write the chart (SVG) and the projection (CSV) into the exports directory.
+    Export,
     /// Close whatever overlay is open.
     CloseOverlay,
     /// Market charts: show the other memory (DRAM / NAND).

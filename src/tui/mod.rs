@@ -6,6 +6,7 @@ mod bands_worker;
 pub mod chart_data;
 pub mod chart_market;
 pub mod chart_spec;
+pub mod export;
 pub mod insight_state;
 mod insight_ui;
 pub mod keymap;

@@ -98,6 +98,18 @@ pub fn update(app: &mut App, msg: Message) {
         }
         Message::ToggleBands => super::insight_ui::cycle_bands(app),
         Message::Share => session::share(app),
+        Message::Export => {
+            app.status = Some(match super::export::export(app) {
+                Ok((svg, csv)) => super::app::Status {
+                    text: format!("exported {} and {}", svg.display(), csv.display()),
+                    error: false,
+                },
+                Err(e) => super::app::Status {
+                    text: e,
+                    error: true,
+                },
+            });
+        }
         Message::Confirm(yes) => {
             if let Overlay::ConfirmOverwrite { name } = &app.overlay {
                 let name = name.clone();

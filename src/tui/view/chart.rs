@@ -62,7 +62,7 @@ fn runs(points: Vec<(f64, f64)>) -> Vec<Vec<(f64, f64)>> {
 
 /// Whether a series keeps a baseline ghost: the total where there is one, the main quantity of a
 /// market pane, else the selected segment's line (a ghost for every series would bury the chart).
-fn ghosted(app: &App, spec: &ChartSpec, role: Role) -> bool {
+pub(crate) fn ghosted(app: &App, spec: &ChartSpec, role: Role) -> bool {
     if spec.series.iter().any(|s| s.role == Role::Total) {
         role == Role::Total
     } else if matches!(

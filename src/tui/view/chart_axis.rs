@@ -26,7 +26,7 @@ pub fn column_of(x: f64, (x0, x1): (f64, f64), width: u16) -> u16 {
 
 /// The years labelled on an axis from `from` to `to` in `width` columns: every `step` years
 /// counted from the base year, with the smallest step whose labels do not crowd.
-pub fn label_years(from: Year, to: Year, base: Year, width: u16) -> Vec<Year> {
+pub(crate) fn label_years(from: Year, to: Year, base: Year, width: u16) -> Vec<Year> {
     let span = (to - from).max(1);
     let step = STEPS
         .into_iter()

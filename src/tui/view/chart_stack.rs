@@ -17,7 +17,7 @@ use ratatui::style::Color;
 
 /// One layer of the stack: a segment's running sum, split at the base year.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Layer {
+pub(crate) struct Layer {
     /// The segment on top of this layer.
     pub role: Role,
     /// Points from the first year shown to the base year.
@@ -28,7 +28,7 @@ pub(super) struct Layer {
 
 /// The layers of `spec`'s segment series (years from `first_year`), top layer first, with the
 /// years `from` on.
-pub(super) fn layers(spec: &ChartSpec, first_year: Year, from: Year, base: Year) -> Vec<Layer> {
+pub(crate) fn layers(spec: &ChartSpec, first_year: Year, from: Year, base: Year) -> Vec<Layer> {
     let segments = spec
         .series
         .iter()

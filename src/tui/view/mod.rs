@@ -2,10 +2,10 @@
 
 mod bignum;
 pub(crate) mod chart;
-mod chart_axis;
+pub(crate) mod chart_axis;
 mod chart_band;
 mod chart_series;
-mod chart_stack;
+pub(crate) mod chart_stack;
 mod header;
 mod help;
 mod overlays;

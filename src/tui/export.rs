@@ -1,0 +1,213 @@
+//! The explorer's export (`e`, and `memcycle chart`): the chart as shown (same series, baseline,
+//! pins, bands, stacked segments and axis labels) as SVG, and the projection of the current
+//! settings as CSV, written into the exports directory.
+
+use super::app::App;
+use super::chart_data::chart_specs;
+use super::chart_spec::{ChartSpec, Role, apply_view, x_window, y_bounds, year_at};
+use super::view::chart::ghosted;
+use super::view::chart_axis::{compact as compact_label, label_years};
+use super::view::chart_stack::layers;
+use crate::export::svg::{Area, Figure, Line, Pane, render};
+use std::path::PathBuf;
+
+/// Segment colours on a white slide (the terminal's cyan, yellow, ... in print-safe shades).
+const SEGMENT_HEX: [&str; 8] = [
+    "#1b9aaa", "#d99a00", "#2e9e44", "#b03ab0", "#e4572e", "#3a5fcd", "#7cc46a", "#b8a040",
+];
+/// Pin colours.
+const PIN_HEX: [&str; 3] = ["#ff8700", "#d65db1", "#8d6e4a"];
+/// Totals and main lines.
+const MAIN_HEX: &str = "#111111";
+/// The baseline ghost.
+const BASELINE_HEX: &str = "#888888";
+
+fn color(role: Role) -> &'static str {
+    match role {
+        Role::Segment(i) => SEGMENT_HEX[i % SEGMENT_HEX.len()],
+        Role::Total | Role::Demand => MAIN_HEX,
+        Role::Supply => SEGMENT_HEX[0],
+        Role::Replacement | Role::Price => SEGMENT_HEX[1],
+        Role::Growth | Role::Revenue => SEGMENT_HEX[2],
+        Role::Sufficiency => SEGMENT_HEX[3],
+        Role::Pinned(k) => PIN_HEX[k % PIN_HEX.len()],
+    }
+}
+
+/// (year, value) points of `values` in the window, on the pane's axis (log10 on a log axis).
+fn points(app: &App, spec: &ChartSpec, values: &[Option<f64>], from: i32) -> Vec<(f64, f64)> {
+    values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            let year = year_at(&app.projection, i);
+            let v = (*v).filter(|v| v.is_finite())?;
+            if year < from || (spec.log && v <= 0.0) {
+                return None;
+            }
+            Some((f64::from(year), if spec.log { v.log10() } else { v }))
+        })
+        .collect()
+}
+
+/// One pane of the figure.
+fn pane(app: &App, spec: &ChartSpec) -> Pane {
+    let p = &app.projection;
+    let base = p.base_year;
+    let (from, to) = x_window(p, app.all_years);
+    let (lo, hi) = y_bounds(spec, p.index(from).unwrap_or(0));
+    let label = |v: f64| compact_label(if spec.log { 10f64.powf(v) } else { v });
+    let mut areas = Vec::new();
+    // Stacked segments: each layer down to the one below it.
+    if spec.stacked {
+        let stack = layers(spec, p.first_year, from, base);
+        let joined = |l: &super::view::chart_stack::Layer| -> Vec<(f64, f64)> {
+            let mut v = l.history.clone();
+            v.extend(l.projection.iter().skip(usize::from(!l.history.is_empty())));
+            v
+        };
+        for (k, layer) in stack.iter().enumerate() {
+            let upper = joined(layer);
+            let lower = stack
+                .get(k + 1)
+                .map_or_else(|| upper.iter().map(|(x, _)| (*x, 0.0)).collect(), joined);
+            let name = spec
+                .series
+                .iter()
+                .find(|s| s.role == layer.role)
+                .map(|s| s.label.clone())
+                .unwrap_or_default();
+            areas.push(Area {
+                label: name,
+                color: color(layer.role).to_owned(),
+                opacity: 0.85,
+                upper,
+                lower,
+            });
+        }
+    }
+    // The uncertainty band of the main series.
+    if let Some(band) = &spec.band {
+        let edge = |q: usize| -> Vec<(f64, f64)> {
+            let values: Vec<Option<f64>> = band.iter().map(|b| b.map(|b| b[q])).collect();
+            points(app, spec, &values, base.max(from))
+        };
+        for (low, high, opacity, name) in [(0, 4, 0.15, "P10–P90"), (1, 3, 0.3, "P25–P75")] {
+            areas.push(Area {
+                label: name.to_owned(),
+                color: MAIN_HEX.to_owned(),
+                opacity,
+                upper: edge(high),
+                lower: edge(low),
+            });
+        }
+    }
+    let ghost = app.show_baseline && app.is_modified();
+    let mut lines = Vec::new();
+    for s in &spec.series {
+        if let (Some(b), true) = (&s.baseline, ghost && ghosted(app, spec, s.role)) {
+            lines.push(Line {
+                label: "baseline".to_owned(),
+                color: BASELINE_HEX.to_owned(),
+                width: 3.0,
+                dashed: true,
+                points: points(app, spec, b, base),
+            });
+        }
+    }
+    for s in &spec.series {
+        if spec.stacked && matches!(s.role, Role::Segment(_)) {
+            continue;
+        }
+        let main = ghosted(app, spec, s.role);
+        lines.push(Line {
+            label: s.label.clone(),
+            color: color(s.role).to_owned(),
+            width: if main { 5.0 } else { 3.0 },
+            dashed: matches!(s.role, Role::Pinned(_)),
+            points: points(app, spec, &s.values, from),
+        });
+    }
+    let mid = (lo + hi) / 2.0;
+    Pane {
+        title: format!("{} ({})", spec.title, spec.unit),
+        x: (from, to),
+        base_year: base,
+        y: (lo, hi),
+        y_labels: vec![(lo, label(lo)), (mid, label(mid)), (hi, label(hi))],
+        x_labels: label_years(from, to, base, 120),
+        areas,
+        lines,
+    }
+}
+
+/// What was changed against the baseline, for the subtitle.
+fn changes(app: &App) -> String {
+    let changed: Vec<String> = (0..app.specs().len())
+        .filter(|i| app.is_changed(*i))
+        .map(|i| {
+            let s = &app.specs()[i];
+            format!(
+                "{} {} → {}",
+                s.id,
+                crate::format::figure(s.default),
+                crate::format::figure(app.value(i))
+            )
+        })
+        .collect();
+    if changed.is_empty() {
+        "baseline settings".to_owned()
+    } else {
+        changed.join("; ")
+    }
+}
+
+/// The chart on screen as an SVG document.
+pub fn chart_svg(app: &App) -> String {
+    let panes: Vec<Pane> = chart_specs(app)
+        .into_iter()
+        .map(|s| apply_view(s, app.view))
+        .map(|s| pane(app, &s))
+        .collect();
+    let figure = Figure {
+        title: format!("{}: {}", app.scenario, app.chart.tab()),
+        subtitle: format!(
+            "{} · history to {}, memcycle {}",
+            changes(app),
+            app.projection.base_year,
+            env!("CARGO_PKG_VERSION")
+        ),
+        panes,
+    };
+    render(&figure)
+}
+
+/// The exports directory: `exports/` beside the scenarios directory.
+pub fn exports_dir(app: &App) -> Option<PathBuf> {
+    app.store
+        .dir
+        .as_ref()
+        .and_then(|d| d.parent().map(|p| p.join("exports")))
+}
+
+/// Writes the chart (SVG) and the projection (CSV) into the exports directory; returns the two
+/// paths.
+pub fn export(app: &App) -> Result<(PathBuf, PathBuf), String> {
+    let dir = exports_dir(app).ok_or("no directory for exports (no data directory here)")?;
+    let stem = format!(
+        "{}-{}-{}",
+        crate::scenario::slug(&app.scenario),
+        app.chart.short().to_lowercase().replace('/', ""),
+        chrono::Local::now().format("%Y%m%d-%H%M%S")
+    );
+    let write = |name: String, text: String| {
+        crate::export::write_atomically(&dir, &name, &text)
+            .map_err(|e| format!("cannot write {}: {e}", dir.join(&name).display()))
+    };
+    let svg = write(format!("{stem}.svg"), chart_svg(app))?;
+    let csv = write(
+        format!("{stem}.csv"),
+        crate::export::projection_csv::to_csv(&app.projection),
+    )?;
+    Ok((svg, csv))
+}

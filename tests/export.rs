@@ -1,0 +1,123 @@
+//! Charts and tables out of the terminal: the SVG is well-formed, holds one path per series and
+//! names what was changed; the explorer's export writes both files, and its CSV is exactly what
+//! `memcycle project` prints for the same settings.
+
+mod common;
+
+use memcycle::scenario::Store;
+use memcycle::tui::Message;
+use std::process::Command;
+
+fn memcycle(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_memcycle"))
+        .args(args)
+        .output()
+        .expect("run memcycle")
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("memcycle-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn chart_svg_is_well_formed_with_a_path_per_series() {
+    let dir = temp_dir("svg");
+    let out = dir.join("dram.svg");
+    let o = memcycle(&[
+        "chart",
+        "--set",
+        "smartphone.replacement_cycle=5",
+        "--out",
+        out.to_str().expect("utf-8 path"),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = std::fs::read_to_string(&out).expect("the SVG");
+    let doc = roxmltree::Document::parse(&text).expect("well-formed XML");
+    assert_eq!(doc.root_element().tag_name().name(), "svg");
+    let series: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("series"))
+        .filter_map(|n| n.attribute("data-label"))
+        .collect();
+    // Stacked chart: the baseline ghost and the total; change pane: smartphones and the total.
+    assert_eq!(
+        series,
+        ["baseline", "Total", "Smartphones", "Total"],
+        "{text}"
+    );
+    let areas = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("area"))
+        .count();
+    assert_eq!(areas, 6, "one area per segment");
+    let texts: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
+    for wanted in [
+        "smartphone.replacement_cycle 4.40 → 5.00",
+        "DRAM demand (EB)",
+        "2025",
+        "150",
+    ] {
+        assert!(
+            texts.iter().any(|t| t.contains(wanted)),
+            "{wanted}: {texts:?}"
+        );
+    }
+    let o = memcycle(&[
+        "chart",
+        "--chart",
+        "price",
+        "--out",
+        out.to_str().expect("path"),
+    ]);
+    assert!(o.status.success());
+    let text = std::fs::read_to_string(&out).expect("the SVG");
+    roxmltree::Document::parse(&text).expect("well-formed XML");
+    assert!(text.contains("DRAM price index"), "{text}");
+}
+
+#[test]
+fn the_explorer_exports_the_chart_and_the_projection() {
+    let dir = temp_dir("export");
+    let mut a = common::app(120, 40).with_store(Store::new(Some(dir.join("scenarios"))));
+    let i = common::index(&a, "smartphone.replacement_cycle");
+    common::send(
+        &mut a,
+        &[Message::SelectIndex(i), Message::Step(6), Message::Export],
+    );
+    let status = a.status.clone().expect("a status");
+    assert!(!status.error, "{status:?}");
+    let files: Vec<std::path::PathBuf> = std::fs::read_dir(dir.join("exports"))
+        .expect("the exports directory")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    let find = |ext: &str| {
+        files
+            .iter()
+            .find(|p| p.extension().is_some_and(|e| e == ext))
+            .unwrap_or_else(|| panic!("a .{ext} in {files:?}"))
+    };
+    let svg = std::fs::read_to_string(find("svg")).expect("svg");
+    roxmltree::Document::parse(&svg).expect("well-formed XML");
+    assert!(
+        status.text.contains(".svg") && status.text.contains(".csv"),
+        "{status:?}"
+    );
+    let csv = std::fs::read_to_string(find("csv")).expect("csv");
+    let printed = memcycle(&[
+        "project",
+        "--set",
+        "smartphone.replacement_cycle=5",
+        "--format",
+        "csv",
+    ]);
+    let rows = |t: &str| {
+        t.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rows(&csv), rows(&String::from_utf8_lossy(&printed.stdout)));
+}
