@@ -21,6 +21,7 @@
 
 pub mod backtest;
 pub mod cli;
+pub mod config;
 pub mod data;
 pub mod export;
 pub mod format;

@@ -21,10 +21,33 @@ fn main() {
     // The version names the built-in data set too, which clap cannot know at compile time.
     let version = cli::conventions::version();
     let matches = Cli::command().version(version).get_matches();
-    let args = match Cli::from_arg_matches(&matches) {
+    let mut args = match Cli::from_arg_matches(&matches) {
         Ok(args) => args,
         Err(e) => e.exit(),
     };
+    if let Some(option) = args.explorer_options_with_a_command() {
+        eprintln!(
+            "memcycle: {option} before the command is an option of the explorer; give it after the command (`memcycle COMMAND {option} ...`)"
+        );
+        std::process::exit(2);
+    }
+    // The configuration file fills what the command line left open; a broken one is an error
+    // with its file, line and column, before anything else happens.
+    let config = match memcycle::config::load(args.config.as_deref()) {
+        Ok(c) => c,
+        Err(problems) => {
+            eprintln!("{}", memcycle::data::sanitize_lines(&problems.to_string()));
+            std::process::exit(1);
+        }
+    };
+    if matches!(args.command, Some(Command::Config)) {
+        print!(
+            "{}",
+            memcycle::data::sanitize_lines(&cli::settings::describe(&args, &config))
+        );
+        std::process::exit(0);
+    }
+    cli::settings::apply(&mut args, &config);
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
     let code = match &args.command {
         Some(command) => cli::run(command, &mut out, &mut err),
@@ -43,14 +66,14 @@ fn main() {
         }
         None => {
             drop((out, err));
-            explore(&args)
+            explore(&args, &config)
         }
     };
     std::process::exit(code);
 }
 
 /// Loads the data (reporting problems before the screen is taken over) and runs the explorer.
-fn explore(args: &Cli) -> i32 {
+fn explore(args: &Cli, config: &memcycle::config::Config) -> i32 {
     let (setup, params, scenario) = match args.explore.load_scenario() {
         Ok(loaded) => loaded,
         Err(e) => {
@@ -80,10 +103,31 @@ fn explore(args: &Cli) -> i32 {
             .map(|s| s.description.clone())
             .unwrap_or_default(),
     };
-    let app = App::new(setup, params, name, Theme::from_env(args.marker.marker()))
-        .with_description(description)
-        .with_store(store)
-        .with_deck(deck);
+    let marker = args.marker.unwrap_or(cli::MarkerArg::Braille).marker();
+    let light = config.settings.theme == Some(memcycle::config::ThemeName::Light);
+    let exports = cli::settings::exports_dir(config, &store);
+    let mut app = App::new(
+        setup,
+        params,
+        name,
+        Theme::from_env(marker).with_light(light),
+    )
+    .with_description(description)
+    .with_store(store)
+    .with_deck(deck)
+    .with_exports_dir(exports);
+    if let Some(chart) = config.settings.chart {
+        use memcycle::config::ChartName;
+        use memcycle::tui::app::ChartKind;
+        app.chart = match chart {
+            ChartName::Dram => ChartKind::Dram,
+            ChartName::Nand => ChartKind::Nand,
+            ChartName::Ships => ChartKind::Shipments,
+            ChartName::Base => ChartKind::InstalledBase,
+            ChartName::Supply => ChartKind::Balance,
+            ChartName::Price => ChartKind::Price,
+        };
+    }
     match tui::run(app) {
         Ok(()) => 0,
         Err(e) => {

@@ -568,3 +568,47 @@ fn version_share_and_a_scenario_from_stdin() {
     };
     assert_eq!(rows(&String::from_utf8_lossy(&piped.stdout)), rows(&direct));
 }
+
+/// The configuration file sets defaults the command line can override; `config` shows where
+/// each value comes from; a wrong key is located to its line and column.
+#[test]
+fn config_file_sets_defaults_and_errors_are_located() {
+    let o = memcycle(&["--config", "tests/fixtures/config/good.toml", "config"]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    for line in [
+        "theme          light",
+        "marker         halfblock",
+        "base_year      2022",
+        "horizon        2030",
+        "chart          nand",
+    ] {
+        assert!(text.contains(line), "{line}:\n{text}");
+    }
+    assert!(text.contains("tests/fixtures/config/good.toml"), "{text}");
+    let p = stdout(&memcycle(&[
+        "project",
+        "--config",
+        "tests/fixtures/config/good.toml",
+    ]));
+    assert!(p.contains("history to 2022 and projection to 2030"), "{p}");
+    let p = stdout(&memcycle(&[
+        "project",
+        "--config",
+        "tests/fixtures/config/good.toml",
+        "--base-year",
+        "2024",
+    ]));
+    assert!(p.contains("history to 2024"), "the command line wins: {p}");
+    let o = memcycle(&[
+        "--config",
+        "tests/fixtures/config/unknown_key.toml",
+        "project",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).starts_with("tests/fixtures/config/unknown_key.toml:3:1: unknown key `colour`"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -10,12 +10,7 @@ use std::path::PathBuf;
 /// memcycle: explore memory-chip (DRAM and NAND) demand cycles driven by device shipments,
 /// replacement cycles and memory per device.
 #[derive(Debug, Parser)]
-#[command(
-    name = "memcycle",
-    version,
-    about,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "memcycle", version, about)]
 pub struct Cli {
     /// A headless command; without one, the explorer opens.
     #[command(subcommand)]
@@ -27,9 +22,14 @@ pub struct Cli {
     /// built-in scenarios in order).
     #[arg(long, value_name = "FILE")]
     pub deck: Option<PathBuf>,
-    /// Chart marker: braille (finest), halfblock or dot (for fonts without braille).
-    #[arg(long, value_enum, default_value_t = MarkerArg::Braille)]
-    pub marker: MarkerArg,
+    /// Chart marker: braille (finest), halfblock or dot (for fonts without braille); default:
+    /// the configuration file's, else braille.
+    #[arg(long, value_enum)]
+    pub marker: Option<MarkerArg>,
+    /// Configuration file (default: config.toml in the platform's configuration directory,
+    /// when there is one).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
 }
 
 /// Chart markers offered by `--marker`.
@@ -41,6 +41,27 @@ pub enum MarkerArg {
     Halfblock,
     /// Dots.
     Dot,
+}
+
+impl Cli {
+    /// The explorer's options given together with a subcommand (which has its own): an error,
+    /// as they would be ignored. `--config` belongs to both.
+    pub fn explorer_options_with_a_command(&self) -> Option<&'static str> {
+        self.command.as_ref()?;
+        let e = &self.explore;
+        [
+            (e.data.is_some(), "--data"),
+            (!e.set.is_empty(), "--set"),
+            (e.base_year.is_some(), "--base-year"),
+            (e.pick.scenario.is_some(), "--scenario"),
+            (e.pick.scenarios_dir.is_some(), "--scenarios-dir"),
+            (self.deck.is_some(), "--deck"),
+            (self.marker.is_some(), "--marker"),
+        ]
+        .into_iter()
+        .find(|(given, _)| *given)
+        .map(|(_, name)| name)
+    }
 }
 
 impl MarkerArg {
@@ -240,6 +261,9 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `memcycle man | man -l -`.
     Man,
+    /// Print the effective configuration and where each value comes from (default,
+    /// configuration file or command line).
+    Config,
     /// Validate a data set: print `ok` and a summary, or every problem found.
     Check {
         /// Data set to check (default: the built-in data).

@@ -9,6 +9,7 @@ pub mod params;
 pub mod project;
 pub mod rolling;
 mod run_info;
+pub mod settings;
 pub mod sources;
 mod summaries;
 mod table;
@@ -319,6 +320,8 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }),
         Command::Completions { shell } => Ok(conventions::completions(*shell, &Store::new(None))),
         Command::Man => Ok(conventions::man()),
+        // The binary answers `config` (it holds the parsed command line and the file).
+        Command::Config => Ok(String::new()),
         Command::Check { data } => Setup::load(data.as_deref(), None).map(|s| check_summary(&s)),
     };
     match result {

@@ -32,7 +32,11 @@ pub const BUILTIN_SUPPLY: &str = include_str!("../../data/supply.toml");
 /// A data file's name (as reported in problems) and text.
 pub type NamedText<'a> = (&'a str, &'a str);
 
-fn parse<'de, T: serde::Deserialize<'de>>(loc: &Locator<'_>, text: &'de str) -> Result<T, Problem> {
+/// Parses TOML text into `T`, a syntax or shape error located in the file.
+pub fn parse_toml<'de, T: serde::Deserialize<'de>>(
+    loc: &Locator<'_>,
+    text: &'de str,
+) -> Result<T, Problem> {
     toml::from_str::<T>(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         loc.at(&span, toml_message(e.message()))
@@ -47,9 +51,9 @@ pub fn parse_dataset(
 ) -> Result<Dataset, Problems> {
     let dloc = Locator::new(devices.0, devices.1);
     let sloc = supply.map(|(name, text)| Locator::new(name, text));
-    let raw_devices = parse::<schema::DevicesFile>(&dloc, devices.1);
+    let raw_devices = parse_toml::<schema::DevicesFile>(&dloc, devices.1);
     let raw_supply = match (&sloc, supply) {
-        (Some(loc), Some((_, text))) => Some(parse::<schema::SupplyFile>(loc, text)),
+        (Some(loc), Some((_, text))) => Some(parse_toml::<schema::SupplyFile>(loc, text)),
         _ => None,
     };
     match (raw_devices, raw_supply) {

@@ -77,6 +77,8 @@ pub struct App {
     pub insight: super::insight_state::Insight,
     /// Text waiting to go to the terminal's clipboard (OSC 52); the loop sends it.
     pub clipboard: Option<String>,
+    /// Where `e` writes (default: `exports/` beside the scenarios directory).
+    pub exports_dir: Option<std::path::PathBuf>,
 }
 
 /// History rows the year table shows above the first projected year when it opens: enough to
@@ -235,6 +237,12 @@ impl App {
         self
     }
 
+    /// The explorer exporting into `dir` (`None`: beside the scenarios directory).
+    pub fn with_exports_dir(mut self, dir: Option<std::path::PathBuf>) -> Self {
+        self.exports_dir = dir;
+        self
+    }
+
     /// The explorer with the presentation deck `deck`.
     pub fn with_deck(mut self, deck: Vec<Scenario>) -> Self {
         self.deck = deck;
@@ -285,6 +293,7 @@ impl App {
             status: None,
             insight: super::insight_state::Insight::default(),
             clipboard: None,
+            exports_dir: None,
         }
     }
 

@@ -182,12 +182,14 @@ pub fn chart_svg(app: &App) -> String {
     render(&figure)
 }
 
-/// The exports directory: `exports/` beside the scenarios directory.
+/// The exports directory: the configured one, else `exports/` beside the scenarios directory.
 pub fn exports_dir(app: &App) -> Option<PathBuf> {
-    app.store
-        .dir
-        .as_ref()
-        .and_then(|d| d.parent().map(|p| p.join("exports")))
+    app.exports_dir.clone().or_else(|| {
+        app.store
+            .dir
+            .as_ref()
+            .and_then(|d| d.parent().map(|p| p.join("exports")))
+    })
 }
 
 /// Writes the chart (SVG) and the projection (CSV) into the exports directory; returns the two

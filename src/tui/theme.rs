@@ -10,6 +10,9 @@ pub struct Theme {
     pub color: bool,
     /// Chart marker (`--marker`).
     pub marker: Marker,
+    /// Colours for a light background (projectors with white screens): the light and yellow
+    /// shades made dark enough to read on white.
+    pub light: bool,
 }
 
 /// Distinct colours for segments, in data order.
@@ -34,7 +37,31 @@ pub const PIN_COLORS: [Color; 3] = [
 impl Theme {
     /// A theme; `color` false gives a monochrome one.
     pub fn new(color: bool, marker: Marker) -> Self {
-        Self { color, marker }
+        Self {
+            color,
+            marker,
+            light: false,
+        }
+    }
+
+    /// The same theme for a light background.
+    pub fn with_light(mut self, light: bool) -> Self {
+        self.light = light;
+        self
+    }
+
+    /// The shade of `c` that reads on a white background (xterm 256-colour indices).
+    fn for_light(c: Color) -> Color {
+        match c {
+            Color::Yellow => Color::Indexed(130),
+            Color::LightYellow => Color::Indexed(136),
+            Color::Cyan => Color::Indexed(30),
+            Color::LightCyan | Color::LightBlue => Color::Indexed(25),
+            Color::Green | Color::LightGreen => Color::Indexed(28),
+            Color::LightMagenta | Color::Magenta => Color::Indexed(127),
+            Color::LightRed => Color::Indexed(124),
+            other => other,
+        }
     }
 
     /// Honours the `NO_COLOR` convention (set and not empty means no colour).
@@ -45,7 +72,7 @@ impl Theme {
 
     fn fg(self, c: Color) -> Style {
         if self.color {
-            Style::new().fg(c)
+            Style::new().fg(if self.light { Self::for_light(c) } else { c })
         } else {
             Style::new()
         }
@@ -163,6 +190,20 @@ impl Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_light_theme_darkens_what_white_would_swallow() {
+        let dark = Theme::new(true, Marker::Braille);
+        let light = dark.with_light(true);
+        assert_eq!(dark.key().fg, Some(Color::Yellow));
+        assert_eq!(light.key().fg, Some(Color::Indexed(130)));
+        assert_eq!(
+            light.segment(1).fg,
+            Some(Color::Indexed(130)),
+            "yellow segment"
+        );
+        assert_eq!(light.dim().fg, dark.dim().fg, "grey reads on both");
+    }
 
     /// The hue of a named colour, light and dark alike (magenta and light magenta look alike
     /// on a projector); `None` for palette colours.

@@ -1,0 +1,151 @@
+//! The configuration file applied to the command line: a value given on the command line wins,
+//! then the file's, then the built-in default; `memcycle config` shows which is which.
+
+use super::args::{Cli, Command, MarkerArg, ScenarioArgs};
+use crate::config::{ChartName, Config, MarkerName, ThemeName};
+use crate::params::Override;
+use crate::scenario::Store;
+use std::path::PathBuf;
+
+/// Fills what the command line left open from the configuration: scenarios directory, base year
+/// and horizon (as a `--set horizon=` before the user's own) for the explorer and every command
+/// with scenario arguments.
+pub fn apply(cli: &mut Cli, config: &Config) {
+    let fill = |args: &mut ScenarioArgs| {
+        let s = &config.settings;
+        if args.pick.scenarios_dir.is_none() {
+            args.pick.scenarios_dir.clone_from(&s.scenarios_dir);
+        }
+        if args.base_year.is_none() {
+            args.base_year = s.base_year;
+        }
+        if let Some(h) = s.horizon
+            && !args.set.iter().any(|o| o.id == "horizon")
+        {
+            args.set.insert(
+                0,
+                Override {
+                    id: "horizon".to_owned(),
+                    value: f64::from(h),
+                },
+            );
+        }
+    };
+    fill(&mut cli.explore);
+    if cli.marker.is_none() {
+        cli.marker = config.settings.marker.map(|m| match m {
+            MarkerName::Braille => MarkerArg::Braille,
+            MarkerName::Halfblock => MarkerArg::Halfblock,
+            MarkerName::Dot => MarkerArg::Dot,
+        });
+    }
+    if let Some(
+        Command::Project { scenario, .. }
+        | Command::Market { scenario, .. }
+        | Command::Tornado { scenario, .. }
+        | Command::Seek { scenario, .. }
+        | Command::Bands { scenario, .. }
+        | Command::Chart { scenario, .. }
+        | Command::Share { scenario },
+    ) = &mut cli.command
+    {
+        fill(scenario);
+    }
+}
+
+/// The exports directory: the configuration's, else `exports/` beside the scenarios directory.
+pub fn exports_dir(config: &Config, store: &Store) -> Option<PathBuf> {
+    config.settings.exports_dir.clone().or_else(|| {
+        store
+            .dir
+            .as_ref()
+            .and_then(|d| d.parent().map(|p| p.join("exports")))
+    })
+}
+
+/// `memcycle config`: every setting, its effective value and where it comes from.
+pub fn describe(cli: &Cli, config: &Config) -> String {
+    let s = &config.settings;
+    let from_file = |set: bool| {
+        if set {
+            config
+                .file
+                .as_ref()
+                .map_or("default".to_owned(), |f| f.display().to_string())
+        } else {
+            "default".to_owned()
+        }
+    };
+    let store = cli.explore.pick.store();
+    let rows: Vec<(&str, String, String)> = vec![
+        (
+            "theme",
+            match s.theme {
+                Some(ThemeName::Light) => "light".to_owned(),
+                _ => "dark".to_owned(),
+            },
+            from_file(s.theme.is_some()) + " (NO_COLOR, when set, turns colour off)",
+        ),
+        (
+            "marker",
+            match (cli.marker, s.marker) {
+                (Some(m), _) => format!("{m:?}").to_lowercase(),
+                (None, Some(m)) => format!("{m:?}").to_lowercase(),
+                (None, None) => "braille".to_owned(),
+            },
+            if cli.marker.is_some() {
+                "command line".to_owned()
+            } else {
+                from_file(s.marker.is_some())
+            },
+        ),
+        (
+            "scenarios_dir",
+            store
+                .dir
+                .as_ref()
+                .map_or("(none)".to_owned(), |d| d.display().to_string()),
+            from_file(s.scenarios_dir.is_some()),
+        ),
+        (
+            "exports_dir",
+            exports_dir(config, &store).map_or("(none)".to_owned(), |d| d.display().to_string()),
+            if s.exports_dir.is_some() {
+                from_file(true)
+            } else {
+                "default (beside the scenarios)".to_owned()
+            },
+        ),
+        (
+            "base_year",
+            s.base_year
+                .map_or("the last observed year".to_owned(), |y| y.to_string()),
+            from_file(s.base_year.is_some()),
+        ),
+        (
+            "horizon",
+            s.horizon
+                .map_or("the data's default".to_owned(), |y| y.to_string()),
+            from_file(s.horizon.is_some()),
+        ),
+        (
+            "chart",
+            format!("{:?}", s.chart.unwrap_or(ChartName::Dram)).to_lowercase(),
+            from_file(s.chart.is_some()),
+        ),
+    ];
+    let mut t = super::TextTable::new([
+        ("setting", crate::format::Align::Left),
+        ("value", crate::format::Align::Left),
+        ("from", crate::format::Align::Left),
+    ]);
+    for (k, v, from) in rows {
+        t.row(vec![k.to_owned(), v, from]);
+    }
+    let file = match (&config.file, crate::config::default_path()) {
+        (Some(f), _) => format!("configuration file: {}", f.display()),
+        (None, Some(d)) => format!("configuration file: none ({} does not exist)", d.display()),
+        (None, None) => "configuration file: none".to_owned(),
+    };
+    format!("{file}\n\n{}\n", t.render())
+}

@@ -1,0 +1,131 @@
+//! The configuration file: `config.toml` in the platform's configuration directory (or
+//! `--config FILE`) sets the explorer's theme, chart marker, scenarios and exports directories,
+//! default base year and horizon, and the chart it opens on. The command line overrides it; an
+//! unknown key or a wrong value is an error located to its line and column, like the data files.
+
+use crate::data::{Locator, Problem, Problems};
+use crate::units::Year;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// Background the colours are chosen for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeName {
+    /// Dark background (the default).
+    Dark,
+    /// Light background: projectors with white screens.
+    Light,
+}
+
+/// Chart marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MarkerName {
+    /// Braille dots.
+    Braille,
+    /// Half blocks.
+    Halfblock,
+    /// Dots.
+    Dot,
+}
+
+/// The chart the explorer opens on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChartName {
+    /// 1.
+    Dram,
+    /// 2.
+    Nand,
+    /// 3.
+    Ships,
+    /// 4.
+    Base,
+    /// 5.
+    Supply,
+    /// 6.
+    Price,
+}
+
+/// What a configuration file may set; everything is optional.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// `dark` or `light`.
+    pub theme: Option<ThemeName>,
+    /// `braille`, `halfblock` or `dot`.
+    pub marker: Option<MarkerName>,
+    /// Where scenarios are saved.
+    pub scenarios_dir: Option<PathBuf>,
+    /// Where `e` writes charts and tables.
+    pub exports_dir: Option<PathBuf>,
+    /// Default base year.
+    pub base_year: Option<Year>,
+    /// Default horizon (last projected year).
+    pub horizon: Option<Year>,
+    /// The chart the explorer opens on.
+    pub chart: Option<ChartName>,
+}
+
+/// The settings and the file they came from (`None`: no file, defaults only).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    /// The file read, if any.
+    pub file: Option<PathBuf>,
+    /// What it sets.
+    pub settings: Settings,
+}
+
+/// `config.toml` in the platform's configuration directory.
+pub fn default_path() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join("memcycle").join("config.toml"))
+}
+
+/// Reads `explicit` (which must exist), or the default file when there is one.
+pub fn load(explicit: Option<&Path>) -> Result<Config, Problems> {
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None => match default_path().filter(|p| p.is_file()) {
+            Some(p) => p,
+            None => return Ok(Config::default()),
+        },
+    };
+    let name = path.display().to_string();
+    let text = crate::data::read_text(&path).map_err(|(line, column, e)| {
+        Problems(vec![Problem {
+            file: name.clone(),
+            line,
+            column,
+            message: format!("{e}; expected a configuration file (TOML)"),
+        }])
+    })?;
+    let loc = Locator::new(&name, &text);
+    let settings: Settings = crate::data::parse_toml(&loc, &text).map_err(|p| Problems(vec![p]))?;
+    Ok(Config {
+        file: Some(path),
+        settings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_and_wrong_values_are_located() {
+        let text = "theme = \"light\"\ncolour = \"red\"\n";
+        let loc = Locator::new("config.toml", text);
+        let e = crate::data::parse_toml::<Settings>(&loc, text).unwrap_err();
+        assert_eq!((e.line, e.column), (2, 1), "{e}");
+        assert!(e.message.contains("colour"), "{e}");
+        let text = "theme = \"sepia\"\n";
+        let loc = Locator::new("config.toml", text);
+        let e = crate::data::parse_toml::<Settings>(&loc, text).unwrap_err();
+        assert_eq!(e.line, 1, "{e}");
+        assert!(
+            e.message.contains("dark") && e.message.contains("light"),
+            "{e}"
+        );
+    }
+}
