@@ -128,7 +128,8 @@ fn explore(args: &Cli, config: &memcycle::config::Config) -> i32 {
             ChartName::Price => ChartKind::Price,
         };
     }
-    match tui::run(app) {
+    let watch = args.watch.then(|| args.explore.data.clone()).flatten();
+    match tui::run(app, watch) {
         Ok(()) => 0,
         Err(e) => {
             eprintln!("memcycle: terminal error: {e}");

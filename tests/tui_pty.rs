@@ -372,3 +372,33 @@ fn ctrl_z_suspends_and_fg_brings_it_back() {
     s.send("exit\r");
     let _ = s.wait_exit();
 }
+
+/// `--data DIR --watch`: an edit to the data shows at once (the DRAM readout changes), a broken
+/// file leaves the last good data with its problem (file:line:column) in a panel, and fixing
+/// it takes the panel away.
+#[test]
+fn watched_data_reloads_and_shows_problems_until_fixed() {
+    let dir = std::env::temp_dir().join(format!("memcycle-watch-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let devices = std::fs::read_to_string("data/devices.toml").expect("devices");
+    let supply = std::fs::read_to_string("data/supply.toml").expect("supply");
+    std::fs::write(dir.join("devices.toml"), &devices).expect("write");
+    std::fs::write(dir.join("supply.toml"), &supply).expect("write");
+    let mut s = Session::start(&["--data", dir.to_str().expect("path"), "--watch"]);
+    let (screen, _) = s.wait_for("the explorer", |t| t.contains("Replacement cycle"));
+    let before = readout(&screen);
+    // 2025 DRAM bits 31.77 -> 40: the calibration, and so every projected year, moves.
+    let edited = supply.replace("2025 = { value = 31.77,", "2025 = { value = 40.0,");
+    assert_ne!(edited, supply, "the line to edit is there");
+    std::fs::write(dir.join("supply.toml"), &edited).expect("edit");
+    let (screen, _) = s.wait_for("the new data", |t| t.contains("data reloaded"));
+    assert_ne!(readout(&screen), before, "{screen}");
+    std::fs::write(dir.join("supply.toml"), format!("{edited}\nbroken = \n")).expect("break");
+    let (screen, _) = s.wait_for("the problem", |t| t.contains("Data problems"));
+    assert!(screen.contains("supply.toml:"), "located:\n{screen}");
+    std::fs::write(dir.join("supply.toml"), &edited).expect("fix");
+    s.wait_for("the panel gone", |t| !t.contains("Data problems"));
+    s.quit_at_once();
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -26,6 +26,10 @@ pub struct Cli {
     /// the configuration file's, else braille.
     #[arg(long, value_enum)]
     pub marker: Option<MarkerArg>,
+    /// With --data: reload the data when devices.toml or supply.toml change on disk, keeping
+    /// the sliders; a file with problems leaves the last good data and shows the problems.
+    #[arg(long, requires = "data")]
+    pub watch: bool,
     /// Configuration file (default: config.toml in the platform's configuration directory,
     /// when there is one).
     #[arg(long, value_name = "FILE", global = true)]

@@ -79,6 +79,8 @@ pub struct App {
     pub clipboard: Option<String>,
     /// Where `e` writes (default: `exports/` beside the scenarios directory).
     pub exports_dir: Option<std::path::PathBuf>,
+    /// Problems of data edited on disk (`--watch`), shown over the last good data until fixed.
+    pub data_problems: Option<Vec<String>>,
 }
 
 /// History rows the year table shows above the first projected year when it opens: enough to
@@ -294,6 +296,7 @@ impl App {
             insight: super::insight_state::Insight::default(),
             clipboard: None,
             exports_dir: None,
+            data_problems: None,
         }
     }
 

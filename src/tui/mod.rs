@@ -20,6 +20,7 @@ pub mod theme;
 pub mod update;
 mod view;
 mod view_kinds;
+pub mod watch;
 
 pub use app::App;
 pub use message::Message;
@@ -42,7 +43,8 @@ const BANDS_POLL: Duration = Duration::from_millis(5);
 /// Runs the explorer until the user quits. The loop sleeps in `event::read` until something
 /// happens, except while a replay runs, when it waits at most one replay frame and ticks; all
 /// pending events are applied before one redraw, so held-down keys never lag.
-pub fn run(mut app: App) -> io::Result<()> {
+pub fn run(mut app: App, watch: Option<std::path::PathBuf>) -> io::Result<()> {
+    let mut watch = watch.map(watch::DataWatch::new);
     let mut guard = terminal::TerminalGuard::new()?;
     let size = guard.terminal.size()?;
     update::update(
@@ -62,6 +64,25 @@ pub fn run(mut app: App) -> io::Result<()> {
         if app.edits.replay.is_some() && !event::poll(Duration::from_millis(app::REPLAY_FRAME_MS))?
         {
             update::update(&mut app, Message::Tick);
+            continue;
+        }
+        // Watching data files: look at them between short waits for input.
+        let wait = if worker.pending() {
+            BANDS_POLL
+        } else {
+            watch::INTERVAL
+        };
+        if let Some(w) = &mut watch
+            && !event::poll(wait)?
+        {
+            if w.changed() {
+                let base = app.is_backtest().then(|| app.setup.base_year());
+                let loaded = crate::setup::Setup::load(Some(&w.dir), base);
+                update::data_reloaded(&mut app, loaded);
+            }
+            if let Some((params, bands)) = worker.try_result() {
+                update::bands_ready(&mut app, params, bands);
+            }
             continue;
         }
         // While bands are on their way, look for them between short waits for input; idle,

@@ -295,22 +295,8 @@ fn rebase(app: &mut App, base_year: Year) {
     let Ok(setup) = Setup::new(app.setup.data.clone(), Some(base_year)) else {
         return; // the data set was valid at its own base year; keep the last good state
     };
-    let kept = app.carried_overrides();
-    let edited = app.moved_since_loaded().count();
     let last = setup.data.last_observed_year();
-    let catalog = &setup.catalog;
-    app.params = catalog.baseline_with_clamped(&kept);
-    app.loaded = catalog.baseline_with_clamped(&app.loaded_overrides);
-    app.baseline = setup.project(catalog.baseline());
-    for pin in &mut app.pins {
-        pin.projection = setup.project(&catalog.baseline_with_clamped(&pin.overrides));
-    }
-    app.edits.undo.clear();
-    app.edits.redo.clear();
-    app.edits.last_change = None;
-    app.edits.moving = None;
-    app.setup = setup;
-    app.recompute();
+    let edited = adopt(app, setup);
     app.year = (base_year + 1).min(app.projection.horizon);
     app.table_scroll = super::app::table_start(&app.projection);
     let kept = match edited {
@@ -327,6 +313,58 @@ fn rebase(app: &mut App, base_year: Year) {
         text: format!("{what}{kept} (undo starts here)"),
         error: false,
     });
+}
+
+/// Moves the explorer onto `setup` (another base year, or reloaded data): the loaded scenario,
+/// the sliders moved since and the pins are carried over (clamped to the new ranges); undo
+/// starts afresh, as its steps belong to the old defaults. Returns how many sliders were kept.
+fn adopt(app: &mut App, setup: Setup) -> usize {
+    let kept = app.carried_overrides();
+    let edited = app.moved_since_loaded().count();
+    let catalog = &setup.catalog;
+    app.params = catalog.baseline_with_clamped(&kept);
+    app.loaded = catalog.baseline_with_clamped(&app.loaded_overrides);
+    app.baseline = setup.project(catalog.baseline());
+    for pin in &mut app.pins {
+        pin.projection = setup.project(&catalog.baseline_with_clamped(&pin.overrides));
+    }
+    app.edits.undo.clear();
+    app.edits.redo.clear();
+    app.edits.last_change = None;
+    app.edits.moving = None;
+    app.setup = setup;
+    app.recompute();
+    edited
+}
+
+/// Data edited on disk (`--watch`): new data adopted with the sliders kept, or its problems
+/// shown (file, line, column) over the last good data until they are fixed.
+pub fn data_reloaded(app: &mut App, loaded: Result<Setup, crate::setup::SetupError>) {
+    match loaded {
+        Ok(setup) => {
+            let kept = adopt(app, setup);
+            app.data_problems = None;
+            app.status = Some(super::app::Status {
+                text: format!(
+                    "data reloaded{} (undo starts here)",
+                    match kept {
+                        0 => String::new(),
+                        1 => "; your changed slider is kept".to_owned(),
+                        n => format!("; your {n} changed sliders are kept"),
+                    }
+                ),
+                error: false,
+            });
+        }
+        Err(e) => {
+            app.data_problems = Some(
+                crate::data::sanitize_lines(&e.to_string())
+                    .lines()
+                    .map(str::to_owned)
+                    .collect(),
+            );
+        }
+    }
 }
 
 /// Steps of the selected slider that make a large step: a tenth of the range, at least one.

@@ -47,6 +47,9 @@ impl Widget for &App {
             help::overlay(self, area, buf);
         }
         overlays::render(self, area, buf);
+        if let Some(problems) = &self.data_problems {
+            overlays::data_problems(self, area, problems, buf);
+        }
     }
 }
 

@@ -10,6 +10,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 /// A centred, bordered box of `lines`, `width` wide at most.
+/// The problems of data edited on disk, over the last good data, until the file is fixed.
+pub(super) fn data_problems(app: &App, area: Rect, problems: &[String], buf: &mut Buffer) {
+    let mut lines: Vec<Line> = problems.iter().map(|p| Line::from(p.clone())).collect();
+    lines.push(Line::from(Span::styled(
+        "showing the last good data; this goes when the file is fixed",
+        app.theme.dim(),
+    )));
+    boxed(app, area, "Data problems", 78, lines, buf);
+}
+
 /// A prompt's input line: the label, the text with a cursor mark at `cursor` (in characters).
 fn prompt_line<'a>(app: &App, label: &'a str, input: &str, cursor: usize) -> Line<'a> {
     let bold = Style::new().add_modifier(Modifier::BOLD);
