@@ -106,7 +106,19 @@ fn explore(args: &Cli, config: &memcycle::config::Config) -> i32 {
     let marker = args.marker.unwrap_or(cli::MarkerArg::Braille).marker();
     let light = config.settings.theme == Some(memcycle::config::ThemeName::Light);
     let exports = cli::settings::exports_dir(config, &store);
-    let mut app = App::new(
+    let chart = {
+        use memcycle::config::ChartName;
+        use memcycle::tui::app::ChartKind;
+        match config.settings.chart {
+            None | Some(ChartName::Dram) => ChartKind::Dram,
+            Some(ChartName::Nand) => ChartKind::Nand,
+            Some(ChartName::Ships) => ChartKind::Shipments,
+            Some(ChartName::Base) => ChartKind::InstalledBase,
+            Some(ChartName::Supply) => ChartKind::Balance,
+            Some(ChartName::Price) => ChartKind::Price,
+        }
+    };
+    let app = App::new(
         setup,
         params,
         name,
@@ -115,19 +127,8 @@ fn explore(args: &Cli, config: &memcycle::config::Config) -> i32 {
     .with_description(description)
     .with_store(store)
     .with_deck(deck)
-    .with_exports_dir(exports);
-    if let Some(chart) = config.settings.chart {
-        use memcycle::config::ChartName;
-        use memcycle::tui::app::ChartKind;
-        app.chart = match chart {
-            ChartName::Dram => ChartKind::Dram,
-            ChartName::Nand => ChartKind::Nand,
-            ChartName::Ships => ChartKind::Shipments,
-            ChartName::Base => ChartKind::InstalledBase,
-            ChartName::Supply => ChartKind::Balance,
-            ChartName::Price => ChartKind::Price,
-        };
-    }
+    .with_exports_dir(exports)
+    .with_chart(chart);
     let watch = args.watch.then(|| args.explore.data.clone()).flatten();
     match tui::run(app, watch) {
         Ok(()) => 0,

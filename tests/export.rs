@@ -87,7 +87,7 @@ fn the_explorer_exports_the_chart_and_the_projection() {
         &mut a,
         &[Message::SelectIndex(i), Message::Step(6), Message::Export],
     );
-    let status = a.status.clone().expect("a status");
+    let status = a.status().clone().expect("a status");
     assert!(!status.error, "{status:?}");
     let files: Vec<std::path::PathBuf> = std::fs::read_dir(dir.join("exports"))
         .expect("the exports directory")

@@ -137,7 +137,7 @@ fn scenario_works_for_every_headless_command_and_set_applies_on_top() {
 fn saved_scenarios_round_trip_to_an_identical_projection() {
     let dir = temp_dir("roundtrip");
     let mut app = common::app(120, 40);
-    app.store = Store::new(Some(dir.clone()));
+    app = app.with_store(Store::new(Some(dir.clone())));
     let cycle = common::index(&app, "smartphone.replacement_cycle");
     let cut = common::index(&app, "dram.production_cut");
     common::send(
@@ -154,8 +154,8 @@ fn saved_scenarios_round_trip_to_an_identical_projection() {
         common::send(&mut app, &[Message::Input(c)]);
     }
     common::send(&mut app, &[Message::Submit]);
-    assert_eq!(app.overlay, Overlay::None);
-    assert_eq!(app.scenario, "Room test");
+    assert_eq!(*app.overlay(), Overlay::None);
+    assert_eq!(app.scenario(), "Room test");
     let file = dir.join("room-test.toml");
     let text = std::fs::read_to_string(&file).expect("saved file");
     assert!(
@@ -173,7 +173,7 @@ fn saved_scenarios_round_trip_to_an_identical_projection() {
         .expect("load");
     let params = setup().parameters_with(Some(&s), &[]).expect("params");
     assert!(
-        setup().project(&params) == app.projection,
+        setup().project(&params) == *app.projection(),
         "the loaded scenario projects differently"
     );
     // And by id from the scenarios directory, through the command line.
@@ -206,20 +206,20 @@ fn saving_never_overwrites_a_builtin_and_asks_before_overwriting() {
     ));
     // In the explorer: the question, then "y".
     let mut app = common::app(100, 30);
-    app.store = store.clone();
+    app = app.with_store(store.clone());
     common::send(&mut app, &[Message::Step(1), Message::OpenSave]);
     for c in "mine".chars() {
         common::send(&mut app, &[Message::Input(c)]);
     }
     common::send(&mut app, &[Message::Submit]);
     assert_eq!(
-        app.overlay,
+        *app.overlay(),
         Overlay::ConfirmOverwrite {
             name: "mine".into()
         }
     );
     common::send(&mut app, &[Message::Confirm(true)]);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(*app.overlay(), Overlay::None);
     assert!(
         std::fs::read_to_string(dir.join("mine.toml"))
             .unwrap()
@@ -235,21 +235,21 @@ fn a_failed_save_keeps_the_state_and_leaves_nothing_behind() {
     let blocker = root.join("not-a-directory");
     std::fs::write(&blocker, "a file where the directory should be").unwrap();
     let mut app = common::app(100, 30);
-    app.store = Store::new(Some(blocker.join("scenarios")));
+    app = app.with_store(Store::new(Some(blocker.join("scenarios"))));
     common::send(&mut app, &[Message::Step(2), Message::OpenSave]);
-    let params = app.params.clone();
+    let params = app.params().clone();
     for c in "lost".chars() {
         common::send(&mut app, &[Message::Input(c)]);
     }
     common::send(&mut app, &[Message::Submit]);
-    let status = app.status.clone().expect("a status message");
+    let status = app.status().clone().expect("a status message");
     assert!(
         status.error && status.text.starts_with("could not save"),
         "{}",
         status.text
     );
-    assert_eq!(app.params, params);
-    assert_eq!(app.scenario, "Baseline");
+    assert_eq!(*app.params(), params);
+    assert_eq!(app.scenario(), "Baseline");
     assert!(app.is_edited());
     assert_eq!(
         std::fs::read_dir(&root).unwrap().count(),
@@ -329,16 +329,16 @@ fn the_save_prompt_edits_proposes_and_keeps_sources() {
     use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
     let dir = temp_dir("save-prompt");
     let mut app = common::app(120, 40);
-    app.store = Store::new(Some(dir.clone()));
+    app = app.with_store(Store::new(Some(dir.clone())));
     // Load AI boom (it has sources) and move one slider.
     let ai = app
-        .store
-        .load("ai-boom", &app.setup.catalog)
+        .store()
+        .load("ai-boom", &app.setup().catalog)
         .expect("ai-boom");
     assert!(!ai.sources.is_empty());
     common::send(&mut app, &[Message::OpenPicker]);
     let at = app
-        .store
+        .store()
         .list()
         .iter()
         .position(|e| e.id == "ai-boom")
@@ -347,12 +347,12 @@ fn the_save_prompt_edits_proposes_and_keeps_sources() {
         &mut app,
         &[Message::PickerMove(at as isize), Message::PickerChoose],
     );
-    assert_eq!(app.scenario, "AI boom");
+    assert_eq!(app.scenario(), "AI boom");
     let i = common::index(&app, "smartphone.replacement_cycle");
     let before = app.value(i);
     common::send(&mut app, &[Message::SelectIndex(i), Message::Step(2)]);
     common::send(&mut app, &[Message::OpenSave]);
-    let Overlay::Save { input, .. } = &app.overlay else {
+    let Overlay::Save { input, .. } = &app.overlay() else {
         panic!("the prompt is open")
     };
     assert_eq!(input, "AI boom 2", "a name no scenario has");
@@ -360,18 +360,18 @@ fn the_save_prompt_edits_proposes_and_keeps_sources() {
     let ctrl_u = Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
     let msg = memcycle::tui::keymap::message(&app, &ctrl_u).expect("a message");
     common::send(&mut app, &[msg]);
-    assert!(matches!(&app.overlay, Overlay::Save { input, .. } if input.is_empty()));
+    assert!(matches!(&app.overlay(), Overlay::Save { input, .. } if input.is_empty()));
     // A built-in name is refused, and the prompt keeps the text.
     for c in "AI boom".chars() {
         common::send(&mut app, &[Message::Input(c)]);
     }
     common::send(&mut app, &[Message::Submit]);
     assert!(
-        matches!(&app.overlay, Overlay::Save { input, .. } if input == "AI boom"),
+        matches!(&app.overlay(), Overlay::Save { input, .. } if input == "AI boom"),
         "{:?}",
-        app.overlay
+        app.overlay()
     );
-    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    assert!(app.status().as_ref().is_some_and(|s| s.error));
     // Word delete, then a new name.
     common::send(
         &mut app,
@@ -381,7 +381,7 @@ fn the_save_prompt_edits_proposes_and_keeps_sources() {
         common::send(&mut app, &[Message::Input(c)]);
     }
     common::send(&mut app, &[Message::Submit]);
-    assert_eq!(app.overlay, Overlay::None, "{:?}", app.status);
+    assert_eq!(*app.overlay(), Overlay::None, "{:?}", app.status());
     let text = std::fs::read_to_string(dir.join("ai-room.toml")).expect("saved");
     assert!(text.contains("sources = ["), "the sources are kept: {text}");
     assert!(

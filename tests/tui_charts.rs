@@ -48,7 +48,7 @@ fn plot_and_base(buf: &Buffer, chart: Rect, base: &str) -> (Rect, u16, u16) {
 fn a_slider_step_shows_in_the_projection_years() {
     for (w, h, min) in [(80, 24, 7), (120, 40, 42), (160, 48, 72)] {
         let mut a = app(w, h);
-        a.theme = Theme::new(true, Marker::Braille);
+        a = a.with_theme(Theme::new(true, Marker::Braille));
         let i = index(&a, "smartphone.replacement_cycle");
         send(&mut a, &[Message::SelectIndex(i), Message::Step(1)]);
         let before = draw(&a);

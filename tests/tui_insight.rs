@@ -26,16 +26,16 @@ fn tornado_at_80x24_and_160x48() {
 fn tornado_follows_sliders_and_output() {
     let mut a = app(120, 40);
     send(&mut a, &[Message::ToggleTornado]);
-    let before = a.insight.tornado.clone().expect("shown");
+    let before = a.insight().tornado.clone().expect("shown");
     assert!(before.bars.windows(2).all(|w| w[0].swing >= w[1].swing));
     let i = index(&a, "ai_server.base_growth");
     send(&mut a, &[Message::SelectIndex(i), Message::BigStep(1)]);
-    let after = a.insight.tornado.clone().expect("shown");
+    let after = a.insight().tornado.clone().expect("shown");
     assert_ne!(before.current, after.current, "recomputed after the step");
     send(&mut a, &[Message::CycleOutput]);
     assert!(text(&draw(&a)).contains("Tornado: DRAM sufficiency in 2026 (%)"));
     send(&mut a, &[Message::ToggleTornado]);
-    assert!(a.insight.tornado.is_none());
+    assert!(a.insight().tornado.is_none());
 }
 
 /// Enter on a bar selects its slider.
@@ -51,9 +51,9 @@ fn enter_on_a_bar_selects_its_slider() {
             Message::TornadoChoose,
         ],
     );
-    let second = a.insight.tornado.as_ref().expect("shown").bars[1].index;
-    assert_eq!(a.selected, second);
-    assert_eq!(a.focus, Focus::Sliders);
+    let second = a.insight().tornado.as_ref().expect("shown").bars[1].index;
+    assert_eq!(a.selected(), second);
+    assert_eq!(a.focus(), Focus::Sliders);
 }
 
 fn seek(a: &mut memcycle::tui::App, target: &str) {
@@ -73,11 +73,11 @@ fn goal_seek_applies_an_undoable_move_or_explains() {
     send(&mut a, &[Message::SelectIndex(i), Message::Year(1)]);
     let default = a.value(i);
     seek(&mut a, "14");
-    let output = a.insight.output_in(2027);
-    let got = output.value(&a.projection).expect("a value");
+    let output = a.insight().output_in(2027);
+    let got = output.value(a.projection()).expect("a value");
     assert!((got - 14.0).abs() < 1e-6, "{got}");
     assert_ne!(a.value(i), default);
-    let status = a.status.clone().expect("a status");
+    let status = a.status().clone().expect("a status");
     assert!(
         !status.error && status.text.contains("dram_growth 2027 = 14.00"),
         "{status:?}"
@@ -86,13 +86,19 @@ fn goal_seek_applies_an_undoable_move_or_explains() {
     assert_eq!(a.value(i), default);
     seek(&mut a, "0");
     assert_eq!(a.value(i), default);
-    let status = a.status.clone().expect("a status");
+    let status = a.status().clone().expect("a status");
     assert!(
         status.error && status.text.contains("closest 3.50 → 8.68"),
         "{status:?}"
     );
     seek(&mut a, "abc");
-    assert!(a.status.expect("a status").text.contains("not a number"));
+    assert!(
+        a.status()
+            .as_ref()
+            .expect("a status")
+            .text
+            .contains("not a number")
+    );
 }
 
 /// Bands drawn for the current sliders show on charts 1 and 5 with their legend, and the header
@@ -108,8 +114,8 @@ fn bands_at_80x24_and_160x48() {
             draws: 200,
             ..Settings::default()
         };
-        let b = bands(&a.setup, &a.params, settings, &|| false).expect("bands");
-        let params = a.params.clone();
+        let b = bands(a.setup(), a.params(), settings, &|| false).expect("bands");
+        let params = a.params().clone();
         memcycle::tui::update::bands_ready(&mut a, params, b);
         let screen = text(&draw(&a));
         assert!(
@@ -151,7 +157,7 @@ fn y_copies_the_settings() {
         &mut a,
         &[Message::SelectIndex(i), Message::Step(2), Message::Share],
     );
-    let text = a.clipboard.clone().expect("text for the clipboard");
+    let text = a.clipboard().clone().expect("text for the clipboard");
     assert!(
         text.contains("# memcycle --set smartphone.replacement_cycle=4.6"),
         "{text}"
@@ -160,7 +166,7 @@ fn y_copies_the_settings() {
         text.contains("\"smartphone.replacement_cycle\" = 4.6"),
         "{text}"
     );
-    let status = a.status.clone().expect("a status");
+    let status = a.status().clone().expect("a status");
     assert!(
         status.text.starts_with("copied (OSC 52): memcycle --set"),
         "{status:?}"

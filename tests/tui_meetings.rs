@@ -9,8 +9,9 @@ use memcycle::tui::app::{ChartKind, MAX_PINS, Overlay, REPLAY_FRAMES};
 use memcycle::tui::{App, Message};
 
 fn with_deck(mut a: App) -> App {
-    a.store = Store::new(Some("tests/fixtures/scenarios".into()));
-    a.deck = builtin_deck(&a.store, &a.setup.catalog);
+    a = a.with_store(Store::new(Some("tests/fixtures/scenarios".into())));
+    let deck = builtin_deck(a.store(), &a.setup().catalog);
+    a = a.with_deck(deck);
     a
 }
 
@@ -26,7 +27,7 @@ fn consecutive_moves_of_one_slider_undo_in_one_step() {
     let moved = a.value(i);
     assert!((moved - default - 0.6).abs() < 1e-9, "{moved}");
     assert_eq!(
-        a.edits.last_change,
+        a.edits().last_change,
         Some((i, default, moved)),
         "replay runs the whole move"
     );
@@ -52,7 +53,7 @@ fn undo_and_redo_walk_through_slider_changes() {
             Message::Step(3),
         ],
     );
-    assert_eq!(a.selected, i);
+    assert_eq!(a.selected(), i);
     let after = a.value(i);
     send(&mut a, &[Message::Undo]);
     assert!((a.value(i) - (a.specs()[i].default + 2.0 * a.specs()[i].step)).abs() < 1e-9);
@@ -75,9 +76,9 @@ fn replay_moves_the_last_change_again_frame_by_frame() {
     let i = index(&a, "smartphone.replacement_cycle");
     send(&mut a, &[Message::SelectIndex(i), Message::BigStep(1)]);
     let (old, new) = (a.specs()[i].default, a.value(i));
-    assert_eq!(a.edits.last_change, Some((i, old, new)));
+    assert_eq!(a.edits().last_change, Some((i, old, new)));
     send(&mut a, &[Message::SelectIndex(0), Message::Replay]);
-    assert_eq!(a.selected, i, "replay shows the slider it moves");
+    assert_eq!(a.selected(), i, "replay shows the slider it moves");
     assert!(a.value(i) < new, "it starts from the old value");
     let mut seen = vec![a.value(i)];
     for _ in 0..REPLAY_FRAMES {
@@ -86,8 +87,8 @@ fn replay_moves_the_last_change_again_frame_by_frame() {
     }
     assert!(seen.windows(2).all(|w| w[1] >= w[0]), "{seen:?}");
     assert_eq!(a.value(i), new);
-    assert!(a.edits.replay.is_none());
-    assert_eq!(a.edits.undo.len(), 1, "a replay adds no undo steps");
+    assert!(a.edits().replay.is_none());
+    assert_eq!(a.edits().undo.len(), 1, "a replay adds no undo steps");
 }
 
 #[test]
@@ -99,21 +100,21 @@ fn pins_compare_up_to_three_scenarios() {
         &mut a,
         &[Message::SelectIndex(i), Message::BigStep(3), Message::Pin],
     );
-    assert_eq!(a.pins.len(), 2);
-    assert_eq!(a.pins[1].name, "Baseline*");
+    assert_eq!(a.pins().len(), 2);
+    assert_eq!(a.pins()[1].name, "Baseline*");
     send(&mut a, &[Message::Pin]);
-    assert_eq!(a.pins.len(), 2, "the same settings are not pinned twice");
+    assert_eq!(a.pins().len(), 2, "the same settings are not pinned twice");
     assert!(
-        a.status
+        a.status()
             .as_ref()
             .is_some_and(|s| s.error && s.text.contains("pinned already"))
     );
     send(&mut a, &[Message::BigStep(1), Message::Pin]);
-    assert_eq!(a.pins.len(), MAX_PINS);
+    assert_eq!(a.pins().len(), MAX_PINS);
     send(&mut a, &[Message::BigStep(1), Message::Pin]);
-    assert_eq!(a.pins.len(), MAX_PINS);
+    assert_eq!(a.pins().len(), MAX_PINS);
     assert!(
-        a.status.as_ref().is_some_and(|s| s.error),
+        a.status().as_ref().is_some_and(|s| s.error),
         "a fourth pin is refused"
     );
     let screen = text(&draw(&a));
@@ -121,13 +122,13 @@ fn pins_compare_up_to_three_scenarios() {
     assert!(screen.contains("■ Baseline*"));
     insta::assert_snapshot!("compare_120x40", screen);
     send(&mut a, &[Message::ClearPins]);
-    assert!(a.pins.is_empty());
+    assert!(a.pins().is_empty());
     assert!(
-        a.status
+        a.status()
             .as_ref()
             .is_some_and(|s| s.text.starts_with("cleared the pins: \"Baseline\"")),
         "x says what it cleared: {:?}",
-        a.status
+        a.status()
     );
 }
 
@@ -143,7 +144,7 @@ fn the_what_changed_card_lists_only_changed_parameters() {
             Message::ToggleChanges,
         ],
     );
-    assert_eq!(a.overlay, Overlay::Changes);
+    assert_eq!(*a.overlay(), Overlay::Changes);
     let screen = text(&draw(&a));
     assert!(screen.contains("DRAM market · Production cut"));
     assert!(
@@ -159,7 +160,7 @@ fn the_picker_loads_a_scenario_into_the_sliders() {
     send(&mut a, &[Message::OpenPicker, Message::PickerMove(2)]);
     insta::assert_snapshot!("picker_100x30", text(&draw(&a)));
     send(&mut a, &[Message::PickerChoose]);
-    assert_eq!(a.scenario, "AI boom");
+    assert_eq!(a.scenario(), "AI boom");
     assert_eq!(a.value(index(&a, "ai_server.base_growth")), 45.0);
     assert!(
         !a.is_edited() && a.is_modified(),
@@ -173,13 +174,13 @@ fn the_picker_loads_a_scenario_into_the_sliders() {
 fn presentation_mode_steps_through_the_deck() {
     let mut a = with_deck(app(80, 24));
     send(&mut a, &[Message::TogglePresentation]);
-    assert_eq!(a.presenting, Some(0));
+    assert_eq!(a.presenting(), Some(0));
     let small = text(&draw(&a));
     assert!(small.contains("1/6 Baseline"));
     assert!(!small.contains("Sliders"), "sliders are hidden");
     insta::assert_snapshot!("presentation_80x24", small);
     send(&mut a, &[Message::DeckStep(1), Message::DeckStep(1)]);
-    assert_eq!(a.scenario, "AI boom");
+    assert_eq!(a.scenario(), "AI boom");
     send(
         &mut a,
         &[
@@ -190,15 +191,19 @@ fn presentation_mode_steps_through_the_deck() {
     let large = text(&draw(&a));
     assert!(large.contains("3/6 AI boom") && large.contains("AI servers keep growing"));
     assert!(
-        large.contains(&format!("Sources: {}", a.sources[0])),
+        large.contains(&format!("Sources: {}", a.sources()[0])),
         "the slide names its sources:\n{large}"
     );
     assert!(large.contains("█"), "big digits at 160x48");
     insta::assert_snapshot!("presentation_160x48", large);
     send(&mut a, &[Message::DeckStep(10)]);
-    assert_eq!(a.presenting, Some(5), "the deck ends at its last scenario");
+    assert_eq!(
+        a.presenting(),
+        Some(5),
+        "the deck ends at its last scenario"
+    );
     send(&mut a, &[Message::TogglePresentation]);
-    assert_eq!(a.presenting, None);
+    assert_eq!(a.presenting(), None);
 }
 
 #[test]
@@ -245,13 +250,13 @@ fn the_picker_lays_out_columns_and_jumps() {
     let key = |c| Event::Key(KeyEvent::new(c, KeyModifiers::NONE));
     let mut a = with_deck(app(80, 24));
     send(&mut a, &[Message::OpenPicker]);
-    let n = match &a.overlay {
+    let n = match &a.overlay() {
         Overlay::Picker { entries, .. } => entries.len(),
         _ => panic!("picker open"),
     };
     let end = keymap::message(&a, &key(KeyCode::End)).expect("End moves");
     send(&mut a, &[end]);
-    assert!(matches!(&a.overlay, Overlay::Picker { selected, .. } if *selected == n - 1));
+    assert!(matches!(&a.overlay(), Overlay::Picker { selected, .. } if *selected == n - 1));
     let screen = text(&draw(&a));
     // Every saved entry keeps its tag on its own row, after its name.
     let saved: Vec<&str> = screen.lines().filter(|l| l.contains("saved")).collect();
@@ -272,7 +277,7 @@ fn the_picker_lays_out_columns_and_jumps() {
     );
     let home = keymap::message(&a, &key(KeyCode::Home)).expect("Home moves");
     send(&mut a, &[home]);
-    assert!(matches!(&a.overlay, Overlay::Picker { selected: 0, .. }));
+    assert!(matches!(&a.overlay(), Overlay::Picker { selected: 0, .. }));
 }
 
 /// A broken saved scenario shows each problem on its own line, whole, in a box that closes.
@@ -281,7 +286,7 @@ fn a_broken_scenario_lists_its_problems_whole() {
     let mut a = with_deck(app(80, 24));
     send(&mut a, &[Message::OpenPicker]);
     let at = a
-        .store
+        .store()
         .list()
         .iter()
         .position(|e| e.id == "bad")
@@ -290,8 +295,8 @@ fn a_broken_scenario_lists_its_problems_whole() {
         &mut a,
         &[Message::PickerMove(at as isize), Message::PickerChoose],
     );
-    let Overlay::Problems { lines, .. } = &a.overlay else {
-        panic!("a problems box: {:?}", a.overlay)
+    let Overlay::Problems { lines, .. } = &a.overlay() else {
+        panic!("a problems box: {:?}", a.overlay())
     };
     assert_eq!(lines.len(), 2, "{lines:?}");
     let screen = text(&draw(&a));
@@ -304,9 +309,9 @@ fn a_broken_scenario_lists_its_problems_whole() {
         flat.contains("expected 1.5 to 10 (years)"),
         "the second problem is shown to its end: {screen}"
     );
-    assert_eq!(a.scenario, "Baseline", "nothing was loaded");
+    assert_eq!(a.scenario(), "Baseline", "nothing was loaded");
     send(&mut a, &[Message::CloseOverlay]);
-    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(*a.overlay(), Overlay::None);
 }
 
 /// Loading a scenario or stepping the deck over unsaved changes says how to get them back, and
@@ -319,15 +324,15 @@ fn loading_over_unsaved_changes_says_u_brings_them_back() {
     let mine = a.value(i);
     send(&mut a, &[Message::TogglePresentation, Message::DeckStep(1)]);
     assert!(
-        a.status
+        a.status()
             .as_ref()
             .is_some_and(|s| s.text.contains("u brings back your unsaved changes")),
         "{:?}",
-        a.status
+        a.status()
     );
     send(&mut a, &[Message::TogglePresentation, Message::Undo]);
     assert_eq!(a.value(i), mine);
-    assert_eq!(a.scenario, "Baseline");
+    assert_eq!(a.scenario(), "Baseline");
     assert!(a.is_edited());
 }
 
@@ -338,7 +343,7 @@ fn the_info_card_explains_a_slider() {
     let mut a = app(120, 40);
     let i = index(&a, "smartphone.replacement_cycle");
     send(&mut a, &[Message::SelectIndex(i), Message::ToggleInfo]);
-    assert_eq!(a.overlay, Overlay::Info(i));
+    assert_eq!(*a.overlay(), Overlay::Info(i));
     let screen = text(&draw(&a));
     assert!(
         screen.contains("Smartphones · Replacement cycle"),
@@ -355,7 +360,7 @@ fn the_info_card_explains_a_slider() {
     );
     insta::assert_snapshot!("info_card_120x40", screen);
     send(&mut a, &[Message::ToggleInfo]);
-    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(*a.overlay(), Overlay::None);
 }
 
 /// Every header readout is whole at 80x24 for every built-in scenario, in the explorer and in
@@ -365,7 +370,7 @@ fn the_info_card_explains_a_slider() {
 fn header_readouts_are_whole_at_80x24_for_every_builtin() {
     let mut a = with_deck(app(80, 24));
     send(&mut a, &[Message::TogglePresentation]);
-    for step in 0..a.deck.len() {
+    for step in 0..a.deck().len() {
         for backtest in [false, true] {
             let mut b = a.clone();
             send(&mut b, &[Message::TogglePresentation]);

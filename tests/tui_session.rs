@@ -12,13 +12,13 @@ use proptest::prelude::*;
 
 /// The sliders the scenario named in the header would set now, at the current base year.
 fn expected_loaded(a: &App) -> memcycle::model::Parameters {
-    let catalog = &a.setup.catalog;
+    let catalog = &a.setup().catalog;
     let known = a
-        .store
+        .store()
         .list()
         .into_iter()
-        .filter_map(|e| a.store.load(&e.id, catalog).ok());
-    match known.into_iter().find(|s| s.name == a.scenario) {
+        .filter_map(|e| a.store().load(&e.id, catalog).ok());
+    match known.into_iter().find(|s| s.name == *a.scenario()) {
         Some(s) => catalog.baseline_with_clamped(&s.overrides),
         None => catalog.baseline().clone(),
     }
@@ -53,19 +53,20 @@ proptest! {
     #[test]
     fn the_header_always_matches_the_numbers(msgs in messages()) {
         let mut a = app(100, 30);
-        a.store = memcycle::scenario::Store::new(Some("tests/fixtures/scenarios".into()));
-        a.deck = builtin_deck(&a.store, &a.setup.catalog);
+        a = a.with_store(memcycle::scenario::Store::new(Some("tests/fixtures/scenarios".into())));
+        let deck = builtin_deck(a.store(), &a.setup().catalog);
+    a = a.with_deck(deck);
         for m in msgs {
             update(&mut a, m);
             let expected = expected_loaded(&a);
             prop_assert_eq!(
-                &a.loaded, &expected,
-                "after {:?}: the loaded values are those of \"{}\"", m, a.scenario
+                a.loaded(), &expected,
+                "after {:?}: the loaded values are those of \"{}\"", m, a.scenario()
             );
-            prop_assert_eq!(a.is_edited(), a.params != expected, "after {:?}", m);
-            prop_assert_eq!(&a.projection, &a.setup.project(&a.params), "after {:?}", m);
+            prop_assert_eq!(a.is_edited(), *a.params() != expected, "after {:?}", m);
+            prop_assert_eq!(a.projection(), &a.setup().project(a.params()), "after {:?}", m);
             // Undo then redo returns the same state.
-            if !a.edits.undo.is_empty() {
+            if !a.edits().undo.is_empty() {
                 let before = a.snapshot();
                 update(&mut a, Message::Undo);
                 update(&mut a, Message::Redo);

@@ -83,7 +83,7 @@ fn shipments_split_and_percent_view() {
             Message::CycleView,
         ],
     );
-    assert_eq!(a.view, ViewMode::Percent);
+    assert_eq!(a.view(), ViewMode::Percent);
     insta::assert_snapshot!(text(&draw(&a)));
 }
 
@@ -224,7 +224,7 @@ fn no_fixed_white_or_black_foreground_on_any_chart() {
     use ratatui::style::Color;
     use ratatui::symbols::Marker;
     let mut a = app(160, 48);
-    a.theme = Theme::new(true, Marker::Braille);
+    a = a.with_theme(Theme::new(true, Marker::Braille));
     send(&mut a, &[Message::Step(3), Message::ToggleBacktest]);
     send(&mut a, &[Message::ToggleBacktest]);
     for kind in ChartKind::ALL {

@@ -28,11 +28,11 @@ fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {
 fn stepping_moves_the_value_and_recomputes_the_projection() {
     let mut a = app(120, 40);
     let i = index(&a, "smartphone.replacement_cycle");
-    let before = a.projection.total_dram_eb.clone();
+    let before = a.projection().total_dram_eb.clone();
     send(&mut a, &[Message::SelectIndex(i), Message::Step(3)]);
     let spec = &a.specs()[i];
     assert!((a.value(i) - (spec.default + 3.0 * spec.step)).abs() < 1e-9);
-    assert_ne!(a.projection.total_dram_eb, before);
+    assert_ne!(a.projection().total_dram_eb, before);
     assert!(a.is_modified());
     send(&mut a, &[Message::Step(-3)]);
     assert_eq!(
@@ -41,7 +41,7 @@ fn stepping_moves_the_value_and_recomputes_the_projection() {
         "stepping back lands on the default exactly"
     );
     assert!(!a.is_modified());
-    assert_eq!(a.projection.total_dram_eb, before);
+    assert_eq!(a.projection().total_dram_eb, before);
 }
 
 #[test]
@@ -98,21 +98,21 @@ fn reset_and_reset_all() {
     assert!(a.is_changed(i) && !a.is_changed(j));
     send(&mut a, &[Message::ResetAll]);
     assert!(!a.is_modified());
-    assert_eq!(a.projection, a.baseline);
+    assert_eq!(a.projection(), a.baseline());
 }
 
 #[test]
 fn year_selection_stays_in_range_and_the_table_follows() {
     let mut a = app(80, 24);
-    let (first, last) = (a.projection.first_year, a.projection.horizon);
+    let (first, last) = (a.projection().first_year, a.projection().horizon);
     send(&mut a, &[Message::Year(-100)]);
-    assert_eq!(a.year, first);
-    assert_eq!(a.table_scroll, 0);
+    assert_eq!(a.year(), first);
+    assert_eq!(a.table_scroll(), 0);
     send(&mut a, &[Message::Year(1000)]);
-    assert_eq!(a.year, last);
+    assert_eq!(a.year(), last);
     let rows = memcycle::tui::layout::table_rows(&a, layout(&a).table);
     assert!(
-        a.table_scroll + rows > (last - first) as usize,
+        a.table_scroll() + rows > (last - first) as usize,
         "last year visible"
     );
 }
@@ -123,36 +123,36 @@ fn a_shorter_horizon_pulls_the_selected_year_back() {
     send(&mut a, &[Message::Year(1000)]);
     let h = index(&a, "horizon");
     send(&mut a, &[Message::SelectIndex(h), Message::ToMin]);
-    assert_eq!(a.year, a.projection.horizon);
-    assert_eq!(a.projection.horizon, a.projection.base_year + 1);
+    assert_eq!(a.year(), a.projection().horizon);
+    assert_eq!(a.projection().horizon, a.projection().base_year + 1);
 }
 
 #[test]
 fn selection_moves_and_clamps_and_scrolls_the_panel() {
     let mut a = app(80, 24);
     send(&mut a, &[Message::Select(-3)]);
-    assert_eq!(a.selected, 0);
+    assert_eq!(a.selected(), 0);
     send(&mut a, &[Message::Select(1000)]);
-    assert_eq!(a.selected, a.specs().len() - 1);
-    assert!(a.slider_scroll > 0, "panel scrolled to the last slider");
+    assert_eq!(a.selected(), a.specs().len() - 1);
+    assert!(a.slider_scroll() > 0, "panel scrolled to the last slider");
 }
 
 #[test]
 fn focus_charts_views_and_baseline() {
     let mut a = app(80, 24);
     send(&mut a, &[Message::CycleFocus(1)]);
-    assert_eq!(a.focus, Focus::Chart);
+    assert_eq!(a.focus(), Focus::Chart);
     send(&mut a, &[Message::CycleFocus(-2)]);
-    assert_eq!(a.focus, Focus::Table);
+    assert_eq!(a.focus(), Focus::Table);
     send(
         &mut a,
         &[Message::Chart(ChartKind::Price), Message::CycleChart(1)],
     );
-    assert_eq!(a.chart, ChartKind::Dram);
+    assert_eq!(a.chart(), ChartKind::Dram);
     send(&mut a, &[Message::CycleView, Message::CycleView]);
-    assert_eq!(a.view, ViewMode::Percent);
+    assert_eq!(a.view(), ViewMode::Percent);
     send(&mut a, &[Message::ToggleBaseline]);
-    assert!(!a.show_baseline);
+    assert!(!a.show_baseline());
     send(&mut a, &[Message::ToggleHelp]);
     assert!(a.help());
     send(&mut a, &[Message::CloseOverlay]);
@@ -212,7 +212,7 @@ fn clicking_and_dragging_a_bar_sets_the_slider() {
         a.specs()[0].max,
         "click at the right end sets the maximum"
     );
-    assert_eq!(a.dragging, Some(0));
+    assert_eq!(a.dragging(), Some(0));
     let msg = keymap::message(
         &a,
         &mouse(MouseEventKind::Drag(MouseButton::Left), left, y + 5),
@@ -227,7 +227,7 @@ fn clicking_and_dragging_a_bar_sets_the_slider() {
     let msg = keymap::message(&a, &mouse(MouseEventKind::Up(MouseButton::Left), left, y))
         .expect("release");
     send(&mut a, &[msg]);
-    assert_eq!(a.dragging, None);
+    assert_eq!(a.dragging(), None);
 }
 
 #[test]
@@ -249,17 +249,17 @@ fn the_wheel_steps_the_slider_under_it_and_tabs_switch_charts() {
     )
     .expect("tab");
     send(&mut a, &[msg]);
-    assert_eq!(a.chart, *kind);
+    assert_eq!(a.chart(), *kind);
 }
 
 #[test]
 fn backtest_mode_moves_the_base_year_and_restores_it() {
     let mut a = app(120, 40);
-    let last = a.setup.data.last_observed_year();
+    let last = a.setup().data.last_observed_year();
     send(&mut a, &[Message::ToggleBacktest]);
-    assert_eq!(a.projection.base_year, last - 3);
+    assert_eq!(a.projection().base_year, last - 3);
     assert!(a.is_backtest());
-    assert_eq!(a.scenario, "Baseline", "the scenario keeps its name");
+    assert_eq!(a.scenario(), "Baseline", "the scenario keeps its name");
     assert!(
         !a.is_modified(),
         "sliders start from the defaults of the new base year"
@@ -269,10 +269,10 @@ fn backtest_mode_moves_the_base_year_and_restores_it() {
         "errors against what was observed are computed"
     );
     send(&mut a, &[Message::BaseYear(-2)]);
-    assert_eq!(a.projection.base_year, last - 5);
+    assert_eq!(a.projection().base_year, last - 5);
     send(&mut a, &[Message::BaseYear(100)]);
     assert_eq!(
-        a.projection.base_year,
+        a.projection().base_year,
         last - 1,
         "the base year stays before the last observed year"
     );
@@ -282,17 +282,18 @@ fn backtest_mode_moves_the_base_year_and_restores_it() {
     assert_ne!(a.backtest_scores(), before, "the error follows the sliders");
     let moved = a.value(i);
     send(&mut a, &[Message::ToggleBacktest]);
-    assert_eq!(a.projection.base_year, last);
-    assert_eq!(a.scenario, "Baseline");
+    assert_eq!(a.projection().base_year, last);
+    assert_eq!(a.scenario(), "Baseline");
     assert_eq!(a.value(i), moved, "the moved slider is kept");
     assert!(a.is_edited(), "and still marked modified");
     assert!(
-        a.status.as_ref().is_some_and(|s| s.text.contains("kept")),
+        a.status().as_ref().is_some_and(|s| s.text.contains("kept")),
         "the key bar says so"
     );
     send(&mut a, &[Message::BaseYear(-1)]);
     assert_eq!(
-        a.projection.base_year, last,
+        a.projection().base_year,
+        last,
         "{{ and }} only act in backtest mode"
     );
 }
@@ -324,10 +325,10 @@ fn market_charts_follow_the_selected_market_slider_or_m() {
 #[test]
 fn a_production_cut_raises_the_price_readout() {
     let mut a = app(120, 40);
-    let year = a.projection.base_year + 1;
+    let year = a.projection().base_year + 1;
     let price = |a: &memcycle::tui::App| {
-        let i = a.projection.index(year).unwrap();
-        a.projection.market.as_ref().unwrap().dram.price_index[i]
+        let i = a.projection().index(year).unwrap();
+        a.projection().market.as_ref().unwrap().dram.price_index[i]
     };
     let before = price(&a);
     let i = index(&a, "dram.production_cut");
@@ -340,11 +341,11 @@ fn a_production_cut_raises_the_price_readout() {
 fn quitting_with_unsaved_changes_asks_first() {
     let mut a = app(80, 24);
     send(&mut a, &[Message::RequestQuit]);
-    assert!(a.quit, "nothing to lose: quits");
+    assert!(a.quit(), "nothing to lose: quits");
     let mut a = app(80, 24);
     send(&mut a, &[Message::Step(1), Message::RequestQuit]);
-    assert!(!a.quit);
-    assert_eq!(a.overlay, memcycle::tui::app::Overlay::ConfirmQuit);
+    assert!(!a.quit());
+    assert_eq!(*a.overlay(), memcycle::tui::app::Overlay::ConfirmQuit);
     assert_eq!(
         keymap::message(&a, &key(KeyCode::Char('S'))),
         Some(Message::OpenSave)
@@ -354,9 +355,9 @@ fn quitting_with_unsaved_changes_asks_first() {
         Some(Message::CloseOverlay)
     );
     send(&mut a, &[Message::CloseOverlay]);
-    assert!(!a.quit && a.overlay == memcycle::tui::app::Overlay::None);
+    assert!(!a.quit() && *a.overlay() == memcycle::tui::app::Overlay::None);
     send(&mut a, &[Message::RequestQuit, Message::Quit]);
-    assert!(a.quit);
+    assert!(a.quit());
 }
 
 /// The key bar shows what the arrows do in the focused panel.
@@ -369,7 +370,7 @@ fn the_key_bar_follows_the_focus() {
     };
     assert!(bar(&a).contains("←→ adjust"), "{}", bar(&a));
     send(&mut a, &[Message::CycleFocus(1)]);
-    assert_eq!(a.focus, Focus::Chart);
+    assert_eq!(a.focus(), Focus::Chart);
     assert!(
         bar(&a).contains("←→ year") && !bar(&a).contains("adjust"),
         "{}",

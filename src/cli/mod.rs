@@ -277,20 +277,20 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             .and_then(|(setup, params, loaded)| {
                 use crate::tui::app::ChartKind;
                 let name = loaded.map_or_else(|| "Baseline".to_owned(), |s| s.name);
-                let mut app = crate::tui::App::new(
+                let app = crate::tui::App::new(
                     setup,
                     params,
                     name,
                     crate::tui::Theme::new(true, ratatui::symbols::Marker::Braille),
-                );
-                app.chart = match chart {
+                )
+                .with_chart(match chart {
                     ChartArg::Dram => ChartKind::Dram,
                     ChartArg::Nand => ChartKind::Nand,
                     ChartArg::Ships => ChartKind::Shipments,
                     ChartArg::Base => ChartKind::InstalledBase,
                     ChartArg::Supply => ChartKind::Balance,
                     ChartArg::Price => ChartKind::Price,
-                };
+                });
                 let svg = crate::tui::export::chart_svg(&app);
                 let dir = out
                     .parent()

@@ -14,73 +14,247 @@ pub use super::view_kinds::{ChartKind, Focus, ViewMode};
 #[derive(Debug, Clone)]
 pub struct App {
     /// Data, engine and parameter catalog.
-    pub setup: Setup,
+    pub(in crate::tui) setup: Setup,
     /// Current parameter values.
-    pub params: Parameters,
+    pub(in crate::tui) params: Parameters,
     /// The values as the current scenario was loaded (or saved): edits are measured from them.
-    pub loaded: Parameters,
+    pub(in crate::tui) loaded: Parameters,
     /// The loaded scenario's own settings, to load it again at another base year.
-    pub loaded_overrides: Vec<crate::params::Override>,
+    pub(in crate::tui) loaded_overrides: Vec<crate::params::Override>,
     /// Projection with `params`.
-    pub projection: Projection,
+    pub(in crate::tui) projection: Projection,
     /// Projection with the baseline parameters.
-    pub baseline: Projection,
+    pub(in crate::tui) baseline: Projection,
     /// Scenario name shown in the header.
-    pub scenario: String,
+    pub(in crate::tui) scenario: String,
     /// Panel with the arrow keys.
-    pub focus: Focus,
+    pub(in crate::tui) focus: Focus,
     /// Selected slider.
-    pub selected: usize,
+    pub(in crate::tui) selected: usize,
     /// First slider row shown (scroll).
-    pub slider_scroll: usize,
+    pub(in crate::tui) slider_scroll: usize,
     /// Year the readouts and table follow.
-    pub year: Year,
+    pub(in crate::tui) year: Year,
     /// Chart shown.
-    pub chart: ChartKind,
+    pub(in crate::tui) chart: ChartKind,
     /// Absolute or against the baseline.
-    pub view: ViewMode,
+    pub(in crate::tui) view: ViewMode,
     /// Whether the baseline ghost is drawn when the scenario differs.
-    pub show_baseline: bool,
+    pub(in crate::tui) show_baseline: bool,
     /// Charts show every history year rather than a window around the base year.
-    pub all_years: bool,
+    pub(in crate::tui) all_years: bool,
     /// The overlay open over the screen, if any.
-    pub overlay: Overlay,
+    pub(in crate::tui) overlay: Overlay,
     /// The scenario's description (shown in presentation mode).
-    pub description: String,
+    pub(in crate::tui) description: String,
     /// The scenario's sources (kept when it is saved under another name).
-    pub sources: Vec<String>,
+    pub(in crate::tui) sources: Vec<String>,
     /// First table row shown.
-    pub table_scroll: usize,
+    pub(in crate::tui) table_scroll: usize,
     /// Terminal size, for mouse hit-testing and scrolling.
-    pub size: Size,
+    pub(in crate::tui) size: Size,
     /// Slider being dragged with the mouse.
-    pub dragging: Option<usize>,
+    pub(in crate::tui) dragging: Option<usize>,
     /// Set when the user asked to quit.
-    pub quit: bool,
+    pub(in crate::tui) quit: bool,
     /// Colours and chart marker.
-    pub theme: Theme,
+    pub(in crate::tui) theme: Theme,
     /// Memory shown by the market charts when no market slider is selected.
-    pub memory: Memory,
+    pub(in crate::tui) memory: Memory,
     /// Built-in and saved scenarios.
-    pub store: Store,
+    pub(in crate::tui) store: Store,
     /// Scenarios presentation mode steps through.
-    pub deck: Vec<Scenario>,
+    pub(in crate::tui) deck: Vec<Scenario>,
     /// Presentation mode: the deck position, when presenting.
-    pub presenting: Option<usize>,
+    pub(in crate::tui) presenting: Option<usize>,
     /// Scenarios pinned for comparison (at most [`MAX_PINS`]).
-    pub pins: Vec<Pin>,
+    pub(in crate::tui) pins: Vec<Pin>,
     /// Undo, redo and replay: the history of changes in this session.
-    pub edits: Edits,
+    pub(in crate::tui) edits: Edits,
     /// A one-line message (saved, or why not), cleared by the next key.
-    pub status: Option<Status>,
+    pub(in crate::tui) status: Option<Status>,
     /// Tornado, goal-seek output and uncertainty bands.
-    pub insight: super::insight_state::Insight,
+    pub(in crate::tui) insight: super::insight_state::Insight,
     /// Text waiting to go to the terminal's clipboard (OSC 52); the loop sends it.
-    pub clipboard: Option<String>,
+    pub(in crate::tui) clipboard: Option<String>,
     /// Where `e` writes (default: `exports/` beside the scenarios directory).
-    pub exports_dir: Option<std::path::PathBuf>,
+    pub(in crate::tui) exports_dir: Option<std::path::PathBuf>,
     /// Problems of data edited on disk (`--watch`), shown over the last good data until fixed.
-    pub data_problems: Option<Vec<String>>,
+    pub(in crate::tui) data_problems: Option<Vec<String>>,
+}
+
+/// Read access for the command line, the tests and the benches; the explorer changes its state
+/// only through [`super::update::update`] and the builders.
+impl App {
+    /// Data, engine and parameter catalog.
+    pub fn setup(&self) -> &Setup {
+        &self.setup
+    }
+
+    /// Current parameter values.
+    pub fn params(&self) -> &Parameters {
+        &self.params
+    }
+
+    /// The values as the current scenario was loaded (or saved): edits are measured from them.
+    pub fn loaded(&self) -> &Parameters {
+        &self.loaded
+    }
+
+    /// The loaded scenario's own settings, to load it again at another base year.
+    pub fn loaded_overrides(&self) -> &Vec<crate::params::Override> {
+        &self.loaded_overrides
+    }
+
+    /// Projection with `params`.
+    pub fn projection(&self) -> &Projection {
+        &self.projection
+    }
+
+    /// Projection with the baseline parameters.
+    pub fn baseline(&self) -> &Projection {
+        &self.baseline
+    }
+
+    /// Scenario name shown in the header.
+    pub fn scenario(&self) -> &String {
+        &self.scenario
+    }
+
+    /// Panel with the arrow keys.
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// Selected slider.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// First slider row shown (scroll).
+    pub fn slider_scroll(&self) -> usize {
+        self.slider_scroll
+    }
+
+    /// Year the readouts and table follow.
+    pub fn year(&self) -> Year {
+        self.year
+    }
+
+    /// Chart shown.
+    pub fn chart(&self) -> ChartKind {
+        self.chart
+    }
+
+    /// Absolute or against the baseline.
+    pub fn view(&self) -> ViewMode {
+        self.view
+    }
+
+    /// Whether the baseline ghost is drawn when the scenario differs.
+    pub fn show_baseline(&self) -> bool {
+        self.show_baseline
+    }
+
+    /// Charts show every history year rather than a window around the base year.
+    pub fn all_years(&self) -> bool {
+        self.all_years
+    }
+
+    /// The overlay open over the screen, if any.
+    pub fn overlay(&self) -> &Overlay {
+        &self.overlay
+    }
+
+    /// The scenario's description (shown in presentation mode).
+    pub fn description(&self) -> &String {
+        &self.description
+    }
+
+    /// The scenario's sources (kept when it is saved under another name).
+    pub fn sources(&self) -> &Vec<String> {
+        &self.sources
+    }
+
+    /// First table row shown.
+    pub fn table_scroll(&self) -> usize {
+        self.table_scroll
+    }
+
+    /// Terminal size, for mouse hit-testing and scrolling.
+    pub fn size(&self) -> Size {
+        self.size
+    }
+
+    /// Slider being dragged with the mouse.
+    pub fn dragging(&self) -> Option<usize> {
+        self.dragging
+    }
+
+    /// Set when the user asked to quit.
+    pub fn quit(&self) -> bool {
+        self.quit
+    }
+
+    /// Colours and chart marker.
+    pub fn theme(&self) -> Theme {
+        self.theme
+    }
+
+    /// Memory shown by the market charts when no market slider is selected.
+    pub fn memory(&self) -> Memory {
+        self.memory
+    }
+
+    /// Built-in and saved scenarios.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Scenarios presentation mode steps through.
+    pub fn deck(&self) -> &Vec<Scenario> {
+        &self.deck
+    }
+
+    /// Presentation mode: the deck position, when presenting.
+    pub fn presenting(&self) -> Option<usize> {
+        self.presenting
+    }
+
+    /// Scenarios pinned for comparison (at most [`MAX_PINS`]).
+    pub fn pins(&self) -> &Vec<Pin> {
+        &self.pins
+    }
+
+    /// Undo, redo and replay: the history of changes in this session.
+    pub fn edits(&self) -> &Edits {
+        &self.edits
+    }
+
+    /// A one-line message (saved, or why not), cleared by the next key.
+    pub fn status(&self) -> &Option<Status> {
+        &self.status
+    }
+
+    /// Tornado, goal-seek output and uncertainty bands.
+    pub fn insight(&self) -> &super::insight_state::Insight {
+        &self.insight
+    }
+
+    /// Text waiting to go to the terminal's clipboard (OSC 52); the loop sends it.
+    pub fn clipboard(&self) -> &Option<String> {
+        &self.clipboard
+    }
+
+    /// Where `e` writes (default: `exports/` beside the scenarios directory).
+    pub fn exports_dir(&self) -> &Option<std::path::PathBuf> {
+        &self.exports_dir
+    }
+
+    /// Problems of data edited on disk (`--watch`), shown over the last good data until fixed.
+    pub fn data_problems(&self) -> &Option<Vec<String>> {
+        &self.data_problems
+    }
 }
 
 /// History rows the year table shows above the first projected year when it opens: enough to
@@ -242,6 +416,18 @@ impl App {
     /// The explorer exporting into `dir` (`None`: beside the scenarios directory).
     pub fn with_exports_dir(mut self, dir: Option<std::path::PathBuf>) -> Self {
         self.exports_dir = dir;
+        self
+    }
+
+    /// The explorer drawn with `theme`.
+    pub fn with_theme(mut self, theme: Theme) -> Self {
+        self.theme = theme;
+        self
+    }
+
+    /// The explorer opening on `chart`.
+    pub fn with_chart(mut self, chart: ChartKind) -> Self {
+        self.chart = chart;
         self
     }
 

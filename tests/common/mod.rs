@@ -32,8 +32,8 @@ pub fn send(app: &mut App, msgs: &[Message]) {
 
 /// Draws the app into a buffer of its size.
 pub fn draw(app: &App) -> Buffer {
-    let mut terminal =
-        Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("test terminal");
+    let mut terminal = Terminal::new(TestBackend::new(app.size().width, app.size().height))
+        .expect("test terminal");
     terminal
         .draw(|f| f.render_widget(app, f.area()))
         .expect("draw");
@@ -67,5 +67,5 @@ pub fn layout(app: &App) -> ScreenLayout {
 
 /// Index of the parameter with this id.
 pub fn index(app: &App, id: &str) -> usize {
-    app.setup.catalog.index(id).expect("parameter")
+    app.setup().catalog.index(id).expect("parameter")
 }
