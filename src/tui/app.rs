@@ -3,11 +3,12 @@
 use super::theme::Theme;
 use crate::model::{Memory, Parameters, Projection};
 use crate::params::ParamSpec;
-use crate::scenario::{Entry, Scenario, Store};
+use crate::scenario::{Scenario, Store};
 use crate::setup::Setup;
 use crate::units::Year;
 use ratatui::layout::Size;
 
+pub use super::app_parts::{Edits, Overlay, Pin, Replay, Snapshot, Status};
 pub use super::view_kinds::{ChartKind, Focus, ViewMode};
 
 /// Explorer state.
@@ -17,16 +18,25 @@ pub struct App {
     pub(in crate::tui) setup: Setup,
     /// Current parameter values.
     pub(in crate::tui) params: Parameters,
-    /// The values as the current scenario was loaded (or saved): edits are measured from them.
-    pub(in crate::tui) loaded: Parameters,
-    /// The loaded scenario's own settings, to load it again at another base year.
-    pub(in crate::tui) loaded_overrides: Vec<crate::params::Override>,
     /// Projection with `params`.
     pub(in crate::tui) projection: Projection,
     /// Projection with the baseline parameters.
     pub(in crate::tui) baseline: Projection,
-    /// Scenario name shown in the header.
-    pub(in crate::tui) scenario: String,
+    /// Set when the user asked to quit.
+    pub(in crate::tui) quit: bool,
+    /// Undo, redo and replay: the history of changes in this session.
+    pub(in crate::tui) edits: Edits,
+    /// Tornado, goal-seek output and uncertainty bands.
+    pub(in crate::tui) insight: super::insight_state::Insight,
+    /// What is shown and how: panels, selections, scrolls, overlay, terminal size.
+    pub(in crate::tui) ui: UiState,
+    /// The scenario and its bookkeeping: what was loaded, where it is saved, pins and deck.
+    pub(in crate::tui) session: SessionState,
+}
+
+/// What the explorer shows and how (changed only by `update`).
+#[derive(Debug, Clone)]
+pub struct UiState {
     /// Panel with the arrow keys.
     pub(in crate::tui) focus: Focus,
     /// Selected slider.
@@ -45,216 +55,47 @@ pub struct App {
     pub(in crate::tui) all_years: bool,
     /// The overlay open over the screen, if any.
     pub(in crate::tui) overlay: Overlay,
-    /// The scenario's description (shown in presentation mode).
-    pub(in crate::tui) description: String,
-    /// The scenario's sources (kept when it is saved under another name).
-    pub(in crate::tui) sources: Vec<String>,
     /// First table row shown.
     pub(in crate::tui) table_scroll: usize,
     /// Terminal size, for mouse hit-testing and scrolling.
     pub(in crate::tui) size: Size,
     /// Slider being dragged with the mouse.
     pub(in crate::tui) dragging: Option<usize>,
-    /// Set when the user asked to quit.
-    pub(in crate::tui) quit: bool,
     /// Colours and chart marker.
     pub(in crate::tui) theme: Theme,
     /// Memory shown by the market charts when no market slider is selected.
     pub(in crate::tui) memory: Memory,
-    /// Built-in and saved scenarios.
-    pub(in crate::tui) store: Store,
-    /// Scenarios presentation mode steps through.
-    pub(in crate::tui) deck: Vec<Scenario>,
     /// Presentation mode: the deck position, when presenting.
     pub(in crate::tui) presenting: Option<usize>,
-    /// Scenarios pinned for comparison (at most [`MAX_PINS`]).
-    pub(in crate::tui) pins: Vec<Pin>,
-    /// Undo, redo and replay: the history of changes in this session.
-    pub(in crate::tui) edits: Edits,
     /// A one-line message (saved, or why not), cleared by the next key.
     pub(in crate::tui) status: Option<Status>,
-    /// Tornado, goal-seek output and uncertainty bands.
-    pub(in crate::tui) insight: super::insight_state::Insight,
     /// Text waiting to go to the terminal's clipboard (OSC 52); the loop sends it.
     pub(in crate::tui) clipboard: Option<String>,
-    /// Where `e` writes (default: `exports/` beside the scenarios directory).
-    pub(in crate::tui) exports_dir: Option<std::path::PathBuf>,
     /// Problems of data edited on disk (`--watch`), shown over the last good data until fixed.
     pub(in crate::tui) data_problems: Option<Vec<String>>,
 }
 
-/// Read access for the command line, the tests and the benches; the explorer changes its state
-/// only through [`super::update::update`] and the builders.
-impl App {
-    /// Data, engine and parameter catalog.
-    pub fn setup(&self) -> &Setup {
-        &self.setup
-    }
-
-    /// Current parameter values.
-    pub fn params(&self) -> &Parameters {
-        &self.params
-    }
-
+/// The scenario in the explorer and its bookkeeping.
+#[derive(Debug, Clone)]
+pub struct SessionState {
     /// The values as the current scenario was loaded (or saved): edits are measured from them.
-    pub fn loaded(&self) -> &Parameters {
-        &self.loaded
-    }
-
+    pub(in crate::tui) loaded: Parameters,
     /// The loaded scenario's own settings, to load it again at another base year.
-    pub fn loaded_overrides(&self) -> &Vec<crate::params::Override> {
-        &self.loaded_overrides
-    }
-
-    /// Projection with `params`.
-    pub fn projection(&self) -> &Projection {
-        &self.projection
-    }
-
-    /// Projection with the baseline parameters.
-    pub fn baseline(&self) -> &Projection {
-        &self.baseline
-    }
-
+    pub(in crate::tui) loaded_overrides: Vec<crate::params::Override>,
     /// Scenario name shown in the header.
-    pub fn scenario(&self) -> &String {
-        &self.scenario
-    }
-
-    /// Panel with the arrow keys.
-    pub fn focus(&self) -> Focus {
-        self.focus
-    }
-
-    /// Selected slider.
-    pub fn selected(&self) -> usize {
-        self.selected
-    }
-
-    /// First slider row shown (scroll).
-    pub fn slider_scroll(&self) -> usize {
-        self.slider_scroll
-    }
-
-    /// Year the readouts and table follow.
-    pub fn year(&self) -> Year {
-        self.year
-    }
-
-    /// Chart shown.
-    pub fn chart(&self) -> ChartKind {
-        self.chart
-    }
-
-    /// Absolute or against the baseline.
-    pub fn view(&self) -> ViewMode {
-        self.view
-    }
-
-    /// Whether the baseline ghost is drawn when the scenario differs.
-    pub fn show_baseline(&self) -> bool {
-        self.show_baseline
-    }
-
-    /// Charts show every history year rather than a window around the base year.
-    pub fn all_years(&self) -> bool {
-        self.all_years
-    }
-
-    /// The overlay open over the screen, if any.
-    pub fn overlay(&self) -> &Overlay {
-        &self.overlay
-    }
-
+    pub(in crate::tui) scenario: String,
     /// The scenario's description (shown in presentation mode).
-    pub fn description(&self) -> &String {
-        &self.description
-    }
-
+    pub(in crate::tui) description: String,
     /// The scenario's sources (kept when it is saved under another name).
-    pub fn sources(&self) -> &Vec<String> {
-        &self.sources
-    }
-
-    /// First table row shown.
-    pub fn table_scroll(&self) -> usize {
-        self.table_scroll
-    }
-
-    /// Terminal size, for mouse hit-testing and scrolling.
-    pub fn size(&self) -> Size {
-        self.size
-    }
-
-    /// Slider being dragged with the mouse.
-    pub fn dragging(&self) -> Option<usize> {
-        self.dragging
-    }
-
-    /// Set when the user asked to quit.
-    pub fn quit(&self) -> bool {
-        self.quit
-    }
-
-    /// Colours and chart marker.
-    pub fn theme(&self) -> Theme {
-        self.theme
-    }
-
-    /// Memory shown by the market charts when no market slider is selected.
-    pub fn memory(&self) -> Memory {
-        self.memory
-    }
-
+    pub(in crate::tui) sources: Vec<String>,
     /// Built-in and saved scenarios.
-    pub fn store(&self) -> &Store {
-        &self.store
-    }
-
+    pub(in crate::tui) store: Store,
     /// Scenarios presentation mode steps through.
-    pub fn deck(&self) -> &Vec<Scenario> {
-        &self.deck
-    }
-
-    /// Presentation mode: the deck position, when presenting.
-    pub fn presenting(&self) -> Option<usize> {
-        self.presenting
-    }
-
+    pub(in crate::tui) deck: Vec<Scenario>,
     /// Scenarios pinned for comparison (at most [`MAX_PINS`]).
-    pub fn pins(&self) -> &Vec<Pin> {
-        &self.pins
-    }
-
-    /// Undo, redo and replay: the history of changes in this session.
-    pub fn edits(&self) -> &Edits {
-        &self.edits
-    }
-
-    /// A one-line message (saved, or why not), cleared by the next key.
-    pub fn status(&self) -> &Option<Status> {
-        &self.status
-    }
-
-    /// Tornado, goal-seek output and uncertainty bands.
-    pub fn insight(&self) -> &super::insight_state::Insight {
-        &self.insight
-    }
-
-    /// Text waiting to go to the terminal's clipboard (OSC 52); the loop sends it.
-    pub fn clipboard(&self) -> &Option<String> {
-        &self.clipboard
-    }
-
+    pub(in crate::tui) pins: Vec<Pin>,
     /// Where `e` writes (default: `exports/` beside the scenarios directory).
-    pub fn exports_dir(&self) -> &Option<std::path::PathBuf> {
-        &self.exports_dir
-    }
-
-    /// Problems of data edited on disk (`--watch`), shown over the last good data until fixed.
-    pub fn data_problems(&self) -> &Option<Vec<String>> {
-        &self.data_problems
-    }
+    pub(in crate::tui) exports_dir: Option<std::path::PathBuf>,
 }
 
 /// History rows the year table shows above the first projected year when it opens: enough to
@@ -278,162 +119,40 @@ pub const REPLAY_FRAMES: u32 = 15;
 /// Milliseconds between replay frames.
 pub const REPLAY_FRAME_MS: u64 = 50;
 
-/// An overlay over the main screen.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub enum Overlay {
-    /// None.
-    #[default]
-    None,
-    /// The key help.
-    Help,
-    /// The help's second page: what the readouts, glyphs and chart marks mean.
-    Glossary,
-    /// The scenario picker: entries and the highlighted one.
-    Picker {
-        /// Built-in then saved scenarios.
-        entries: Vec<Entry>,
-        /// Highlighted row.
-        selected: usize,
-    },
-    /// Typing the target of goal seek: the selected slider such that the insight output in
-    /// the selected year equals it.
-    Seek {
-        /// The target so far.
-        input: String,
-        /// Cursor position, in characters.
-        cursor: usize,
-    },
-    /// Typing the name to save the current settings under.
-    Save {
-        /// The name so far.
-        input: String,
-        /// Cursor position, in characters.
-        cursor: usize,
-    },
-    /// A saved scenario of that name exists: overwrite it?
-    /// What the slider at this index means, how its default was set and the data behind it.
-    Info(usize),
-    /// Problems found in a scenario, one per line (Esc or Enter closes).
-    Problems {
-        /// What could not be done.
-        title: String,
-        /// One line per problem.
-        lines: Vec<String>,
-    },
-    /// Quit with unsaved changes? S saves, q quits anyway, Esc stays.
-    ConfirmQuit,
-    /// Overwrite a saved scenario?
-    ConfirmOverwrite {
-        /// The name typed.
-        name: String,
-    },
-    /// The parameters that differ from the baseline.
-    Changes,
-}
-
-/// A scenario pinned for comparison.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pin {
-    /// Name shown in the legend and delta table.
-    pub name: String,
-    /// Its projection.
-    pub projection: Projection,
-    /// Its parameters that differ from the baseline, to project it again from another base
-    /// year.
-    pub overrides: Vec<crate::params::Override>,
-}
-
-/// The session as it stands: the sliders and the scenario they belong to. Undo and redo swap
-/// whole snapshots, so the header's name and "*modified" always follow the numbers.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Snapshot {
-    /// The sliders.
-    pub params: Parameters,
-    /// The values as the scenario was loaded or saved.
-    pub loaded: Parameters,
-    /// The scenario's own settings.
-    pub loaded_overrides: Vec<crate::params::Override>,
-    /// Scenario name.
-    pub scenario: String,
-    /// Scenario description.
-    pub description: String,
-    /// Scenario sources.
-    pub sources: Vec<String>,
-}
-
-/// The history of changes in a session: what undo and redo swap back, and the last slider move
-/// that replay shows again.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Edits {
-    /// What was on screen before each change, for undo.
-    pub undo: Vec<Snapshot>,
-    /// What undo took back, for redo.
-    pub redo: Vec<Snapshot>,
-    /// The last slider change: slider, value before, value after.
-    pub last_change: Option<(usize, f64, f64)>,
-    /// The slider whose consecutive moves are being merged into one undo step and one
-    /// replayable change (a held-down arrow key is one move).
-    pub moving: Option<usize>,
-    /// A replay of the last change in progress.
-    pub replay: Option<Replay>,
-}
-
-/// A replay of a slider change, frame by frame.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Replay {
-    /// Slider.
-    pub index: usize,
-    /// Value it starts from.
-    pub from: f64,
-    /// Value it ends at.
-    pub to: f64,
-    /// Frames shown so far.
-    pub frame: u32,
-}
-
-/// A status message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    /// The text.
-    pub text: String,
-    /// Whether it reports a failure.
-    pub error: bool,
-}
-
 impl App {
     /// The explorer with the description of the scenario it starts from.
     pub fn with_description(mut self, description: String) -> Self {
-        self.description = description;
+        self.session.description = description;
         self
     }
 
     /// The explorer saving to and loading from `store`.
     pub fn with_store(mut self, store: Store) -> Self {
-        self.store = store;
+        self.session.store = store;
         self
     }
 
     /// The explorer exporting into `dir` (`None`: beside the scenarios directory).
     pub fn with_exports_dir(mut self, dir: Option<std::path::PathBuf>) -> Self {
-        self.exports_dir = dir;
+        self.session.exports_dir = dir;
         self
     }
 
     /// The explorer drawn with `theme`.
     pub fn with_theme(mut self, theme: Theme) -> Self {
-        self.theme = theme;
+        self.ui.theme = theme;
         self
     }
 
     /// The explorer opening on `chart`.
     pub fn with_chart(mut self, chart: ChartKind) -> Self {
-        self.chart = chart;
+        self.ui.chart = chart;
         self
     }
 
     /// The explorer with the presentation deck `deck`.
     pub fn with_deck(mut self, deck: Vec<Scenario>) -> Self {
-        self.deck = deck;
+        self.session.deck = deck;
         self
     }
 
@@ -449,46 +168,50 @@ impl App {
         let table_scroll = table_start(&projection);
         let year = (projection.base_year + 1).min(projection.horizon);
         Self {
-            loaded_overrides: setup.catalog.overrides_of(&params),
+            session: SessionState {
+                loaded_overrides: setup.catalog.overrides_of(&params),
+                loaded: params.clone(),
+                scenario: scenario.into(),
+                description: String::new(),
+                sources: Vec::new(),
+                store: Store::default(),
+                deck: Vec::new(),
+                pins: Vec::new(),
+                exports_dir: None,
+            },
+            ui: UiState {
+                focus: Focus::Sliders,
+                selected: 0,
+                slider_scroll: 0,
+                year,
+                chart: ChartKind::Dram,
+                view: ViewMode::Absolute,
+                show_baseline: true,
+                all_years: false,
+                overlay: Overlay::None,
+                table_scroll,
+                size: Size::new(80, 24),
+                dragging: None,
+                theme,
+                memory: Memory::Dram,
+                presenting: None,
+                status: None,
+                clipboard: None,
+                data_problems: None,
+            },
             setup,
-            loaded: params.clone(),
             params,
             projection,
             baseline,
-            scenario: scenario.into(),
-            focus: Focus::Sliders,
-            selected: 0,
-            slider_scroll: 0,
-            year,
-            chart: ChartKind::Dram,
-            view: ViewMode::Absolute,
-            show_baseline: true,
-            all_years: false,
-            overlay: Overlay::None,
-            description: String::new(),
-            sources: Vec::new(),
-            table_scroll,
-            size: Size::new(80, 24),
-            dragging: None,
             quit: false,
-            theme,
-            memory: Memory::Dram,
-            store: Store::default(),
-            deck: Vec::new(),
-            presenting: None,
-            pins: Vec::new(),
             edits: Edits::default(),
-            status: None,
             insight: super::insight_state::Insight::default(),
-            clipboard: None,
-            exports_dir: None,
-            data_problems: None,
         }
     }
 
     /// Whether the help overlay is open (either page).
     pub fn help(&self) -> bool {
-        matches!(self.overlay, Overlay::Help | Overlay::Glossary)
+        matches!(self.ui.overlay, Overlay::Help | Overlay::Glossary)
     }
 
     /// The parameters that differ from the baseline, as overrides (what a saved scenario holds).
@@ -499,7 +222,7 @@ impl App {
     /// What to carry to another base year: the loaded scenario's settings, then every slider
     /// moved since it was loaded.
     pub fn carried_overrides(&self) -> Vec<crate::params::Override> {
-        let mut out = self.loaded_overrides.clone();
+        let mut out = self.session.loaded_overrides.clone();
         for i in self.moved_since_loaded() {
             let spec = &self.specs()[i];
             out.retain(|o| o.id != spec.id);
@@ -519,7 +242,7 @@ impl App {
             .iter()
             .enumerate()
             .filter_map(move |(i, spec)| {
-                ((self.value(i) - catalog.get(&self.loaded, i)).abs() > spec.step * 1e-6)
+                ((self.value(i) - catalog.get(&self.session.loaded, i)).abs() > spec.step * 1e-6)
                     .then_some(i)
             })
     }
@@ -544,28 +267,28 @@ impl App {
     pub fn snapshot(&self) -> Snapshot {
         Snapshot {
             params: self.params.clone(),
-            loaded: self.loaded.clone(),
-            loaded_overrides: self.loaded_overrides.clone(),
-            scenario: self.scenario.clone(),
-            description: self.description.clone(),
-            sources: self.sources.clone(),
+            loaded: self.session.loaded.clone(),
+            loaded_overrides: self.session.loaded_overrides.clone(),
+            scenario: self.session.scenario.clone(),
+            description: self.session.description.clone(),
+            sources: self.session.sources.clone(),
         }
     }
 
     /// Puts a snapshot back and recomputes.
     pub fn restore(&mut self, s: Snapshot) {
         self.params = s.params;
-        self.loaded = s.loaded;
-        self.loaded_overrides = s.loaded_overrides;
-        self.scenario = s.scenario;
-        self.description = s.description;
-        self.sources = s.sources;
+        self.session.loaded = s.loaded;
+        self.session.loaded_overrides = s.loaded_overrides;
+        self.session.scenario = s.scenario;
+        self.session.description = s.description;
+        self.session.sources = s.sources;
         self.recompute();
     }
 
     /// Whether the sliders were moved since the scenario was loaded or saved.
     pub fn is_edited(&self) -> bool {
-        self.params != self.loaded
+        self.params != self.session.loaded
     }
 
     /// Whether any parameter differs from the baseline.
@@ -575,15 +298,15 @@ impl App {
 
     /// Index of the segment the selected slider belongs to, if any.
     pub fn selected_segment(&self) -> Option<usize> {
-        self.specs().get(self.selected)?.key.segment()
+        self.specs().get(self.ui.selected)?.key.segment()
     }
 
     /// Memory the market charts show: that of the selected slider, else the one chosen with `m`.
     pub fn market_memory(&self) -> Memory {
         self.specs()
-            .get(self.selected)
+            .get(self.ui.selected)
             .and_then(|s| s.key.memory())
-            .unwrap_or(self.memory)
+            .unwrap_or(self.ui.memory)
     }
 
     /// Whether the base year is earlier than the last observed year (backtest mode).
@@ -608,7 +331,7 @@ impl App {
     /// default, the others as they are: the scale of a typical move of that slider (the change
     /// pane's axis holds it, so the axis stays still while the slider moves near its default).
     pub fn selected_reach(&self) -> Vec<Projection> {
-        let Some(spec) = self.specs().get(self.selected) else {
+        let Some(spec) = self.specs().get(self.ui.selected) else {
             return Vec::new();
         };
         let span = (spec.high - spec.low) * REACH_SHARE;
@@ -616,7 +339,7 @@ impl App {
             .into_iter()
             .map(|v| {
                 let mut p = self.params.clone();
-                self.setup.catalog.set(&mut p, self.selected, v);
+                self.setup.catalog.set(&mut p, self.ui.selected, v);
                 self.setup.project(&p)
             })
             .collect()
@@ -634,7 +357,8 @@ impl App {
     /// Recomputes the projection after a parameter moved; keeps the selected year in range.
     pub fn recompute(&mut self) {
         self.projection = self.setup.project(&self.params);
-        self.year = self
+        self.ui.year = self
+            .ui
             .year
             .clamp(self.projection.first_year, self.projection.horizon);
     }

@@ -46,7 +46,7 @@ fn segment_series(
 /// view only: the change views show it already). A slider step moves the total by about 1%,
 /// a hair on the stacked area's axis; here it fills the pane.
 fn demand_change(app: &App, spec: &ChartSpec) -> Option<ChartSpec> {
-    if !app.is_modified() || app.view != ViewMode::Absolute {
+    if !app.is_modified() || app.ui.view != ViewMode::Absolute {
         return None;
     }
     let selected = app.selected_segment().map(Role::Segment);
@@ -67,7 +67,7 @@ fn demand_change(app: &App, spec: &ChartSpec) -> Option<ChartSpec> {
 /// that slider moves, so each step moves the lines (an axis fitted to the lines alone would
 /// rescale with them and show the same picture at every step).
 fn reach(app: &App) -> Vec<f64> {
-    let dram = app.chart == ChartKind::Dram;
+    let dram = app.ui.chart == ChartKind::Dram;
     let b = &app.baseline;
     let selected = app.selected_segment();
     let mut out = Vec::new();
@@ -142,7 +142,7 @@ pub fn chart_specs(app: &App) -> Vec<ChartSpec> {
         change.extent = reach(app);
     }
     // Pinned scenarios: each pane's main line (the total, or the last series) once more per pin.
-    for (k, pin) in app.pins.iter().enumerate() {
+    for (k, pin) in app.session.pins.iter().enumerate() {
         for (pane, pinned) in specs.iter_mut().zip(specs_for(app, &pin.projection)) {
             let main = |spec: &ChartSpec| {
                 spec.series
@@ -169,9 +169,9 @@ pub fn chart_specs(app: &App) -> Vec<ChartSpec> {
 /// The charts for projection `p` (the current one, or a pinned one), baseline from the app.
 fn specs_for(app: &App, p: &Projection) -> Vec<ChartSpec> {
     let b = &app.baseline;
-    match app.chart {
+    match app.ui.chart {
         ChartKind::Dram | ChartKind::Nand => {
-            let dram = app.chart == ChartKind::Dram;
+            let dram = app.ui.chart == ChartKind::Dram;
             let mut series = segment_series(
                 app,
                 p,
@@ -205,6 +205,7 @@ fn specs_for(app: &App, p: &Projection) -> Vec<ChartSpec> {
             let memory = if dram { Memory::Dram } else { Memory::Nand };
             let spec = with_band(spec, band(app, memory, Quantity::Demand));
             let change = app
+                .ui
                 .show_baseline
                 .then(|| demand_change(app, &spec))
                 .flatten();

@@ -44,7 +44,7 @@ pub fn market_specs(app: &App, p: &Projection) -> Vec<ChartSpec> {
         s
     };
     let label = &mp.label;
-    let mut panes = match app.chart {
+    let mut panes = match app.ui.chart {
         ChartKind::Balance => vec![
             with_band(
                 ChartSpec::new(

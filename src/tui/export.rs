@@ -54,7 +54,7 @@ fn points(app: &App, spec: &ChartSpec, values: &[Option<f64>], from: i32) -> Vec
 fn pane(app: &App, spec: &ChartSpec) -> Pane {
     let p = &app.projection;
     let base = p.base_year;
-    let (from, to) = x_window(p, app.all_years);
+    let (from, to) = x_window(p, app.ui.all_years);
     let (lo, hi) = y_bounds(spec, p.index(from).unwrap_or(0));
     let label = |v: f64| compact_label(if spec.log { 10f64.powf(v) } else { v });
     let mut areas = Vec::new();
@@ -102,7 +102,7 @@ fn pane(app: &App, spec: &ChartSpec) -> Pane {
             });
         }
     }
-    let ghost = app.show_baseline && app.is_modified();
+    let ghost = app.ui.show_baseline && app.is_modified();
     let mut lines = Vec::new();
     for s in &spec.series {
         if let (Some(b), true) = (&s.baseline, ghost && ghosted(app, spec, s.role)) {
@@ -166,11 +166,11 @@ fn changes(app: &App) -> String {
 pub fn chart_svg(app: &App) -> String {
     let panes: Vec<Pane> = chart_specs(app)
         .into_iter()
-        .map(|s| apply_view(s, app.view))
+        .map(|s| apply_view(s, app.ui.view))
         .map(|s| pane(app, &s))
         .collect();
     let figure = Figure {
-        title: format!("{}: {}", app.scenario, app.chart.tab()),
+        title: format!("{}: {}", app.session.scenario, app.ui.chart.tab()),
         subtitle: format!(
             "{} · history to {}, memcycle {}",
             changes(app),
@@ -184,8 +184,9 @@ pub fn chart_svg(app: &App) -> String {
 
 /// The exports directory: the configured one, else `exports/` beside the scenarios directory.
 pub fn exports_dir(app: &App) -> Option<PathBuf> {
-    app.exports_dir.clone().or_else(|| {
-        app.store
+    app.session.exports_dir.clone().or_else(|| {
+        app.session
+            .store
             .dir
             .as_ref()
             .and_then(|d| d.parent().map(|p| p.join("exports")))
@@ -198,8 +199,8 @@ pub fn export(app: &App) -> Result<(PathBuf, PathBuf), String> {
     let dir = exports_dir(app).ok_or("no directory for exports (no data directory here)")?;
     let stem = format!(
         "{}-{}-{}",
-        crate::scenario::slug(&app.scenario),
-        app.chart.short().to_lowercase().replace('/', ""),
+        crate::scenario::slug(&app.session.scenario),
+        app.ui.chart.short().to_lowercase().replace('/', ""),
         chrono::Local::now().format("%Y%m%d-%H%M%S")
     );
     let write = |name: String, text: String| {

@@ -20,7 +20,7 @@ pub fn refresh_tornado(app: &mut App) {
     let Some(selected) = app.insight.tornado.as_ref().map(|t| t.selected) else {
         return;
     };
-    let output = app.insight.output_in(app.year);
+    let output = app.insight.output_in(app.ui.year);
     let bars = tornado(&app.setup, &app.params, output);
     let current = output.value(&app.projection);
     app.insight.tornado = Some(TornadoView {
@@ -41,23 +41,23 @@ pub fn choose_bar(app: &mut App) {
     else {
         return;
     };
-    app.selected = index;
-    app.focus = Focus::Sliders;
+    app.ui.selected = index;
+    app.ui.focus = Focus::Sliders;
 }
 
 /// Goal seek for the typed target: the selected slider set so that the insight output in the
 /// selected year meets it (an undoable move), or a message with the closest reachable value.
 pub fn seek(app: &mut App, target: &str) {
     let Ok(target) = target.trim().parse::<f64>() else {
-        app.status = Some(Status {
+        app.ui.status = Some(Status {
             text: format!("goal seek: \"{}\" is not a number", target.trim()),
             error: true,
         });
         return;
     };
-    app.overlay = Overlay::None;
-    let output = app.insight.output_in(app.year);
-    let index = app.selected;
+    app.ui.overlay = Overlay::None;
+    let output = app.insight.output_in(app.ui.year);
+    let index = app.ui.selected;
     let Some(spec) = app.specs().get(index).cloned() else {
         return;
     };
@@ -65,7 +65,7 @@ pub fn seek(app: &mut App, target: &str) {
     match seek_value(&app.setup, &app.params, index, output, target) {
         Some(Seek::Found { value, output: o }) => {
             app.set_value(index, value);
-            app.status = Some(Status {
+            app.ui.status = Some(Status {
                 text: format!(
                     "seek: {} {} {} → {} {} = {} (u undoes)",
                     spec.label,
@@ -79,7 +79,7 @@ pub fn seek(app: &mut App, target: &str) {
             });
         }
         Some(Seek::Unreachable { value, output: o }) => {
-            app.status = Some(Status {
+            app.ui.status = Some(Status {
                 text: format!(
                     "seek: no {} in {}–{} reaches {}; closest {} → {}",
                     spec.label,
@@ -93,7 +93,7 @@ pub fn seek(app: &mut App, target: &str) {
             });
         }
         None => {
-            app.status = Some(Status {
+            app.ui.status = Some(Status {
                 text: format!("goal seek: {} is not defined here", output.label()),
                 error: true,
             });
@@ -121,7 +121,7 @@ pub fn cycle_bands(app: &mut App) {
         }
         Err(_) => {
             app.insight.errors = Some((base, Vec::new()));
-            app.status = Some(Status {
+            app.ui.status = Some(Status {
                 text: "bands from past errors: too little history before this base year".into(),
                 error: true,
             });

@@ -35,7 +35,7 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
     if keys::action(k.code, k.modifiers) == Some(Action::ForceQuit) {
         return Some(Message::Quit);
     }
-    match &app.overlay {
+    match &app.ui.overlay {
         Overlay::None => {}
         Overlay::Problems { .. } => {
             return match k.code {
@@ -61,7 +61,7 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
             };
         }
         Overlay::Picker { entries, .. } => {
-            let page = (app.size.height.saturating_sub(6)).max(1) as isize;
+            let page = (app.ui.size.height.saturating_sub(6)).max(1) as isize;
             let all = entries.len() as isize;
             return match k.code {
                 KeyCode::Up | KeyCode::Char('k') => Some(Message::PickerMove(-1)),
@@ -110,7 +110,7 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
             };
         }
     }
-    if app.presenting.is_some() {
+    if app.ui.presenting.is_some() {
         return presentation_message(app, k);
     }
     keys::action(k.code, k.modifiers).map(|a| explorer_message(app, a))
@@ -127,9 +127,9 @@ fn explorer_message(app: &App, action: Action) -> Message {
         )
         .max(1) as i32
     };
-    let on_sliders = app.focus == Focus::Sliders;
+    let on_sliders = app.ui.focus == Focus::Sliders;
     let tornado = app.insight.tornado.is_some();
-    let vertical = |d: i8| match app.focus {
+    let vertical = |d: i8| match app.ui.focus {
         Focus::Sliders => Message::Select(d.into()),
         Focus::Chart if tornado => Message::TornadoMove(d.into()),
         Focus::Chart => Message::CycleChart(d.into()),
@@ -184,7 +184,7 @@ fn explorer_message(app: &App, action: Action) -> Message {
         Action::Quit => Message::RequestQuit,
         Action::ForceQuit => Message::Quit,
         // The loop suspends before the keymap is asked; nothing to change here.
-        Action::Suspend => Message::Resize(app.size),
+        Action::Suspend => Message::Resize(app.ui.size),
         Action::Share => Message::Share,
         Action::Export => Message::Export,
     }
@@ -209,7 +209,7 @@ fn presentation_message(app: &App, k: &KeyEvent) -> Option<Message> {
 }
 
 fn mouse(app: &App, m: &MouseEvent) -> Option<Message> {
-    if app.presenting.is_some() || app.overlay != Overlay::None {
+    if app.ui.presenting.is_some() || app.ui.overlay != Overlay::None {
         return None;
     }
     let pos = Position::new(m.column, m.row);
@@ -224,13 +224,13 @@ fn mouse(app: &App, m: &MouseEvent) -> Option<Message> {
             }
         }
         MouseEventKind::Drag(MouseButton::Left) => {
-            let index = app.dragging?;
+            let index = app.ui.dragging?;
             Some(Message::SetFraction {
                 index,
                 fraction: drag_fraction(app, pos)?,
             })
         }
-        MouseEventKind::Up(_) => app.dragging.map(|_| Message::EndDrag),
+        MouseEventKind::Up(_) => app.ui.dragging.map(|_| Message::EndDrag),
         MouseEventKind::ScrollUp | MouseEventKind::ScrollDown => {
             let up = m.kind == MouseEventKind::ScrollUp;
             if let Some(SliderHit::Label(index) | SliderHit::Bar(index, _)) = slider_hit(app, pos) {

@@ -60,7 +60,7 @@ impl ScreenLayout {
 
     /// The layout for the app's current terminal size.
     pub fn of(app: &App) -> Option<Self> {
-        Self::new(Rect::new(0, 0, app.size.width, app.size.height))
+        Self::new(Rect::new(0, 0, app.ui.size.width, app.ui.size.height))
     }
 }
 
@@ -159,7 +159,7 @@ pub fn slider_hit(app: &App, pos: Position) -> Option<SliderHit> {
         return None;
     }
     let lines = slider_lines(app);
-    let line = lines.get(app.slider_scroll + usize::from(pos.y - area.y))?;
+    let line = lines.get(app.ui.slider_scroll + usize::from(pos.y - area.y))?;
     match *line {
         SliderLine::Label(i) => Some(SliderHit::Label(i)),
         SliderLine::Bar(i) => Some(SliderHit::Bar(
@@ -224,10 +224,10 @@ pub fn chart_tab_hit(app: &App, pos: Position) -> Option<ChartKind> {
 
 /// Lines the compare block takes at the top of the table panel (header, current, pins).
 pub fn compare_lines(app: &App) -> usize {
-    if app.pins.is_empty() {
+    if app.session.pins.is_empty() {
         0
     } else {
-        app.pins.len() + 2
+        app.session.pins.len() + 2
     }
 }
 

@@ -2,6 +2,8 @@
 //! ([`update`]), key and mouse bindings ([`keymap`]) and drawing ([`view`]).
 
 pub mod app;
+mod app_parts;
+mod app_read;
 mod bands_worker;
 pub mod chart_data;
 pub mod chart_market;
@@ -108,7 +110,7 @@ pub fn run(mut app: App, watch: Option<std::path::PathBuf>) -> io::Result<()> {
             if let Some(msg) = keymap::message(&app, &ev) {
                 update::update(&mut app, msg);
             }
-            if let Some(text) = app.clipboard.take() {
+            if let Some(text) = app.ui.clipboard.take() {
                 use std::io::Write;
                 let mut out = io::stdout();
                 let _ = out.write_all(crate::scenario::share::osc52(&text).as_bytes());

@@ -8,7 +8,7 @@ use crate::scenario::{SaveError, Scenario};
 const MAX_UNDO: usize = 200;
 
 fn status(app: &mut App, text: impl Into<String>, error: bool) {
-    app.status = Some(Status {
+    app.ui.status = Some(Status {
         text: text.into(),
         error,
     });
@@ -24,35 +24,35 @@ pub fn load(app: &mut App, s: &Scenario) {
     let text = if app.is_edited() {
         format!(
             "loaded \"{}\"; u brings back your unsaved changes to \"{}\"",
-            s.name, app.scenario
+            s.name, app.session.scenario
         )
     } else {
         format!("loaded \"{}\"", s.name)
     };
     status(app, text, false);
-    app.loaded = p.clone();
-    app.loaded_overrides = s.overrides.clone();
+    app.session.loaded = p.clone();
+    app.session.loaded_overrides = s.overrides.clone();
     app.params = p;
-    app.scenario = s.name.clone();
-    app.description = s.description.clone();
-    app.sources = s.sources.clone();
+    app.session.scenario = s.name.clone();
+    app.session.description = s.description.clone();
+    app.session.sources = s.sources.clone();
     app.recompute();
 }
 
 /// Loads the picker's highlighted scenario.
 pub fn choose(app: &mut App) {
-    let Overlay::Picker { entries, selected } = &app.overlay else {
+    let Overlay::Picker { entries, selected } = &app.ui.overlay else {
         return;
     };
     let Some(entry) = entries.get(*selected).cloned() else {
         return;
     };
-    app.overlay = Overlay::None;
-    match app.store.load(&entry.id, &app.setup.catalog) {
+    app.ui.overlay = Overlay::None;
+    match app.session.store.load(&entry.id, &app.setup.catalog) {
         Ok(s) => load(app, &s),
         Err(e) => {
             // Every problem on its own line, wrapped in a box, rather than one cut line.
-            app.overlay = Overlay::Problems {
+            app.ui.overlay = Overlay::Problems {
                 title: format!("Cannot load \"{}\"", entry.name),
                 lines: e.to_string().lines().map(str::to_owned).collect(),
             };
@@ -63,11 +63,12 @@ pub fn choose(app: &mut App) {
 /// A name for the save prompt that no scenario has yet: empty for the baseline, else the
 /// current name with the first free number ("AI boom 2").
 pub fn proposed_name(app: &App) -> String {
-    let base = app.scenario.trim_end_matches('*').trim();
+    let base = app.session.scenario.trim_end_matches('*').trim();
     if base.is_empty() || base == "Baseline" {
         return String::new();
     }
     let taken: Vec<String> = app
+        .session
         .store
         .list()
         .into_iter()
@@ -91,13 +92,13 @@ pub fn change_description(app: &App) -> String {
                 "{} · {} {} -> {} {}",
                 s.group,
                 s.label,
-                crate::format::fixed(catalog.get(&app.loaded, i), 2),
+                crate::format::fixed(catalog.get(&app.session.loaded, i), 2),
                 crate::format::fixed(app.value(i), 2),
                 s.unit
             )
         })
         .collect();
-    let from = app.scenario.trim_end_matches('*');
+    let from = app.session.scenario.trim_end_matches('*');
     if changes.is_empty() {
         format!("The settings of \"{from}\".")
     } else {
@@ -111,8 +112,8 @@ pub fn change_description(app: &App) -> String {
 pub fn save(app: &mut App, name: &str, overwrite: bool) {
     let name = name.trim().to_owned();
     let description = change_description(app);
-    let sources = app.sources.clone();
-    match app.store.save(
+    let sources = app.session.sources.clone();
+    match app.session.store.save(
         &name,
         &description,
         &sources,
@@ -120,21 +121,21 @@ pub fn save(app: &mut App, name: &str, overwrite: bool) {
         overwrite,
     ) {
         Ok(path) => {
-            app.overlay = Overlay::None;
-            app.loaded = app.params.clone();
-            app.loaded_overrides = app.changed_overrides();
-            app.scenario = name;
-            app.description = description;
+            app.ui.overlay = Overlay::None;
+            app.session.loaded = app.params.clone();
+            app.session.loaded_overrides = app.changed_overrides();
+            app.session.scenario = name;
+            app.session.description = description;
             status(app, format!("saved {}", path.display()), false);
         }
-        Err(SaveError::Exists(_)) => app.overlay = Overlay::ConfirmOverwrite { name },
+        Err(SaveError::Exists(_)) => app.ui.overlay = Overlay::ConfirmOverwrite { name },
         Err(e @ (SaveError::BuiltIn(_) | SaveError::BadName(_))) => {
             // Keep the prompt and what was typed; the key bar says why.
             status(app, e.to_string(), true);
         }
         Err(e) => {
             // The unsaved settings stay on screen; only the prompt closes.
-            app.overlay = Overlay::None;
+            app.ui.overlay = Overlay::None;
             status(app, e.to_string(), true);
         }
     }
@@ -142,7 +143,7 @@ pub fn save(app: &mut App, name: &str, overwrite: bool) {
 
 /// Pins the current scenario for comparison.
 pub fn pin(app: &mut App) {
-    if app.pins.len() >= MAX_PINS {
+    if app.session.pins.len() >= MAX_PINS {
         status(
             app,
             format!("{MAX_PINS} scenarios are pinned already; x clears them"),
@@ -150,50 +151,59 @@ pub fn pin(app: &mut App) {
         );
         return;
     }
-    let name = if app.is_edited() && !app.scenario.ends_with('*') {
-        format!("{}*", app.scenario)
+    let name = if app.is_edited() && !app.session.scenario.ends_with('*') {
+        format!("{}*", app.session.scenario)
     } else {
-        app.scenario.clone()
+        app.session.scenario.clone()
     };
     let overrides = app.carried_overrides();
-    if let Some(same) = app.pins.iter().find(|p| p.overrides == overrides) {
+    if let Some(same) = app.session.pins.iter().find(|p| p.overrides == overrides) {
         let text = format!("\"{}\" is pinned already", same.name);
         status(app, text, true);
         return;
     }
-    app.pins.push(Pin {
+    app.session.pins.push(Pin {
         name: name.clone(),
         projection: app.projection.clone(),
         overrides,
     });
     status(
         app,
-        format!("pinned \"{name}\" ({} of {MAX_PINS})", app.pins.len()),
+        format!(
+            "pinned \"{name}\" ({} of {MAX_PINS})",
+            app.session.pins.len()
+        ),
         false,
     );
 }
 
 /// Enters presentation mode at the current scenario's place in the deck, or leaves it.
 pub fn toggle_presentation(app: &mut App) {
-    if app.presenting.take().is_some() {
+    if app.ui.presenting.take().is_some() {
         return;
     }
-    let at = app.deck.iter().position(|s| s.name == app.scenario);
-    if let (Some(i), true) = (at, app.description.is_empty()) {
-        app.description = app.deck[i].description.clone();
+    let at = app
+        .session
+        .deck
+        .iter()
+        .position(|s| s.name == app.session.scenario);
+    if let (Some(i), true) = (at, app.session.description.is_empty()) {
+        app.session.description = app.session.deck[i].description.clone();
     }
-    app.presenting = Some(at.unwrap_or(0));
+    app.ui.presenting = Some(at.unwrap_or(0));
 }
 
 /// Steps through the deck, loading each scenario.
 pub fn deck_step(app: &mut App, delta: isize) {
-    let (Some(at), false) = (app.presenting, app.deck.is_empty()) else {
+    let (Some(at), false) = (app.ui.presenting, app.session.deck.is_empty()) else {
         return;
     };
-    let next = at.saturating_add_signed(delta).min(app.deck.len() - 1);
-    if next != at || app.scenario != app.deck[next].name {
-        app.presenting = Some(next);
-        let s = app.deck[next].clone();
+    let next = at
+        .saturating_add_signed(delta)
+        .min(app.session.deck.len() - 1);
+    if next != at || app.session.scenario != app.session.deck[next].name {
+        app.ui.presenting = Some(next);
+        let s = app.session.deck[next].clone();
         load(app, &s);
     }
 }
@@ -233,6 +243,7 @@ pub fn record(app: &mut App, before: Snapshot, slider_move: bool) {
 /// Clears the pins and says which.
 pub fn clear_pins(app: &mut App) {
     let names: Vec<String> = app
+        .session
         .pins
         .drain(..)
         .map(|p| format!("\"{}\"", p.name))
@@ -271,7 +282,7 @@ pub fn undo(app: &mut App, forward: bool) {
 pub fn start_replay(app: &mut App) {
     match app.edits.last_change {
         Some((index, from, to)) => {
-            app.selected = index;
+            app.ui.selected = index;
             app.edits.replay = Some(Replay {
                 index,
                 from,
@@ -314,17 +325,17 @@ impl Replay {
 pub fn share(app: &mut App) {
     let overrides = app.changed_overrides();
     let text = crate::scenario::share::share_text(
-        &app.scenario,
-        &app.description,
-        &app.sources,
+        &app.session.scenario,
+        &app.session.description,
+        &app.session.sources,
         &overrides,
     );
-    app.status = Some(super::app::Status {
+    app.ui.status = Some(super::app::Status {
         text: format!(
             "copied (OSC 52): {}",
             crate::scenario::share::command_line(&overrides)
         ),
         error: false,
     });
-    app.clipboard = Some(text);
+    app.ui.clipboard = Some(text);
 }

@@ -23,17 +23,17 @@ pub fn update(app: &mut App, msg: Message) {
     );
     let before = (!replaying && !matches!(msg, Message::Resize(_))).then(|| app.snapshot());
     if !matches!(msg, Message::Tick | Message::Resize(_)) {
-        app.status = None;
+        app.ui.status = None;
     }
     match msg {
         Message::OpenPicker => {
-            app.overlay = Overlay::Picker {
-                entries: app.store.list(),
+            app.ui.overlay = Overlay::Picker {
+                entries: app.session.store.list(),
                 selected: 0,
             };
         }
         Message::PickerMove(delta) => {
-            if let Overlay::Picker { entries, selected } = &mut app.overlay {
+            if let Overlay::Picker { entries, selected } = &mut app.ui.overlay {
                 *selected = selected
                     .saturating_add_signed(delta)
                     .min(entries.len().saturating_sub(1));
@@ -43,30 +43,30 @@ pub fn update(app: &mut App, msg: Message) {
         Message::OpenSave => {
             let input = session::proposed_name(app);
             let cursor = input.chars().count();
-            app.overlay = Overlay::Save { input, cursor };
+            app.ui.overlay = Overlay::Save { input, cursor };
         }
         Message::Input(c) => {
             if let Overlay::Save { input, cursor } | Overlay::Seek { input, cursor } =
-                &mut app.overlay
+                &mut app.ui.overlay
             {
                 prompt::insert(input, cursor, c);
             }
         }
         Message::Backspace => {
             if let Overlay::Save { input, cursor } | Overlay::Seek { input, cursor } =
-                &mut app.overlay
+                &mut app.ui.overlay
             {
                 prompt::backspace(input, cursor);
             }
         }
         Message::Edit(key) => {
             if let Overlay::Save { input, cursor } | Overlay::Seek { input, cursor } =
-                &mut app.overlay
+                &mut app.ui.overlay
             {
                 prompt::edit(input, cursor, key);
             }
         }
-        Message::Submit => match &app.overlay {
+        Message::Submit => match &app.ui.overlay {
             Overlay::Save { input, .. } => {
                 let name = input.clone();
                 session::save(app, &name, false);
@@ -91,7 +91,7 @@ pub fn update(app: &mut App, msg: Message) {
         }
         Message::TornadoChoose => super::insight_ui::choose_bar(app),
         Message::OpenSeek => {
-            app.overlay = Overlay::Seek {
+            app.ui.overlay = Overlay::Seek {
                 input: String::new(),
                 cursor: 0,
             };
@@ -99,7 +99,7 @@ pub fn update(app: &mut App, msg: Message) {
         Message::ToggleBands => super::insight_ui::cycle_bands(app),
         Message::Share => session::share(app),
         Message::Export => {
-            app.status = Some(match super::export::export(app) {
+            app.ui.status = Some(match super::export::export(app) {
                 Ok((svg, csv)) => super::app::Status {
                     text: format!("exported {} and {}", svg.display(), csv.display()),
                     error: false,
@@ -111,13 +111,13 @@ pub fn update(app: &mut App, msg: Message) {
             });
         }
         Message::Confirm(yes) => {
-            if let Overlay::ConfirmOverwrite { name } = &app.overlay {
+            if let Overlay::ConfirmOverwrite { name } = &app.ui.overlay {
                 let name = name.clone();
                 if yes {
                     session::save(app, &name, true);
                 } else {
                     let cursor = name.chars().count();
-                    app.overlay = Overlay::Save {
+                    app.ui.overlay = Overlay::Save {
                         input: name,
                         cursor,
                     };
@@ -127,16 +127,16 @@ pub fn update(app: &mut App, msg: Message) {
         Message::Undo => session::undo(app, false),
         Message::Redo => session::undo(app, true),
         Message::ToggleChanges => {
-            app.overlay = if app.overlay == Overlay::Changes {
+            app.ui.overlay = if app.ui.overlay == Overlay::Changes {
                 Overlay::None
             } else {
                 Overlay::Changes
             };
         }
         Message::ToggleInfo => {
-            app.overlay = match app.overlay {
+            app.ui.overlay = match app.ui.overlay {
                 Overlay::Info(_) => Overlay::None,
-                _ => Overlay::Info(app.selected),
+                _ => Overlay::Info(app.ui.selected),
             };
         }
         Message::Pin => session::pin(app),
@@ -148,48 +148,48 @@ pub fn update(app: &mut App, msg: Message) {
         Message::Quit => app.quit = true,
         Message::RequestQuit => {
             if app.is_edited() {
-                app.overlay = Overlay::ConfirmQuit;
+                app.ui.overlay = Overlay::ConfirmQuit;
             } else {
                 app.quit = true;
             }
         }
         Message::ToggleHelp => {
-            app.overlay = if app.help() {
+            app.ui.overlay = if app.help() {
                 Overlay::None
             } else {
                 Overlay::Help
             };
         }
         Message::HelpPage => {
-            app.overlay = match app.overlay {
+            app.ui.overlay = match app.ui.overlay {
                 Overlay::Help => Overlay::Glossary,
                 Overlay::Glossary => Overlay::Help,
                 ref other => other.clone(),
             };
         }
-        Message::CloseOverlay => app.overlay = Overlay::None,
-        Message::Resize(size) => app.size = size,
+        Message::CloseOverlay => app.ui.overlay = Overlay::None,
+        Message::Resize(size) => app.ui.size = size,
         Message::Select(delta) => {
             let n = app.specs().len();
             if n > 0 {
-                app.selected = app.selected.saturating_add_signed(delta).min(n - 1);
+                app.ui.selected = app.ui.selected.saturating_add_signed(delta).min(n - 1);
             }
-            app.focus = Focus::Sliders;
+            app.ui.focus = Focus::Sliders;
         }
         Message::SelectIndex(i) => {
             if i < app.specs().len() {
-                app.selected = i;
-                app.focus = Focus::Sliders;
+                app.ui.selected = i;
+                app.ui.focus = Focus::Sliders;
             }
         }
         Message::Step(n) => step_selected(app, f64::from(n)),
         Message::BigStep(n) => {
-            let big = big_step_count(app, app.selected);
+            let big = big_step_count(app, app.ui.selected);
             step_selected(app, f64::from(n) * big);
         }
-        Message::ToMin => set_value(app, app.selected, app.specs()[app.selected].min),
-        Message::ToMax => set_value(app, app.selected, app.specs()[app.selected].max),
-        Message::Reset => set_value(app, app.selected, app.specs()[app.selected].default),
+        Message::ToMin => set_value(app, app.ui.selected, app.specs()[app.ui.selected].min),
+        Message::ToMax => set_value(app, app.ui.selected, app.specs()[app.ui.selected].max),
+        Message::Reset => set_value(app, app.ui.selected, app.specs()[app.ui.selected].default),
         Message::ResetAll => {
             app.params = app.setup.catalog.baseline().clone();
             app.recompute();
@@ -198,38 +198,42 @@ pub fn update(app: &mut App, msg: Message) {
             if let Some(s) = app.specs().get(index) {
                 let raw = s.min + (s.max - s.min) * fraction.clamp(0.0, 1.0);
                 let snapped = s.min + ((raw - s.min) / s.step).round() * s.step;
-                app.selected = index;
-                app.dragging = Some(index);
+                app.ui.selected = index;
+                app.ui.dragging = Some(index);
                 set_value(app, index, snapped);
             }
         }
         Message::StepIndex { index, steps } => {
             if index < app.specs().len() {
-                app.selected = index;
+                app.ui.selected = index;
                 step_slider(app, index, f64::from(steps));
             }
         }
-        Message::EndDrag => app.dragging = None,
+        Message::EndDrag => app.ui.dragging = None,
         Message::CycleFocus(delta) => {
-            let i = Focus::ALL.iter().position(|f| *f == app.focus).unwrap_or(0) as isize;
+            let i = Focus::ALL
+                .iter()
+                .position(|f| *f == app.ui.focus)
+                .unwrap_or(0) as isize;
             let n = Focus::ALL.len() as isize;
-            app.focus = Focus::ALL[(i + delta).rem_euclid(n) as usize];
+            app.ui.focus = Focus::ALL[(i + delta).rem_euclid(n) as usize];
         }
-        Message::Focus(f) => app.focus = f,
+        Message::Focus(f) => app.ui.focus = f,
         Message::Year(delta) => {
-            app.year = (app.year + delta).clamp(app.projection.first_year, app.projection.horizon);
+            app.ui.year =
+                (app.ui.year + delta).clamp(app.projection.first_year, app.projection.horizon);
         }
-        Message::Chart(kind) => app.chart = kind,
+        Message::Chart(kind) => app.ui.chart = kind,
         Message::CycleChart(delta) => {
             let i = ChartKind::ALL
                 .iter()
-                .position(|k| *k == app.chart)
+                .position(|k| *k == app.ui.chart)
                 .unwrap_or(0) as isize;
             let n = ChartKind::ALL.len() as isize;
-            app.chart = ChartKind::ALL[(i + delta).rem_euclid(n) as usize];
+            app.ui.chart = ChartKind::ALL[(i + delta).rem_euclid(n) as usize];
         }
         Message::ToggleMemory => {
-            app.memory = match app.memory {
+            app.ui.memory = match app.ui.memory {
                 Memory::Dram => Memory::Nand,
                 Memory::Nand => Memory::Dram,
             }
@@ -253,9 +257,9 @@ pub fn update(app: &mut App, msg: Message) {
                 );
             }
         }
-        Message::ToggleBaseline => app.show_baseline = !app.show_baseline,
-        Message::ToggleAllYears => app.all_years = !app.all_years,
-        Message::CycleView => app.view = app.view.next(),
+        Message::ToggleBaseline => app.ui.show_baseline = !app.ui.show_baseline,
+        Message::ToggleAllYears => app.ui.all_years = !app.ui.all_years,
+        Message::CycleView => app.ui.view = app.ui.view.next(),
     }
     let slider_move = matches!(
         msg,
@@ -297,8 +301,8 @@ fn rebase(app: &mut App, base_year: Year) {
     };
     let last = setup.data.last_observed_year();
     let edited = adopt(app, setup);
-    app.year = (base_year + 1).min(app.projection.horizon);
-    app.table_scroll = super::app::table_start(&app.projection);
+    app.ui.year = (base_year + 1).min(app.projection.horizon);
+    app.ui.table_scroll = super::app::table_start(&app.projection);
     let kept = match edited {
         0 => String::new(),
         1 => "; your changed slider is kept".to_owned(),
@@ -309,7 +313,7 @@ fn rebase(app: &mut App, base_year: Year) {
     } else {
         format!("back to history to {base_year}")
     };
-    app.status = Some(super::app::Status {
+    app.ui.status = Some(super::app::Status {
         text: format!("{what}{kept} (undo starts here)"),
         error: false,
     });
@@ -323,9 +327,9 @@ fn adopt(app: &mut App, setup: Setup) -> usize {
     let edited = app.moved_since_loaded().count();
     let catalog = &setup.catalog;
     app.params = catalog.baseline_with_clamped(&kept);
-    app.loaded = catalog.baseline_with_clamped(&app.loaded_overrides);
+    app.session.loaded = catalog.baseline_with_clamped(&app.session.loaded_overrides);
     app.baseline = setup.project(catalog.baseline());
-    for pin in &mut app.pins {
+    for pin in &mut app.session.pins {
         pin.projection = setup.project(&catalog.baseline_with_clamped(&pin.overrides));
     }
     app.edits.undo.clear();
@@ -343,8 +347,8 @@ pub fn data_reloaded(app: &mut App, loaded: Result<Setup, crate::setup::SetupErr
     match loaded {
         Ok(setup) => {
             let kept = adopt(app, setup);
-            app.data_problems = None;
-            app.status = Some(super::app::Status {
+            app.ui.data_problems = None;
+            app.ui.status = Some(super::app::Status {
                 text: format!(
                     "data reloaded{} (undo starts here)",
                     match kept {
@@ -357,7 +361,7 @@ pub fn data_reloaded(app: &mut App, loaded: Result<Setup, crate::setup::SetupErr
             });
         }
         Err(e) => {
-            app.data_problems = Some(
+            app.ui.data_problems = Some(
                 crate::data::sanitize_lines(&e.to_string())
                     .lines()
                     .map(str::to_owned)
@@ -374,7 +378,7 @@ fn big_step_count(app: &App, index: usize) -> f64 {
 }
 
 fn step_selected(app: &mut App, steps: f64) {
-    step_slider(app, app.selected, steps);
+    step_slider(app, app.ui.selected, steps);
 }
 
 fn step_slider(app: &mut App, index: usize, steps: f64) {
@@ -396,15 +400,16 @@ fn follow_selection(app: &mut App) {
     };
     let lines = slider_lines(app);
     let height = usize::from(inner(layout.sliders).height);
-    app.slider_scroll = scroll_to_show(&lines, app.selected, app.slider_scroll, height);
+    app.ui.slider_scroll = scroll_to_show(&lines, app.ui.selected, app.ui.slider_scroll, height);
     let rows = table_rows(app, layout.table).max(1);
-    let row = app.projection.index(app.year).unwrap_or(0);
-    if row < app.table_scroll {
-        app.table_scroll = row;
-    } else if row >= app.table_scroll + rows {
-        app.table_scroll = row + 1 - rows;
+    let row = app.projection.index(app.ui.year).unwrap_or(0);
+    if row < app.ui.table_scroll {
+        app.ui.table_scroll = row;
+    } else if row >= app.ui.table_scroll + rows {
+        app.ui.table_scroll = row + 1 - rows;
     }
-    app.table_scroll = app
+    app.ui.table_scroll = app
+        .ui
         .table_scroll
         .min(app.projection.len().saturating_sub(rows));
 }

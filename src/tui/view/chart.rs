@@ -141,16 +141,16 @@ fn two_panes_from(specs: &[ChartSpec]) -> u16 {
 /// The terminal height from which the explorer's chart panel shows two panes (`None` in
 /// presentation mode, whose layout is its own, or beyond any usual terminal).
 fn rows_for_two_panes(app: &App, needed: u16) -> Option<u16> {
-    if app.presenting.is_some() {
+    if app.ui.presenting.is_some() {
         return None;
     }
     let fits = |h: u16| {
-        ScreenLayout::new(Rect::new(0, 0, app.size.width, h))
+        ScreenLayout::new(Rect::new(0, 0, app.ui.size.width, h))
             .is_some_and(|l| inner(l.chart).height >= needed)
     };
     // The chart grows with the terminal's height, so a bisection finds the first height in a
     // handful of layouts (this runs on every redraw of a short screen).
-    let (mut lo, mut hi) = (app.size.height, app.size.height.saturating_add(100));
+    let (mut lo, mut hi) = (app.ui.size.height, app.ui.size.height.saturating_add(100));
     if !fits(hi) {
         return None;
     }
@@ -167,10 +167,10 @@ fn rows_for_two_panes(app: &App, needed: u16) -> Option<u16> {
 
 /// Draws the panel.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+    let t = app.ui.theme;
     let mut specs: Vec<ChartSpec> = chart_specs(app)
         .into_iter()
-        .map(|s| apply_view(s, app.view))
+        .map(|s| apply_view(s, app.ui.view))
         .collect();
     let inner_area = inner(area);
     let needed = two_panes_from(&specs);
@@ -195,7 +195,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if r.right() >= area.right() {
             break;
         }
-        let style = if kind == app.chart {
+        let style = if kind == app.ui.chart {
             t.selected()
         } else {
             t.dim()
@@ -240,17 +240,17 @@ fn title_line<'a>(app: &App, spec: &ChartSpec) -> Line<'a> {
             format!(" {}", spec.title),
             Style::new().add_modifier(Modifier::BOLD),
         ),
-        Span::styled(format!(" ({}) ", spec.unit), app.theme.dim()),
+        Span::styled(format!(" ({}) ", spec.unit), app.ui.theme.dim()),
     ])
 }
 
 /// Draws one chart: legend, then the plot.
 fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+    let t = app.ui.theme;
     let p = &app.projection;
     let base = p.base_year;
-    let ghost = app.show_baseline && app.is_modified() && app.view == ViewMode::Absolute;
-    let (from, to) = x_window(p, app.all_years);
+    let ghost = app.ui.show_baseline && app.is_modified() && app.ui.view == ViewMode::Absolute;
+    let (from, to) = x_window(p, app.ui.all_years);
     let lines = Lines {
         history: spec
             .series
@@ -301,7 +301,7 @@ fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
             .collect()
     };
     let (tight, glut) = (strip(Regime::Tight), strip(Regime::Glut));
-    let cursor = vec![(f64::from(app.year), lo), (f64::from(app.year), hi)];
+    let cursor = vec![(f64::from(app.ui.year), lo), (f64::from(app.ui.year), hi)];
     let base_marker = vec![(f64::from(base) + 0.5, lo), (f64::from(base) + 0.5, hi)];
 
     // Legend above the plot (the title is on the bottom border).

@@ -20,9 +20,9 @@ fn readout<'a>(
     base_values: &[f64],
     big: bool,
 ) -> Vec<Span<'a>> {
-    let t = app.theme;
+    let t = app.ui.theme;
     let p = &app.projection;
-    let Some(i) = p.index(app.year) else {
+    let Some(i) = p.index(app.ui.year) else {
         return vec![];
     };
     let v = values[i];
@@ -50,7 +50,7 @@ fn readout<'a>(
         ));
     }
     if app.is_modified()
-        && let Some(b) = app.baseline.index(app.year).map(|j| base_values[j])
+        && let Some(b) = app.baseline.index(app.ui.year).map(|j| base_values[j])
         && b > 0.0
     {
         let d = v - b;
@@ -70,8 +70,8 @@ fn readout<'a>(
 /// The market readout of one memory in the selected year: sufficiency ratio, regime and the
 /// year the price turns.
 fn market<'a>(app: &App, m: Memory) -> Vec<Span<'a>> {
-    let t = app.theme;
-    let (Some(mk), Some(i)) = (&app.projection.market, app.projection.index(app.year)) else {
+    let t = app.ui.theme;
+    let (Some(mk), Some(i)) = (&app.projection.market, app.projection.index(app.ui.year)) else {
         return vec![];
     };
     let mp = mk.memory(m);
@@ -100,10 +100,10 @@ fn shortage<'a>(app: &App, m: Memory) -> Option<Vec<Span<'a>>> {
     let p = app
         .insight
         .current_bands(&app.params)?
-        .p_shortage(m, app.year)?;
-    let t = app.theme;
+        .p_shortage(m, app.ui.year)?;
+    let t = app.ui.theme;
     Some(vec![
-        Span::styled(format!(" │ P(short {}) ", app.year), t.dim()),
+        Span::styled(format!(" │ P(short {}) ", app.ui.year), t.dim()),
         Span::styled(
             format!("{:.0}%", p * 100.0),
             Style::new().add_modifier(Modifier::BOLD),
@@ -129,21 +129,24 @@ fn backtest<'a>(app: &App, scores: &[SeriesScore], m: Memory) -> Vec<Vec<Span<'a
     };
     vec![
         vec![
-            Span::styled(" │ error (skill) bits ", app.theme.dim()),
-            Span::styled(error(format!("{}_eb", m.id())), app.theme.modified()),
+            Span::styled(" │ error (skill) bits ", app.ui.theme.dim()),
+            Span::styled(error(format!("{}_eb", m.id())), app.ui.theme.modified()),
         ],
         vec![
-            Span::styled(" rev ", app.theme.dim()),
-            Span::styled(error(format!("{}_revenue", m.id())), app.theme.modified()),
+            Span::styled(" rev ", app.ui.theme.dim()),
+            Span::styled(
+                error(format!("{}_revenue", m.id())),
+                app.ui.theme.modified(),
+            ),
         ],
     ]
 }
 
 /// Draws the header.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+    let t = app.ui.theme;
     let p = &app.projection;
-    let period = if app.year <= p.base_year {
+    let period = if app.ui.year <= p.base_year {
         "history"
     } else {
         "projection"
@@ -152,7 +155,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled(" memcycle ", t.title()),
         Span::styled("│ ", t.dim()),
         Span::styled(
-            app.scenario.clone(),
+            app.session.scenario.clone(),
             Style::new().add_modifier(Modifier::BOLD),
         ),
     ];
@@ -169,7 +172,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled(" │ ", t.dim()),
         Span::styled("[", t.key()),
         Span::styled(
-            format!("{}", app.year),
+            format!("{}", app.ui.year),
             Style::new().add_modifier(Modifier::BOLD),
         ),
         Span::styled("]", t.key()),

@@ -73,7 +73,7 @@ fn glossary_line(t: super::super::theme::Theme, (term, meaning): (&str, &str)) -
 
 /// The help's second page.
 fn glossary(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+    let t = app.ui.theme;
     let mut lines: Vec<Line> = GLOSSARY.into_iter().map(|g| glossary_line(t, g)).collect();
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
@@ -85,8 +85,8 @@ fn glossary(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The bottom line of key hints.
 pub fn key_bar(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
-    if let Some(status) = &app.status {
+    let t = app.ui.theme;
+    if let Some(status) = &app.ui.status {
         let style = if status.error {
             t.down().add_modifier(Modifier::BOLD)
         } else {
@@ -97,7 +97,7 @@ pub fn key_bar(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     // The arrows do what the focused panel does with them.
-    let arrows = BAR_ARROWS[match app.focus {
+    let arrows = BAR_ARROWS[match app.ui.focus {
         super::super::app::Focus::Sliders => 0,
         super::super::app::Focus::Chart => 1,
         super::super::app::Focus::Table => 2,
@@ -115,7 +115,7 @@ pub fn key_bar(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The help overlay, centred.
 pub fn overlay(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+    let t = app.ui.theme;
     let column = |groups: &[Group]| -> Vec<Line<'static>> {
         let mut lines = Vec::new();
         for (group, rows) in groups {
@@ -143,7 +143,7 @@ pub fn overlay(app: &App, area: Rect, buf: &mut Buffer) {
             Line::from(spans)
         })
         .collect();
-    if app.overlay == super::super::app::Overlay::Glossary {
+    if app.ui.overlay == super::super::app::Overlay::Glossary {
         glossary(app, area, buf);
         return;
     }

@@ -28,7 +28,7 @@ impl Widget for &App {
             too_small(area, buf);
             return;
         };
-        if self.presenting.is_some() {
+        if self.ui.presenting.is_some() {
             present::render(self, area, buf);
             if self.help() {
                 help::overlay(self, area, buf);
@@ -47,7 +47,7 @@ impl Widget for &App {
             help::overlay(self, area, buf);
         }
         overlays::render(self, area, buf);
-        if let Some(problems) = &self.data_problems {
+        if let Some(problems) = &self.ui.data_problems {
             overlays::data_problems(self, area, problems, buf);
         }
     }
@@ -55,7 +55,7 @@ impl Widget for &App {
 
 /// A bordered panel whose border shows focus.
 pub(crate) fn panel<'a>(app: &App, focus: Focus, title: Line<'a>) -> Block<'a> {
-    let focused = app.focus == focus;
+    let focused = app.ui.focus == focus;
     Block::bordered()
         .border_type(if focused {
             BorderType::Thick
@@ -63,9 +63,9 @@ pub(crate) fn panel<'a>(app: &App, focus: Focus, title: Line<'a>) -> Block<'a> {
             BorderType::Plain
         })
         .border_style(if focused {
-            app.theme.focus_border()
+            app.ui.theme.focus_border()
         } else {
-            app.theme.border()
+            app.ui.theme.border()
         })
         .title(title)
 }

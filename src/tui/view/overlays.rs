@@ -15,7 +15,7 @@ pub(super) fn data_problems(app: &App, area: Rect, problems: &[String], buf: &mu
     let mut lines: Vec<Line> = problems.iter().map(|p| Line::from(p.clone())).collect();
     lines.push(Line::from(Span::styled(
         "showing the last good data; this goes when the file is fixed",
-        app.theme.dim(),
+        app.ui.theme.dim(),
     )));
     boxed(app, area, "Data problems", 78, lines, buf);
 }
@@ -26,7 +26,7 @@ fn prompt_line<'a>(app: &App, label: &'a str, input: &str, cursor: usize) -> Lin
     Line::from(vec![
         Span::raw(label),
         Span::styled(input.chars().take(cursor).collect::<String>(), bold),
-        Span::styled("▏", app.theme.key()),
+        Span::styled("▏", app.ui.theme.key()),
         Span::styled(input.chars().skip(cursor).collect::<String>(), bold),
     ])
 }
@@ -51,8 +51,8 @@ pub(super) fn boxed(
         .block(
             Block::bordered()
                 .border_type(BorderType::Double)
-                .border_style(app.theme.focus_border())
-                .title(Span::styled(format!(" {title} "), app.theme.title())),
+                .border_style(app.ui.theme.focus_border())
+                .title(Span::styled(format!(" {title} "), app.ui.theme.title())),
         )
         .render(r, buf);
 }
@@ -60,7 +60,7 @@ pub(super) fn boxed(
 /// The `i` card of slider `index`: meaning, values, how the default was set, the data behind
 /// it with sources, and why the plausible range is what it is.
 fn info_card(app: &App, index: usize, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+    let t = app.ui.theme;
     let Some(spec) = app.specs().get(index) else {
         return;
     };
@@ -148,9 +148,9 @@ pub fn picker_rows(area: Rect) -> usize {
 
 /// Draws whichever scenario overlay is open.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+    let t = app.ui.theme;
     let dim = t.dim();
-    match &app.overlay {
+    match &app.ui.overlay {
         Overlay::Picker { entries, selected } => {
             let rows = picker_rows(area);
             let first = selected.saturating_sub(rows.saturating_sub(1));
@@ -197,8 +197,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             boxed(app, area, "Scenarios", PICKER_WIDTH, lines, buf);
         }
         Overlay::Seek { input, cursor } => {
-            let output = app.insight.output_in(app.year);
-            let spec = &app.specs()[app.selected];
+            let output = app.insight.output_in(app.ui.year);
+            let spec = &app.specs()[app.ui.selected];
             let lines = vec![
                 Line::from(format!("Set {} ({}) so that", spec.label, spec.id)),
                 Line::from(format!("{} =", output.label())),
@@ -216,6 +216,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         Overlay::Save { input, cursor } => {
             let dir = app
+                .session
                 .store
                 .dir
                 .as_ref()
@@ -251,7 +252,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         Overlay::ConfirmQuit => {
             let lines = vec![
-                Line::from(format!("\"{}\" has unsaved changes.", app.scenario)),
+                Line::from(format!("\"{}\" has unsaved changes.", app.session.scenario)),
                 Line::from(vec![
                     Span::styled("S", t.key()),
                     Span::raw(" save   "),
@@ -302,7 +303,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             boxed(
                 app,
                 area,
-                &format!("What changed: {}", app.scenario),
+                &format!("What changed: {}", app.session.scenario),
                 68,
                 lines,
                 buf,

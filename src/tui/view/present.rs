@@ -21,12 +21,12 @@ struct Readout {
 
 fn readouts(app: &App) -> Vec<Readout> {
     let p = &app.projection;
-    let Some(i) = p.index(app.year) else {
+    let Some(i) = p.index(app.ui.year) else {
         return Vec::new();
     };
     let vs_base = |v: f64, base: &[f64]| {
         app.baseline
-            .index(app.year)
+            .index(app.ui.year)
             .map(|j| base[j])
             .filter(|b| *b > 0.0)
             .map_or_else(String::new, |b| {
@@ -35,13 +35,13 @@ fn readouts(app: &App) -> Vec<Readout> {
     };
     let mut out = vec![
         Readout {
-            caption: format!("DRAM demand {}", app.year),
+            caption: format!("DRAM demand {}", app.ui.year),
             value: fixed(p.reported_dram_eb(i), 1),
             unit: "EB",
             note: vs_base(p.reported_dram_eb(i), &app.baseline.reported_dram()),
         },
         Readout {
-            caption: format!("NAND demand {}", app.year),
+            caption: format!("NAND demand {}", app.ui.year),
             value: fixed(p.reported_nand_eb(i), 0),
             unit: "EB",
             note: vs_base(p.reported_nand_eb(i), &app.baseline.reported_nand()),
@@ -50,7 +50,7 @@ fn readouts(app: &App) -> Vec<Readout> {
     if let Some(m) = &p.market {
         let d = m.memory(Memory::Dram);
         out.push(Readout {
-            caption: format!("DRAM sufficiency {}", app.year),
+            caption: format!("DRAM sufficiency {}", app.ui.year),
             value: crate::format::percent_or_na(d.sufficiency_pct[i], 1),
             unit: "",
             note: d.regime[i].as_str().to_owned(),
@@ -76,15 +76,15 @@ fn m_turn(app: &App, m: Memory) -> String {
 
 /// Draws presentation mode over the whole screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+    let t = app.ui.theme;
     let big = area.height >= 34 && area.width >= 120;
     let readout_height = if big { bignum::HEIGHT + 3 } else { 4 };
     // The description is what the room reads: give it the lines it needs (word wrap can take
     // a few more than the character count suggests), up to a quarter of the screen.
-    let chars = app.description.chars().count() as u16;
+    let chars = app.session.description.chars().count() as u16;
     let wanted = chars.div_ceil(area.width.saturating_sub(8).max(1)) + 1;
     // One more line for the scenario's sources, so the room sees where its numbers come from.
-    let sources_line = u16::from(!app.sources.is_empty());
+    let sources_line = u16::from(!app.session.sources.is_empty());
     let description_height = wanted.clamp(2, (area.height / 4).max(5)) + sources_line;
     let [title, description, numbers, chart_area, footer] = area.layout(&Layout::vertical([
         Constraint::Length(1),
@@ -93,20 +93,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Min(0),
         Constraint::Length(1),
     ]));
-    let (position, total) = (app.presenting.map_or(0, |i| i + 1), app.deck.len());
+    let (position, total) = (
+        app.ui.presenting.map_or(0, |i| i + 1),
+        app.session.deck.len(),
+    );
     Paragraph::new(Line::from(vec![
         Span::styled(format!(" {position}/{total} "), t.dim()),
         Span::styled(
-            format!("{} ", app.scenario),
+            format!("{} ", app.session.scenario),
             t.title().add_modifier(Modifier::BOLD),
         ),
         Span::styled(if app.is_edited() { "*modified" } else { "" }, t.modified()),
     ]))
     .render(title, buf);
-    let text = if app.description.is_empty() {
+    let text = if app.session.description.is_empty() {
         "(no description)".to_owned()
     } else {
-        app.description.clone()
+        app.session.description.clone()
     };
     let [description, sources] = description.layout(&Layout::vertical([
         Constraint::Min(0),
@@ -117,7 +120,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .block(Block::new().padding(ratatui::widgets::Padding::horizontal(1)))
         .render(description, buf);
     if sources_line > 0 {
-        let line = format!("Sources: {}", app.sources.join("; "));
+        let line = format!("Sources: {}", app.session.sources.join("; "));
         let width = usize::from(sources.width.saturating_sub(2));
         Paragraph::new(Span::styled(crate::format::truncate(&line, width), t.dim())).render(
             Rect {

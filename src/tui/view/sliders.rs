@@ -25,7 +25,7 @@ fn bar(app: &App, index: usize, track: Rect, buf: &mut Buffer) {
     if track.width < 3 {
         return;
     }
-    let t = app.theme;
+    let t = app.ui.theme;
     let (lo, hi) = (
         column(track, spec, spec.low),
         column(track, spec, spec.high),
@@ -55,7 +55,7 @@ fn bar(app: &App, index: usize, track: Rect, buf: &mut Buffer) {
 
 /// Draws the panel.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+    let t = app.ui.theme;
     let changed = (0..app.specs().len())
         .filter(|i| app.is_changed(*i))
         .count();
@@ -68,7 +68,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = slider_lines(app);
     let visible = lines
         .iter()
-        .skip(app.slider_scroll)
+        .skip(app.ui.slider_scroll)
         .take(usize::from(area.height));
     for (row, line) in visible.enumerate() {
         let y = area.y + row as u16;
@@ -88,7 +88,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             SliderLine::Label(i) => {
                 let spec = &app.specs()[i];
                 let value = spec.show(app.value(i));
-                let selected = i == app.selected;
+                let selected = i == app.ui.selected;
                 let marker = if selected { "▶ " } else { "  " };
                 let mark = if app.is_changed(i) { "● " } else { "" };
                 let room = usize::from(area.width)
@@ -120,11 +120,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// Arrows on the border when more sliders lie above or below.
 fn scroll_marks(app: &App, total: usize, area: Rect, buf: &mut Buffer) {
     let x = area.right().saturating_sub(1);
-    if app.slider_scroll > 0 && area.y > 0 {
-        buf.set_string(x, area.y - 1, "▲", app.theme.dim());
+    if app.ui.slider_scroll > 0 && area.y > 0 {
+        buf.set_string(x, area.y - 1, "▲", app.ui.theme.dim());
     }
-    if app.slider_scroll + usize::from(area.height) < total {
-        buf.set_string(x, area.bottom(), "▼", app.theme.dim());
+    if app.ui.slider_scroll + usize::from(area.height) < total {
+        buf.set_string(x, area.bottom(), "▼", app.ui.theme.dim());
     }
 }
 

@@ -25,8 +25,8 @@ fn compare(app: &App, area: Rect, buf: &mut Buffer) -> u16 {
     if lines == 0 || area.height < lines + 2 {
         return 0;
     }
-    let t = app.theme;
-    let year = app.year;
+    let t = app.ui.theme;
+    let year = app.ui.year;
     let row = |name: &str, p: &crate::model::Projection| -> Vec<String> {
         let Some(i) = p.index(year) else {
             return vec![name.to_owned()];
@@ -73,11 +73,11 @@ fn compare(app: &App, area: Rect, buf: &mut Buffer) -> u16 {
         Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
     );
     render_row(
-        row(&format!("▶ {}", app.scenario), &app.projection),
+        row(&format!("▶ {}", app.session.scenario), &app.projection),
         area.y + 1,
         Style::new().add_modifier(Modifier::BOLD),
     );
-    for (k, pin) in app.pins.iter().enumerate() {
+    for (k, pin) in app.session.pins.iter().enumerate() {
         render_row(
             row(&format!("■ {}", pin.name), &pin.projection),
             area.y + 2 + k as u16,
@@ -89,7 +89,7 @@ fn compare(app: &App, area: Rect, buf: &mut Buffer) -> u16 {
 
 /// Draws the table.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+    let t = app.ui.theme;
     let title = Line::from(vec![
         Span::styled(" Years ", t.title()),
         Span::styled("(shipments in M units) ", t.dim()),
@@ -206,8 +206,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         usize::from(area.width),
         Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
     );
-    let selected = p.index(app.year);
-    for (row, i) in (app.table_scroll..p.len()).take(rows).enumerate() {
+    let selected = p.index(app.ui.year);
+    for (row, i) in (app.ui.table_scroll..p.len()).take(rows).enumerate() {
         let y = area.y + 1 + row as u16;
         let text = line(fitting.iter().map(|c| (c.cell)(i)).collect());
         let history = p.first_year + i as i32 <= p.base_year;

@@ -47,8 +47,8 @@ fn short_name(id: &str) -> String {
 
 /// Draws the tornado into the chart panel.
 pub fn render(app: &App, view: &TornadoView, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
-    let output = app.insight.output_in(app.year);
+    let t = app.ui.theme;
+    let output = app.insight.output_in(app.ui.year);
     let title = Line::from(vec![
         Span::styled(
             format!(" Tornado: {} ", output.label()),
@@ -115,7 +115,7 @@ pub fn render(app: &App, view: &TornadoView, area: Rect, buf: &mut Buffer) {
         } else {
             short_name(id)
         };
-        let name_style = if selected && app.focus == Focus::Chart {
+        let name_style = if selected && app.ui.focus == Focus::Chart {
             t.selected()
         } else {
             Style::new()
