@@ -187,6 +187,8 @@ pub struct Row {
     pub what: &'static str,
     /// Every press the line stands for, and what it asks for.
     pub presses: &'static [(Chord, Action)],
+    /// Hints this line puts on the explorer's key bar: (place on the bar, keys, what).
+    pub bar: &'static [(u8, &'static str, &'static str)],
 }
 
 /// A heading of the help page and its lines.
@@ -201,6 +203,15 @@ const fn row(keys: &'static str, what: &'static str, presses: &'static [(Chord, 
         keys,
         what,
         presses,
+        bar: &[],
+    }
+}
+
+impl Row {
+    /// The line, also on the key bar with these hints (place, keys, what).
+    const fn on_bar(mut self, bar: &'static [(u8, &'static str, &'static str)]) -> Self {
+        self.bar = bar;
+        self
     }
 }
 
@@ -251,7 +262,8 @@ pub const GROUPS: [&[Group]; 2] = [
                     "r  R",
                     "reset it / reset all",
                     &[(Key(Char('r')), A::Reset), (Key(Char('R')), A::ResetAll)],
-                ),
+                )
+                .on_bar(&[(7, "r/R", "reset")]),
             ],
         ),
         (
@@ -261,12 +273,13 @@ pub const GROUPS: [&[Group]; 2] = [
         (
             "General",
             &[
-                row("?", "this help", &[(Key(Char('?')), A::Help)]),
+                row("?", "this help", &[(Key(Char('?')), A::Help)]).on_bar(&[(1, "?", "help")]),
                 row(
                     "q  Esc",
                     "quit, asking first",
                     &[(Key(Char('q')), A::Quit), (Key(KeyCode::Esc), A::Quit)],
-                ),
+                )
+                .on_bar(&[(0, "q", "quit")]),
                 row("Ctrl-C", "quit at once", &[(Ctrl('c'), A::ForceQuit)]),
                 row("Ctrl-Z", "suspend (fg returns)", &[(Ctrl('z'), A::Suspend)]),
             ],
@@ -302,7 +315,8 @@ pub const GROUPS: [&[Group]; 2] = [
                         (Key(Char('3')), A::Chart(2)),
                         (Key(Char('4')), A::Chart(3)),
                     ],
-                ),
+                )
+                .on_bar(&[(3, "1-6", "chart")]),
                 row(
                     "5 6",
                     "supply/demand, price",
@@ -313,12 +327,14 @@ pub const GROUPS: [&[Group]; 2] = [
                     "[ ]",
                     "previous / next year",
                     &[(Key(Char('[')), A::PrevYear), (Key(Char(']')), A::NextYear)],
-                ),
+                )
+                .on_bar(&[(2, "[ ]", "year")]),
                 row(
                     "b  v",
                     "baseline; view",
                     &[(Key(Char('b')), A::Baseline), (Key(Char('v')), A::View)],
-                ),
+                )
+                .on_bar(&[(5, "b", "baseline"), (6, "v", "view")]),
                 row("z", "all years / recent", &[(Key(Char('z')), A::AllYears)]),
                 row(
                     "t  { }",
@@ -328,7 +344,8 @@ pub const GROUPS: [&[Group]; 2] = [
                         (Key(Char('{')), A::BaseEarlier),
                         (Key(Char('}')), A::BaseLater),
                     ],
-                ),
+                )
+                .on_bar(&[(4, "t", "backtest")]),
                 row(
                     "Tab Shift-Tab",
                     "move focus",
@@ -336,7 +353,8 @@ pub const GROUPS: [&[Group]; 2] = [
                         (Key(KeyCode::Tab), A::FocusNext),
                         (Key(KeyCode::BackTab), A::FocusPrev),
                     ],
-                ),
+                )
+                .on_bar(&[(8, "Tab", "focus")]),
             ],
         ),
         (
@@ -377,18 +395,17 @@ pub const GROUPS: [&[Group]; 2] = [
     ],
 ];
 
-/// The explorer's key bar, in order (whole hints only, as many as fit): key label, what.
-pub const BAR: [(&str, &str); 9] = [
-    ("q", "quit"),
-    ("?", "help"),
-    ("[ ]", "year"),
-    ("1-6", "chart"),
-    ("t", "backtest"),
-    ("b", "baseline"),
-    ("v", "view"),
-    ("r/R", "reset"),
-    ("Tab", "focus"),
-];
+/// The explorer's key bar, in order (whole hints only, as many as fit): key label, what; drawn
+/// from the lines of the table that are on it.
+pub fn bar() -> Vec<(&'static str, &'static str)> {
+    let mut hints: Vec<(u8, &'static str, &'static str)> =
+        rows().flat_map(|r| r.bar.iter().copied()).collect();
+    hints.sort_by_key(|h| h.0);
+    hints
+        .into_iter()
+        .map(|(_, keys, what)| (keys, what))
+        .collect()
+}
 
 /// The two arrow hints the key bar shows after `?`, by focus: sliders, chart, table.
 pub const BAR_ARROWS: [[(&str, &str); 2]; 3] = [
@@ -477,7 +494,9 @@ mod tests {
         let bound: Vec<String> = rows()
             .flat_map(|r| r.presses.iter().map(|(c, _)| c.name()))
             .collect();
-        let bars = BAR
+        let main = bar();
+        assert_eq!(main.len(), 9, "{main:?}");
+        let bars = main
             .iter()
             .chain(BAR_ARROWS.iter().flatten())
             .chain(PRESENTATION_BAR.iter());

@@ -1,7 +1,7 @@
 //! The key bar and the help overlay (drawn from the key table in `keys`).
 
 use super::super::app::App;
-use super::super::keys::{BAR, BAR_ARROWS, GROUPS, Group};
+use super::super::keys::{BAR_ARROWS, GROUPS, Group, bar};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -102,7 +102,8 @@ pub fn key_bar(app: &App, area: Rect, buf: &mut Buffer) {
         super::super::app::Focus::Chart => 1,
         super::super::app::Focus::Table => 2,
     }];
-    let hints = BAR[..2].iter().chain(&arrows).chain(&BAR[2..]).copied();
+    let bar = bar();
+    let hints = bar[..2].iter().chain(&arrows).chain(&bar[2..]).copied();
     // Whole hints only: the rest are in the help.
     let groups = hints.map(|(k, what)| super::key_hint(t, k, what)).collect();
     Paragraph::new(super::whole_groups(
