@@ -5,8 +5,8 @@
 use super::app::App;
 use super::chart_data::chart_specs;
 use super::chart_spec::{ChartSpec, Role, apply_view, x_window, y_bounds, year_at};
-use super::view::chart::ghosted;
 use super::view::chart_axis::{compact as compact_label, label_years};
+use super::view::chart_pane::ghosted;
 use super::view::chart_stack::layers;
 use crate::export::svg::{Area, Figure, Line, Pane, render};
 use std::path::PathBuf;

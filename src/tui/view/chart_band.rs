@@ -1,6 +1,8 @@
-//! The band between the baseline and the current line: the points that fill it, one per
-//! braille dot of the plot.
+//! Filled bands: the gap between the baseline and the current line, and the uncertainty band
+//! of a pane's main series; the points that fill them, one per braille dot of the plot.
 
+use super::super::app::App;
+use super::super::chart_spec::{ChartSpec, year_at};
 use ratatui::layout::Rect;
 
 /// `pts`' value at `x`, linear between its points; `None` outside them.
@@ -43,6 +45,44 @@ pub(super) fn band(
         }
     }
     out
+}
+
+/// The fill points of the pane's uncertainty band: P10-P90, then P25-P75 (empty without one).
+pub(super) fn uncertainty_fill(
+    app: &App,
+    spec: &ChartSpec,
+    plot: Rect,
+    (from, to): (i32, i32),
+    bounds: (f64, f64),
+) -> Vec<Vec<(f64, f64)>> {
+    let Some(band_values) = &spec.band else {
+        return Vec::new();
+    };
+    let base = app.projection.base_year;
+    let line = |k: usize| -> Vec<(f64, f64)> {
+        band_values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, q)| {
+                let year = year_at(&app.projection, i);
+                let v = q.as_ref()?[k];
+                let v = if spec.log {
+                    if v <= 0.0 {
+                        return None;
+                    }
+                    v.log10()
+                } else {
+                    v
+                };
+                (year >= base && year >= from).then_some((f64::from(year), v))
+            })
+            .collect()
+    };
+    let x = (f64::from(from), f64::from(to));
+    [(0, 4), (1, 3)]
+        .into_iter()
+        .map(|(low, high)| band(&line(high), &line(low), plot, x, bounds))
+        .collect()
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ mod bignum;
 pub(crate) mod chart;
 pub(crate) mod chart_axis;
 mod chart_band;
+pub(crate) mod chart_pane;
 mod chart_series;
 pub(crate) mod chart_stack;
 mod header;

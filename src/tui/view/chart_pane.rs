@@ -1,0 +1,405 @@
+//! One pane of a chart: the points of its series, the legend, the datasets in drawing order,
+//! the axes with labels on their years, and the stacked area behind it all.
+
+use super::super::app::{App, ViewMode};
+use super::super::chart_spec::{ChartSpec, Role, x_window, y_bounds, year_at};
+use super::super::insight_state::BandMode;
+use super::chart_axis::{compact, draw_labels, label_years};
+use super::chart_band::{band, uncertainty_fill};
+use super::chart_series::{
+    history_style, legend, line_of, points_of, role_style, selected_outline, stack_fills,
+};
+use super::chart_stack::{Layer, layers as stack_layers, paint as paint_stack};
+use crate::model::Regime;
+use crate::units::Year;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Chart, Dataset, Paragraph, Widget, Wrap};
+
+/// The points of the owned series, before datasets borrow them.
+struct Lines {
+    /// Per series, its runs of consecutive years (unpublished history years break a line rather
+    /// than being bridged).
+    history: Vec<Vec<Vec<(f64, f64)>>>,
+    projection: Vec<Vec<(f64, f64)>>,
+    baseline: Vec<Vec<(f64, f64)>>,
+}
+
+fn points(
+    app: &App,
+    spec: &ChartSpec,
+    values: &[Option<f64>],
+    keep: impl Fn(i32) -> bool,
+) -> Vec<(f64, f64)> {
+    values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            let year = year_at(&app.projection, i);
+            let v = (*v).filter(|v| v.is_finite())?;
+            if !keep(year) || (spec.log && v <= 0.0) {
+                return None;
+            }
+            Some((f64::from(year), if spec.log { v.log10() } else { v }))
+        })
+        .collect()
+}
+
+/// `points` split where a year is missing.
+fn runs(points: Vec<(f64, f64)>) -> Vec<Vec<(f64, f64)>> {
+    let mut out: Vec<Vec<(f64, f64)>> = Vec::new();
+    for point in points {
+        match out.last_mut() {
+            Some(run) if run.last().is_some_and(|last| point.0 - last.0 <= 1.0) => run.push(point),
+            _ => out.push(vec![point]),
+        }
+    }
+    out
+}
+
+/// Whether a series keeps a baseline ghost: the total where there is one, the main quantity of a
+/// market pane, else the selected segment's line (a ghost for every series would bury the chart).
+pub(crate) fn ghosted(app: &App, spec: &ChartSpec, role: Role) -> bool {
+    if spec.series.iter().any(|s| s.role == Role::Total) {
+        role == Role::Total
+    } else if matches!(
+        role,
+        Role::Demand | Role::Sufficiency | Role::Price | Role::Revenue
+    ) {
+        // Market panes: the quantity the pane is about.
+        true
+    } else {
+        app.selected_segment()
+            .is_some_and(|i| role == Role::Segment(i))
+    }
+}
+
+/// Whether `role` is the pane's main line, drawn heavy: the one that keeps a baseline ghost,
+/// except segments of a stacked area (their area is the heavy mark) and the change pane's
+/// lines (braille's four dot rows per cell show a step's small move; half blocks have two).
+fn main_line(app: &App, spec: &ChartSpec, role: Role) -> bool {
+    let stacked_segment = spec.stacked && matches!(role, Role::Segment(_));
+    !(spec.change_pane || stacked_segment) && ghosted(app, spec, role)
+}
+
+/// The pane's window: years shown, base year and value bounds.
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    from: Year,
+    to: Year,
+    base: Year,
+    lo: f64,
+    hi: f64,
+}
+
+/// Everything the pane draws that does not depend on the plot's size, owned so datasets can
+/// borrow it.
+struct Marks {
+    lines: Lines,
+    observed: Vec<(f64, f64)>,
+    tight: Vec<(f64, f64)>,
+    glut: Vec<(f64, f64)>,
+    cursor: Vec<(f64, f64)>,
+    base_marker: Vec<(f64, f64)>,
+    zero: Option<Vec<(f64, f64)>>,
+    layers: Vec<Layer>,
+}
+
+fn marks(app: &App, spec: &ChartSpec, f: Frame) -> Marks {
+    let p = &app.projection;
+    let ghost = app.ui.show_baseline && app.is_modified() && app.ui.view == ViewMode::Absolute;
+    let lines = Lines {
+        history: spec
+            .series
+            .iter()
+            .map(|s| match s.role {
+                Role::Pinned(_) => Vec::new(), // a pin's history is the current history
+                _ => runs(points(app, spec, &s.values, |y| {
+                    (f.from..=f.base).contains(&y)
+                })),
+            })
+            .collect(),
+        projection: spec
+            .series
+            .iter()
+            .map(|s| points(app, spec, &s.values, |y| y >= f.base))
+            .collect(),
+        baseline: spec
+            .series
+            .iter()
+            .map(
+                |s| match (&s.baseline, ghost && ghosted(app, spec, s.role)) {
+                    (Some(b), true) => points(app, spec, b, |y| y >= f.base),
+                    _ => Vec::new(),
+                },
+            )
+            .collect(),
+    };
+    let observed = spec
+        .series
+        .iter()
+        .flat_map(|s| {
+            s.observed
+                .as_deref()
+                .map(|o| points(app, spec, o, |y| y >= f.from))
+                .unwrap_or_default()
+        })
+        .collect();
+    // The regime strip: one point per year on the bottom row, by regime.
+    let strip = |which: Regime| -> Vec<(f64, f64)> {
+        spec.regime
+            .iter()
+            .flat_map(|r| {
+                r.iter()
+                    .enumerate()
+                    .filter(|(_, x)| **x == which)
+                    .map(|(i, _)| (f64::from(year_at(p, i)), f.lo))
+                    .filter(|(x, _)| *x >= f64::from(f.from))
+            })
+            .collect()
+    };
+    let year = f64::from(app.ui.year);
+    let base = f64::from(f.base) + 0.5;
+    Marks {
+        lines,
+        observed,
+        tight: strip(Regime::Tight),
+        glut: strip(Regime::Glut),
+        cursor: vec![(year, f.lo), (year, f.hi)],
+        base_marker: vec![(base, f.lo), (base, f.hi)],
+        zero: (f.lo < 0.0 && f.hi > 0.0)
+            .then(|| vec![(f64::from(f.from), 0.0), (f64::from(f.to), 0.0)]),
+        layers: if spec.stacked {
+            stack_layers(spec, p.first_year, f.from, f.base)
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+/// Draws the legend at the top of `area`; returns what is left for the plot.
+fn draw_legend(app: &App, spec: &ChartSpec, m: &Marks, area: Rect, buf: &mut Buffer) -> Rect {
+    let t = app.ui.theme;
+    let shown = (
+        m.lines.baseline.iter().any(|b| !b.is_empty()),
+        !m.observed.is_empty(),
+        spec.band.as_ref().map(|_| {
+            if app.insight.band_mode == BandMode::Errors {
+                " (past errors)"
+            } else {
+                ""
+            }
+        }),
+    );
+    let mut head = legend(t, spec, shown, app.selected_segment(), false);
+    let rows = |l: &Line| l.width().div_ceil(usize::from(area.width.max(1)));
+    let short = legend(t, spec, shown, app.selected_segment(), true);
+    if rows(&short) < rows(&head) {
+        // The texture's note goes first when it costs the plot a row.
+        head = short;
+    }
+    let height = (head.width() as u16)
+        .div_ceil(area.width.max(1))
+        .clamp(1, 3);
+    Paragraph::new(head)
+        .wrap(Wrap { trim: true })
+        .render(Rect::new(area.x, area.y, area.width, height), buf);
+    Rect::new(
+        area.x,
+        area.y + height,
+        area.width,
+        area.height.saturating_sub(height),
+    )
+}
+
+/// Fills that depend on the plot's size (one point per braille dot): the gap between baseline
+/// and current line, and the uncertainty band.
+struct Fills {
+    gaps: Vec<(Style, Vec<(f64, f64)>)>,
+    uncertainty: Vec<Vec<(f64, f64)>>,
+}
+
+fn fills(app: &App, spec: &ChartSpec, m: &Marks, plot: Rect, f: Frame) -> Fills {
+    let t = app.ui.theme;
+    let x = (f64::from(f.from), f64::from(f.to));
+    Fills {
+        // The gap between the baseline and the current line, filled, so a move shows as an area.
+        gaps: spec
+            .series
+            .iter()
+            .zip(m.lines.projection.iter().zip(&m.lines.baseline))
+            .filter(|(_, (_, b))| !b.is_empty())
+            .map(|(s, (current, baseline))| {
+                (
+                    role_style(t, s.role),
+                    band(current, baseline, plot, x, (f.lo, f.hi)),
+                )
+            })
+            .collect(),
+        uncertainty: uncertainty_fill(app, spec, plot, (f.from, f.to), (f.lo, f.hi)),
+    }
+}
+
+/// The datasets in drawing order: outline, bands, gaps, zero line, markers, history, baseline
+/// ghost, current lines, regimes and observations.
+fn datasets<'a>(app: &App, spec: &ChartSpec, m: &'a Marks, fl: &'a Fills) -> Vec<Dataset<'a>> {
+    let t = app.ui.theme;
+    let mut out: Vec<Dataset> = selected_outline(app, &m.layers).into_iter().collect();
+    // The uncertainty band of the main series: P10-P90 in grey, P25-P75 in the series' colour.
+    let main_style = spec
+        .series
+        .iter()
+        .find(|s| ghosted(app, spec, s.role))
+        .map_or(t.total(), |s| role_style(t, s.role));
+    out.extend(
+        fl.uncertainty
+            .iter()
+            .zip([t.baseline(), main_style])
+            .map(|(points, style)| points_of(points, Marker::Braille, style)),
+    );
+    out.extend(
+        fl.gaps
+            .iter()
+            .map(|(style, points)| points_of(points, Marker::Braille, *style)),
+    );
+    out.extend(m.zero.iter().map(|z| line_of(z, t.marker, t.dim())));
+    out.extend([
+        line_of(&m.base_marker, t.marker, t.dim()),
+        line_of(&m.cursor, t.marker, t.cursor()),
+    ]);
+    let drawn = |role: Role| !(spec.stacked && matches!(role, Role::Segment(_)));
+    for (s, runs) in spec.series.iter().zip(&m.lines.history) {
+        if drawn(s.role) {
+            out.extend(
+                runs.iter()
+                    .map(|h| line_of(h, t.marker, history_style(t, s.role))),
+            );
+        }
+    }
+    // The baseline ghost under the current line: the heavy current line is continuous, and the
+    // ghost shows wherever the two part (where they share a cell they are the same number).
+    for b in m.lines.baseline.iter().filter(|b| !b.is_empty()) {
+        out.push(line_of(b, t.marker, t.baseline()));
+    }
+    for (s, pr) in spec.series.iter().zip(&m.lines.projection) {
+        if drawn(s.role) {
+            out.push(line_of(
+                pr,
+                line_marker(app, spec, s.role),
+                role_style(t, s.role),
+            ));
+        }
+    }
+    // Without colour the two regimes differ by shape: full blocks tight, half blocks glut.
+    let glut_marker = if t.color { Marker::Block } else { Marker::Bar };
+    out.extend([
+        points_of(&m.tight, Marker::Block, t.regime(Regime::Tight)),
+        points_of(&m.glut, glut_marker, t.regime(Regime::Glut)),
+        points_of(&m.observed, Marker::Dot, t.key()),
+    ]);
+    out
+}
+
+/// A projected line's marker: the pane's main line heavy (half blocks) where the chosen marker
+/// is braille, to be read from the back of a room; without colour, pinned lines dotted, and no
+/// block line over a stacked area's shades.
+fn line_marker(app: &App, spec: &ChartSpec, role: Role) -> Marker {
+    let t = app.ui.theme;
+    match role {
+        Role::Pinned(_) if !t.color => Marker::Dot,
+        _ if t.marker == Marker::Braille
+            && (t.color || !spec.stacked)
+            && main_line(app, spec, role) =>
+        {
+            if t.color {
+                Marker::HalfBlock
+            } else {
+                Marker::Block
+            }
+        }
+        _ => t.marker,
+    }
+}
+
+/// Renders the chart with its y labels and draws the x labels on their years; returns the
+/// graph area (inside the axes).
+fn draw_axes(
+    app: &App,
+    spec: &ChartSpec,
+    datasets: Vec<Dataset>,
+    plot: Rect,
+    f: Frame,
+    buf: &mut Buffer,
+) -> Rect {
+    let t = app.ui.theme;
+    let (x0, x1) = (f64::from(f.from), f64::from(f.to));
+    let y_label = |v: f64| {
+        if spec.log {
+            compact(10f64.powf(v))
+        } else {
+            compact(v)
+        }
+    };
+    let y_labels = [y_label(f.lo), y_label((f.lo + f.hi) / 2.0), y_label(f.hi)];
+    let y_label_width = y_labels.iter().map(String::len).max().unwrap_or(0) as u16;
+    Chart::new(datasets)
+        .x_axis(
+            Axis::default()
+                .bounds([x0, x1])
+                // Two empty labels keep ratatui's axis line and label row; the labels are drawn
+                // below, each on its year.
+                .labels([Span::raw(""), Span::raw("")])
+                .style(t.dim()),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([f.lo, f.hi])
+                .labels(y_labels.map(|l| Span::styled(l, t.dim())))
+                .style(t.dim()),
+        )
+        .legend_position(None)
+        .render(plot, buf);
+    // The graph area as ratatui lays it out: right of the y labels and the axis line, above the
+    // axis line and the label row.
+    let graph = Rect::new(
+        plot.x + y_label_width + 1,
+        plot.y,
+        plot.width.saturating_sub(y_label_width + 1),
+        plot.height.saturating_sub(2),
+    );
+    let years = label_years(f.from, f.to, f.base, graph.width);
+    draw_labels(buf, graph, plot, (x0, x1), (&years, f.base), t.dim());
+    graph
+}
+
+/// Draws one chart: legend, then the plot, with the stacked area behind what the chart drew
+/// (see `chart_stack`).
+pub(super) fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
+    let p = &app.projection;
+    let (from, to) = x_window(p, app.ui.all_years);
+    let (lo, hi) = y_bounds(spec, p.index(from).unwrap_or(0));
+    let frame = Frame {
+        from,
+        to,
+        base: p.base_year,
+        lo,
+        hi,
+    };
+    let m = marks(app, spec, frame);
+    let plot = draw_legend(app, spec, &m, area, buf);
+    if plot.height < 3 {
+        return;
+    }
+    let fl = fills(app, spec, &m, plot, frame);
+    let graph = draw_axes(app, spec, datasets(app, spec, &m, &fl), plot, frame, buf);
+    paint_stack(
+        buf,
+        graph,
+        ((f64::from(from), f64::from(to)), (lo, hi)),
+        &m.layers,
+        &stack_fills(app.ui.theme, &m.layers),
+    );
+}
