@@ -16,6 +16,7 @@ pub mod keys;
 pub mod layout;
 pub mod message;
 pub mod prompt;
+mod rebase;
 pub mod session;
 pub mod terminal;
 pub mod theme;

@@ -1,0 +1,89 @@
+//! Moving the explorer onto another setup: another base year (backtest mode), or data edited on
+//! disk (`--watch`); the sliders the user moved come along.
+
+use super::app::App;
+use crate::setup::Setup;
+use crate::units::Year;
+
+/// Re-prepares the explorer for projections from `base_year`: history and defaults are those
+/// knowable then. The sliders the user changed keep their values (clamped to the new ranges), so
+/// do the loaded scenario and the pins; the key bar says so. Undo starts afresh: its steps
+/// belong to the old base year's defaults.
+pub(super) fn rebase(app: &mut App, base_year: Year) {
+    if base_year == app.projection.base_year {
+        return;
+    }
+    let Ok(setup) = Setup::new(app.setup.data.clone(), Some(base_year)) else {
+        return; // the data set was valid at its own base year; keep the last good state
+    };
+    let last = setup.data.last_observed_year();
+    let edited = adopt(app, setup);
+    app.ui.year = (base_year + 1).min(app.projection.horizon);
+    app.ui.table_scroll = super::app::table_start(&app.projection);
+    let kept = match edited {
+        0 => String::new(),
+        1 => "; your changed slider is kept".to_owned(),
+        n => format!("; your {n} changed sliders are kept"),
+    };
+    let what = if base_year < last {
+        format!("backtest from {base_year}")
+    } else {
+        format!("back to history to {base_year}")
+    };
+    app.ui.status = Some(super::app::Status {
+        text: format!("{what}{kept} (undo starts here)"),
+        error: false,
+    });
+}
+
+/// Moves the explorer onto `setup` (another base year, or reloaded data): the loaded scenario,
+/// the sliders moved since and the pins are carried over (clamped to the new ranges); undo
+/// starts afresh, as its steps belong to the old defaults. Returns how many sliders were kept.
+fn adopt(app: &mut App, setup: Setup) -> usize {
+    let kept = app.carried_overrides();
+    let edited = app.moved_since_loaded().count();
+    let catalog = &setup.catalog;
+    app.params = catalog.baseline_with_clamped(&kept);
+    app.session.loaded = catalog.baseline_with_clamped(&app.session.loaded_overrides);
+    app.baseline = setup.project(catalog.baseline());
+    for pin in &mut app.session.pins {
+        pin.projection = setup.project(&catalog.baseline_with_clamped(&pin.overrides));
+    }
+    app.edits.undo.clear();
+    app.edits.redo.clear();
+    app.edits.last_change = None;
+    app.edits.moving = None;
+    app.setup = setup;
+    app.recompute();
+    edited
+}
+
+/// Data edited on disk (`--watch`): new data adopted with the sliders kept, or its problems
+/// shown (file, line, column) over the last good data until they are fixed.
+pub fn data_reloaded(app: &mut App, loaded: Result<Setup, crate::setup::SetupError>) {
+    match loaded {
+        Ok(setup) => {
+            let kept = adopt(app, setup);
+            app.ui.data_problems = None;
+            app.ui.status = Some(super::app::Status {
+                text: format!(
+                    "data reloaded{} (undo starts here)",
+                    match kept {
+                        0 => String::new(),
+                        1 => "; your changed slider is kept".to_owned(),
+                        n => format!("; your {n} changed sliders are kept"),
+                    }
+                ),
+                error: false,
+            });
+        }
+        Err(e) => {
+            app.ui.data_problems = Some(
+                crate::data::sanitize_lines(&e.to_string())
+                    .lines()
+                    .map(str::to_owned)
+                    .collect(),
+            );
+        }
+    }
+}
