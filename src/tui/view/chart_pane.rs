@@ -220,6 +220,10 @@ fn draw_legend(app: &App, spec: &ChartSpec, m: &Marks, area: Rect, buf: &mut Buf
 struct Fills {
     gaps: Vec<(Style, Vec<(f64, f64)>)>,
     uncertainty: Vec<Vec<(f64, f64)>>,
+    /// The baseline ghost where it has parted from the current line by half a cell or more,
+    /// in runs: drawn above the current line there (where they share a cell they are the same
+    /// number, and the current line shows).
+    ghost_above: Vec<Vec<(f64, f64)>>,
 }
 
 fn fills(app: &App, spec: &ChartSpec, m: &Marks, plot: Rect, f: Frame) -> Fills {
@@ -240,7 +244,30 @@ fn fills(app: &App, spec: &ChartSpec, m: &Marks, plot: Rect, f: Frame) -> Fills 
             })
             .collect(),
         uncertainty: uncertainty_fill(app, spec, plot, (f.from, f.to), (f.lo, f.hi)),
+        ghost_above: ghost_above(m, plot, f),
     }
+}
+
+/// The parts of the baseline ghosts at least half a plot cell away from their current line.
+fn ghost_above(m: &Marks, plot: Rect, f: Frame) -> Vec<Vec<(f64, f64)>> {
+    let half_cell = (f.hi - f.lo) / f64::from(plot.height.max(1)) / 2.0;
+    m.lines
+        .projection
+        .iter()
+        .zip(&m.lines.baseline)
+        .filter(|(_, b)| !b.is_empty())
+        .flat_map(|(current, ghost)| {
+            let apart: Vec<(f64, f64)> = ghost
+                .iter()
+                .filter(|(x, v)| {
+                    super::chart_band::value_at(current, *x)
+                        .is_some_and(|c| (c - v).abs() >= half_cell)
+                })
+                .copied()
+                .collect();
+            runs(apart)
+        })
+        .collect()
 }
 
 /// The datasets in drawing order: outline, bands, gaps, zero line, markers, history, baseline
@@ -279,20 +306,27 @@ fn datasets<'a>(app: &App, spec: &ChartSpec, m: &'a Marks, fl: &'a Fills) -> Vec
             );
         }
     }
-    // The baseline ghost under the current line: the heavy current line is continuous, and the
-    // ghost shows wherever the two part (where they share a cell they are the same number).
+    // The baseline ghost under the current line (the heavy current line stays continuous)...
     for b in m.lines.baseline.iter().filter(|b| !b.is_empty()) {
         out.push(line_of(b, t.marker, t.baseline()));
     }
-    for (s, pr) in spec.series.iter().zip(&m.lines.projection) {
-        if drawn(s.role) {
-            out.push(line_of(
-                pr,
-                line_marker(app, spec, s.role),
-                role_style(t, s.role),
-            ));
-        }
-    }
+    let pinned = |role: Role| matches!(role, Role::Pinned(_));
+    let projected = |pins: bool| {
+        spec.series
+            .iter()
+            .zip(&m.lines.projection)
+            .filter(move |(s, _)| drawn(s.role) && pinned(s.role) == pins)
+            .map(|(s, pr)| line_of(pr, line_marker(app, spec, s.role), role_style(t, s.role)))
+    };
+    out.extend(projected(false));
+    // ... and above it wherever the two have parted, so the baseline is never hidden; the pins
+    // come last, above both.
+    out.extend(
+        fl.ghost_above
+            .iter()
+            .map(|g| line_of(g, t.marker, t.baseline())),
+    );
+    out.extend(projected(true));
     // Without colour the two regimes differ by shape: full blocks tight, half blocks glut.
     let glut_marker = if t.color { Marker::Block } else { Marker::Bar };
     out.extend([
