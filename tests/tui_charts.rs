@@ -150,3 +150,23 @@ fn every_chart_after_one_step() {
         }
     }
 }
+
+/// Without colour (NO_COLOR) the segment lines of charts 3 and 4 are told apart by their
+/// marker, and the legend shows each one's glyph (they were all `■` and all braille).
+#[test]
+fn without_colour_segments_differ_by_marker() {
+    let mut a = app(120, 40);
+    send(
+        &mut a,
+        &[Message::Chart(memcycle::tui::app::ChartKind::InstalledBase)],
+    );
+    let screen = common::text(&draw(&a));
+    assert!(
+        screen.contains("⣿ Smartphones ▚ PCs ▄ Tablets █ Servers"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains('▚') || screen.contains('▞') || screen.contains('▀'),
+        "{screen}"
+    );
+}

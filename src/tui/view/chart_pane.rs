@@ -7,7 +7,8 @@ use super::super::insight_state::BandMode;
 use super::chart_axis::{compact, draw_labels, label_years};
 use super::chart_band::{band, uncertainty_fill};
 use super::chart_series::{
-    history_style, legend, line_of, points_of, role_style, selected_outline, stack_fills,
+    NO_COLOR_LINES, history_style, legend, line_of, points_of, role_style, selected_outline,
+    stack_fills,
 };
 use super::chart_stack::{Layer, layers as stack_layers, paint as paint_stack};
 use crate::model::Regime;
@@ -344,6 +345,7 @@ fn line_marker(app: &App, spec: &ChartSpec, role: Role) -> Marker {
     let t = app.ui.theme;
     match role {
         Role::Pinned(_) if !t.color => Marker::Dot,
+        Role::Segment(i) if !t.color => NO_COLOR_LINES[i % NO_COLOR_LINES.len()].0,
         _ if t.marker == Marker::Braille
             && (t.color || !spec.stacked)
             && main_line(app, spec, role) =>

@@ -11,6 +11,15 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Dataset, GraphType};
 
+/// Without colour, segment lines are told apart by their marker (and the legend shows its
+/// glyph); pins use dots.
+pub(super) const NO_COLOR_LINES: [(Marker, &str); 4] = [
+    (Marker::Braille, "⣿"),
+    (Marker::Quadrant, "▚"),
+    (Marker::Bar, "▄"),
+    (Marker::Block, "█"),
+];
+
 /// Colour of a series.
 pub(super) fn role_style(t: Theme, role: Role) -> Style {
     match role {
@@ -42,6 +51,7 @@ pub(super) fn legend(
                 segments += 1;
                 SHADES[(segments - 1) % SHADES.len()]
             }
+            Role::Segment(i) if !t.color => NO_COLOR_LINES[i % NO_COLOR_LINES.len()].1,
             _ => "■",
         };
         head.push(Span::styled(symbol, role_style(t, s.role)));
