@@ -30,21 +30,22 @@ pub enum MarkerName {
     Dot,
 }
 
-/// The chart the explorer opens on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// A chart by name: the one the explorer opens on (configuration), or the one `memcycle chart`
+/// writes (`--chart`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum ChartName {
-    /// 1.
+    /// 1: DRAM demand by segment.
     Dram,
-    /// 2.
+    /// 2: NAND demand by segment.
     Nand,
-    /// 3.
+    /// 3: shipments.
     Ships,
-    /// 4.
+    /// 4: installed base.
     Base,
-    /// 5.
+    /// 5: supply vs demand and sufficiency.
     Supply,
-    /// 6.
+    /// 6: price index and revenue.
     Price,
 }
 

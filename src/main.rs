@@ -106,18 +106,10 @@ fn explore(args: &Cli, config: &memcycle::config::Config) -> i32 {
     let marker = args.marker.unwrap_or(cli::MarkerArg::Braille).marker();
     let light = config.settings.theme == Some(memcycle::config::ThemeName::Light);
     let exports = cli::settings::exports_dir(config, &store);
-    let chart = {
-        use memcycle::config::ChartName;
-        use memcycle::tui::app::ChartKind;
-        match config.settings.chart {
-            None | Some(ChartName::Dram) => ChartKind::Dram,
-            Some(ChartName::Nand) => ChartKind::Nand,
-            Some(ChartName::Ships) => ChartKind::Shipments,
-            Some(ChartName::Base) => ChartKind::InstalledBase,
-            Some(ChartName::Supply) => ChartKind::Balance,
-            Some(ChartName::Price) => ChartKind::Price,
-        }
-    };
+    let chart = config
+        .settings
+        .chart
+        .map_or(memcycle::tui::app::ChartKind::Dram, Into::into);
     let app = App::new(
         setup,
         params,

@@ -1,5 +1,7 @@
 //! The command line as a user meets it: outputs, formats, and refused arguments.
 
+mod common;
+
 use std::process::{Command, Output};
 
 fn memcycle(args: &[&str]) -> Output {
@@ -560,13 +562,10 @@ fn version_share_and_a_scenario_from_stdin() {
         "csv",
     ]));
     // The same numbers (the run-info comment names the scenario differently).
-    let rows = |t: &str| {
-        t.lines()
-            .filter(|l| !l.starts_with('#'))
-            .map(str::to_owned)
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(rows(&String::from_utf8_lossy(&piped.stdout)), rows(&direct));
+    assert_eq!(
+        common::data_rows(&String::from_utf8_lossy(&piped.stdout)),
+        common::data_rows(&direct)
+    );
 }
 
 /// The configuration file sets defaults the command line can override; `config` shows where

@@ -113,11 +113,8 @@ fn the_explorer_exports_the_chart_and_the_projection() {
         "--format",
         "csv",
     ]);
-    let rows = |t: &str| {
-        t.lines()
-            .filter(|l| !l.starts_with('#'))
-            .map(str::to_owned)
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(rows(&csv), rows(&String::from_utf8_lossy(&printed.stdout)));
+    assert_eq!(
+        common::data_rows(&csv),
+        common::data_rows(&String::from_utf8_lossy(&printed.stdout))
+    );
 }

@@ -79,22 +79,8 @@ impl MarkerArg {
     }
 }
 
-/// The charts `memcycle chart` writes (the explorer's 1-6).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ChartArg {
-    /// DRAM demand by segment.
-    Dram,
-    /// NAND demand by segment.
-    Nand,
-    /// Shipments.
-    Ships,
-    /// Installed base.
-    Base,
-    /// Supply vs demand and sufficiency (DRAM).
-    Supply,
-    /// Price index and revenue (DRAM).
-    Price,
-}
+/// The charts `memcycle chart` writes (the explorer's 1-6; the configuration's names).
+pub use crate::config::ChartName as ChartArg;
 
 /// Headless commands.
 #[derive(Debug, Subcommand)]

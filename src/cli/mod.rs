@@ -275,7 +275,6 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         } => scenario
             .load_scenario()
             .and_then(|(setup, params, loaded)| {
-                use crate::tui::app::ChartKind;
                 let name = loaded.map_or_else(|| "Baseline".to_owned(), |s| s.name);
                 let app = crate::tui::App::new(
                     setup,
@@ -283,14 +282,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                     name,
                     crate::tui::Theme::new(true, ratatui::symbols::Marker::Braille),
                 )
-                .with_chart(match chart {
-                    ChartArg::Dram => ChartKind::Dram,
-                    ChartArg::Nand => ChartKind::Nand,
-                    ChartArg::Ships => ChartKind::Shipments,
-                    ChartArg::Base => ChartKind::InstalledBase,
-                    ChartArg::Supply => ChartKind::Balance,
-                    ChartArg::Price => ChartKind::Price,
-                });
+                .with_chart((*chart).into());
                 let svg = crate::tui::export::chart_svg(&app);
                 let dir = out
                     .parent()

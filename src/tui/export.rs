@@ -4,7 +4,7 @@
 
 use super::app::App;
 use super::chart_data::chart_specs;
-use super::chart_spec::{ChartSpec, Role, apply_view, x_window, y_bounds, year_at};
+use super::chart_spec::{ChartSpec, Role, apply_view, x_window, y_bounds};
 use super::view::chart_axis::{compact as compact_label, label_years};
 use super::view::chart_pane::ghosted;
 use super::view::chart_stack::layers;
@@ -34,20 +34,9 @@ fn color(role: Role) -> &'static str {
     }
 }
 
-/// (year, value) points of `values` in the window, on the pane's axis (log10 on a log axis).
+/// (year, value) points of `values` from `from` on, on the pane's axis.
 fn points(app: &App, spec: &ChartSpec, values: &[Option<f64>], from: i32) -> Vec<(f64, f64)> {
-    values
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| {
-            let year = year_at(&app.projection, i);
-            let v = (*v).filter(|v| v.is_finite())?;
-            if year < from || (spec.log && v <= 0.0) {
-                return None;
-            }
-            Some((f64::from(year), if spec.log { v.log10() } else { v }))
-        })
-        .collect()
+    super::view::chart_pane::points(app, spec, values, |y| y >= from)
 }
 
 /// One pane of the figure.

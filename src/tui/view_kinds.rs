@@ -110,3 +110,17 @@ impl ViewMode {
         }
     }
 }
+
+impl From<crate::config::ChartName> for ChartKind {
+    fn from(name: crate::config::ChartName) -> Self {
+        use crate::config::ChartName;
+        match name {
+            ChartName::Dram => ChartKind::Dram,
+            ChartName::Nand => ChartKind::Nand,
+            ChartName::Ships => ChartKind::Shipments,
+            ChartName::Base => ChartKind::InstalledBase,
+            ChartName::Supply => ChartKind::Balance,
+            ChartName::Price => ChartKind::Price,
+        }
+    }
+}

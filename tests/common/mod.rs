@@ -69,3 +69,12 @@ pub fn layout(app: &App) -> ScreenLayout {
 pub fn index(app: &App, id: &str) -> usize {
     app.setup().catalog.index(id).expect("parameter")
 }
+
+/// The data lines of a CSV (the run-information comments left out), to compare two outputs
+/// made from differently named but equal settings.
+pub fn data_rows(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}

@@ -29,7 +29,9 @@ struct Lines {
     baseline: Vec<Vec<(f64, f64)>>,
 }
 
-fn points(
+/// (year, value) points of `values` for the years `keep` accepts, on the pane's axis (log10 on
+/// a log axis; missing, non-finite and, on a log axis, non-positive values left out).
+pub(crate) fn points(
     app: &App,
     spec: &ChartSpec,
     values: &[Option<f64>],
