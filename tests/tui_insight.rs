@@ -172,3 +172,16 @@ fn y_copies_the_settings() {
         "{status:?}"
     );
 }
+
+/// At 80x24 there is no room for the values beside each bar: the head line gives the
+/// highlighted bar's low and high with the output at each, and follows the highlight.
+#[test]
+fn a_narrow_tornado_labels_the_highlighted_bar() {
+    let mut a = app(80, 24);
+    send(&mut a, &[Message::ToggleTornado, Message::Focus(Focus::Chart)]);
+    let screen = text(&draw(&a));
+    assert!(screen.contains("now 12.4 · server cycle 5.00→"), "{screen}");
+    send(&mut a, &[Message::TornadoMove(1)]);
+    let screen = text(&draw(&a));
+    assert!(screen.contains("now 12.4 · smartphone cycle 3.50→"), "{screen}");
+}

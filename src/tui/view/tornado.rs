@@ -72,20 +72,37 @@ pub fn render(app: &App, view: &TornadoView, area: Rect, buf: &mut Buffer) {
     let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
         (lo.min(v), hi.max(v))
     });
-    let head = match view.current {
-        Some(c) => format!(
-            "{} at the current settings (│); each parameter at its plausible low (◀) and high (▶), the others as set",
-            figure(c)
-        ),
-        None => "not defined for this data set".to_owned(),
-    };
-    buf.set_stringn(area.x, area.y, head, usize::from(area.width), t.dim());
     let width = usize::from(area.width);
     let (name_w, ends_w) = if width >= NAME + ENDS + 20 {
         (NAME, ENDS)
     } else {
         (18.min(width / 2), 0)
     };
+    let ends = |b: &crate::insight::Bar| {
+        format!(
+            "{}→{} {}→{}",
+            figure(b.low.0),
+            figure(b.low.1),
+            figure(b.high.0),
+            figure(b.high.1)
+        )
+    };
+    let head = match (view.current, ends_w, view.bars.get(view.selected)) {
+        (None, ..) => "not defined for this data set".to_owned(),
+        // Narrow: no room for the values beside each bar, so the head line gives the
+        // highlighted bar's (parameter low → output, high → output).
+        (Some(c), 0, Some(b)) => format!(
+            "now {} · {} {}",
+            figure(c),
+            short_name(specs.get(b.index).map_or("", |s| s.id.as_str())),
+            ends(b)
+        ),
+        (Some(c), ..) => format!(
+            "{} at the current settings (│); each parameter at its plausible low (◀) and high (▶), the others as set",
+            figure(c)
+        ),
+    };
+    buf.set_stringn(area.x, area.y, head, width, t.dim());
     let bar_w = width.saturating_sub(name_w + ends_w + 2);
     if bar_w < 4 || !lo.is_finite() {
         return;
@@ -149,14 +166,7 @@ pub fn render(app: &App, view: &TornadoView, area: Rect, buf: &mut Buffer) {
             );
         }
         if ends_w > 0 {
-            let ends = format!(
-                "{}→{} {}→{}",
-                figure(bar.low.0),
-                figure(bar.low.1),
-                figure(bar.high.0),
-                figure(bar.high.1)
-            );
-            buf.set_stringn(x0 + bar_w as u16 + 1, y, ends, ends_w, t.dim());
+            buf.set_stringn(x0 + bar_w as u16 + 1, y, ends(bar), ends_w, t.dim());
         }
     }
 }
