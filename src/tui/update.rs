@@ -100,7 +100,13 @@ pub fn update(app: &mut App, msg: Message) {
         Message::Export => {
             app.ui.status = Some(match super::export::export(app) {
                 Ok((svg, csv)) => super::app::Status {
-                    text: format!("exported {} and {}", svg.display(), csv.display()),
+                    // File names first: a long directory is what the key bar may cut.
+                    text: format!(
+                        "exported {} and {} to {}",
+                        svg.file_name().unwrap_or_default().to_string_lossy(),
+                        csv.file_name().unwrap_or_default().to_string_lossy(),
+                        svg.parent().unwrap_or(&svg).display()
+                    ),
                     error: false,
                 },
                 Err(e) => super::app::Status {
