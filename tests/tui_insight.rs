@@ -79,7 +79,11 @@ fn goal_seek_applies_an_undoable_move_or_explains() {
     // meets the target to the two decimals shown.
     assert!((got - 14.0).abs() < 0.005, "{got}");
     let thousandths = a.value(i) * 1000.0;
-    assert!((thousandths - thousandths.round()).abs() < 1e-6, "{}", a.value(i));
+    assert!(
+        (thousandths - thousandths.round()).abs() < 1e-6,
+        "{}",
+        a.value(i)
+    );
     assert_ne!(a.value(i), default);
     let status = a.status().clone().expect("a status");
     assert!(

@@ -81,13 +81,13 @@ pub fn seek_text(setup: &Setup, index: usize, output: Output, target: f64, found
         Seek::Found { value, output: o } => format!(
             "{} = {} {} gives {} = {} (target {})\napply: memcycle --set {}={}\n",
             spec.id,
-            figure(value),
+            value,
             spec.unit,
             output.label(),
             figure(o),
             figure(target),
             spec.id,
-            figure(value)
+            value
         ),
         Seek::Unreachable { value, output: o } => format!(
             "no value of {} from {} to {} (its plausible range) gives {} = {}; the closest is {} = {}, giving {}\n",

@@ -1,5 +1,6 @@
 //! Goal seek: the value of one parameter, within its plausible range, at which an output meets
-//! a target, found by bracketing on a grid and then bisection.
+//! a target, found by bracketing on a grid and then bisection, given to a hundredth of the
+//! parameter's step.
 
 use super::output::Output;
 use crate::model::Parameters;
@@ -76,10 +77,17 @@ pub fn seek(
         } else {
             b
         };
-        return Some(Seek::Found {
-            value: best.0,
-            output: best.1,
-        });
+        // The answer on a hundredth of the parameter's step: short enough to read and share
+        // (4.497, not 4.497246391), close enough to meet the target to the decimals shown.
+        let grain = spec.step / 100.0;
+        let (value, output) = if grain > 0.0 {
+            // Rounded to 1e-9 too, so 4.497 prints as 4.497 and not 4.497000000000001.
+            let v = ((best.0 / grain).round() * grain * 1e9).round() / 1e9;
+            at(v).map_or(best, |o| (v, o))
+        } else {
+            best
+        };
+        return Some(Seek::Found { value, output });
     }
     grid.iter()
         .min_by(|x, y| miss(x.1).abs().total_cmp(&miss(y.1).abs()))

@@ -64,10 +64,7 @@ pub fn seek(app: &mut App, target: &str) {
     let figure = |v: f64| crate::format::fixed(v, 2);
     match seek_value(&app.setup, &app.params, index, output, target) {
         Some(Seek::Found { value, .. }) => {
-            // A hundredth of the slider's step: exact enough to meet the target to the shown
-            // decimals, short enough to read and share (4.497, not 4.497246391).
-            let grain = spec.step / 100.0;
-            app.set_value(index, (value / grain).round() * grain);
+            app.set_value(index, value);
             let got = output.value(&app.projection).unwrap_or(f64::NAN);
             app.ui.status = Some(Status {
                 text: format!(
