@@ -199,3 +199,24 @@ fn a_narrow_tornado_labels_the_highlighted_bar() {
         "{screen}"
     );
 }
+
+/// Bands from past errors follow a new base year (backtest mode): the errors are fitted again
+/// for the data known then, so the band stays on the chart.
+#[test]
+fn past_error_bands_follow_the_base_year() {
+    let mut a = app(120, 40);
+    send(
+        &mut a,
+        &[
+            Message::ToggleBands,
+            Message::ToggleBands,
+            Message::ToggleBacktest,
+        ],
+    );
+    let specs = memcycle::tui::chart_data::chart_specs(&a);
+    assert!(
+        specs[0].band.is_some(),
+        "a band after the move to {}",
+        a.projection().base_year
+    );
+}

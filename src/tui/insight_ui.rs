@@ -107,9 +107,13 @@ pub fn seek(app: &mut App, target: &str) {
 pub fn cycle_bands(app: &mut App) {
     use super::insight_state::BandMode;
     app.insight.band_mode = app.insight.band_mode.next();
-    if app.insight.band_mode != BandMode::Errors {
-        return;
+    if app.insight.band_mode == BandMode::Errors {
+        fit_errors(app);
     }
+}
+
+/// Fits the past-error models for the current base year, unless they already are.
+pub fn fit_errors(app: &mut App) {
     let base = app.projection.base_year;
     if app.insight.errors.as_ref().is_some_and(|(y, _)| *y == base) {
         return;

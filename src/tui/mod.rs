@@ -82,6 +82,8 @@ pub fn run(mut app: App, watch: Option<std::path::PathBuf>) -> io::Result<()> {
                 let base = app.is_backtest().then(|| app.setup.base_year());
                 let loaded = crate::setup::Setup::load(Some(&w.dir), base);
                 update::data_reloaded(&mut app, loaded);
+                // Bands for the new data, even where the sliders are the same.
+                worker.reset();
             }
             if let Some((params, bands)) = worker.try_result() {
                 update::bands_ready(&mut app, params, bands);

@@ -55,6 +55,13 @@ fn adopt(app: &mut App, setup: Setup) -> usize {
     app.edits.moving = None;
     app.setup = setup;
     app.recompute();
+    // Bands and past-error models belong to the old setup; the tornado is drawn anew.
+    app.insight.bands = None;
+    app.insight.errors = None;
+    if app.insight.band_mode == super::insight_state::BandMode::Errors {
+        super::insight_ui::fit_errors(app);
+    }
+    super::insight_ui::refresh_tornado(app);
     edited
 }
 
