@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 /// What the readouts, glyphs and chart marks mean: the help's second page (Tab), and under the
 /// keys when the first page has room for the readouts (the first six).
-pub const GLOSSARY: [(&str, &str); 14] = [
+pub const GLOSSARY: [(&str, &str); 16] = [
     ("SR", "(supply - demand) / demand, %; + is oversupply"),
     (
         "regime",
@@ -47,7 +47,7 @@ pub const GLOSSARY: [(&str, &str); 14] = [
     ),
     (
         "━ total",
-        "heavy line; ┄ baseline under it, dots fill the gap",
+        "heavy line; ┄ baseline; dots fill the gap between them",
     ),
     (
         "change pane",
@@ -58,6 +58,8 @@ pub const GLOSSARY: [(&str, &str); 14] = [
         "selected slider's segment: edge outlined, name underlined",
     ),
     ("▄ █ regimes", "markets: one mark per year along the bottom"),
+    ("◀ ▶ │ (T)", "tornado: output at plausible low, high; now"),
+    ("P(short)", "share of band draws with supply below demand"),
 ];
 
 /// How many glossary entries are readouts (shown on the keys page when it has room).
