@@ -24,6 +24,12 @@ pub struct App {
     pub(in crate::tui) baseline: Projection,
     /// Set when the user asked to quit.
     pub(in crate::tui) quit: bool,
+    /// Counts recomputed projections: what is derived from the projection (the tornado) is
+    /// computed again only when this moved.
+    pub(in crate::tui) revision: u64,
+    /// The selected slider's reach (see [`App::selected_reach`]) for (revision, slider), kept
+    /// by `update` so that drawing the change pane projects nothing.
+    pub(in crate::tui) reach: Option<((u64, usize), Vec<Projection>)>,
     /// Undo, redo and replay: the history of changes in this session.
     pub(in crate::tui) edits: Edits,
     /// Tornado, goal-seek output and uncertainty bands.
@@ -204,6 +210,8 @@ impl App {
             projection,
             baseline,
             quit: false,
+            revision: 0,
+            reach: None,
             edits: Edits::default(),
             insight: super::insight_state::Insight::default(),
         }
@@ -357,6 +365,7 @@ impl App {
     /// Recomputes the projection after a parameter moved; keeps the selected year in range.
     pub fn recompute(&mut self) {
         self.projection = self.setup.project(&self.params);
+        self.revision += 1;
         self.ui.year = self
             .ui
             .year

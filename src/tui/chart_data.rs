@@ -46,7 +46,7 @@ fn segment_series(
 /// view only: the change views show it already). A slider step moves the total by about 1%,
 /// a hair on the stacked area's axis; here it fills the pane.
 fn demand_change(app: &App, spec: &ChartSpec) -> Option<ChartSpec> {
-    if !app.is_modified() || app.ui.view != ViewMode::Absolute {
+    if !shows_change_pane(app) {
         return None;
     }
     let selected = app.selected_segment().map(Role::Segment);
@@ -62,6 +62,24 @@ fn demand_change(app: &App, spec: &ChartSpec) -> Option<ChartSpec> {
     Some(change)
 }
 
+/// Whether the demand chart on screen has its change pane: a slider moved, the baseline shown,
+/// absolute view.
+fn shows_change_pane(app: &App) -> bool {
+    matches!(app.ui.chart, ChartKind::Dram | ChartKind::Nand)
+        && app.ui.show_baseline
+        && app.ui.view == ViewMode::Absolute
+        && app.is_modified()
+}
+
+/// Keeps the selected slider's reach for the change pane's axis, computed once per projection
+/// and slider (two projections) rather than on every redraw.
+pub fn refresh_reach(app: &mut App) {
+    let key = (app.revision, app.ui.selected);
+    if shows_change_pane(app) && app.reach.as_ref().is_none_or(|(k, _)| *k != key) {
+        app.reach = Some((key, app.selected_reach()));
+    }
+}
+
 /// The % changes (total, and the selected segment) the selected slider reaches at its
 /// plausible low and high, in projected years: the change pane's axis then holds still while
 /// that slider moves, so each step moves the lines (an axis fitted to the lines alone would
@@ -71,7 +89,19 @@ fn reach(app: &App) -> Vec<f64> {
     let b = &app.baseline;
     let selected = app.selected_segment();
     let mut out = Vec::new();
-    for p in app.selected_reach() {
+    let cached = app
+        .reach
+        .as_ref()
+        .filter(|(key, _)| *key == (app.revision, app.ui.selected));
+    let computed;
+    let projections = match cached {
+        Some((_, p)) => p,
+        None => {
+            computed = app.selected_reach();
+            &computed
+        }
+    };
+    for p in projections {
         for year in p.base_year + 1..=p.horizon {
             let (Some(i), Some(j)) = (p.index(year), b.index(year)) else {
                 continue;
@@ -204,11 +234,7 @@ fn specs_for(app: &App, p: &Projection) -> Vec<ChartSpec> {
             spec.stacked = true;
             let memory = if dram { Memory::Dram } else { Memory::Nand };
             let spec = with_band(spec, band(app, memory, Quantity::Demand));
-            let change = app
-                .ui
-                .show_baseline
-                .then(|| demand_change(app, &spec))
-                .flatten();
+            let change = demand_change(app, &spec);
             std::iter::once(spec).chain(change).collect()
         }
         ChartKind::Shipments => {

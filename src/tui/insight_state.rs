@@ -16,6 +16,8 @@ pub struct TornadoView {
     pub selected: usize,
     /// The output at the current settings.
     pub current: Option<f64>,
+    /// The projection revision and output the bars were computed for.
+    pub computed_for: Option<(u64, Output)>,
 }
 
 /// Which uncertainty bands are shown (`B` cycles them).

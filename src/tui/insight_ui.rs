@@ -14,19 +14,30 @@ pub fn toggle_tornado(app: &mut App) {
     refresh_tornado(app);
 }
 
-/// Recomputes the tornado for the current settings, output and year (two projections per
-/// parameter: a few milliseconds), keeping the highlight in range.
+/// Recomputes the tornado when the projection, the output or the year changed (two projections
+/// per parameter: a few milliseconds; moving the highlight or the focus costs nothing), keeping
+/// the highlight in range.
 pub fn refresh_tornado(app: &mut App) {
-    let Some(selected) = app.insight.tornado.as_ref().map(|t| t.selected) else {
+    let Some((selected, computed_for)) = app
+        .insight
+        .tornado
+        .as_ref()
+        .map(|t| (t.selected, t.computed_for))
+    else {
         return;
     };
     let output = app.insight.output_in(app.ui.year);
+    let inputs = (app.revision, output);
+    if computed_for == Some(inputs) {
+        return;
+    }
     let bars = tornado(&app.setup, &app.params, output);
     let current = output.value(&app.projection);
     app.insight.tornado = Some(TornadoView {
         selected: selected.min(bars.len().saturating_sub(1)),
         bars,
         current,
+        computed_for: Some(inputs),
     });
 }
 

@@ -279,9 +279,8 @@ pub fn update(app: &mut App, msg: Message) {
         // Anything else between two moves ends the merged move.
         app.edits.moving = None;
     }
-    if !matches!(msg, Message::Tick | Message::Resize(_)) {
-        super::insight_ui::refresh_tornado(app);
-    }
+    super::insight_ui::refresh_tornado(app);
+    super::chart_data::refresh_reach(app);
     follow_selection(app);
 }
 
