@@ -113,7 +113,7 @@ fn reach(app: &App) -> Vec<f64> {
                     q.reported_nand_eb(k)
                 }
             };
-            let mut pairs = vec![(total(&p, i), total(b, j))];
+            let mut pairs = vec![(total(p, i), total(b, j))];
             if let Some((seg, base_seg)) =
                 selected.and_then(|s| p.segments.get(s).zip(b.segments.get(s)))
             {
