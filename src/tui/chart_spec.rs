@@ -164,12 +164,8 @@ pub fn band(
     )
 }
 
-/// With its band, and the band's P10 and P90 in the axis.
+/// With its band (whose P10 and P90 the axis includes, see [`y_bounds`]).
 pub fn with_band(mut spec: ChartSpec, band: Option<Vec<Option<[f64; 5]>>>) -> ChartSpec {
-    if let Some(b) = &band {
-        spec.extent
-            .extend(b.iter().flatten().flat_map(|q| [q[0], q[4]]));
-    }
     spec.band = band;
     spec
 }
@@ -220,7 +216,8 @@ pub fn apply_view(mut spec: ChartSpec, view: ViewMode) -> ChartSpec {
     spec
 }
 
-/// Lowest and highest value over all series (and their baselines), padded for drawing.
+/// Lowest and highest value over all series (their baselines, observations, the band and the
+/// extent), padded for drawing.
 pub fn y_bounds(spec: &ChartSpec, from: usize) -> (f64, f64) {
     let shown = |v: &Vec<Option<f64>>| v.iter().skip(from).filter_map(|x| *x).collect::<Vec<_>>();
     let values = spec.series.iter().flat_map(|s| {
@@ -229,7 +226,14 @@ pub fn y_bounds(spec: &ChartSpec, from: usize) -> (f64, f64) {
             .chain(s.baseline.iter().flat_map(shown))
             .chain(s.observed.iter().flat_map(shown))
     });
+    // The band's outer quantiles are drawn, so the axis holds them (a change view drops the
+    // band, and with it these).
+    let band = spec
+        .band
+        .iter()
+        .flat_map(|b| b.iter().skip(from).flatten().flat_map(|q| [q[0], q[4]]));
     let (lo, hi) = values
+        .chain(band)
         .chain(spec.extent.iter().copied())
         .filter(|v| v.is_finite() && (!spec.log || *v > 0.0))
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
