@@ -168,7 +168,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             year,
             format,
         } => scenario.load().and_then(|(setup, params)| {
-            let out = crate::insight::output(&setup, output, *year)?;
+            let out = crate::insight::output(&setup, &params, output, *year)?;
             let current =
                 out.value(&setup.project(&params))
                     .ok_or_else(|| SetupError::NoValue {
@@ -188,7 +188,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             year,
             target,
         } => scenario.load().and_then(|(setup, params)| {
-            let out = crate::insight::output(&setup, output, *year)?;
+            let out = crate::insight::output(&setup, &params, output, *year)?;
             let index = crate::insight::parameter(&setup, param)?;
             let found =
                 crate::insight::seek(&setup, &params, index, out, *target).ok_or_else(|| {

@@ -13,14 +13,20 @@ pub use output::{Output, Quantity};
 pub use seek::{Seek, seek};
 pub use tornado::{Bar, tornado};
 
+use crate::model::Parameters;
 use crate::setup::{Setup, SetupError};
 use crate::units::Year;
 
 /// The output `id` in `year` (default: two years after the base year), checked against the
-/// projection's years.
-pub fn output(setup: &Setup, id: &str, year: Option<Year>) -> Result<Output, SetupError> {
+/// years `params` project.
+pub fn output(
+    setup: &Setup,
+    params: &Parameters,
+    id: &str,
+    year: Option<Year>,
+) -> Result<Output, SetupError> {
     let base = setup.base_year();
-    let horizon = setup.project(setup.catalog.baseline()).horizon;
+    let horizon = params.horizon;
     let year = year.unwrap_or(base + 2);
     if year <= base || year > horizon {
         return Err(SetupError::OutputYear {

@@ -5,13 +5,12 @@ use super::app::{App, Focus, Overlay, Status};
 use super::insight_state::TornadoView;
 use crate::insight::{Seek, seek as seek_value, tornado};
 
-/// Shows the tornado (computed now) or hides it.
+/// Shows the tornado (computed as the update settles) or hides it.
 pub fn toggle_tornado(app: &mut App) {
     app.insight.tornado = match app.insight.tornado {
         Some(_) => None,
         None => Some(TornadoView::default()),
     };
-    refresh_tornado(app);
 }
 
 /// Recomputes the tornado when the projection, the output or the year changed (two projections
@@ -116,11 +115,7 @@ pub fn seek(app: &mut App, target: &str) {
 /// The next band mode: off, from draws, from past errors (the rolling backtest over every base
 /// year the data allows, fitted once per base year: a few milliseconds), off.
 pub fn cycle_bands(app: &mut App) {
-    use super::insight_state::BandMode;
     app.insight.band_mode = app.insight.band_mode.next();
-    if app.insight.band_mode == BandMode::Errors {
-        fit_errors(app);
-    }
 }
 
 /// Fits the past-error models for the current base year, unless they already are.

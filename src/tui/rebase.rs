@@ -20,11 +20,7 @@ pub(super) fn rebase(app: &mut App, base_year: Year) {
     let edited = adopt(app, setup);
     app.ui.year = (base_year + 1).min(app.projection.horizon);
     app.ui.table_scroll = super::app::table_start(&app.projection);
-    let kept = match edited {
-        0 => String::new(),
-        1 => "; your changed slider is kept".to_owned(),
-        n => format!("; your {n} changed sliders are kept"),
-    };
+    let kept = kept_note(edited);
     let what = if base_year < last {
         format!("backtest from {base_year}")
     } else {
@@ -39,7 +35,7 @@ pub(super) fn rebase(app: &mut App, base_year: Year) {
 /// Moves the explorer onto `setup` (another base year, or reloaded data): the loaded scenario,
 /// the sliders moved since and the pins are carried over (clamped to the new ranges); undo
 /// starts afresh, as its steps belong to the old defaults. Returns how many sliders were kept.
-fn adopt(app: &mut App, setup: Setup) -> usize {
+pub(super) fn adopt(app: &mut App, setup: Setup) -> usize {
     let kept = app.carried_overrides();
     let edited = app.moved_since_loaded().count();
     let catalog = &setup.catalog;
@@ -55,42 +51,17 @@ fn adopt(app: &mut App, setup: Setup) -> usize {
     app.edits.moving = None;
     app.setup = setup;
     app.recompute();
-    // Bands and past-error models belong to the old setup; the tornado is drawn anew.
+    // Bands and past-error models belong to the old setup (`settle` fits what is shown anew).
     app.insight.bands = None;
     app.insight.errors = None;
-    if app.insight.band_mode == super::insight_state::BandMode::Errors {
-        super::insight_ui::fit_errors(app);
-    }
-    super::insight_ui::refresh_tornado(app);
     edited
 }
 
-/// Data edited on disk (`--watch`): new data adopted with the sliders kept, or its problems
-/// shown (file, line, column) over the last good data until they are fixed.
-pub fn data_reloaded(app: &mut App, loaded: Result<Setup, crate::setup::SetupError>) {
-    match loaded {
-        Ok(setup) => {
-            let kept = adopt(app, setup);
-            app.ui.data_problems = None;
-            app.ui.status = Some(super::app::Status {
-                text: format!(
-                    "data reloaded{} (undo starts here)",
-                    match kept {
-                        0 => String::new(),
-                        1 => "; your changed slider is kept".to_owned(),
-                        n => format!("; your {n} changed sliders are kept"),
-                    }
-                ),
-                error: false,
-            });
-        }
-        Err(e) => {
-            app.ui.data_problems = Some(
-                crate::data::sanitize_lines(&e.to_string())
-                    .lines()
-                    .map(str::to_owned)
-                    .collect(),
-            );
-        }
+/// What the key bar says of the sliders `adopt` carried over.
+pub(super) fn kept_note(kept: usize) -> String {
+    match kept {
+        0 => String::new(),
+        1 => "; your changed slider is kept".to_owned(),
+        n => format!("; your {n} changed sliders are kept"),
     }
 }

@@ -192,9 +192,9 @@ pub fn update(app: &mut App, msg: Message) {
             let big = big_step_count(app, app.ui.selected);
             step_selected(app, f64::from(n) * big);
         }
-        Message::ToMin => set_value(app, app.ui.selected, app.specs()[app.ui.selected].min),
-        Message::ToMax => set_value(app, app.ui.selected, app.specs()[app.ui.selected].max),
-        Message::Reset => set_value(app, app.ui.selected, app.specs()[app.ui.selected].default),
+        Message::ToMin => app.set_value(app.ui.selected, app.specs()[app.ui.selected].min),
+        Message::ToMax => app.set_value(app.ui.selected, app.specs()[app.ui.selected].max),
+        Message::Reset => app.set_value(app.ui.selected, app.specs()[app.ui.selected].default),
         Message::ResetAll => {
             app.params = app.setup.catalog.baseline().clone();
             app.recompute();
@@ -205,7 +205,7 @@ pub fn update(app: &mut App, msg: Message) {
                 let snapped = s.min + ((raw - s.min) / s.step).round() * s.step;
                 app.ui.selected = index;
                 app.ui.dragging = Some(index);
-                set_value(app, index, snapped);
+                app.set_value(index, snapped);
             }
         }
         Message::StepIndex { index, steps } => {
@@ -279,13 +279,49 @@ pub fn update(app: &mut App, msg: Message) {
         // Anything else between two moves ends the merged move.
         app.edits.moving = None;
     }
+    settle(app);
+}
+
+/// What follows any change of state, whoever made it (a message, or data reloaded from disk):
+/// the derived views brought up to date (each computes only when its inputs moved) and the
+/// selection kept on screen.
+pub fn settle(app: &mut App) {
+    if app.insight.band_mode == super::insight_state::BandMode::Errors {
+        super::insight_ui::fit_errors(app);
+    }
     super::insight_ui::refresh_tornado(app);
     super::chart_data::refresh_reach(app);
     follow_selection(app);
 }
 
-pub use super::rebase::data_reloaded;
 use super::rebase::rebase;
+
+/// Data edited on disk (`--watch`): new data adopted with the sliders kept, or its problems
+/// shown (file, line, column) over the last good data until they are fixed.
+pub fn data_reloaded(app: &mut App, loaded: Result<Setup, crate::setup::SetupError>) {
+    match loaded {
+        Ok(setup) => {
+            let kept = super::rebase::adopt(app, setup);
+            app.ui.data_problems = None;
+            app.ui.status = Some(super::app::Status {
+                text: format!(
+                    "data reloaded{} (undo starts here)",
+                    super::rebase::kept_note(kept)
+                ),
+                error: false,
+            });
+        }
+        Err(e) => {
+            app.ui.data_problems = Some(
+                crate::data::sanitize_lines(&e.to_string())
+                    .lines()
+                    .map(str::to_owned)
+                    .collect(),
+            );
+        }
+    }
+    settle(app);
+}
 
 /// Keeps bands that arrived from the worker (drawn only while they match the sliders).
 pub fn bands_ready(app: &mut App, params: crate::model::Parameters, bands: crate::insight::Bands) {
@@ -310,11 +346,7 @@ fn step_slider(app: &mut App, index: usize, steps: f64) {
     let v = app.value(index) + steps * s.step;
     // Land on the step grid from the default, so that stepping back returns to it exactly.
     let snapped = s.default + ((v - s.default) / s.step).round() * s.step;
-    set_value(app, index, snapped);
-}
-
-fn set_value(app: &mut App, index: usize, value: f64) {
-    app.set_value(index, value);
+    app.set_value(index, snapped);
 }
 
 /// Keeps the selected slider and the selected year on screen.
