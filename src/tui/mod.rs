@@ -55,10 +55,16 @@ pub fn run(mut app: App, watch: Option<std::path::PathBuf>) -> io::Result<()> {
         Message::Resize(Size::new(size.width, size.height)),
     );
     let mut worker = bands_worker::BandsWorker::start();
+    // A frame is drawn when something changed: input, a replay tick, bands arriving, data
+    // reloaded; the short waits for bands or watched files draw nothing by themselves.
+    let mut redraw = true;
     loop {
-        guard
-            .terminal
-            .draw(|frame| frame.render_widget(&app, frame.area()))?;
+        if redraw {
+            guard
+                .terminal
+                .draw(|frame| frame.render_widget(&app, frame.area()))?;
+            redraw = false;
+        }
         if app.insight.wants_draws() {
             worker.want(&app.setup, &app.params);
         } else {
@@ -67,37 +73,36 @@ pub fn run(mut app: App, watch: Option<std::path::PathBuf>) -> io::Result<()> {
         if app.edits.replay.is_some() && !event::poll(Duration::from_millis(app::REPLAY_FRAME_MS))?
         {
             update::update(&mut app, Message::Tick);
+            redraw = true;
             continue;
         }
-        // Watching data files: look at them between short waits for input.
-        let wait = if worker.pending() {
-            BANDS_POLL
-        } else {
-            watch::INTERVAL
-        };
-        if let Some(w) = &mut watch
-            && !event::poll(wait)?
-        {
-            if w.changed() {
-                let base = app.is_backtest().then(|| app.setup.base_year());
-                let loaded = crate::setup::Setup::load(Some(&w.dir), base);
-                update::data_reloaded(&mut app, loaded);
-                // Bands for the new data, even where the sliders are the same.
-                worker.reset();
+        // While bands are on their way, or data files are watched, wait for input a short
+        // while and look at them in between; otherwise sleep in `event::read` (no CPU).
+        if worker.pending() || watch.is_some() {
+            let wait = if worker.pending() {
+                BANDS_POLL
+            } else {
+                watch::INTERVAL
+            };
+            if !event::poll(wait)? {
+                if let Some(w) = &mut watch
+                    && w.changed()
+                {
+                    let base = app.is_backtest().then(|| app.setup.base_year());
+                    let loaded = crate::setup::Setup::load(Some(&w.dir), base);
+                    update::data_reloaded(&mut app, loaded);
+                    // Bands for the new data, even where the sliders are the same.
+                    worker.reset();
+                    redraw = true;
+                }
+                if let Some((params, bands)) = worker.try_result() {
+                    update::bands_ready(&mut app, params, bands);
+                    redraw = true;
+                }
+                continue;
             }
-            if let Some((params, bands)) = worker.try_result() {
-                update::bands_ready(&mut app, params, bands);
-            }
-            continue;
         }
-        // While bands are on their way, look for them between short waits for input; idle,
-        // the loop sleeps in `event::read` (no CPU).
-        if worker.pending() && !event::poll(BANDS_POLL)? {
-            if let Some((params, bands)) = worker.try_result() {
-                update::bands_ready(&mut app, params, bands);
-            }
-            continue;
-        }
+        redraw = true;
         let mut next = Some(event::read()?);
         while let Some(ev) = next {
             // Bracketed paste: the pasted text, typed into the prompt character by character.
