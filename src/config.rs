@@ -18,16 +18,27 @@ pub enum ThemeName {
     Light,
 }
 
-/// Chart marker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// Chart marker (`marker` in the file, `--marker` on the command line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum MarkerName {
-    /// Braille dots.
+    /// Braille dots: the finest lines.
     Braille,
-    /// Half blocks.
+    /// Half blocks: coarser, works in most fonts.
     Halfblock,
     /// Dots.
     Dot,
+}
+
+impl MarkerName {
+    /// The ratatui marker.
+    pub fn marker(self) -> ratatui::symbols::Marker {
+        match self {
+            MarkerName::Braille => ratatui::symbols::Marker::Braille,
+            MarkerName::Halfblock => ratatui::symbols::Marker::HalfBlock,
+            MarkerName::Dot => ratatui::symbols::Marker::Dot,
+        }
+    }
 }
 
 /// A chart by name: the one the explorer opens on (configuration), or the one `memcycle chart`

@@ -36,17 +36,6 @@ pub struct Cli {
     pub config: Option<PathBuf>,
 }
 
-/// Chart markers offered by `--marker`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MarkerArg {
-    /// Braille dots: the finest lines.
-    Braille,
-    /// Half blocks: coarser, works in most fonts.
-    Halfblock,
-    /// Dots.
-    Dot,
-}
-
 impl Cli {
     /// The explorer's options given together with a subcommand (which has its own): an error,
     /// as they would be ignored. `--config` belongs to both.
@@ -68,16 +57,8 @@ impl Cli {
     }
 }
 
-impl MarkerArg {
-    /// The ratatui marker.
-    pub fn marker(self) -> ratatui::symbols::Marker {
-        match self {
-            MarkerArg::Braille => ratatui::symbols::Marker::Braille,
-            MarkerArg::Halfblock => ratatui::symbols::Marker::HalfBlock,
-            MarkerArg::Dot => ratatui::symbols::Marker::Dot,
-        }
-    }
-}
+/// Chart markers offered by `--marker` (the configuration's names).
+pub use crate::config::MarkerName as MarkerArg;
 
 /// The charts `memcycle chart` writes (the explorer's 1-6; the configuration's names).
 pub use crate::config::ChartName as ChartArg;

@@ -1,7 +1,7 @@
 //! The configuration file applied to the command line: a value given on the command line wins,
 //! then the file's, then the built-in default; `memcycle config` shows which is which.
 
-use super::args::{Cli, Command, MarkerArg, ScenarioArgs};
+use super::args::{Cli, Command, ScenarioArgs};
 use crate::config::{ChartName, Config, MarkerName, ThemeName};
 use crate::params::Override;
 use crate::scenario::Store;
@@ -32,13 +32,7 @@ pub fn apply(cli: &mut Cli, config: &Config) {
         }
     };
     fill(&mut cli.explore);
-    if cli.marker.is_none() {
-        cli.marker = config.settings.marker.map(|m| match m {
-            MarkerName::Braille => MarkerArg::Braille,
-            MarkerName::Halfblock => MarkerArg::Halfblock,
-            MarkerName::Dot => MarkerArg::Dot,
-        });
-    }
+    cli.marker = cli.marker.or(config.settings.marker);
     if let Some(
         Command::Project { scenario, .. }
         | Command::Market { scenario, .. }
@@ -88,11 +82,11 @@ pub fn describe(cli: &Cli, config: &Config) -> String {
         ),
         (
             "marker",
-            match (cli.marker, s.marker) {
-                (Some(m), _) => format!("{m:?}").to_lowercase(),
-                (None, Some(m)) => format!("{m:?}").to_lowercase(),
-                (None, None) => "braille".to_owned(),
-            },
+            format!(
+                "{:?}",
+                cli.marker.or(s.marker).unwrap_or(MarkerName::Braille)
+            )
+            .to_lowercase(),
             if cli.marker.is_some() {
                 "command line".to_owned()
             } else {

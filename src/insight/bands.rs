@@ -12,6 +12,7 @@
 use super::output::Quantity;
 use crate::model::Parameters;
 use crate::model::{Memory, Projection};
+use crate::params::round_to_step;
 use crate::setup::Setup;
 use crate::units::Year;
 
@@ -260,7 +261,7 @@ fn draw_range(
             let step = steps.get(i).copied().unwrap_or(0.0);
             let mut v = triangular(*range, u);
             if step >= 1.0 {
-                v = (v / step).round() * step;
+                v = round_to_step(v, step);
             }
             setup.catalog.set(&mut p, i, v);
         }

@@ -4,6 +4,7 @@
 
 use super::output::Output;
 use crate::model::Parameters;
+use crate::params::round_to_step;
 use crate::setup::Setup;
 
 /// Grid points over the plausible range searched for a sign change (the output need not be
@@ -79,14 +80,8 @@ pub fn seek(
         };
         // The answer on a hundredth of the parameter's step: short enough to read and share
         // (4.497, not 4.497246391), close enough to meet the target to the decimals shown.
-        let grain = spec.step / 100.0;
-        let (value, output) = if grain > 0.0 {
-            // Rounded to 1e-9 too, so 4.497 prints as 4.497 and not 4.497000000000001.
-            let v = ((best.0 / grain).round() * grain * 1e9).round() / 1e9;
-            at(v).map_or(best, |o| (v, o))
-        } else {
-            best
-        };
+        let v = round_to_step(best.0, spec.step / 100.0);
+        let (value, output) = at(v).map_or(best, |o| (v, o));
         return Some(Seek::Found { value, output });
     }
     grid.iter()

@@ -56,10 +56,7 @@ pub fn parse(
     builtin: bool,
 ) -> Result<Scenario, Problems> {
     let loc = Locator::new(file, text);
-    let raw: ScenarioFile = toml::from_str(text).map_err(|e| {
-        let span = e.span().unwrap_or(0..0);
-        Problems(vec![loc.at(&span, crate::data::toml_message(e.message()))])
-    })?;
+    let raw: ScenarioFile = crate::data::parse_toml(&loc, text).map_err(|p| Problems(vec![p]))?;
     let mut problems: Vec<Problem> = Vec::new();
     let name = sanitize(raw.name.get_ref()).trim().to_owned();
     if name.is_empty() {
@@ -115,7 +112,7 @@ pub fn parse(
 }
 
 /// A number without binary noise (3.9000000000000004 -> 3.9): rounded to 9 decimals.
-fn clean_number(v: f64) -> String {
+pub(super) fn clean_number(v: f64) -> String {
     let r = (v * 1e9).round() / 1e9;
     format!("{r}")
 }

@@ -10,14 +10,13 @@ use ratatui::crossterm::clipboard::CopyToClipboard;
 pub fn command_line(overrides: &[Override]) -> String {
     let mut out = String::from("memcycle");
     for o in overrides {
-        out.push_str(&format!(" --set {}={}", o.id, clean(o.value)));
+        out.push_str(&format!(
+            " --set {}={}",
+            o.id,
+            super::file::clean_number(o.value)
+        ));
     }
     out
-}
-
-/// A number without binary noise.
-fn clean(v: f64) -> String {
-    format!("{}", (v * 1e9).round() / 1e9)
 }
 
 /// What `y` copies and `memcycle share` prints: the command line (as a comment) and the
