@@ -33,6 +33,16 @@ pub fn apply(cli: &mut Cli, config: &Config) {
     };
     fill(&mut cli.explore);
     cli.marker = cli.marker.or(config.settings.marker);
+    let dir = &config.settings.scenarios_dir;
+    match &mut cli.command {
+        Some(Command::Backtest { pick, .. }) if pick.scenarios_dir.is_none() => {
+            pick.scenarios_dir.clone_from(dir);
+        }
+        Some(Command::Scenarios { scenarios_dir, .. }) if scenarios_dir.is_none() => {
+            scenarios_dir.clone_from(dir);
+        }
+        _ => {}
+    }
     if let Some(
         Command::Project { scenario, .. }
         | Command::Market { scenario, .. }
@@ -70,7 +80,12 @@ pub fn describe(cli: &Cli, config: &Config) -> String {
             "default".to_owned()
         }
     };
-    let store = cli.explore.pick.store();
+    // The store the explorer would use: the command line's directory, else the file's.
+    let mut pick = cli.explore.pick.clone();
+    if pick.scenarios_dir.is_none() {
+        pick.scenarios_dir.clone_from(&s.scenarios_dir);
+    }
+    let store = pick.store();
     let rows: Vec<(&str, String, String)> = vec![
         (
             "theme",

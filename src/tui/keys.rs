@@ -396,15 +396,19 @@ pub const GROUPS: [&[Group]; 2] = [
 ];
 
 /// The explorer's key bar, in order (whole hints only, as many as fit): key label, what; drawn
-/// from the lines of the table that are on it.
-pub fn bar() -> Vec<(&'static str, &'static str)> {
-    let mut hints: Vec<(u8, &'static str, &'static str)> =
-        rows().flat_map(|r| r.bar.iter().copied()).collect();
-    hints.sort_by_key(|h| h.0);
-    hints
-        .into_iter()
-        .map(|(_, keys, what)| (keys, what))
-        .collect()
+/// from the lines of the table that are on it (once).
+pub fn bar() -> &'static [(&'static str, &'static str)] {
+    static BAR: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
+        std::sync::LazyLock::new(|| {
+            let mut hints: Vec<(u8, &'static str, &'static str)> =
+                rows().flat_map(|r| r.bar.iter().copied()).collect();
+            hints.sort_by_key(|h| h.0);
+            hints
+                .into_iter()
+                .map(|(_, keys, what)| (keys, what))
+                .collect()
+        });
+    &BAR
 }
 
 /// The two arrow hints the key bar shows after `?`, by focus: sliders, chart, table.

@@ -118,6 +118,10 @@ pub fn key_bar(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The help overlay, centred.
 pub fn overlay(app: &App, area: Rect, buf: &mut Buffer) {
+    if app.ui.overlay == super::super::app::Overlay::Glossary {
+        glossary(app, area, buf);
+        return;
+    }
     let t = app.ui.theme;
     let column = |groups: &[Group]| -> Vec<Line<'static>> {
         let mut lines = Vec::new();
@@ -146,10 +150,6 @@ pub fn overlay(app: &App, area: Rect, buf: &mut Buffer) {
             Line::from(spans)
         })
         .collect();
-    if app.ui.overlay == super::super::app::Overlay::Glossary {
-        glossary(app, area, buf);
-        return;
-    }
     if usize::from(area.height) >= lines.len() + READOUTS + 6 {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
