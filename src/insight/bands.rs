@@ -186,14 +186,8 @@ fn push_values(p: &Projection, memory: Memory, quantity: Quantity, out: &mut Vec
         (Quantity::Demand, _) => {
             // In projected years the reported total is the model's; the base year's reported
             // figure (observed) is pushed first.
-            out.push(match memory {
-                Memory::Dram => p.reported_dram_eb(base),
-                Memory::Nand => p.reported_nand_eb(base),
-            });
-            let totals = match memory {
-                Memory::Dram => &p.total_dram_eb,
-                Memory::Nand => &p.total_nand_eb,
-            };
+            out.push(p.reported_eb(memory, base));
+            let totals = p.total_eb(memory);
             out.extend_from_slice(totals.get(base + 1..).unwrap_or_default());
             return;
         }
@@ -205,8 +199,8 @@ fn push_values(p: &Projection, memory: Memory, quantity: Quantity, out: &mut Vec
     out.extend_from_slice(slice.get(base..).unwrap_or_default());
 }
 
-/// One series' values from the base year on.
-fn values(p: &Projection, memory: Memory, quantity: Quantity) -> Vec<f64> {
+/// One series' values from the base year on (the line bands are drawn around).
+pub(crate) fn values(p: &Projection, memory: Memory, quantity: Quantity) -> Vec<f64> {
     let mut out = Vec::new();
     push_values(p, memory, quantity, &mut out);
     out

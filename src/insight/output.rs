@@ -146,10 +146,7 @@ impl Output {
     /// The figure in `p`, if the projection has it (the market quantities need market data).
     pub fn value(self, p: &Projection) -> Option<f64> {
         let i = p.index(self.year);
-        let total = |i: usize| match self.memory {
-            Memory::Dram => p.reported_dram_eb(i),
-            Memory::Nand => p.reported_nand_eb(i),
-        };
+        let total = |i: usize| p.reported_eb(self.memory, i);
         let market = p.market.as_ref().map(|m| m.memory(self.memory));
         let v = match self.quantity {
             Quantity::Demand => total(i?),

@@ -117,22 +117,7 @@ pub fn models(rolling: &Rolling) -> Vec<((Memory, Quantity), ErrorModel)> {
 
 /// A series' line from the base year on (bits or revenue).
 pub fn line(p: &Projection, memory: Memory, quantity: Quantity) -> Vec<f64> {
-    let Some(base) = p.index(p.base_year) else {
-        return Vec::new();
-    };
-    match quantity {
-        Quantity::Revenue => p
-            .market
-            .as_ref()
-            .map(|m| m.memory(memory).revenue_busd[base..].to_vec())
-            .unwrap_or_default(),
-        _ => (base..p.len())
-            .map(|i| match memory {
-                Memory::Dram => p.reported_dram_eb(i),
-                Memory::Nand => p.reported_nand_eb(i),
-            })
-            .collect(),
-    }
+    super::bands::values(p, memory, quantity)
 }
 
 /// How often the observed figures fell inside the P10-P90 band, for one series.

@@ -207,6 +207,19 @@ impl Projection {
         }
     }
 
+    /// `memory`'s total bits as reported in year index `i` (see [`Projection::reported_dram_eb`]).
+    pub fn reported_eb(&self, memory: super::Memory, i: usize) -> Exabytes {
+        reported(self.observed_eb(memory), self.total_eb(memory), i)
+    }
+
+    /// `memory`'s total bit demand by year (the model's, history included).
+    pub fn total_eb(&self, memory: super::Memory) -> &[Exabytes] {
+        match memory {
+            super::Memory::Dram => &self.total_dram_eb,
+            super::Memory::Nand => &self.total_nand_eb,
+        }
+    }
+
     /// Every year's reported DRAM total.
     pub fn reported_dram(&self) -> Vec<Exabytes> {
         (0..self.len()).map(|i| self.reported_dram_eb(i)).collect()

@@ -85,7 +85,11 @@ pub fn refresh_reach(app: &mut App) {
 /// that slider moves, so each step moves the lines (an axis fitted to the lines alone would
 /// rescale with them and show the same picture at every step).
 fn reach(app: &App) -> Vec<f64> {
-    let dram = app.ui.chart == ChartKind::Dram;
+    let memory = if app.ui.chart == ChartKind::Dram {
+        Memory::Dram
+    } else {
+        Memory::Nand
+    };
     let b = &app.baseline;
     let selected = app.selected_segment();
     let mut out = Vec::new();
@@ -106,23 +110,18 @@ fn reach(app: &App) -> Vec<f64> {
             let (Some(i), Some(j)) = (p.index(year), b.index(year)) else {
                 continue;
             };
-            let total = |q: &Projection, k: usize| {
-                if dram {
-                    q.reported_dram_eb(k)
-                } else {
-                    q.reported_nand_eb(k)
-                }
-            };
-            let mut pairs = vec![(total(p, i), total(b, j))];
+            let mut pairs = vec![(p.reported_eb(memory, i), b.reported_eb(memory, j))];
             if let Some((seg, base_seg)) =
                 selected.and_then(|s| p.segments.get(s).zip(b.segments.get(s)))
             {
-                let at = |v: &Vec<f64>, k: usize| v.get(k).copied().unwrap_or(0.0);
-                pairs.push(if dram {
-                    (at(&seg.dram_eb, i), at(&base_seg.dram_eb, j))
-                } else {
-                    (at(&seg.nand_eb, i), at(&base_seg.nand_eb, j))
-                });
+                let at = |s: &SegmentProjection, k: usize| {
+                    let eb = match memory {
+                        Memory::Dram => &s.dram_eb,
+                        Memory::Nand => &s.nand_eb,
+                    };
+                    eb.get(k).copied().unwrap_or(0.0)
+                };
+                pairs.push((at(seg, i), at(base_seg, j)));
             }
             out.extend(
                 pairs
