@@ -12,7 +12,7 @@
 use super::output::Quantity;
 use crate::model::Parameters;
 use crate::model::{Memory, Projection};
-use crate::params::round_to_step;
+use crate::params::{ParamKey, round_to_step};
 use crate::setup::Setup;
 use crate::units::Year;
 
@@ -86,11 +86,14 @@ impl Bands {
 
 /// Whether a parameter is held as set: a lever (a production cut) or the horizon (it sets
 /// which years there are, not what happens in them).
-fn is_held(id: &str) -> bool {
-    id == "horizon"
-        || [".production_cut", ".cut_start", ".cut_years"]
-            .iter()
-            .any(|s| id.ends_with(s))
+fn is_held(key: ParamKey) -> bool {
+    matches!(
+        key,
+        ParamKey::Horizon
+            | ParamKey::ProductionCut(_)
+            | ParamKey::CutStart(_)
+            | ParamKey::CutYears(_)
+    )
 }
 
 /// The ranges every parameter is drawn from around `params` (see the module docs).
@@ -102,7 +105,7 @@ pub fn ranges(setup: &Setup, params: &Parameters) -> Vec<Range> {
         .enumerate()
         .map(|(i, s)| {
             let current = setup.catalog.get(params, i);
-            if is_held(&s.id) {
+            if is_held(s.key) {
                 (current, current, current)
             } else {
                 (s.low.min(current), current, s.high.max(current))
@@ -118,17 +121,12 @@ fn partners(setup: &Setup) -> Vec<usize> {
     specs
         .iter()
         .enumerate()
-        .map(|(i, s)| {
-            let dram_id =
-                s.id.strip_suffix(".nand_content_growth")
-                    .map(|seg| format!("{seg}.dram_content_growth"))
-                    .or_else(|| {
-                        s.id.strip_suffix(".nand_growth")
-                            .map(|seg| format!("{seg}.dram_growth"))
-                    });
-            dram_id
-                .and_then(|d| specs.iter().position(|o| o.id == d))
-                .unwrap_or(i)
+        .map(|(i, s)| match s.key {
+            ParamKey::NandGrowth(seg) => specs
+                .iter()
+                .position(|o| o.key == ParamKey::DramGrowth(seg))
+                .unwrap_or(i),
+            _ => i,
         })
         .collect()
 }
