@@ -113,12 +113,12 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
     if app.ui.presenting.is_some() {
         return presentation_message(app, k);
     }
-    keys::action(k.code, k.modifiers).map(|a| explorer_message(app, a))
+    keys::action(k.code, k.modifiers).and_then(|a| explorer_message(app, a))
 }
 
 /// The message for `action` in the explorer: the arrows and page keys do what the focused
 /// panel does with them.
-fn explorer_message(app: &App, action: Action) -> Message {
+fn explorer_message(app: &App, action: Action) -> Option<Message> {
     // Table rows on screen, for page keys; only they need the layout.
     let page = || {
         table_rows(
@@ -135,7 +135,7 @@ fn explorer_message(app: &App, action: Action) -> Message {
         Focus::Chart => Message::CycleChart(d.into()),
         Focus::Table => Message::Year(d.into()),
     };
-    match action {
+    Some(match action {
         Action::Up => vertical(-1),
         Action::Down => vertical(1),
         Action::Left if on_sliders => Message::Step(-1),
@@ -183,11 +183,11 @@ fn explorer_message(app: &App, action: Action) -> Message {
         Action::Bands => Message::ToggleBands,
         Action::Quit => Message::RequestQuit,
         Action::ForceQuit => Message::Quit,
-        // The loop suspends before the keymap is asked; nothing to change here.
-        Action::Suspend => Message::Resize(app.ui.size),
+        // The loop suspends before the keymap is asked: no message.
+        Action::Suspend => return None,
         Action::Share => Message::Share,
         Action::Export => Message::Export,
-    }
+    })
 }
 
 /// Presentation mode: few keys, hard to press by mistake in front of a room. The arrows and
@@ -203,7 +203,7 @@ fn presentation_message(app: &App, k: &KeyEvent) -> Option<Message> {
         Action::Left | Action::PageUp | Action::ShiftLeft => Message::DeckStep(-1),
         Action::Present => Message::TogglePresentation,
         Action::Quit | Action::ForceQuit => Message::RequestQuit,
-        a if a.is_view() => explorer_message(app, a),
+        a if a.is_view() => return explorer_message(app, a),
         _ => return None,
     })
 }

@@ -20,6 +20,18 @@ pub struct TerminalGuard {
     pub terminal: Terminal<CrosstermBackend<Stdout>>,
 }
 
+/// Raw mode, the alternate screen, mouse capture and bracketed paste on, the cursor hidden.
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        Hide
+    )
+}
+
 /// Puts the terminal back as the shell expects it. Safe to call more than once.
 pub fn restore() {
     let _ = execute!(
@@ -37,15 +49,7 @@ impl TerminalGuard {
     /// hook and the signal handlers that undo it.
     pub fn new() -> io::Result<Self> {
         install_handlers()?;
-        enable_raw_mode()?;
-        let setup = execute!(
-            io::stdout(),
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste,
-            Hide
-        );
-        if let Err(e) = setup {
+        if let Err(e) = enter() {
             restore();
             return Err(e);
         }
@@ -65,16 +69,9 @@ impl TerminalGuard {
     pub fn suspend(&mut self) -> io::Result<()> {
         restore();
         signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-        // Here once continued.
-        enable_raw_mode()?;
-        execute!(
-            io::stdout(),
-            EnterAlternateScreen,
-            Clear(ClearType::All),
-            EnableMouseCapture,
-            EnableBracketedPaste,
-            Hide
-        )?;
+        // Here once continued: the alternate screen comes back as it was left, so clear it.
+        enter()?;
+        execute!(io::stdout(), Clear(ClearType::All))?;
         // A new terminal has empty buffers, so the next draw paints everything (ratatui's
         // `clear` would ask the terminal for the cursor position first).
         self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
