@@ -259,9 +259,9 @@ fn a_projection_from_2022_shows_the_2023_price_fall_and_2024_rise() {
     );
 }
 
-/// Inventory stays within [0, 3 x target] and the price within its clamps (half to twice the
-/// cost trend at an elasticity of 1, moved from the base year's level with inertia) for every
-/// market parameter at the low and high end of its range.
+/// Inventory stays within [0, 3 x target] and the price within its smooth bounds (1 / max to
+/// max times its cost trend, `market.max_price_vs_trend`, moved from the base year's level
+/// with inertia) for every market parameter at the low and high end of its range.
 #[test]
 fn inventory_and_price_stay_bounded_at_every_range_end() {
     let s = setup();
@@ -275,14 +275,8 @@ fn inventory_and_price_stay_bounded_at_every_range_end() {
             let b = proj.index(proj.base_year).unwrap();
             for m in Memory::ALL {
                 let mp = market(&proj, m);
-                let e = p
-                    .market
-                    .as_ref()
-                    .unwrap()
-                    .memory(m)
-                    .price_elasticity
-                    .max(0.05);
-                let (lo, hi) = (0.5f64.powf(1.0 / e), 2f64.powf(1.0 / e));
+                let max = s.data.market.as_ref().unwrap().max_price_vs_trend.value;
+                let (lo, hi) = (1.0 / max, max);
                 let r0 = 1.0 + mp.price_vs_trend_pct[b] / 100.0;
                 for i in b + 1..proj.len() {
                     let w = mp.inventory_weeks[i];

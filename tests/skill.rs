@@ -131,3 +131,56 @@ fn momentum_fades_year_by_year() {
         assert!(w[1] < w[0] && w[1] >= 0.0, "{net:?}");
     }
 }
+
+/// Agreement is 1 when every piece of evidence says the same and near 0 when it scatters
+/// around zero, so a drift the evidence disagrees on is shrunk towards no drift.
+#[test]
+fn cycle_drift_shrinks_with_disagreeing_evidence() {
+    use memcycle::model::defaults::{cycle_drift, evidence_agreement};
+    assert_eq!(evidence_agreement(&[0.2, 0.2, 0.2]), 1.0);
+    assert_eq!(evidence_agreement(&[0.3]), 1.0);
+    assert!(evidence_agreement(&[0.3, -0.3, 0.01]) < 0.01);
+    let point = |year, value| Point {
+        year,
+        value,
+        source: "made_up".into(),
+        estimate: false,
+    };
+    // Slopes 0.2 and 0.2: full drift. Slopes 0.4 and 0.0: mean 0.2, sd 0.28, agreement 1/3.
+    let agreeing = [point(2010, 3.0), point(2012, 3.4), point(2014, 3.8)];
+    assert!((cycle_drift(&agreeing, &[], 2014) - 0.2).abs() < 1e-9);
+    let split = [point(2010, 3.0), point(2012, 3.8), point(2014, 3.8)];
+    assert!((cycle_drift(&split, &[], 2014) - 0.2 / 3.0).abs() < 1e-9);
+}
+
+/// The tiny fixture's phone segment as a build-out with the given cycle points.
+fn tiny_build_out(cycle: &[(i32, f64)]) -> Dataset {
+    let ships: Vec<f64> = (0..38).map(|k| 100.0 * 1.05f64.powi(k)).collect();
+    let mut d = tiny_with_phone_shipments(&ships);
+    let SegmentBody::Devices(dv) = &mut d.segments[0].body else {
+        panic!("phone is a device segment")
+    };
+    dv.build_out = true;
+    dv.replacement_cycle = series("years", cycle);
+    d
+}
+
+/// With a constant cycle the build-out growth is the installed base's own growth; when the
+/// cycle lengthened over those years, the part of the growth that came from units kept longer
+/// (fewer retirements) is netted out, so the desired-base growth is lower.
+#[test]
+fn build_out_growth_nets_out_longer_lives() {
+    let base = 2017;
+    let growth = |d: Dataset| {
+        let s = Setup::new(d, Some(base)).expect("setup");
+        let h = s.engine.history();
+        let rows = &h.segments[0].rows;
+        let at = |y: i32| rows.installed_base_m[(y - h.first_year) as usize];
+        let plain = ((at(base) / at(base - 3)).powf(1.0 / 3.0) - 1.0) * 100.0;
+        (plain, h.installed_base_trend(0))
+    };
+    let (plain, netted) = growth(tiny_build_out(&[(1980, 3.0), (2017, 3.0)]));
+    assert!((plain - netted).abs() < 1e-9, "{plain} vs {netted}");
+    let (plain, netted) = growth(tiny_build_out(&[(1980, 3.0), (2014, 3.0), (2017, 4.0)]));
+    assert!(netted < plain - 1.0, "{plain} vs {netted}");
+}

@@ -233,6 +233,43 @@ pub struct MemoryMarket {
     pub capacity_response: Figure,
     /// Share of the cover in excess of target by which suppliers slow their fabs.
     pub utilisation_response: Figure,
+    /// Quarterly figures, in time order (empty when the data has none).
+    pub quarters: Vec<Quarter>,
+}
+
+/// One calendar quarter's published figures of a memory; each may be missing. The `year` of
+/// every point is the quarter's year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quarter {
+    /// Calendar year.
+    pub year: Year,
+    /// 1 to 4.
+    pub quarter: u8,
+    /// Industry revenue, USD billion.
+    pub revenue: Option<Point>,
+    /// Revenue change on the quarter before, %.
+    pub revenue_change: Option<Point>,
+    /// Contract price or ASP change on the quarter before, %.
+    pub price_change: Option<Point>,
+    /// Bit shipment change on the quarter before, %.
+    pub bits_change: Option<Point>,
+    /// Supplier inventory at the end of the quarter, weeks.
+    pub inventory_weeks: Option<Point>,
+    /// Free text (price basis, derivations).
+    pub note: Option<String>,
+}
+
+impl Quarter {
+    /// Every figure of the quarter with its field name.
+    pub fn figures(&self) -> [(&'static str, Option<&Point>); 5] {
+        [
+            ("revenue", self.revenue.as_ref()),
+            ("revenue_change", self.revenue_change.as_ref()),
+            ("price_change", self.price_change.as_ref()),
+            ("bits_change", self.bits_change.as_ref()),
+            ("inventory_weeks", self.inventory_weeks.as_ref()),
+        ]
+    }
 }
 
 /// A dated event of market history.
@@ -259,6 +296,8 @@ pub struct Market {
     pub nand: MemoryMarket,
     /// Years for the price to close most of its gap to the indicated price.
     pub price_adjustment_time: Figure,
+    /// The multiple of its cost trend the price approaches as cover runs out.
+    pub max_price_vs_trend: Figure,
     /// Wafer per HBM bit relative to ordinary DRAM.
     pub hbm_trade_ratio: Figure,
     /// Years from an investment decision to output.

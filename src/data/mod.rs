@@ -10,7 +10,7 @@ mod validate;
 
 pub use dataset::{
     Dataset, DeviceSegment, Event, Figure, IndustryTotals, Market, MemoryMarket, Origin,
-    ParamRange, Point, ResidualSegment, Segment, SegmentBody, Series, Source,
+    ParamRange, Point, Quarter, ResidualSegment, Segment, SegmentBody, Series, Source,
 };
 pub use problem::{Locator, Problem, Problems};
 pub use text::{read_text, sanitize, sanitize_lines};

@@ -137,6 +137,9 @@ pub struct MarketEntry {
     pub hbm_trade_ratio: Spanned<ScalarEntry>,
     /// Years for the price to close most of its gap to the indicated price.
     pub price_adjustment_time: Spanned<ScalarEntry>,
+    /// The multiple of its cost trend the price approaches as cover runs out (and its inverse
+    /// as stock piles up).
+    pub max_price_vs_trend: Spanned<ScalarEntry>,
     /// Years from an investment decision to output.
     pub capacity_delay: Spanned<ScalarEntry>,
     /// DRAM.
@@ -167,6 +170,35 @@ pub struct MemoryEntry {
     pub capacity_response: Spanned<ScalarEntry>,
     /// Share of the cover in excess of target by which suppliers slow their fabs.
     pub utilisation_response: Spanned<ScalarEntry>,
+    /// `[[market.<memory>.quarter]]`: quarterly figures, in time order.
+    #[serde(default)]
+    pub quarter: Vec<Spanned<QuarterEntry>>,
+}
+
+/// `[[market.<memory>.quarter]]`: one calendar quarter's published figures, each optional.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuarterEntry {
+    /// `YYYYQn`.
+    pub q: Spanned<String>,
+    /// Industry revenue, USD billion.
+    #[serde(default)]
+    pub revenue: Option<Spanned<FigureEntry>>,
+    /// Revenue change on the quarter before, %.
+    #[serde(default)]
+    pub revenue_change: Option<Spanned<FigureEntry>>,
+    /// Contract price or ASP change on the quarter before, %.
+    #[serde(default)]
+    pub price_change: Option<Spanned<FigureEntry>>,
+    /// Bit shipment change on the quarter before, %.
+    #[serde(default)]
+    pub bits_change: Option<Spanned<FigureEntry>>,
+    /// Supplier inventory at the end of the quarter, weeks.
+    #[serde(default)]
+    pub inventory_weeks: Option<Spanned<FigureEntry>>,
+    /// Free text.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// `[[event]]`: a dated event of the market's history.

@@ -23,6 +23,7 @@ pub fn source_uses(d: &Dataset) -> BTreeMap<String, Vec<String>> {
         }
     };
     let mut figures: Vec<(String, &Figure)> = Vec::new();
+    let mut quarter_uses: Vec<(String, String)> = Vec::new();
     for seg in &d.segments {
         let id = &seg.id;
         figures.push((
@@ -64,6 +65,16 @@ pub fn source_uses(d: &Dataset) -> BTreeMap<String, Vec<String>> {
             series(format!("market.{id}.revenue"), &mm.revenue);
             series(format!("market.{id}.sufficiency"), &mm.sufficiency);
             series(format!("market.{id}.inventory_weeks"), &mm.inventory_weeks);
+            for q in &mm.quarters {
+                for (name, point) in q.figures() {
+                    if let Some(p) = point {
+                        quarter_uses.push((
+                            p.source.clone(),
+                            format!("market.{id}.quarter {}Q{} {name}", q.year, q.quarter),
+                        ));
+                    }
+                }
+            }
             figures.push((
                 format!("market.{id}.target_inventory_weeks"),
                 &mm.target_inventory_weeks,
@@ -83,6 +94,7 @@ pub fn source_uses(d: &Dataset) -> BTreeMap<String, Vec<String>> {
         }
         figures.push(("market.hbm_trade_ratio".into(), &m.hbm_trade_ratio));
         figures.push(("market.capacity_delay".into(), &m.capacity_delay));
+        figures.push(("market.max_price_vs_trend".into(), &m.max_price_vs_trend));
         figures.push((
             "market.price_adjustment_time".into(),
             &m.price_adjustment_time,
@@ -95,6 +107,9 @@ pub fn source_uses(d: &Dataset) -> BTreeMap<String, Vec<String>> {
     }
     for (name, f) in figures {
         uses.entry(f.source.clone()).or_default().push(name);
+    }
+    for (source, name) in quarter_uses {
+        uses.entry(source).or_default().push(name);
     }
     for (id, r) in &d.ranges {
         if let Some(src) = &r.source {

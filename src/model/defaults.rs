@@ -117,10 +117,11 @@ pub const CYCLE_DRIFT_YEARS: Year = 6;
 pub const MAX_CYCLE_DRIFT: Years = 0.25;
 
 /// The default drift of a replacement cycle: the median of the evidence dated in the
-/// [`CYCLE_DRIFT_YEARS`] up to `base_year` (zero without any), capped at
-/// [`MAX_CYCLE_DRIFT`]. Evidence is the slope between consecutive cycle points (dated by the
-/// later one) and the dated changes of `changes` (regional surveys: their levels differ from
-/// the global series, their direction and pace are comparable).
+/// [`CYCLE_DRIFT_YEARS`] up to `base_year` (zero without any), shrunk towards zero by how
+/// much the evidence agrees ([`evidence_agreement`]) and capped at [`MAX_CYCLE_DRIFT`].
+/// Evidence is the slope between consecutive cycle points (dated by the later one) and the
+/// dated changes of `changes` (regional surveys: their levels differ from the global series,
+/// their direction and pace are comparable).
 pub fn cycle_drift(points: &[Point], changes: &[Point], base_year: Year) -> Years {
     let recent = |year: Year| year > base_year - CYCLE_DRIFT_YEARS && year <= base_year;
     let mut evidence: Vec<f64> = points
@@ -139,7 +140,27 @@ pub fn cycle_drift(points: &[Point], changes: &[Point], base_year: Year) -> Year
     } else {
         (evidence[n / 2 - 1] + evidence[n / 2]) / 2.0
     };
-    median.clamp(-MAX_CYCLE_DRIFT, MAX_CYCLE_DRIFT)
+    (median * evidence_agreement(&evidence)).clamp(-MAX_CYCLE_DRIFT, MAX_CYCLE_DRIFT)
+}
+
+/// How much pieces of evidence agree, from 0 to 1: `mean^2 / (mean^2 + sd^2)` (sample standard
+/// deviation), 1 when they are all the same, near 0 when they scatter around zero. Evidence of
+/// a drift is noisy (surveys of different regions and definitions); a drift the evidence does
+/// not agree on is mostly noise and is not extrapolated at full strength. A single piece of
+/// evidence has nothing to disagree with and counts in full.
+pub fn evidence_agreement(evidence: &[f64]) -> f64 {
+    let n = evidence.len();
+    if n < 2 {
+        return 1.0;
+    }
+    let mean = evidence.iter().sum::<f64>() / n as f64;
+    let variance = evidence.iter().map(|e| (e - mean).powi(2)).sum::<f64>() / (n - 1) as f64;
+    let signal = mean * mean;
+    if signal + variance <= 0.0 {
+        1.0
+    } else {
+        signal / (signal + variance)
+    }
 }
 
 /// Years of industry bit shipments whose growth the content defaults are made to continue.

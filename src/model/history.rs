@@ -37,6 +37,10 @@ pub struct DeviceState {
     pub cohort: Cohort,
     /// Installed-base growth the default path fades towards.
     pub long_run_growth: PercentPerYear,
+    /// The installed base at the end of the base year had the replacement cycle stayed at its
+    /// value of [`BASE_GROWTH_YEARS`] before (same shipments): what the base would be without
+    /// units being kept longer.
+    pub base_at_constant_cycle: MillionUnits,
 }
 
 /// History of every segment up to a base year.
@@ -79,6 +83,8 @@ fn device_history(
     let nand = path(d.nand_gb.until(base_year));
     let hbm = d.hbm_gb.as_ref().map(|h| path(h.until(base_year)));
     let mut hazards_for = f64::NAN;
+    let held_from = base_year - BASE_GROWTH_YEARS;
+    let mut held: Option<(Cohort, Vec<f64>)> = None;
     for (k, (year, &cycle)) in (start..=base_year).zip(&cycles).enumerate() {
         let i = year_index(first_year, year);
         // Cycles are often flat for years (after the last point): reuse.
@@ -87,7 +93,14 @@ fn device_history(
             hazards_for = cycle;
         }
         let shipped = d.shipments.get(year).unwrap_or(0.0);
+        if let Some((held_cohort, held_hazards)) = held.as_mut() {
+            held_cohort.age_one_year(held_hazards);
+            held_cohort.ship(shipped, held_hazards[0]);
+        }
         let retired = cohort.age_one_year(&hazards) + cohort.ship(shipped, hazards[0]);
+        if year == held_from {
+            held = Some((cohort.clone(), hazards.clone()));
+        }
         let content = Content {
             dram: dram[k],
             nand: nand[k],
@@ -95,10 +108,12 @@ fn device_history(
         };
         rows.set_device_year(i, shipped, retired, cohort.total(), content);
     }
+    let base_at_constant_cycle = held.map_or(cohort.total(), |(c, _)| c.total());
     DeviceState {
         lifetime,
         cohort,
         long_run_growth: d.long_run_growth.value,
+        base_at_constant_cycle,
     }
 }
 
@@ -155,23 +170,31 @@ impl History {
             calibration,
             market: data.market.as_ref().map(|m| {
                 [
-                    MemoryHistory::new(&m.dram, first_year, base_year),
-                    MemoryHistory::new(&m.nand, first_year, base_year),
+                    MemoryHistory::new(&m.dram, m.max_price_vs_trend.value, first_year, base_year),
+                    MemoryHistory::new(&m.nand, m.max_price_vs_trend.value, first_year, base_year),
                 ]
             }),
         }
     }
 
     /// Growth of a segment's installed base over the last [`BASE_GROWTH_YEARS`] history
-    /// years, % per year (compound): the default desired-stock growth of a build-out.
+    /// years, % per year (compound), with the part that came from units being kept longer
+    /// netted out: the default desired-stock growth of a build-out. The end point is the base
+    /// the same shipments would have built had the replacement cycle stayed where it was
+    /// [`BASE_GROWTH_YEARS`] before; with a constant cycle it is the installed base itself.
     pub fn installed_base_trend(&self, segment: usize) -> PercentPerYear {
-        let rows = &self.segments[segment].rows;
+        let seg = &self.segments[segment];
+        let rows = &seg.rows;
         let Some(start) = rows.start_year else {
             return 0.0;
         };
         let from = (self.base_year - BASE_GROWTH_YEARS).max(start);
         let at = |y: Year| rows.installed_base_m[year_index(self.first_year, y)];
-        super::paths::cagr_percent(at(from), at(self.base_year), self.base_year - from)
+        let end = seg
+            .devices
+            .as_ref()
+            .map_or(at(self.base_year), |d| d.base_at_constant_cycle);
+        super::paths::cagr_percent(at(from), end, self.base_year - from)
     }
 
     /// The default stock adjustment time, years, the same for every device segment: from

@@ -221,11 +221,6 @@ impl MarketProjection {
     }
 }
 
-/// Inventory cover counts between half and twice the target in the price rule, so that at an
-/// elasticity of 1 the price stays between half and twice its cost trend (DRAM per bit moved
-/// +47% in 2017 and -47% in 2019, IC Insights / DRAMeXchange).
-const COVER_CLAMP: (f64, f64) = (0.5, 2.0);
-
 /// Lowest utilisation suppliers slow to without a declared production cut: deeper cuts were
 /// announced as such (2023: 20-30% of wafer starts).
 pub const MIN_UTILISATION: f64 = 0.8;
@@ -233,8 +228,6 @@ pub const MIN_UTILISATION: f64 = 0.8;
 pub const MAX_INVENTORY_TARGETS: f64 = 3.0;
 /// Weeks in a year, to turn a year's demand into weekly demand.
 const WEEKS_PER_YEAR: f64 = 52.0;
-/// The capacity response never shrinks capacity by more than half in a year.
-const MIN_RESPONSE: f64 = 0.5;
 
 /// The share of the gap between the price and its indicated level closed in one year with a
 /// price adjustment time of `years` (exponential smoothing; 0 closes it at once).
@@ -294,64 +287,39 @@ pub fn project_memory(
     let mut last_weeks = weeks0;
     for i in base + 1..len {
         let year = h.first_year + i as Year;
-        // Capacity answers the relative price `capacity_delay` years earlier. Prices of the
-        // base year and before count as neutral: the default supply growth is the growth
-        // measured over those years, which already holds supply's answer to them.
-        let signal_at = i
-            .saturating_sub(m.capacity_delay.max(0) as usize)
-            .min(i - 1);
-        let signal = if signal_at > base {
-            relative[signal_at]
-        } else {
-            1.0
-        };
-        let response = (1.0 + h.capacity_response / 100.0 * signal.max(f64::MIN_POSITIVE).log2())
-            .max(MIN_RESPONSE);
         let want = equivalent(i);
-        // Planned capacity growth starts at the supply growth and fades towards the growth of
-        // demand (the year before), so that over the horizon capacity follows demand.
-        let demand_growth =
-            (equivalent(i - 1) / equivalent(i - 2).max(f64::MIN_POSITIVE) - 1.0) * 100.0;
-        let weight = fade.get(i - base - 1).copied().unwrap_or(0.0);
-        let planned_growth = demand_growth + (p.supply_growth - demand_growth) * weight;
-        // Fabs run full unless the stock carried in is above target, when suppliers slow them
-        // (down to the utilisation floor); a declared cut lowers output a further cut %.
-        // Expansion is held back in the same proportion, and no stock is built past its
-        // ceiling.
-        let excess = (last_weeks / target - 1.0).max(0.0);
-        let cutting = (p.cut_start..p.cut_start + p.cut_years.max(0)).contains(&year);
-        let cut = if cutting {
-            (p.production_cut / 100.0).clamp(0.0, 1.0)
+        capacity *= growth_factor(capacity_growth(
+            h.capacity_response,
+            planned_growth(p, demand_growth(&equivalent, i), fade, i - base - 1),
+            capacity_signal(&relative, i, m.capacity_delay),
+        ));
+        // The first projected year starts from the price where the base year ended.
+        let last_relative = if i == base + 1 {
+            relative[base] * h.exit_ratio
         } else {
-            0.0
+            relative[i - 1]
         };
-        let utilisation =
-            (1.0 - h.utilisation_response * excess).max(MIN_UTILISATION) * (1.0 - cut);
-        capacity *= growth_factor(planned_growth).max(0.0) * response * utilisation;
-        let target_stock = target * want / WEEKS_PER_YEAR;
-        let ceiling = want + MAX_INVENTORY_TARGETS * target_stock - inventory;
-        let output = (capacity * utilisation).min(ceiling).max(0.0);
-        let opening_weeks = if want > 0.0 {
-            inventory / (want / WEEKS_PER_YEAR)
-        } else {
-            target
-        };
+        let output = output(
+            capacity,
+            utilisation(h.utilisation_response, last_weeks / target, last_relative),
+            cut_share(p, year),
+            want + MAX_INVENTORY_TARGETS * target * want / WEEKS_PER_YEAR - inventory,
+        );
+        let opening_weeks = cover_weeks(inventory, want, target);
         let available = inventory + output;
         let shipped = want.min(available);
         inventory = available - shipped;
-        let weeks = if want > 0.0 {
-            inventory / (want / WEEKS_PER_YEAR)
-        } else {
-            target
-        };
+        let weeks = cover_weeks(inventory, want, target);
         // Meadows' rule: the indicated price sits on the cost trend, above it when cover is
         // below target and below it when cover is above; the price moves towards it with the
         // price adjustment time. The year's average price answers the year's average cover,
         // so stock carried in weighs on it even when output is cut.
-        let cover =
-            ((opening_weeks + weeks) / 2.0).clamp(target * COVER_CLAMP.0, target * COVER_CLAMP.1);
-        let indicated = (target / cover).powf(1.0 / p.price_elasticity.max(0.05));
-        let last = relative[i - 1].max(f64::MIN_POSITIVE);
+        let indicated = indicated_relative_price(
+            (opening_weeks + weeks) / 2.0 / target,
+            p.price_elasticity,
+            h.max_price_vs_trend,
+        );
+        let last = last_relative.max(f64::MIN_POSITIVE);
         let rel = last * (indicated / last).powf(step);
         let price = h.trend_price(year) * rel;
         relative.push(rel);
@@ -372,6 +340,88 @@ pub fn project_memory(
     out.price_vs_trend_pct = relative.iter().map(|r| (r - 1.0) * 100.0).collect();
     out.turn_year = turn_year(&out.price_index, h.first_year, h.base_year);
     out
+}
+
+/// Growth of demand in conventional-bit equivalents in the year before `i`, %.
+fn demand_growth(equivalent: &impl Fn(usize) -> f64, i: usize) -> PercentPerYear {
+    (equivalent(i - 1) / equivalent(i - 2).max(f64::MIN_POSITIVE) - 1.0) * 100.0
+}
+
+/// Planned capacity growth `step` years into the projection: the supply growth slider fading
+/// towards the growth of demand, so that over the horizon capacity follows demand.
+fn planned_growth(
+    p: &MemoryParams,
+    demand_growth: PercentPerYear,
+    fade: &[f64],
+    step: usize,
+) -> PercentPerYear {
+    let weight = fade.get(step).copied().unwrap_or(0.0);
+    demand_growth + (p.supply_growth - demand_growth) * weight
+}
+
+/// The relative price (price over its cost trend) that capacity answers in row `i`: the one
+/// `delay` years earlier, history years included (the capex answer to a boom of the base year
+/// or before arrives in the projection). 1 (neutral) before the first year.
+fn capacity_signal(relative: &[f64], i: usize, delay: Year) -> f64 {
+    let delay = delay.max(1) as usize;
+    i.checked_sub(delay)
+        .and_then(|k| relative.get(k))
+        .copied()
+        .unwrap_or(1.0)
+}
+
+/// Capacity growth, %: the planned growth plus `response` points per doubling of the relative
+/// price. Capacity is never scrapped (a fab idles, it is not taken down), so it never shrinks.
+fn capacity_growth(response: f64, planned: PercentPerYear, signal: f64) -> PercentPerYear {
+    (planned + response * signal.max(f64::MIN_POSITIVE).log2()).max(0.0)
+}
+
+/// Utilisation of capacity without a declared cut: full, unless the stock carried in is
+/// above target *and* the price is below its trend; then suppliers slow their fabs by
+/// `response` x the excess cover (down to [`MIN_UTILISATION`]). With the price above its
+/// trend nobody idles a fab.
+fn utilisation(response: f64, cover_vs_target: f64, relative_price: f64) -> f64 {
+    if relative_price >= 1.0 {
+        return 1.0;
+    }
+    (1.0 - response * (cover_vs_target - 1.0).max(0.0)).max(MIN_UTILISATION)
+}
+
+/// The declared production cut in `year`, as a share of output (0 outside the cut years).
+fn cut_share(p: &MemoryParams, year: Year) -> f64 {
+    let cutting = (p.cut_start..p.cut_start + p.cut_years.max(0)).contains(&year);
+    if cutting {
+        (p.production_cut / 100.0).clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
+/// A year's output: capacity x utilisation x (1 - cut), applied once, so a declared cut of
+/// 5% gives 5% less output than the same year without it; never more than the stock
+/// `ceiling` allows, never negative.
+fn output(capacity: f64, utilisation: f64, cut: f64, ceiling: f64) -> f64 {
+    (capacity * utilisation * (1.0 - cut)).min(ceiling).max(0.0)
+}
+
+/// Inventory cover, weeks of `want` (the target when nothing is wanted).
+fn cover_weeks(inventory: f64, want: f64, target: f64) -> f64 {
+    if want > 0.0 {
+        inventory / (want / WEEKS_PER_YEAR)
+    } else {
+        target
+    }
+}
+
+/// The price over its cost trend that a cover of `cover_vs_target` x target indicates:
+/// `(target / cover)^(1 / e)`, made smooth at both ends. In logs,
+/// `ln r* = ln(max) tanh(ln(target / cover) / (e ln(max)))`: near target it is Meadows' rule
+/// exactly, and as cover goes to zero (or piles up) the price approaches `max` times its trend
+/// (or `1 / max`) without a kink.
+pub fn indicated_relative_price(cover_vs_target: f64, elasticity: f64, max: f64) -> f64 {
+    let bound = max.max(1.0 + 1e-9).ln();
+    let gap = (1.0 / cover_vs_target.max(1e-9)).ln() / elasticity.max(0.05);
+    (bound * (gap / bound).tanh()).exp()
 }
 
 /// The first projected year whose price rises after a fall the year before.

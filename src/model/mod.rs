@@ -1,7 +1,7 @@
 //! The pure projection model: lifetimes, cohorts, demand. No I/O, no terminal, no clock.
 
 mod cohort;
-mod defaults;
+pub mod defaults;
 mod engine;
 mod history;
 mod lifetime;
@@ -10,6 +10,7 @@ mod market_history;
 mod parameters;
 pub mod paths;
 mod projection;
+pub mod quarterly;
 
 pub use cohort::Cohort;
 pub use engine::{Engine, faded_growth, project};
