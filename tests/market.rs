@@ -322,3 +322,28 @@ fn later_market_data_does_not_leak_into_an_earlier_base_year() {
         format!("{:?}", b.project(b.catalog.baseline()).market)
     );
 }
+
+/// A declared cut lowers output in its first year by exactly the declared share: utilisation
+/// and cut apply once, to output (they once applied to capacity too, so a 5% cut took 10% off
+/// in its first year and 15% in its second). Output counts HBM at its trade ratio, as the
+/// market balances it.
+#[test]
+fn a_declared_cut_lowers_output_by_exactly_its_share() {
+    let s = Setup::new(data::builtin().expect("built-in data"), Some(2022)).expect("setup");
+    let base = s.catalog.baseline().clone();
+    let mut cut = base.clone();
+    for (id, v) in [
+        ("dram.production_cut", 5.0),
+        ("dram.cut_start", 2023.0),
+        ("dram.cut_years", 2.0),
+    ] {
+        set(&s, &mut cut, id, v);
+    }
+    let (a, b) = (s.project(&base), s.project(&cut));
+    let i = a.index(2023).unwrap();
+    let ratio = base.market.as_ref().unwrap().hbm_trade_ratio;
+    let output =
+        |p: &Projection| market(p, Memory::Dram).supply_eb[i] + (ratio - 1.0) * p.total_hbm_eb[i];
+    let change = output(&b) / output(&a) - 1.0;
+    assert!((change + 0.05).abs() < 1e-9, "output change {change}");
+}
