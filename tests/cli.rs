@@ -419,7 +419,7 @@ fn sources_resolve_everywhere() {
     let o = memcycle(&["sources"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let all = stdout(&o);
-    assert!(all.starts_with("269 of 269 sources"), "{all}");
+    assert!(all.starts_with("274 of 274 sources"), "{all}");
     let o = memcycle(&["sources", "mkw_elasticity"]);
     let card = stdout(&o);
     assert!(card.contains("publisher  MKW Ventures"), "{card}");

@@ -9,7 +9,7 @@
 //! growth of demand), so more HBM demand calls up more fabs from the second projected year on:
 //! "HBM never raises conventional supply" holds for the first projected year.
 
-use memcycle::data::{self, Dataset};
+use memcycle::data::{self, Dataset, SegmentBody};
 use memcycle::model::{Memory, Parameters, Projection};
 use memcycle::setup::Setup;
 use proptest::prelude::*;
@@ -21,6 +21,20 @@ fn data_with_response(response: Option<f64>) -> Dataset {
         for mm in [&mut m.dram, &mut m.nand] {
             mm.capacity_response.value = r;
             mm.utilisation_response.value = r;
+        }
+        // Devices answering memory prices are a feedback too.
+        for seg in &mut d.segments {
+            if let SegmentBody::Devices(dv) = &mut seg.body {
+                for f in [
+                    &mut dv.unit_price_elasticity,
+                    &mut dv.content_price_elasticity,
+                ]
+                .into_iter()
+                .flatten()
+                {
+                    f.value = 0.0;
+                }
+            }
         }
     }
     d
@@ -346,4 +360,201 @@ fn a_declared_cut_lowers_output_by_exactly_its_share() {
         |p: &Projection| market(p, Memory::Dram).supply_eb[i] + (ratio - 1.0) * p.total_hbm_eb[i];
     let change = output(&b) / output(&a) - 1.0;
     assert!((change + 0.05).abs() < 1e-9, "output change {change}");
+}
+
+/// Every built-in scenario, and the baseline with each parameter at either end of its
+/// plausible range: the settings a user is told are reasonable.
+fn reasonable_settings() -> Vec<(String, Option<Setup>, Parameters)> {
+    use memcycle::scenario::{BUILTIN, Store};
+    let store = Store::new(None);
+    let mut out = Vec::new();
+    for (id, _) in BUILTIN {
+        let text = store.read(id).expect("built-in");
+        let s = Setup::new(data_with_response(None), text.base_year()).expect("setup");
+        let sc = text.parse(&s.catalog).expect("valid scenario");
+        let p = s.parameters_with(Some(&sc), &[]).expect("params");
+        out.push((format!("scenario {id}"), Some(s), p));
+    }
+    let s = setup();
+    for spec in s.catalog.specs() {
+        for v in [spec.low, spec.high] {
+            let mut p = s.catalog.baseline().clone();
+            set(s, &mut p, &spec.id, v);
+            out.push((format!("{}={v}", spec.id), None, p));
+        }
+    }
+    out
+}
+
+/// Within reasonable settings the market neither collapses nor floods: with the price above
+/// its trend and no declared cut, bit supply never falls (nobody idles a fab then, and the
+/// extra wafers HBM takes are built for it), and sufficiency stays within ±40% (capacity
+/// answers margins only while it is short of demand).
+#[test]
+fn supply_holds_above_trend_and_sufficiency_stays_within_40_percent() {
+    let mut failures = Vec::new();
+    for (what, own, p) in reasonable_settings() {
+        let proj = own.as_ref().unwrap_or_else(|| setup()).project(&p);
+        let b = proj.index(proj.base_year).unwrap();
+        let mk = p.market.as_ref().unwrap();
+        for m in Memory::ALL {
+            let mp = market(&proj, m);
+            let mm = mk.memory(m);
+            for i in b + 1..proj.len() {
+                let year = proj.first_year + i as i32;
+                let sr = mp.sufficiency_pct[i];
+                if sr.abs() > 40.0 {
+                    failures.push(format!("{what}: {m:?} {year} sufficiency {sr:.1}%"));
+                }
+                let cutting = mm.production_cut > 0.0
+                    && (mm.cut_start..mm.cut_start + mm.cut_years).contains(&year);
+                let above = mp.price_vs_trend_pct[i - 1] > 0.0 && mp.price_vs_trend_pct[i] > 0.0;
+                if i > b + 1
+                    && above
+                    && !cutting
+                    && mp.supply_eb[i] < mp.supply_eb[i - 1] * (1.0 - 1e-9)
+                {
+                    failures.push(format!(
+                        "{what}: {m:?} supply falls {:.2} -> {:.2} EB in {year} with the price above trend",
+                        mp.supply_eb[i - 1],
+                        mp.supply_eb[i]
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// The device segments' price elasticities set to `units` and `content`.
+fn with_elasticities(
+    s: &Setup,
+    p: &Parameters,
+    units: Option<f64>,
+    content: Option<f64>,
+) -> Parameters {
+    let mut p = p.clone();
+    for spec in s.catalog.specs() {
+        let v = if spec.id.ends_with(".unit_elasticity") {
+            units
+        } else if spec.id.ends_with(".content_elasticity") {
+            content
+        } else {
+            None
+        };
+        if let Some(v) = v {
+            set(s, &mut p, &spec.id, v);
+        }
+    }
+    p
+}
+
+/// With every elasticity at 0 the devices do not see the market at all: the same figures as
+/// a projection with no market, to the last bit.
+#[test]
+fn zero_elasticities_reproduce_the_projection_without_feedback() {
+    let s = setup();
+    let zero = with_elasticities(s, s.catalog.baseline(), Some(0.0), Some(0.0));
+    let mut blind = zero.clone();
+    blind.market = None;
+    let (a, b) = (s.project(&zero), s.project(&blind));
+    for (x, y) in a.segments.iter().zip(&b.segments) {
+        assert_eq!(x.shipments_m, y.shipments_m, "{}", x.id);
+        assert_eq!(x.dram_eb, y.dram_eb, "{}", x.id);
+        assert_eq!(x.nand_eb, y.nand_eb, "{}", x.id);
+        assert_eq!(x.hbm_eb, y.hbm_eb, "{}", x.id);
+    }
+    assert_eq!(a.total_dram_eb, b.total_dram_eb);
+}
+
+/// Dear memory never raises units or memory per unit: in the first projected year (before
+/// deferred purchases come back) every setting's units and content are at most what they are
+/// without feedback, and lower where memory was dear and the elasticity is not zero.
+#[test]
+fn dear_memory_never_raises_units_or_content() {
+    let mut lowered = 0;
+    for (what, own, p) in reasonable_settings() {
+        let s = own.as_ref().unwrap_or_else(|| setup());
+        let with = s.project(&p);
+        let without = s.project(&with_elasticities(s, &p, Some(0.0), Some(0.0)));
+        let i = with.index(with.base_year + 1).unwrap();
+        for (x, y) in with.segments.iter().zip(&without.segments) {
+            for (a, b, name) in [
+                (x.shipments_m[i], y.shipments_m[i], "units"),
+                (
+                    x.dram_gb_per_unit[i],
+                    y.dram_gb_per_unit[i],
+                    "DRAM per unit",
+                ),
+                (
+                    x.nand_gb_per_unit[i],
+                    y.nand_gb_per_unit[i],
+                    "NAND per unit",
+                ),
+            ] {
+                assert!(a <= b * (1.0 + 1e-12), "{what}: {} {name} {a} > {b}", x.id);
+                if a < b {
+                    lowered += 1;
+                }
+            }
+        }
+    }
+    assert!(lowered > 0, "the feedback never acted");
+}
+
+proptest! {
+    /// The answer to the memory price never rises with the price, for any elasticity <= 0,
+    /// and is 1 at or below the trend.
+    #[test]
+    fn the_answer_to_price_never_rises_with_it(r in 0.05f64..10.0, dr in 0.0f64..5.0, e in -1.0f64..=0.0) {
+        use memcycle::model::price_answer;
+        prop_assert!(price_answer(r + dr, e) <= price_answer(r, e) * (1.0 + 1e-12));
+        prop_assert!(price_answer(r.min(1.0), e) == 1.0);
+    }
+}
+
+/// From the end of 2025, with nothing published after it: the close of 2025 (DRAM revenue
+/// +29% in 4Q25, NAND +24%) carries both prices up in 2026, and dear memory cuts phone and PC
+/// units (the published 2026 figures: DRAM contract prices +90-95% in 1Q26, IDC smartphones
+/// -13.9% and PCs -11.3%).
+#[test]
+fn from_the_end_of_2025_prices_rise_and_units_fall_in_2026() {
+    let s = setup();
+    let p = s.project(s.catalog.baseline());
+    let (b, i) = (p.index(2025).unwrap(), p.index(2026).unwrap());
+    for m in Memory::ALL {
+        let price = &market(&p, m).price_index;
+        assert!(
+            price[i] > price[b],
+            "{m:?} price {} -> {}",
+            price[b],
+            price[i]
+        );
+    }
+    for id in ["smartphone", "pc"] {
+        let seg = p.segments.iter().find(|x| x.id == id).unwrap();
+        assert!(seg.shipments_m[i] < seg.shipments_m[b], "{id} units");
+    }
+}
+
+/// The built-in `cuts-2023` scenario, projected from 2022 with the cuts announced then: DRAM
+/// revenue falls at least 25% in 2023 (observed -35%) and rises at least 40% in 2024 (+84%).
+#[test]
+fn the_2023_cuts_scenario_shows_the_collapse_and_the_recovery() {
+    use memcycle::scenario::Store;
+    let text = Store::new(None).read("cuts-2023").expect("built in");
+    assert_eq!(text.base_year(), Some(2022));
+    let s = Setup::new(data_with_response(None), text.base_year()).expect("setup");
+    let sc = text.parse(&s.catalog).expect("valid");
+    let p = s.project(&s.parameters_with(Some(&sc), &[]).expect("params"));
+    let rev = &market(&p, Memory::Dram).revenue_busd;
+    let i = p.index(2023).unwrap();
+    let (fall, rise) = (rev[i] / rev[i - 1] - 1.0, rev[i + 1] / rev[i] - 1.0);
+    assert!(fall <= -0.25, "2023 {:.1}%", fall * 100.0);
+    assert!(rise >= 0.40, "2024 {:.1}%", rise * 100.0);
 }

@@ -207,7 +207,7 @@ fn backtest_mode_draws_observed_points() {
     let screen = text(&draw(&a));
     assert!(screen.contains("Backtest from"));
     assert!(
-        screen.contains("error (skill) bits 13% (0.78) rev 31% (0.90)"),
+        screen.contains("error (skill) bits 13% (0.78) rev 19% (0.55)"),
         "{screen}"
     );
     assert!(screen.contains("• observed"));

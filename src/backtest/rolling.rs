@@ -10,6 +10,7 @@
 
 use super::scored_series;
 use crate::data::{Dataset, Series};
+use crate::model::Memory;
 use crate::model::paths::cagr_percent;
 use crate::params::Override;
 use crate::scenario::Store;
@@ -93,6 +94,98 @@ pub struct Rolling {
     pub forecasts: Vec<Forecast>,
     /// One row per series, in data order.
     pub skills: Vec<Skill>,
+    /// Which way the price went, per memory (empty without a market).
+    pub prices: Vec<PriceSkill>,
+}
+
+/// How well the model tells which way a memory's price goes, over every origin: price per bit
+/// (revenue / bits in the data) against the model's price index, next to "always down" (the
+/// cost trend's answer), and the size of the swings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PriceSkill {
+    /// `dram` or `nand`.
+    pub memory: &'static str,
+    /// Years whose change 1 year ahead the model got right, and how many were scored.
+    pub right_1: usize,
+    /// Origins scored 1 year ahead.
+    pub count_1: usize,
+    /// Of those, years the price fell ("always down" is right).
+    pub down_1: usize,
+    /// The same for the change of the second projected year (year 2 over year 1).
+    pub right_2: usize,
+    /// Origins scored 2 years ahead.
+    pub count_2: usize,
+    /// Of those, years the price fell.
+    pub down_2: usize,
+    /// Mean |change of ln price| in the first projected year, model.
+    pub swing_model: f64,
+    /// The same, observed.
+    pub swing_observed: f64,
+}
+
+impl PriceSkill {
+    /// Model swing over observed swing (1: swings of the right size).
+    pub fn swing_ratio(&self) -> f64 {
+        if self.swing_observed > 0.0 {
+            self.swing_model / self.swing_observed
+        } else {
+            f64::NAN
+        }
+    }
+}
+
+/// One origin's price changes of one memory: `(model, observed)` ln changes of the first and
+/// second projected years, where the data has the figures.
+type PriceChanges = [Option<(f64, f64)>; 2];
+
+/// The observed price per bit of `year`: revenue / bits where both figures are for that year.
+fn observed_price(m: &crate::data::MemoryMarket, year: Year) -> Option<f64> {
+    let (r, b) = (m.revenue.get(year)?, m.bits.get(year)?);
+    (r > 0.0 && b > 0.0).then(|| r / b)
+}
+
+/// The model's and the observed ln price changes of the first two projected years.
+fn price_changes(
+    m: &crate::data::MemoryMarket,
+    index: &[f64],
+    projection: &crate::model::Projection,
+    origin: Year,
+) -> PriceChanges {
+    let change = |h: i32| {
+        let year = origin + h;
+        let (i, j) = (projection.index(year - 1)?, projection.index(year)?);
+        let (a, b) = (index.get(i)?, index.get(j)?);
+        let observed = (observed_price(m, year)? / observed_price(m, year - 1)?).ln();
+        (*a > 0.0 && *b > 0.0).then(|| ((b / a).ln(), observed))
+    };
+    [change(1), change(2)]
+}
+
+/// Sums the price changes of every origin into one [`PriceSkill`].
+fn price_skill(memory: &'static str, changes: &[PriceChanges]) -> PriceSkill {
+    let count = |k: usize, pick: fn(f64, f64) -> bool| {
+        changes
+            .iter()
+            .filter_map(|c| c[k])
+            .filter(|(m, o)| pick(*m, *o))
+            .count()
+    };
+    let right = |m: f64, o: f64| (m > 0.0) == (o > 0.0);
+    let firsts: Vec<(f64, f64)> = changes.iter().filter_map(|c| c[0]).collect();
+    let mean_abs = |pick: fn(&(f64, f64)) -> f64| {
+        firsts.iter().map(|c| pick(c).abs()).sum::<f64>() / firsts.len().max(1) as f64
+    };
+    PriceSkill {
+        memory,
+        right_1: count(0, right),
+        count_1: count(0, |_, _| true),
+        down_1: count(0, |_, o| o <= 0.0),
+        right_2: count(1, right),
+        count_2: count(1, |_, _| true),
+        down_2: count(1, |_, o| o <= 0.0),
+        swing_model: mean_abs(|c| c.0),
+        swing_observed: mean_abs(|c| c.1),
+    }
 }
 
 /// The naive and drift benchmarks for `horizon` years after `origin` from observed figures;
@@ -126,6 +219,7 @@ pub fn run(
         });
     }
     let mut forecasts = Vec::new();
+    let mut changes: [Vec<PriceChanges>; 2] = [Vec::new(), Vec::new()];
     for origin in origins.clone() {
         let setup = Setup::new(data.clone(), Some(origin))?;
         let scenario = scenario
@@ -134,6 +228,16 @@ pub fn run(
         let mut params = setup.parameters_with(scenario.as_ref(), overrides)?;
         params.horizon = (origin + horizon).min(last);
         let projection = setup.project(&params);
+        if let (Some(m), Some(market)) = (&data.market, &projection.market) {
+            for (k, mem) in Memory::ALL.into_iter().enumerate() {
+                changes[k].push(price_changes(
+                    m.memory(mem),
+                    &market.memory(mem).price_index,
+                    &projection,
+                    origin,
+                ));
+            }
+        }
         for s in scored_series(data, &projection) {
             for h in 1..=params.horizon - origin {
                 let year = origin + h;
@@ -160,11 +264,20 @@ pub fn run(
         }
     }
     let skills = summarise(&forecasts);
+    let prices = match &data.market {
+        Some(_) => Memory::ALL
+            .into_iter()
+            .zip(&changes)
+            .map(|(mem, c)| price_skill(mem.id(), c))
+            .collect(),
+        None => Vec::new(),
+    };
     Ok(Rolling {
         origins,
         horizon,
         forecasts,
         skills,
+        prices,
     })
 }
 

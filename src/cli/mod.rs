@@ -73,14 +73,21 @@ impl ScenarioArgs {
     pub fn load_scenario(
         &self,
     ) -> Result<(Setup, crate::model::Parameters, Option<Scenario>), SetupError> {
-        let setup = Setup::load(self.data.as_deref(), self.base_year)?;
         let store = self.pick.store();
-        let scenario = self
+        let text = self
             .pick
             .scenario
             .as_deref()
-            .map(|n| setup.scenario(&store, n))
+            .map(|n| store.read(n))
             .transpose()?;
+        // A scenario about the past projects from its own base year unless --base-year says
+        // otherwise; its overrides are checked against that year's catalog.
+        let base_year = self.base_year.or_else(|| {
+            text.as_ref()
+                .and_then(crate::scenario::ScenarioText::base_year)
+        });
+        let setup = Setup::load(self.data.as_deref(), base_year)?;
+        let scenario = text.map(|t| t.parse(&setup.catalog)).transpose()?;
         let params = setup.parameters_with(scenario.as_ref(), &self.set)?;
         Ok((setup, params, scenario))
     }

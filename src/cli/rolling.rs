@@ -65,10 +65,23 @@ pub fn to_json(r: &Rolling) -> String {
             })
         })
         .collect();
+    let prices: Vec<_> = r
+        .prices
+        .iter()
+        .map(|p| {
+            json!({
+                "memory": p.memory,
+                "right_1y": p.right_1, "scored_1y": p.count_1, "always_down_1y": p.down_1,
+                "right_2y": p.right_2, "scored_2y": p.count_2, "always_down_2y": p.down_2,
+                "swing_ratio": json_number(p.swing_ratio()),
+            })
+        })
+        .collect();
     let doc = json!({
         "origins": [r.origins.start(), r.origins.end()],
         "horizon": r.horizon,
         "skills": skills,
+        "price_direction": prices,
         "forecasts": forecasts,
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
@@ -98,11 +111,45 @@ pub fn to_table(r: &Rolling) -> String {
         "Rolling-origin backtest: projected from every base year {}-{} with the data known then,\n\
          1-{} years ahead; mean absolute percentage error of the model, of naive (no change) and\n\
          of drift (the {} years before the base year extrapolated).\n\
-         skill = model / the better benchmark: below 1 the model beats both.\n\n{}",
+         skill = model / the better benchmark: below 1 the model beats both.\n\n{}{}",
         r.origins.start(),
         r.origins.end(),
         r.horizon,
         crate::backtest::rolling::DRIFT_YEARS,
+        t.render(),
+        price_table(r)
+    )
+}
+
+/// Which way the price went: right / scored, 1 and 2 years ahead, next to "always down", and
+/// the swing ratio. Empty without a market.
+fn price_table(r: &Rolling) -> String {
+    if r.prices.is_empty() {
+        return String::new();
+    }
+    let mut t = TextTable::new([
+        ("memory", Align::Left),
+        ("1y right", Align::Right),
+        ("always down", Align::Right),
+        ("2y right", Align::Right),
+        ("always down", Align::Right),
+        ("swing ratio", Align::Right),
+    ]);
+    let share = |n: usize, of: usize| format!("{n}/{of}");
+    for p in &r.prices {
+        t.row(vec![
+            p.memory.to_owned(),
+            share(p.right_1, p.count_1),
+            share(p.down_1, p.count_1),
+            share(p.right_2, p.count_2),
+            share(p.down_2, p.count_2),
+            fixed(p.swing_ratio(), 2),
+        ]);
+    }
+    format!(
+        "\nPrice direction: the change of price per bit (revenue / bits in the data) in the first\n\
+         and the second projected year, right / scored, next to \"always down\"; swing ratio =\n\
+         mean |change of ln price| in the first year, model / observed.\n\n{}",
         t.render()
     )
 }

@@ -125,6 +125,10 @@ pub struct DeviceSegment {
     pub hbm_gb: Option<Series>,
     /// NAND per unit shipped, GB, history points (interpolated geometrically).
     pub nand_gb: Series,
+    /// d ln units / d ln (memory price over its trend), <= 0, when the data gives one.
+    pub unit_price_elasticity: Option<Figure>,
+    /// d ln GB per unit / d ln (memory price over its trend), <= 0, when the data gives one.
+    pub content_price_elasticity: Option<Figure>,
 }
 
 /// Data of a residual segment.

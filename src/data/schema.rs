@@ -88,6 +88,14 @@ pub struct SegmentEntry {
     /// its recent growth rather than the long-run rate.
     #[serde(default)]
     pub build_out: Option<bool>,
+    /// How unit shipments answer the memory price relative to its trend, d ln units /
+    /// d ln price (devices, optional, <= 0; 0 when absent).
+    #[serde(default)]
+    pub unit_price_elasticity: Option<Spanned<ScalarEntry>>,
+    /// How memory per unit answers the memory price relative to its trend, d ln GB per unit /
+    /// d ln price (devices, optional, <= 0; 0 when absent).
+    #[serde(default)]
+    pub content_price_elasticity: Option<Spanned<ScalarEntry>>,
     /// Growth of DRAM per unit (or of DRAM demand, for a residual) that the default path fades
     /// towards, % per year.
     #[serde(default)]

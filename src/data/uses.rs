@@ -52,6 +52,12 @@ pub fn source_uses(d: &Dataset) -> BTreeMap<String, Vec<String>> {
                     &dv.initial_installed_base,
                 ));
                 figures.push((format!("{id}.long_run_growth"), &dv.long_run_growth));
+                if let Some(f) = &dv.unit_price_elasticity {
+                    figures.push((format!("{id}.unit_price_elasticity"), f));
+                }
+                if let Some(f) = &dv.content_price_elasticity {
+                    figures.push((format!("{id}.content_price_elasticity"), f));
+                }
             }
             SegmentBody::Residual(r) => {
                 series(format!("{id}.dram_eb"), &r.dram_eb);

@@ -51,6 +51,11 @@ impl Parameters {
                         dram_content_growth: s.long_run_dram_growth.value,
                         nand_content_growth: s.long_run_nand_growth.value,
                         hbm_gb_per_unit: None,
+                        unit_elasticity: d.unit_price_elasticity.as_ref().map_or(0.0, |f| f.value),
+                        content_elasticity: d
+                            .content_price_elasticity
+                            .as_ref()
+                            .map_or(0.0, |f| f.value),
                     }
                 }
                 SegmentBody::Residual(_) => SegmentParams {
@@ -61,6 +66,8 @@ impl Parameters {
                     dram_content_growth: s.long_run_dram_growth.value,
                     nand_content_growth: s.long_run_nand_growth.value,
                     hbm_gb_per_unit: None,
+                    unit_elasticity: 0.0,
+                    content_elasticity: 0.0,
                 },
             })
             .collect();

@@ -2,15 +2,15 @@
 //! shipments and demand (docs/model.md, sections 3 and 4), on top of a history computed once
 //! per data set and base year.
 
-use super::history::{Content, DeviceState, History};
+use super::history::{Content, DeviceState, History, SegmentHistory};
 use super::lifetime::MIN_MEAN;
-use super::market::{MarketProjection, project_memory};
+use super::market::MarketProjection;
+use super::market_run::MemoryRun;
 use super::parameters::Parameters;
 use super::parameters::SegmentParams;
-use super::projection::Projection;
-use super::projection::SegmentProjection;
+use super::projection::{Calibration, Projection, SegmentProjection};
 use crate::data::Dataset;
-use crate::units::{Gigabytes, MillionUnits, Year, Years, growth_factor, year_index};
+use crate::units::{Exabytes, Gigabytes, MillionUnits, Year, Years, growth_factor, year_index};
 
 /// A data set prepared for projections from one base year. Building it runs the history;
 /// [`Engine::project`] then only computes the projection years, which is what a slider step
@@ -40,101 +40,254 @@ impl Engine {
 
     /// Projects to `params.horizon`. `params.base_year` is ignored: the engine's base year
     /// applies (see [`project`] to project from any base year).
+    ///
+    /// Year by year: every segment's shipments and memory per unit (answering the memory
+    /// prices of the year before, where the feedback elasticities are not zero), the totals,
+    /// then the DRAM and NAND markets of that year.
     pub fn project(&self, params: &Parameters) -> Projection {
         let h = &self.history;
         let horizon = params.horizon.max(h.base_year);
         let len = (horizon - h.first_year + 1).max(0) as usize;
         let base_index = year_index(h.first_year, h.base_year);
-        let mut segments = Vec::with_capacity(h.segments.len());
         let years = (horizon - h.base_year).max(0) as usize;
         let fade = fade_weights(params.growth_half_life, years);
         let content_fade = fade_weights(params.content_half_life, years);
+        let mut segments: Vec<SegmentProjection> = Vec::with_capacity(h.segments.len());
+        let mut runs: Vec<SegmentRun> = Vec::with_capacity(h.segments.len());
         for (seg, p) in h.segments.iter().zip(&params.segments) {
             let mut rows = seg.rows.extended(len);
-            let dram_factor = cumulative_growth(
-                p.dram_content_growth,
-                seg.long_run_dram_growth,
-                &content_fade,
-                years,
-            );
-            let nand_factor = cumulative_growth(
-                p.nand_content_growth,
-                seg.long_run_nand_growth,
-                &content_fade,
-                years,
-            );
-            if let Some(state) = &seg.devices {
-                let paths = ContentPaths {
-                    base: Content {
-                        dram: rows.dram_gb_per_unit[base_index],
-                        nand: rows.nand_gb_per_unit[base_index],
-                        hbm: rows.hbm_gb_per_unit[base_index],
-                    },
-                    dram_factor: &dram_factor,
-                    nand_factor: &nand_factor,
-                    hbm_first: p.hbm_gb_per_unit,
-                };
-                let start = StockStart {
-                    installed: rows.installed_base_m[base_index],
-                    net_additions: rows.growth_m[base_index],
-                };
-                project_devices(&mut rows, base_index + 1, state, p, &fade, start, &paths);
-            } else if rows.start_year.is_some() {
-                let (dram, nand) = (rows.dram_eb[base_index], rows.nand_eb[base_index]);
-                for step in 0..years {
-                    let i = base_index + 1 + step;
-                    rows.dram_eb[i] = dram * dram_factor[step];
-                    rows.nand_eb[i] = nand * nand_factor[step];
-                }
-            }
             rows.scale_demand(h.calibration);
+            runs.push(SegmentRun::new(
+                seg,
+                p,
+                &rows,
+                base_index,
+                &content_fade,
+                &fade,
+                years,
+            ));
             segments.push(rows);
         }
-        let total = |pick: fn(&super::SegmentProjection) -> &Vec<f64>| -> Vec<f64> {
-            (0..len)
-                .map(|i| segments.iter().map(|s| pick(s)[i]).sum())
-                .collect()
-        };
-        let (total_dram_eb, total_hbm_eb, total_nand_eb) = (
-            total(|s| &s.dram_eb),
-            total(|s| &s.hbm_eb),
-            total(|s| &s.nand_eb),
-        );
-        let market = match (&h.market, &params.market) {
-            (Some([dram, nand]), Some(m)) => Some(MarketProjection {
-                dram: project_memory(
+        let mut totals = Totals::new(len);
+        for i in 0..=base_index.min(len.saturating_sub(1)) {
+            totals.add_row(&segments, i);
+        }
+        let spend = dram_spend_shares(h, &segments, base_index);
+        let mut markets = match (&h.market, &params.market) {
+            (Some([dram, nand]), Some(m)) => Some([
+                MemoryRun::new(
                     dram,
                     &m.dram,
                     m,
                     m.hbm_trade_ratio,
-                    &total_dram_eb,
-                    &total_hbm_eb,
-                    &fade,
+                    &totals.dram,
+                    &totals.hbm,
+                    len,
                 ),
-                nand: project_memory(
-                    nand,
-                    &m.nand,
-                    m,
-                    1.0,
-                    &total_nand_eb,
-                    &vec![0.0; len],
-                    &fade,
-                ),
-            }),
+                MemoryRun::new(nand, &m.nand, m, 1.0, &totals.nand, &vec![0.0; len], len),
+            ]),
             _ => None,
         };
+        for step in 0..years {
+            let i = base_index + 1 + step;
+            let prices = markets.as_ref().map_or(Prices::NEUTRAL, |[d, n]| Prices {
+                dram: d.feedback_relative(i),
+                nand: n.feedback_relative(i),
+            });
+            for ((run, rows), share) in runs.iter_mut().zip(&mut segments).zip(&spend) {
+                run.step(rows, i, step, &prices, *share, h.calibration);
+            }
+            totals.add_row(&segments, i);
+            if let Some([d, n]) = markets.as_mut() {
+                // Planned capacity fades like demand's content growth, so that supply and
+                // demand decelerate together.
+                let weight = content_fade.get(step).copied().unwrap_or(0.0);
+                d.step(i, totals.dram[i], totals.hbm[i], weight);
+                n.step(i, totals.nand[i], 0.0, weight);
+            }
+        }
         Projection {
             first_year: h.first_year,
             base_year: h.base_year,
             horizon,
-            total_dram_eb,
-            total_hbm_eb,
-            total_nand_eb,
+            total_dram_eb: totals.dram,
+            total_hbm_eb: totals.hbm,
+            total_nand_eb: totals.nand,
             segments,
             observed_dram_eb: observed(h.market.as_ref().map(|[d, _]| d), len),
             observed_nand_eb: observed(h.market.as_ref().map(|[_, n]| n), len),
-            market,
+            market: markets.map(|[d, n]| MarketProjection {
+                dram: d.finish(),
+                nand: n.finish(),
+            }),
             calibration: h.calibration,
+        }
+    }
+}
+
+/// DRAM, HBM and NAND demand summed over the segments, by row.
+struct Totals {
+    dram: Vec<Exabytes>,
+    hbm: Vec<Exabytes>,
+    nand: Vec<Exabytes>,
+}
+
+impl Totals {
+    fn new(len: usize) -> Self {
+        Self {
+            dram: vec![0.0; len],
+            hbm: vec![0.0; len],
+            nand: vec![0.0; len],
+        }
+    }
+
+    fn add_row(&mut self, segments: &[SegmentProjection], i: usize) {
+        self.dram[i] = segments.iter().map(|s| s.dram_eb[i]).sum();
+        self.hbm[i] = segments.iter().map(|s| s.hbm_eb[i]).sum();
+        self.nand[i] = segments.iter().map(|s| s.nand_eb[i]).sum();
+    }
+}
+
+/// Memory prices over their cost trends that buyers answer in a year.
+#[derive(Debug, Clone, Copy)]
+struct Prices {
+    dram: f64,
+    nand: f64,
+}
+
+impl Prices {
+    /// Both on their trends: no feedback.
+    const NEUTRAL: Prices = Prices {
+        dram: 1.0,
+        nand: 1.0,
+    };
+}
+
+/// Each segment's share of its memory spending that goes to DRAM in the base year (GB per
+/// unit times price per GB), to weigh the two prices in the units' answer; 0.5 without a
+/// market or content.
+fn dram_spend_shares(h: &History, segments: &[SegmentProjection], base: usize) -> Vec<f64> {
+    let Some([dram, nand]) = &h.market else {
+        return vec![0.5; segments.len()];
+    };
+    let (pd, pn) = (dram.price_at(h.base_year), nand.price_at(h.base_year));
+    segments
+        .iter()
+        .map(|s| {
+            let d = s.dram_gb_per_unit.get(base).copied().unwrap_or(0.0) * pd;
+            let n = s.nand_gb_per_unit.get(base).copied().unwrap_or(0.0) * pn;
+            if d + n > 0.0 && (d + n).is_finite() {
+                d / (d + n)
+            } else {
+                0.5
+            }
+        })
+        .collect()
+}
+
+/// The multiplier memory at `relative` times its cost trend puts on a quantity with
+/// `elasticity` (<= 0): `max(1, relative)^elasticity`. Only dear memory is answered: makers
+/// cut units and configurations when memory costs more than its trend (forecast revisions,
+/// smaller tiers), while cheap memory mostly goes into customers' stock first (2023: content
+/// up, industry bit shipments +8%), and the rolling backtest overshoots with a symmetric
+/// answer (docs/model.md, section 4). Exactly 1 at an elasticity of 0.
+pub fn price_answer(relative: f64, elasticity: f64) -> f64 {
+    if elasticity == 0.0 || relative <= 1.0 {
+        1.0
+    } else {
+        relative.powf(elasticity)
+    }
+}
+
+/// One segment while it is being projected.
+enum SegmentRun<'a> {
+    /// A device segment: stock adjustment, cohorts, content paths.
+    Devices(Box<DeviceRun<'a>>),
+    /// A residual: base-year demand times the content growth factors.
+    Residual {
+        dram: Exabytes,
+        nand: Exabytes,
+        dram_factor: Vec<f64>,
+        nand_factor: Vec<f64>,
+    },
+    /// No figures before the base year: nothing to project.
+    Inactive,
+}
+
+impl<'a> SegmentRun<'a> {
+    fn new(
+        seg: &'a SegmentHistory,
+        p: &'a SegmentParams,
+        rows: &SegmentProjection,
+        base: usize,
+        content_fade: &[f64],
+        fade: &'a [f64],
+        years: usize,
+    ) -> Self {
+        let factor = |start, long_run| cumulative_growth(start, long_run, content_fade, years);
+        let dram_factor = factor(p.dram_content_growth, seg.long_run_dram_growth);
+        let nand_factor = factor(p.nand_content_growth, seg.long_run_nand_growth);
+        if let Some(state) = &seg.devices {
+            let base_content = Content {
+                dram: rows.dram_gb_per_unit[base],
+                nand: rows.nand_gb_per_unit[base],
+                hbm: rows.hbm_gb_per_unit[base],
+            };
+            let start = StockStart {
+                installed: rows.installed_base_m[base],
+                net_additions: rows.growth_m[base],
+            };
+            SegmentRun::Devices(Box::new(DeviceRun::new(
+                state,
+                p,
+                fade,
+                start,
+                ContentPaths {
+                    base: base_content,
+                    dram_factor,
+                    nand_factor,
+                    hbm_first: p.hbm_gb_per_unit,
+                },
+            )))
+        } else if rows.start_year.is_some() {
+            // History rows are already calibrated; projected rows are calibrated as they come.
+            SegmentRun::Residual {
+                dram: seg.rows.dram_eb[base],
+                nand: seg.rows.nand_eb[base],
+                dram_factor,
+                nand_factor,
+            }
+        } else {
+            SegmentRun::Inactive
+        }
+    }
+
+    /// Projects row `i` (`step` years into the projection).
+    fn step(
+        &mut self,
+        rows: &mut SegmentProjection,
+        i: usize,
+        step: usize,
+        prices: &Prices,
+        dram_share: f64,
+        calibration: Calibration,
+    ) {
+        match self {
+            SegmentRun::Devices(run) => {
+                run.step(rows, i, step, prices, dram_share);
+                rows.scale_demand_row(i, calibration);
+            }
+            SegmentRun::Residual {
+                dram,
+                nand,
+                dram_factor,
+                nand_factor,
+            } => {
+                rows.dram_eb[i] = *dram * dram_factor[step];
+                rows.nand_eb[i] = *nand * nand_factor[step];
+                rows.scale_demand_row(i, calibration);
+            }
+            SegmentRun::Inactive => {}
         }
     }
 }
@@ -149,15 +302,15 @@ struct StockStart {
 
 /// Memory per unit in the projection years: the base year's content times the cumulative
 /// growth factors (entry `k` is year `base + k + 1`).
-struct ContentPaths<'a> {
+struct ContentPaths {
     base: Content,
-    dram_factor: &'a [f64],
-    nand_factor: &'a [f64],
+    dram_factor: Vec<f64>,
+    nand_factor: Vec<f64>,
     /// HBM per unit in the first projected year, if set.
     hbm_first: Option<Gigabytes>,
 }
 
-impl ContentPaths<'_> {
+impl ContentPaths {
     fn at(&self, step: usize) -> Content {
         let (dram, nand) = (self.dram_factor[step], self.nand_factor[step]);
         // HBM follows its own first-year level, then the DRAM growth path.
@@ -197,47 +350,96 @@ pub fn cycle_path(p: &SegmentParams, fade: &[f64]) -> Vec<Years> {
 /// that reach a target stay finite when almost every new unit retires within the year.
 const MIN_KEPT_SHARE: f64 = 1e-6;
 
-/// Projects a device segment from row `first` on by stock adjustment (see `docs/model.md`):
-/// the desired installed base `D` starts where the base year was heading,
+/// A device segment projected by stock adjustment (see `docs/model.md`): the desired
+/// installed base `D` starts where the base year was heading,
 /// `D(t0) = IB(t0 - 1) + tau x net additions(t0)`, and grows by the desired-stock growth
 /// (fading towards the long-run rate); each year shipments replace what retires and close
-/// `1 / tau` of the gap between `D` and the installed base.
-#[allow(clippy::too_many_arguments)]
-fn project_devices(
-    rows: &mut SegmentProjection,
-    first: usize,
-    state: &DeviceState,
-    p: &SegmentParams,
-    fade: &[f64],
-    start: StockStart,
-    content: &ContentPaths,
-) {
-    let tau = p.adjustment_time.max(1.0);
-    let mut cohort = state.cohort.clone();
-    let cycles = cycle_path(p, fade);
-    let longest = cycles.iter().copied().fold(p.replacement_cycle, f64::max);
-    cohort.ensure_ages(state.lifetime.ages_needed(longest));
-    let mut hazards = vec![0.0; cohort.ages()];
-    let mut hazards_for = f64::NAN;
-    let mut installed = start.installed;
-    let mut desired = (start.installed + (tau - 1.0) * start.net_additions).max(0.0);
-    for (step, weight) in fade.iter().enumerate() {
-        let cycle = cycles[step];
-        if cycle != hazards_for {
-            state.lifetime.fill_hazards(cycle, &mut hazards);
-            hazards_for = cycle;
+/// `1 / tau` of the gap between `D` and the installed base. Units and memory per unit then
+/// answer the memory prices of the year before.
+struct DeviceRun<'a> {
+    state: &'a DeviceState,
+    p: &'a SegmentParams,
+    fade: &'a [f64],
+    content: ContentPaths,
+    tau: f64,
+    cohort: super::cohort::Cohort,
+    cycles: Vec<Years>,
+    hazards: Vec<f64>,
+    hazards_for: f64,
+    installed: MillionUnits,
+    desired: MillionUnits,
+}
+
+impl<'a> DeviceRun<'a> {
+    fn new(
+        state: &'a DeviceState,
+        p: &'a SegmentParams,
+        fade: &'a [f64],
+        start: StockStart,
+        content: ContentPaths,
+    ) -> Self {
+        let tau = p.adjustment_time.max(1.0);
+        let mut cohort = state.cohort.clone();
+        let cycles = cycle_path(p, fade);
+        let longest = cycles.iter().copied().fold(p.replacement_cycle, f64::max);
+        cohort.ensure_ages(state.lifetime.ages_needed(longest));
+        let hazards = vec![0.0; cohort.ages()];
+        Self {
+            state,
+            p,
+            fade,
+            content,
+            tau,
+            cohort,
+            cycles,
+            hazards,
+            hazards_for: f64::NAN,
+            installed: start.installed,
+            desired: (start.installed + (tau - 1.0) * start.net_additions).max(0.0),
         }
-        desired *= growth_factor(faded(p.base_growth, state.long_run_growth, *weight)).max(0.0);
-        let retired_old = cohort.age_one_year(&hazards);
-        let survivors = installed - retired_old;
+    }
+
+    fn step(
+        &mut self,
+        rows: &mut SegmentProjection,
+        i: usize,
+        step: usize,
+        prices: &Prices,
+        dram_share: f64,
+    ) {
+        let (p, weight) = (self.p, self.fade[step]);
+        let cycle = self.cycles[step];
+        if cycle != self.hazards_for {
+            self.state.lifetime.fill_hazards(cycle, &mut self.hazards);
+            self.hazards_for = cycle;
+        }
+        self.desired *=
+            growth_factor(faded(p.base_growth, self.state.long_run_growth, weight)).max(0.0);
+        let retired_old = self.cohort.age_one_year(&self.hazards);
+        let survivors = self.installed - retired_old;
         // The installed base this year closes 1 / tau of its gap to the desired stock. Of the
         // units shipped, hazards[0] retire within the year, so shipping `x` adds
         // `x (1 - hazards[0])` to the survivors.
-        let target = installed + (desired - installed) / tau;
-        let shipped = ((target - survivors) / (1.0 - hazards[0]).max(MIN_KEPT_SHARE)).max(0.0);
-        let retired = retired_old + cohort.ship(shipped, hazards[0]);
-        installed = cohort.total();
-        rows.set_device_year(first + step, shipped, retired, installed, content.at(step));
+        let target = self.installed + (self.desired - self.installed) / self.tau;
+        let first_hazard = self.hazards[0];
+        let wanted = ((target - survivors) / (1.0 - first_hazard).max(MIN_KEPT_SHARE)).max(0.0);
+        // Dear memory: fewer units (DRAM and NAND prices weighed by the spending on each) and
+        // less memory in each.
+        let memory_price = (dram_share * prices.dram.max(f64::MIN_POSITIVE).ln()
+            + (1.0 - dram_share) * prices.nand.max(f64::MIN_POSITIVE).ln())
+        .exp();
+        let shipped = wanted * price_answer(memory_price, p.unit_elasticity);
+        let retired = retired_old + self.cohort.ship(shipped, first_hazard);
+        self.installed = self.cohort.total();
+        let mut content = self.content.at(step);
+        let (dram, nand) = (
+            price_answer(prices.dram, p.content_elasticity),
+            price_answer(prices.nand, p.content_elasticity),
+        );
+        content.dram *= dram;
+        content.hbm *= dram;
+        content.nand *= nand;
+        rows.set_device_year(i, shipped, retired, self.installed, content);
     }
 }
 

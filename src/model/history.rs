@@ -169,9 +169,14 @@ impl History {
             segments,
             calibration,
             market: data.market.as_ref().map(|m| {
+                let max = m.max_price_vs_trend.value;
+                let persistence = super::quarterly::momentum_persistence(
+                    &[&m.dram.quarters, &m.nand.quarters],
+                    base_year,
+                );
                 [
-                    MemoryHistory::new(&m.dram, m.max_price_vs_trend.value, first_year, base_year),
-                    MemoryHistory::new(&m.nand, m.max_price_vs_trend.value, first_year, base_year),
+                    MemoryHistory::new(&m.dram, max, persistence, first_year, base_year),
+                    MemoryHistory::new(&m.nand, max, persistence, first_year, base_year),
                 ]
             }),
         }

@@ -2,10 +2,10 @@
 //! per GB, revenue, sufficiency and inventory (sparse figures interpolated only across short
 //! gaps) and the cost trend fitted to every year of price history.
 
-use super::paths::{cagr_percent, fit_line, geometric_at};
-use super::quarterly::{price_exit_ratio, year_end_weeks};
+use super::paths::{cagr_percent, fit_line_weighted, geometric_at};
+use super::quarterly::{last_quarter_change, momentum_factor, price_exit_ratio, year_end_weeks};
 use crate::data::{MemoryMarket, Point};
-use crate::units::{PercentPerYear, Year, year_index};
+use crate::units::{PercentPerYear, Year, Years, year_index};
 
 /// A memory's history, prepared once per base year.
 #[derive(Debug, Clone)]
@@ -32,8 +32,28 @@ pub struct MemoryHistory {
     pub(super) max_price_vs_trend: f64,
     /// The base year's closing price over its average (1 where no quarter says otherwise).
     pub(super) exit_ratio: f64,
-    /// Supplier inventory at the end of the base year, weeks, if a quarter gives it.
+    /// What the last quarter's move off the trend adds to the next year's average price, as a
+    /// factor on the close (1 without quarterly figures or persistence).
+    pub(super) momentum: f64,
+    /// Supplier inventory at the end of the base year, weeks: the fourth quarter's figure, else
+    /// the year's own figure; `None` when neither is published.
     pub(super) year_end_weeks: Option<f64>,
+}
+
+/// Half-life, years, of the weights of the cost trend's fit: about one memory cycle (DRAM
+/// price-per-bit peaks in 2010, 2014, 2018, 2021 and 2025 in the built-in data).
+pub const COST_TREND_HALF_LIFE: Years = 4.0;
+
+/// The cost trend: a log-linear fit of price per GB (`xs` years, `ys` ln price) up to
+/// `base_year`, each year weighted `0.5^(age / COST_TREND_HALF_LIFE)`, so that the trend
+/// follows the slower cost decline of recent years (DRAM: about -15%/yr over 2010-2025, about
+/// -9%/yr 2018-2025) while a whole cycle still sets it. Returns (intercept, slope).
+fn recent_trend(xs: &[f64], ys: &[f64], base_year: Year) -> (f64, f64) {
+    let ws: Vec<f64> = xs
+        .iter()
+        .map(|x| 0.5f64.powf((f64::from(base_year) - x) / COST_TREND_HALF_LIFE))
+        .collect();
+    fit_line_weighted(xs, ys, &ws)
 }
 
 /// Longest stretch between two sparse figures that is interpolated.
@@ -57,6 +77,7 @@ impl MemoryHistory {
     pub fn new(
         m: &MemoryMarket,
         max_price_vs_trend: f64,
+        persistence: f64,
         first_year: Year,
         base_year: Year,
     ) -> Self {
@@ -76,21 +97,24 @@ impl MemoryHistory {
                 if b > 0.0 { r / b } else { 0.0 }
             })
             .collect();
-        // The cost trend is fitted to every year of price history known at the base year, so
-        // that one boom or bust does not tilt it (a ten-year window let the 2017-18 boom set it;
-        // an 8-year window, tried in December 2026, made DRAM revenue skill over 2015-2022
-        // 1.30 instead of 0.99).
+        // The cost trend is fitted to the price history known at the base year, recent years
+        // weighing more (see `recent_trend`).
         let (xs, ys): (Vec<f64>, Vec<f64>) = (first_year..=base_year)
             .filter_map(|y| {
                 let p = price[year_index(first_year, y)];
                 (p > 0.0).then(|| (f64::from(y), p.ln()))
             })
             .unzip();
+        let trend = recent_trend(&xs, &ys, base_year);
+        let growth = bit_growth(bits, base_year);
+        let momentum = last_quarter_change(&m.quarters, base_year, growth)
+            .map_or(1.0, |c| momentum_factor(c - trend.1 / 4.0, persistence));
         Self {
+            trend,
+            momentum,
             label: m.label.clone(),
             first_year,
             base_year,
-            trend: fit_line(&xs, &ys),
             revenue: rev,
             bits: years
                 .clone()
@@ -106,9 +130,9 @@ impl MemoryHistory {
             capacity_response: m.capacity_response.value,
             utilisation_response: m.utilisation_response.value,
             max_price_vs_trend,
-            exit_ratio: price_exit_ratio(&m.quarters, base_year, bit_growth(bits, base_year))
-                .unwrap_or(1.0),
-            year_end_weeks: year_end_weeks(&m.quarters, base_year),
+            exit_ratio: price_exit_ratio(&m.quarters, base_year, growth).unwrap_or(1.0),
+            year_end_weeks: year_end_weeks(&m.quarters, base_year)
+                .or_else(|| m.inventory_weeks.get(base_year)),
         }
     }
 
@@ -117,21 +141,31 @@ impl MemoryHistory {
         (self.trend.0 + self.trend.1 * f64::from(year)).exp()
     }
 
+    /// The observed price per GB in `year` (0 outside the history).
+    pub(super) fn price_at(&self, year: Year) -> f64 {
+        let i = year - self.first_year;
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.price.get(i))
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    /// The cost trend's factor over one year (below 1 when prices fall).
+    pub(super) fn trend_factor(&self) -> f64 {
+        self.trend.1.exp()
+    }
+
     /// The structural price decline, % per year (positive when prices fall).
     pub fn cost_decline(&self) -> PercentPerYear {
         (1.0 - self.trend.1.exp()) * 100.0
     }
 
-    /// Sufficiency and inventory weeks the projection starts from: the base year's figures,
-    /// or balance and target cover where none is near.
-    pub(super) fn base_state(&self) -> (f64, f64) {
-        let i = self.index(self.base_year);
-        let or = |v: f64, default: f64| if v.is_finite() { v } else { default };
-        (
-            or(self.sufficiency[i], 0.0),
-            self.year_end_weeks
-                .unwrap_or_else(|| or(self.weeks[i], self.target_weeks)),
-        )
+    /// Sufficiency the projection starts from: the base year's figure, or balance where none
+    /// is near.
+    pub(super) fn base_sufficiency(&self) -> f64 {
+        let v = self.sufficiency[self.index(self.base_year)];
+        if v.is_finite() { v } else { 0.0 }
     }
 
     /// The industry's bit figure for each year from the first year to the base year, where the

@@ -7,13 +7,14 @@ mod history;
 mod lifetime;
 pub mod market;
 mod market_history;
+mod market_run;
 mod parameters;
 pub mod paths;
 mod projection;
 pub mod quarterly;
 
 pub use cohort::Cohort;
-pub use engine::{Engine, faded_growth, project};
+pub use engine::{Engine, faded_growth, price_answer, project};
 pub use history::{BASE_GROWTH_YEARS, History, TREND_YEARS};
 pub use lifetime::Lifetime;
 pub use market::{MarketParams, MarketProjection, Memory, MemoryParams, MemoryProjection, Regime};

@@ -24,6 +24,12 @@ pub struct SegmentParams {
     /// HBM per unit in the first projected year, for segments that carry HBM; it then grows
     /// with DRAM per unit.
     pub hbm_gb_per_unit: Option<Gigabytes>,
+    /// How the year's unit shipments answer the memory price over its trend the year before,
+    /// d ln units / d ln price (<= 0; 0: no feedback).
+    pub unit_elasticity: f64,
+    /// How the year's memory per unit answers its memory's price over trend the year before,
+    /// d ln GB / d ln price (<= 0; 0: no feedback).
+    pub content_elasticity: f64,
 }
 
 /// Everything a projection depends on besides the data.

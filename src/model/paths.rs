@@ -109,6 +109,25 @@ pub fn fit_line(xs: &[f64], ys: &[f64]) -> (f64, f64) {
     (my - slope * mx, slope)
 }
 
+/// Weighted least-squares line `y = a + b x`: returns `(a, b)`.
+pub fn fit_line_weighted(xs: &[f64], ys: &[f64], ws: &[f64]) -> (f64, f64) {
+    let sw: f64 = ws.iter().sum();
+    if xs.len() < 2 || sw <= 0.0 {
+        return (ys.first().copied().unwrap_or(0.0), 0.0);
+    }
+    let mx = xs.iter().zip(ws).map(|(x, w)| x * w).sum::<f64>() / sw;
+    let my = ys.iter().zip(ws).map(|(y, w)| y * w).sum::<f64>() / sw;
+    let sxx: f64 = xs.iter().zip(ws).map(|(x, w)| w * (x - mx).powi(2)).sum();
+    let sxy: f64 = xs
+        .iter()
+        .zip(ys)
+        .zip(ws)
+        .map(|((x, y), w)| w * (x - mx) * (y - my))
+        .sum();
+    let slope = if sxx > 0.0 { sxy / sxx } else { 0.0 };
+    (my - slope * mx, slope)
+}
+
 fn geometric_mix(a: f64, b: f64, w: f64) -> f64 {
     if a > 0.0 && b > 0.0 {
         a * (b / a).powf(w)

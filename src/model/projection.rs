@@ -71,6 +71,19 @@ impl SegmentProjection {
         }
     }
 
+    /// Multiplies the bit demand of row `i` by the calibration factors.
+    pub fn scale_demand_row(&mut self, i: usize, c: Calibration) {
+        for (v, k) in [
+            (&mut self.dram_eb, c.dram),
+            (&mut self.hbm_eb, c.dram),
+            (&mut self.nand_eb, c.nand),
+        ] {
+            if let Some(x) = v.get_mut(i) {
+                *x *= k;
+            }
+        }
+    }
+
     /// Whether the segment has figures for `year`.
     pub fn covers(&self, year: Year) -> bool {
         self.start_year.is_some_and(|s| year >= s)

@@ -49,7 +49,26 @@ pub fn quarterly_revenue(quarters: &[Quarter], year: Year) -> Option<[f64; 4]> {
             }
         }
     }
+    fill_geometric(&mut level);
     Some([level[1]?, level[2]?, level[3]?, level[4]?])
+}
+
+/// Fills the gaps between known levels geometrically (a quarter between two published ones
+/// sits on the constant-growth path between them); gaps at either end stay empty.
+fn fill_geometric(level: &mut [Option<f64>]) {
+    let known: Vec<usize> = (0..level.len())
+        .filter(|&k| level[k].is_some_and(|v| v > 0.0))
+        .collect();
+    for pair in known.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let (Some(va), Some(vb)) = (level[a], level[b]) else {
+            continue;
+        };
+        let step = (vb / va).powf(1.0 / (b - a) as f64);
+        for (k, slot) in level.iter_mut().enumerate().take(b).skip(a + 1) {
+            *slot = Some(va * step.powi((k - a) as i32));
+        }
+    }
 }
 
 /// Quarterly price levels of `year` relative to its first quarter, from the published
@@ -80,6 +99,75 @@ pub fn price_exit_ratio(quarters: &[Quarter], year: Year, annual_bit_growth: f64
         return last_over_mean(r).map(|x| x / bits.powf(AVERAGE_TO_LAST_QUARTER));
     }
     quarterly_price(quarters, year).and_then(last_over_mean)
+}
+
+/// The fourth quarter's change of price over the third, in logs: from revenue (less a quarter
+/// of the year's bit growth) where the year's quarters are known, else the published price
+/// change; `None` when the data has neither.
+pub fn last_quarter_change(
+    quarters: &[Quarter],
+    year: Year,
+    annual_bit_growth: f64,
+) -> Option<f64> {
+    if let Some(r) = quarterly_revenue(quarters, year)
+        && r[2] > 0.0
+        && r[3] > 0.0
+    {
+        let bits = (1.0 + annual_bit_growth / 100.0).max(f64::MIN_POSITIVE);
+        return Some((r[3] / r[2]).ln() - bits.ln() / 4.0);
+    }
+    let p = quarters_of(quarters, year)[3]?.price_change.as_ref()?.value;
+    (p > -100.0).then(|| (1.0 + p / 100.0).ln())
+}
+
+/// Fewest pairs of consecutive quarterly changes that give a persistence estimate.
+pub const MIN_PERSISTENCE_PAIRS: usize = 8;
+
+/// How much of a quarter's price change carries into the next quarter: the lag-one
+/// autocorrelation of quarterly revenue changes (in logs, each memory's mean removed), pooled
+/// over `memories`, from quarters up to the end of `year` only; within 0-0.9, and 0 with fewer
+/// than [`MIN_PERSISTENCE_PAIRS`] pairs.
+pub fn momentum_persistence(memories: &[&[Quarter]], year: Year) -> f64 {
+    let (mut sxy, mut sxx, mut pairs) = (0.0, 0.0, 0usize);
+    for quarters in memories {
+        let changes: Vec<(i32, f64)> = quarters
+            .iter()
+            .filter(|q| q.year <= year)
+            .filter_map(|q| {
+                let c = q.revenue_change.as_ref()?.value;
+                (c > -100.0).then(|| (q.year * 4 + i32::from(q.quarter), (1.0 + c / 100.0).ln()))
+            })
+            .collect();
+        if changes.is_empty() {
+            continue;
+        }
+        let mean = changes.iter().map(|c| c.1).sum::<f64>() / changes.len() as f64;
+        for w in changes.windows(2) {
+            if w[1].0 == w[0].0 + 1 {
+                sxy += (w[0].1 - mean) * (w[1].1 - mean);
+                sxx += (w[0].1 - mean).powi(2);
+                pairs += 1;
+            }
+        }
+    }
+    if pairs < MIN_PERSISTENCE_PAIRS || sxx <= 0.0 {
+        return 0.0;
+    }
+    (sxy / sxx).clamp(0.0, 0.9)
+}
+
+/// What the momentum of the base year's last quarter adds to the next year's average price,
+/// as a factor on the closing price: the fourth quarter's change off the trend, `deviation`
+/// (log), persists with `rho` a quarter, and the next year's four quarters average what it
+/// accumulates. 1 without momentum.
+pub fn momentum_factor(deviation: f64, rho: f64) -> f64 {
+    let (mut step, mut level, mut sum) = (deviation, 0.0, 0.0);
+    for _ in 0..4 {
+        step *= rho;
+        level += step;
+        sum += level.exp();
+    }
+    sum / 4.0
 }
 
 /// Supplier inventory at the end of `year` (the fourth quarter's figure), if published.
@@ -130,6 +218,44 @@ mod tests {
             "{r:?}"
         );
         assert_eq!(quarterly_revenue(&data[..2], 2020), None);
+    }
+
+    #[test]
+    fn quarters_between_published_ones_follow_the_constant_growth_path() {
+        let data = [q(2016, 1, Some(8.0), None), q(2016, 4, Some(27.0), None)];
+        let r = quarterly_revenue(&data, 2016).expect("ends known");
+        assert!(
+            (r[1] - 12.0).abs() < 1e-9 && (r[2] - 18.0).abs() < 1e-9,
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn momentum_carries_a_share_of_the_last_move() {
+        assert_eq!(momentum_factor(0.2, 0.0), 1.0);
+        let up = momentum_factor(0.2, 0.5);
+        // 0.1, 0.15, 0.175, 0.1875 accumulated over the four quarters.
+        let want = (0.1f64.exp() + 0.15f64.exp() + 0.175f64.exp() + 0.1875f64.exp()) / 4.0;
+        assert!((up - want).abs() < 1e-12, "{up}");
+        assert!(momentum_factor(-0.2, 0.5) < 1.0);
+    }
+
+    #[test]
+    fn persistence_needs_enough_consecutive_quarters() {
+        let rising: Vec<Quarter> = (0..12)
+            .map(|k| {
+                let change = if (k / 3) % 2 == 0 { 10.0 } else { -10.0 };
+                q(2010 + k / 4, (k % 4) as u8 + 1, None, Some(change))
+            })
+            .collect();
+        let rho = momentum_persistence(&[&rising], 2020);
+        assert!(rho > 0.2, "{rho}");
+        assert_eq!(momentum_persistence(&[&rising[..4]], 2020), 0.0);
+        assert_eq!(
+            momentum_persistence(&[&rising], 2009),
+            0.0,
+            "nothing after the year"
+        );
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub fn explain(data: &Dataset, catalog: &Catalog, index: usize) -> Explanation {
         ),
         ParamKey::CycleDrift(_) => (
             "Change of the replacement cycle per projected year (it fades with the growth half-life).",
-            "the median of the dated evidence of the 6 years up to the base year: slopes between cycle points and regional survey changes; at most 0.25 years a year".into(),
+            "the median of the dated evidence of the 6 years up to the base year (slopes between cycle points, regional survey changes) times how much that evidence agrees, mean^2 / (mean^2 + sd^2); at most 0.25 years a year".into(),
         ),
         ParamKey::AdjustmentTime(_) => (
             "Years the installed base takes to close its gap to the desired stock; each year closes 1 / tau of it.",
@@ -41,7 +41,7 @@ pub fn explain(data: &Dataset, catalog: &Catalog, index: usize) -> Explanation {
         ),
         ParamKey::BaseGrowth(_) => (
             "Growth of the desired installed base in the first projected year, fading towards the segment's long-run rate.",
-            "the segment's long-run rate; for a build-out, the installed base's growth over the 3 years up to the base year".into(),
+            "the segment's long-run rate; for a build-out, the installed base's growth over the 3 years up to the base year, less the part that came from the cycle lengthening".into(),
         ),
         ParamKey::DramGrowth(_) | ParamKey::NandGrowth(_) => (
             "Growth of memory per device (for the residual: of its bit demand) in the first projected year, fading towards the long-run rate.",
@@ -50,6 +50,14 @@ pub fn explain(data: &Dataset, catalog: &Catalog, index: usize) -> Explanation {
         ParamKey::HbmContent(_) => (
             "HBM per AI server in the first projected year; it then grows with DRAM per unit.",
             "the base year's HBM per unit grown by one year of DRAM content growth".into(),
+        ),
+        ParamKey::UnitElasticity(_) => (
+            "How the year's unit shipments answer the price of memory relative to its cost trend the year before (the base year's closing price for the first projected year): units x (price / trend)^elasticity, DRAM and NAND weighted by what the device spends on each.",
+            "no feedback".into(),
+        ),
+        ParamKey::ContentElasticity(_) => (
+            "How the year's memory per device answers its memory's price relative to the cost trend the year before: GB x (price / trend)^elasticity (makers ship smaller configurations when memory is dear).",
+            "no feedback".into(),
         ),
         ParamKey::SupplyGrowth(_) => (
             "Planned growth of bit capacity in the first projected year, fading towards the growth of demand.",

@@ -112,6 +112,26 @@ pub fn parameters(data: &Dataset) -> Vec<Wanted> {
                         Trend,
                     ));
                 }
+                if data.market.is_some() {
+                    let basis =
+                        |f: &Option<crate::data::Figure>| f.as_ref().map_or(Convention, figure);
+                    out.push(wanted(
+                        id("unit_elasticity"),
+                        "Units vs memory price",
+                        g,
+                        "1",
+                        ParamKey::UnitElasticity(i),
+                        basis(&d.unit_price_elasticity),
+                    ));
+                    out.push(wanted(
+                        id("content_elasticity"),
+                        "Memory per unit vs price",
+                        g,
+                        "1",
+                        ParamKey::ContentElasticity(i),
+                        basis(&d.content_price_elasticity),
+                    ));
+                }
             }
             SegmentBody::Residual(_) => {
                 out.push(wanted(

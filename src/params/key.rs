@@ -20,6 +20,10 @@ pub enum ParamKey {
     NandGrowth(usize),
     /// `segments[i].hbm_gb_per_unit`.
     HbmContent(usize),
+    /// `segments[i].unit_elasticity`.
+    UnitElasticity(usize),
+    /// `segments[i].content_elasticity`.
+    ContentElasticity(usize),
     /// `horizon`.
     Horizon,
     /// `growth_half_life`.
@@ -54,7 +58,9 @@ impl ParamKey {
             | ParamKey::BaseGrowth(i)
             | ParamKey::DramGrowth(i)
             | ParamKey::NandGrowth(i)
-            | ParamKey::HbmContent(i) => Some(i),
+            | ParamKey::HbmContent(i)
+            | ParamKey::UnitElasticity(i)
+            | ParamKey::ContentElasticity(i) => Some(i),
             _ => None,
         }
     }
@@ -92,6 +98,8 @@ impl ParamKey {
             ParamKey::DramGrowth(i) => p.segments[i].dram_content_growth,
             ParamKey::NandGrowth(i) => p.segments[i].nand_content_growth,
             ParamKey::HbmContent(i) => p.segments[i].hbm_gb_per_unit.unwrap_or(0.0),
+            ParamKey::UnitElasticity(i) => p.segments[i].unit_elasticity,
+            ParamKey::ContentElasticity(i) => p.segments[i].content_elasticity,
             ParamKey::Horizon => f64::from(p.horizon),
             ParamKey::GrowthHalfLife => p.growth_half_life,
             ParamKey::ContentHalfLife => p.content_half_life,
@@ -109,6 +117,8 @@ impl ParamKey {
             ParamKey::DramGrowth(i) => p.segments[i].dram_content_growth = v,
             ParamKey::NandGrowth(i) => p.segments[i].nand_content_growth = v,
             ParamKey::HbmContent(i) => p.segments[i].hbm_gb_per_unit = Some(v),
+            ParamKey::UnitElasticity(i) => p.segments[i].unit_elasticity = v,
+            ParamKey::ContentElasticity(i) => p.segments[i].content_elasticity = v,
             ParamKey::Horizon => p.horizon = v.round() as Year,
             ParamKey::GrowthHalfLife => p.growth_half_life = v,
             ParamKey::ContentHalfLife => p.content_half_life = v,

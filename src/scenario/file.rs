@@ -20,6 +20,9 @@ pub struct Scenario {
     pub sources: Vec<String>,
     /// Parameter values that differ from the defaults, in file order.
     pub overrides: Vec<Override>,
+    /// The base year the scenario projects from, when it is a story about the past (the
+    /// 2023 cuts project from 2022); `None`: whatever base year is in use.
+    pub base_year: Option<crate::units::Year>,
     /// Whether it ships with memcycle (and so cannot be overwritten).
     pub builtin: bool,
 }
@@ -32,8 +35,13 @@ struct ScenarioFile {
     #[serde(default)]
     sources: Vec<String>,
     #[serde(default)]
+    base_year: Option<Spanned<i64>>,
+    #[serde(default)]
     overrides: BTreeMap<Spanned<String>, Spanned<f64>>,
 }
+
+/// Base years a scenario file may name (the data set decides which it can project from).
+const SCENARIO_YEARS: std::ops::RangeInclusive<i64> = 1900..=2200;
 
 /// The `name` of a scenario file, without checking the rest (for listings).
 pub fn peek_name(text: &str) -> Option<String> {
@@ -45,6 +53,17 @@ pub fn peek_name(text: &str) -> Option<String> {
         .ok()
         .and_then(|t| toml::Value::Table(t).try_into::<NameOnly>().ok())
         .map(|n| sanitize(&n.name))
+}
+
+/// The `base_year` of a scenario file, without checking the rest (to pick the catalog the file
+/// is then checked against); `None` when absent or not a year.
+pub fn peek_base_year(text: &str) -> Option<crate::units::Year> {
+    let table = toml::from_str::<toml::Table>(text).ok()?;
+    let year = table.get("base_year")?.as_integer()?;
+    SCENARIO_YEARS
+        .contains(&year)
+        .then(|| i32::try_from(year).ok())
+        .flatten()
 }
 
 /// Parses and checks a scenario file against `catalog`; reports every problem found.
@@ -65,6 +84,20 @@ pub fn parse(
             "the scenario has an empty name; expected name = \"<a few words>\"",
         ));
     }
+    let base_year = raw.base_year.as_ref().and_then(|y| {
+        if SCENARIO_YEARS.contains(y.get_ref()) {
+            i32::try_from(*y.get_ref()).ok()
+        } else {
+            problems.push(loc.at(
+                &y.span(),
+                format!(
+                    "base_year = {} is not a year; expected a year of the data's history, e.g. base_year = 2022",
+                    y.get_ref()
+                ),
+            ));
+            None
+        }
+    });
     let mut entries: Vec<(&Spanned<String>, &Spanned<f64>)> = raw.overrides.iter().collect();
     entries.sort_by_key(|(k, _)| k.span().start);
     let mut overrides = Vec::with_capacity(entries.len());
@@ -104,6 +137,7 @@ pub fn parse(
             description: sanitize(raw.description.get_ref()).trim().to_owned(),
             sources: raw.sources.iter().map(|s| sanitize(s)).collect(),
             overrides,
+            base_year,
             builtin,
         })
     } else {

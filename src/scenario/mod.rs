@@ -8,4 +8,4 @@ mod store;
 
 pub use deck::{builtin_deck, load_deck};
 pub use file::{Scenario, parse, peek_name, to_toml};
-pub use store::{BUILTIN, Entry, SaveError, ScenarioError, Store, slug};
+pub use store::{BUILTIN, Entry, SaveError, ScenarioError, ScenarioText, Store, slug};

@@ -8,7 +8,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// The built-in scenarios, in deck order: id and text.
-pub const BUILTIN: [(&str, &str); 6] = [
+pub const BUILTIN: [(&str, &str); 7] = [
     (
         "baseline",
         include_str!("../../data/scenarios/baseline.toml"),
@@ -30,7 +30,38 @@ pub const BUILTIN: [(&str, &str); 6] = [
         "on-device-ai",
         include_str!("../../data/scenarios/on-device-ai.toml"),
     ),
+    (
+        "cuts-2023",
+        include_str!("../../data/scenarios/cuts-2023.toml"),
+    ),
 ];
+
+/// A scenario's text as read, before it is checked against a catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScenarioText {
+    /// The file name problems are reported against.
+    pub file: String,
+    /// Its id.
+    pub id: String,
+    /// The TOML text.
+    pub text: String,
+    /// Whether it ships with memcycle.
+    pub builtin: bool,
+}
+
+impl ScenarioText {
+    /// Checks the text against `catalog`.
+    pub fn parse(&self, catalog: &Catalog) -> Result<Scenario, ScenarioError> {
+        parse(&self.file, &self.id, &self.text, catalog, self.builtin)
+            .map_err(ScenarioError::Invalid)
+    }
+
+    /// The base year the scenario names, if it names a valid one (read without checking the
+    /// rest, to choose the catalog it is then checked against).
+    pub fn base_year(&self) -> Option<crate::units::Year> {
+        super::file::peek_base_year(&self.text)
+    }
+}
 
 /// A scenario in a listing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -236,18 +267,23 @@ impl Store {
         out
     }
 
-    /// Loads a scenario by id (built-in or saved) or by file path, checked against `catalog`.
+    /// Loads a scenario by built-in id, saved id (any case) or file path, checked against
+    /// `catalog`; `-` reads standard input.
     pub fn load(&self, name_or_file: &str, catalog: &Catalog) -> Result<Scenario, ScenarioError> {
+        self.read(name_or_file)?.parse(catalog)
+    }
+
+    /// Finds and reads a scenario's text without checking it (see [`ScenarioText::parse`]):
+    /// a built-in id, a saved id (any case) or a file path; `-` reads standard input.
+    pub fn read(&self, name_or_file: &str) -> Result<ScenarioText, ScenarioError> {
         let lower = name_or_file.to_lowercase();
         if let Some((id, text)) = BUILTIN.iter().find(|(id, _)| *id == lower) {
-            return parse(
-                &format!("data/scenarios/{id}.toml"),
-                id,
-                text,
-                catalog,
-                true,
-            )
-            .map_err(ScenarioError::Invalid);
+            return Ok(ScenarioText {
+                file: format!("data/scenarios/{id}.toml"),
+                id: (*id).to_owned(),
+                text: (*text).to_owned(),
+                builtin: true,
+            });
         }
         if name_or_file == "-" {
             // A scenario piped in: `memcycle share | ... | memcycle --scenario -`.
@@ -257,8 +293,12 @@ impl Store {
                     reason: e.to_string(),
                 }
             })?;
-            return parse("<stdin>", "stdin", &text, catalog, false)
-                .map_err(ScenarioError::Invalid);
+            return Ok(ScenarioText {
+                file: "<stdin>".to_owned(),
+                id: "stdin".to_owned(),
+                text,
+                builtin: false,
+            });
         }
         let as_file = Path::new(name_or_file);
         let path = if as_file.is_file() {
@@ -291,8 +331,12 @@ impl Store {
             .file_stem()
             .map(|s| s.to_string_lossy().to_lowercase())
             .unwrap_or_default();
-        parse(&path.display().to_string(), &id, &text, catalog, false)
-            .map_err(ScenarioError::Invalid)
+        Ok(ScenarioText {
+            file: path.display().to_string(),
+            id,
+            text,
+            builtin: false,
+        })
     }
 
     /// Saves a scenario as `<slug of name>.toml`. Refuses built-in names, and an existing file

@@ -22,6 +22,8 @@ pub(super) enum Bound {
     Positive,
     /// Any finite number.
     Finite,
+    /// Zero or less.
+    NonPositive,
 }
 impl Bound {
     /// `Err(what was expected)` unless `v` is within this bound and the physical limit of `unit`.
@@ -32,6 +34,7 @@ impl Bound {
         let limit = super::unit::physical_limit(unit);
         match self {
             Bound::NonNegative if v < 0.0 => Err("a number >= 0".into()),
+            Bound::NonPositive if v > 0.0 => Err("a number <= 0".into()),
             Bound::Positive if v <= 0.0 => Err("a number > 0".into()),
             // A subnormal GB per unit or EB divides into infinity further on.
             Bound::Positive if v < SMALLEST_POSITIVE => Err(format!(

@@ -132,6 +132,17 @@ impl Checker<'_> {
             .hbm_gb
             .as_ref()
             .map(|s| self.series(&format!("{id}.hbm_gb"), s, unit::GB, Bound::NonNegative));
+        let elasticity = |c: &mut Self, name: &str, f: &Option<Spanned<ScalarEntry>>| {
+            f.as_ref()
+                .map(|s| c.scalar(&format!("{id}.{name}"), s, unit::NONE, Bound::NonPositive))
+        };
+        let unit_price_elasticity =
+            elasticity(self, "unit_price_elasticity", &e.unit_price_elasticity);
+        let content_price_elasticity = elasticity(
+            self,
+            "content_price_elasticity",
+            &e.content_price_elasticity,
+        );
         let first = shipments.as_ref().map(Series::first_year);
         for (name, series, raw) in [
             ("dram_gb", &dram_gb, dram),
@@ -158,6 +169,8 @@ impl Checker<'_> {
             dram_gb: dram_gb?,
             hbm_gb,
             nand_gb: nand_gb?,
+            unit_price_elasticity,
+            content_price_elasticity,
         })
     }
 
@@ -221,6 +234,18 @@ impl Checker<'_> {
             &e.initial_installed_base,
         );
         self.forbidden(id, "residual", "long_run_growth", &e.long_run_growth);
+        self.forbidden(
+            id,
+            "residual",
+            "unit_price_elasticity",
+            &e.unit_price_elasticity,
+        );
+        self.forbidden(
+            id,
+            "residual",
+            "content_price_elasticity",
+            &e.content_price_elasticity,
+        );
         self.forbidden(id, "residual", "dram_gb", &e.dram_gb);
         self.forbidden(id, "residual", "hbm_gb", &e.hbm_gb);
         self.forbidden(
