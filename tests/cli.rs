@@ -242,22 +242,24 @@ fn market_csv_has_the_documented_columns() {
     assert_eq!(
         lines.next(),
         Some(
-            "year,memory,period,demand_eb,supply_eb,sufficiency,inventory_weeks,price_index,price_vs_trend_pct,revenue_busd,regime"
+            "year,memory,period,demand_eb,supply_eb,hbm_supply_eb,sufficiency,inventory_weeks,price_index,price_vs_trend_pct,revenue_busd,regime"
         )
     );
     for line in lines {
         let cells: Vec<&str> = line.split(',').collect();
-        assert_eq!(cells.len(), 11, "{line}");
+        assert_eq!(cells.len(), 12, "{line}");
         assert!(cells[1] == "dram" || cells[1] == "nand");
         if cells[2] == "projection" {
-            assert!(["tight", "balanced", "glut"].contains(&cells[10]), "{line}");
+            assert!(["tight", "balanced", "glut"].contains(&cells[11]), "{line}");
+            assert!(!cells[5].is_empty(), "HBM supply is projected: {line}");
         } else {
             // History: unpublished figures are empty cells, never invented ones.
             assert!(
-                ["tight", "balanced", "glut", ""].contains(&cells[10]),
+                ["tight", "balanced", "glut", ""].contains(&cells[11]),
                 "{line}"
             );
-            assert!(cells[5].is_empty() == cells[4].is_empty(), "{line}");
+            assert!(cells[6].is_empty() == cells[4].is_empty(), "{line}");
+            assert!(cells[5].is_empty(), "HBM supply is not published: {line}");
         }
     }
     assert!(

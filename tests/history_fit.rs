@@ -172,6 +172,25 @@ fn scale_after(d: &mut Dataset, year: i32, factor: f64) {
             point.value *= factor;
         }
     }
+    // Quarterly figures too: every quarter of a later year, every kind of figure.
+    if let Some(m) = &mut d.market {
+        for mm in [&mut m.dram, &mut m.nand] {
+            for q in mm.quarters.iter_mut().filter(|q| q.year > year) {
+                for f in [
+                    &mut q.revenue,
+                    &mut q.revenue_change,
+                    &mut q.price_change,
+                    &mut q.bits_change,
+                    &mut q.inventory_weeks,
+                ]
+                .into_iter()
+                .flatten()
+                {
+                    f.value *= factor;
+                }
+            }
+        }
+    }
 }
 
 /// Changing any figure after the base year changes nothing in a projection from it: not the

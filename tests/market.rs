@@ -325,6 +325,18 @@ fn later_market_data_does_not_leak_into_an_earlier_base_year() {
                     pt.value *= 1.7;
                 }
             }
+            for q in mm.quarters.iter_mut().filter(|q| q.year > 2020) {
+                for f in [
+                    &mut q.revenue,
+                    &mut q.revenue_change,
+                    &mut q.inventory_weeks,
+                ]
+                .into_iter()
+                .flatten()
+                {
+                    f.value *= 1.7;
+                }
+            }
         }
     }
     let a = Setup::new(original, Some(2020)).expect("2020");

@@ -7,7 +7,7 @@ use crate::model::{Basis, Memory, MemoryProjection, Projection};
 use serde_json::{Value, json};
 
 /// The CSV header, exactly as documented.
-pub const CSV_HEADER: &str = "year,memory,period,demand_eb,supply_eb,sufficiency,inventory_weeks,price_index,price_vs_trend_pct,revenue_busd,regime";
+pub const CSV_HEADER: &str = "year,memory,period,demand_eb,supply_eb,hbm_supply_eb,sufficiency,inventory_weeks,price_index,price_vs_trend_pct,revenue_busd,regime";
 
 fn memories(p: &Projection) -> Vec<(Memory, &MemoryProjection)> {
     p.market.as_ref().map_or_else(Vec::new, |m| {
@@ -26,6 +26,7 @@ pub fn to_csv(p: &Projection) -> String {
                 p.period(year).as_str().to_owned(),
                 fixed(mp.demand_eb[i], 3),
                 fixed(mp.supply_eb[i], 3),
+                fixed(mp.hbm_supply_eb[i], 3),
                 fixed(mp.sufficiency_pct[i], 2),
                 fixed(mp.inventory_weeks[i], 2),
                 fixed(mp.price_index[i], 2),
@@ -54,6 +55,7 @@ pub fn to_json(p: &Projection) -> String {
                         "period": p.period(year).as_str(),
                         "demand_eb": json_number(mp.demand_eb[i]),
                         "supply_eb": json_number(mp.supply_eb[i]),
+                        "hbm_supply_eb": json_number(mp.hbm_supply_eb[i]),
                         "sufficiency_pct": json_number(mp.sufficiency_pct[i]),
                         "inventory_weeks": json_number(mp.inventory_weeks[i]),
                         "price_index": json_number(mp.price_index[i]),
@@ -78,22 +80,26 @@ pub fn to_table(p: &Projection) -> String {
     let mut out = String::new();
     for (memory, mp) in memories(p) {
         let observed = p.observed_eb(memory);
-        let cols = [
-            "year",
-            "",
-            "demand EB",
-            "supply EB",
+        // DRAM shows the HBM part of its supply (served first, each bit taking `trade_ratio`
+        // bits of wafer); NAND has none.
+        let hbm = memory == Memory::Dram;
+        let mut cols = vec!["year", "", "demand EB", "supply EB"];
+        if hbm {
+            cols.push("of it HBM");
+        }
+        cols.extend([
             "suff. %",
             "inv. weeks",
             "price idx",
             "vs trend %",
             "revenue $B",
             "regime",
-        ];
+        ]);
+        let last = cols.len() - 1;
         let mut t = TextTable::new(cols.iter().enumerate().map(|(i, c)| {
             (
                 (*c).to_owned(),
-                if i == 1 || i == 9 {
+                if i == 1 || i == last {
                     Align::Left
                 } else {
                     Align::Right
@@ -101,7 +107,7 @@ pub fn to_table(p: &Projection) -> String {
             )
         }));
         for (i, year) in p.years().enumerate() {
-            t.row(vec![
+            let mut row = vec![
                 year.to_string(),
                 if year > p.base_year {
                     Basis::Projected
@@ -114,6 +120,11 @@ pub fn to_table(p: &Projection) -> String {
                 .into(),
                 fixed(mp.demand_eb[i], 1),
                 fixed(mp.supply_eb[i], 1),
+            ];
+            if hbm {
+                row.push(fixed(mp.hbm_supply_eb[i], 1));
+            }
+            row.extend([
                 signed(mp.sufficiency_pct[i], 1),
                 fixed(mp.inventory_weeks[i], 1),
                 fixed(mp.price_index[i], 0),
@@ -121,6 +132,7 @@ pub fn to_table(p: &Projection) -> String {
                 fixed(mp.revenue_busd[i], 1),
                 mp.regime[i].as_str().to_owned(),
             ]);
+            t.row(row);
         }
         let turn = mp.turn_year.map_or_else(
             || "no turn by the horizon".to_owned(),
