@@ -36,6 +36,16 @@ pub enum SetupError {
         /// Last observed year.
         last: Year,
     },
+    /// Nothing after the base year but estimates of the year in progress, not asked for.
+    #[error(
+        "backtest from {from}: the only later figures are {year}'s, estimates of the year in progress; add --with-estimates to compare with them"
+    )]
+    OnlyEstimates {
+        /// Base year.
+        from: Year,
+        /// The year in progress.
+        year: Year,
+    },
     /// A rolling backtest's origins or horizon are outside the history.
     #[error("rolling backtest from {from} to {to}, {horizon} years ahead: expected origins from {first} to {} in order and a horizon of at least 1 year", last - 1)]
     RollingRange {
@@ -140,10 +150,10 @@ impl Setup {
                 engine,
                 catalog,
             }),
-            Some(y) if y < first || y > last => Err(SetupError::BaseYear {
+            Some(y) if y < first || y > data.last_year_with_data() => Err(SetupError::BaseYear {
                 given: y,
                 first,
-                last,
+                last: data.last_year_with_data(),
             }),
             Some(y) => {
                 let engine = Engine::new(&data, y);

@@ -421,7 +421,7 @@ fn sources_resolve_everywhere() {
     let o = memcycle(&["sources"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let all = stdout(&o);
-    assert!(all.starts_with("274 of 274 sources"), "{all}");
+    assert!(all.starts_with("280 of 280 sources"), "{all}");
     let o = memcycle(&["sources", "mkw_elasticity"]);
     let card = stdout(&o);
     assert!(card.contains("publisher  MKW Ventures"), "{card}");
@@ -611,5 +611,50 @@ fn config_file_sets_defaults_and_errors_are_located() {
         stderr(&o).starts_with("tests/fixtures/config/unknown_key.toml:3:1: unknown key `colour`"),
         "{}",
         stderr(&o)
+    );
+}
+
+/// The year in progress: its figures are estimates. `--base-year 2026` projects from them and
+/// says so; backtests compare with them only when asked and say so; rolling backtests never
+/// score them.
+#[test]
+fn estimates_of_the_year_in_progress_are_labelled_and_scored_only_when_asked() {
+    let o = memcycle(&["project", "--base-year", "2026"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("history to 2026 (2026: estimates)"), "{out}");
+    assert!(out.lines().any(|l| l.starts_with("2026  est")), "{out}");
+    assert!(out.lines().any(|l| l.starts_with("2025  obs")), "{out}");
+
+    let o = memcycle(&["backtest", "--from", "2025"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("add --with-estimates"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).is_empty());
+
+    let o = memcycle(&["backtest", "--from", "2025", "--with-estimates"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with(
+            "Backtest: projected from 2025 with the data known then, compared with 2026 (2026: estimates of the year in progress, compared as asked)"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("shipments.smartphone  2026   1084.90"),
+        "{out}"
+    );
+
+    // Rolling origins up to 2024 score three years ahead up to 2025 only.
+    let o = memcycle(&["backtest", "--rolling", "2022..2024", "--format", "csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        !stdout(&o).lines().any(|l| l.contains(",2026,")),
+        "{}",
+        stdout(&o)
     );
 }

@@ -351,7 +351,9 @@ fn glossary_page_at_80x24() {
         "SR",
         "inv. weeks",
         "┆ ═ █ ●",
-        "obs model proj",
+        "obs/est/model",
+        "price 1-2y ✓✗",
+        "P(short)",
         "change pane",
     ] {
         assert!(screen.contains(term), "{term}:\n{screen}");

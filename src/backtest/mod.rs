@@ -171,16 +171,31 @@ pub struct Backtest {
     pub scores: Vec<SeriesScore>,
 }
 
-/// Runs a backtest from base year `from` to `to` (default: the last observed year) with a
-/// scenario (from `store`) and then `overrides` on the defaults of `from`.
+/// Runs a backtest from base year `from` to `to` (default: the last observed year, or with
+/// `with_estimates` the last year with estimates of the year in progress) with a scenario (from
+/// `store`) and then `overrides` on the defaults of `from`.
 pub fn run(
     data: Dataset,
     from: Year,
     to: Option<Year>,
+    with_estimates: bool,
     scenario: Option<(&Store, &str)>,
     overrides: &[Override],
 ) -> Result<Backtest, SetupError> {
-    let last = data.last_observed_year();
+    let last = if with_estimates {
+        data.last_year_with_data()
+    } else {
+        data.last_observed_year()
+    };
+    if !with_estimates
+        && to.is_none_or(|t| t > last)
+        && data.current_year.is_some_and(|c| c > from && last <= from)
+    {
+        return Err(SetupError::OnlyEstimates {
+            from,
+            year: data.current_year.unwrap_or(from + 1),
+        });
+    }
     let first = Setup::first_base_year(&data);
     let to = to.unwrap_or(last);
     if from < first || to <= from || to > last {

@@ -161,6 +161,25 @@ fn price_changes(
     [change(1), change(2)]
 }
 
+/// Whether the model got the direction of `memory`'s price per bit right in the first and the
+/// second projected year of `projection` (`None` where the data has no figures to say).
+pub fn price_directions(
+    data: &Dataset,
+    projection: &crate::model::Projection,
+    memory: Memory,
+) -> [Option<bool>; 2] {
+    let (Some(m), Some(market)) = (&data.market, &projection.market) else {
+        return [None, None];
+    };
+    let changes = price_changes(
+        m.memory(memory),
+        &market.memory(memory).price_index,
+        projection,
+        projection.base_year,
+    );
+    changes.map(|c| c.map(|(model, observed)| (model > 0.0) == (observed > 0.0)))
+}
+
 /// Sums the price changes of every origin into one [`PriceSkill`].
 fn price_skill(memory: &'static str, changes: &[PriceChanges]) -> PriceSkill {
     let count = |k: usize, pick: fn(f64, f64) -> bool| {

@@ -100,6 +100,9 @@ pub enum Command {
         /// Years ahead scored by --rolling.
         #[arg(long, value_name = "H", default_value_t = 3, requires = "rolling")]
         horizon: i32,
+        /// Also compare with the estimates published for the year in progress (labelled est).
+        #[arg(long, conflicts_with = "rolling")]
+        with_estimates: bool,
         /// Data set directory (default: the built-in data).
         #[arg(long, value_name = "DIR")]
         data: Option<PathBuf>,

@@ -91,11 +91,21 @@ pub fn to_table(b: &Backtest) -> String {
             s.skill().map_or_else(String::new, |k| fixed(k, 2)),
         ]);
     }
+    let years = if p.horizon == p.base_year + 1 {
+        p.horizon.to_string()
+    } else {
+        format!("{}-{}", p.base_year + 1, p.horizon)
+    };
+    let estimates = match p.current_year {
+        Some(c) if c <= p.horizon => format!(
+            " ({c}{}: estimates of the year in progress, compared as asked)",
+            if c < p.horizon { " on" } else { "" }
+        ),
+        _ => String::new(),
+    };
     format!(
-        "Backtest: projected from {} with the data known then, compared with {}-{}\n\n{}\nMean absolute percentage error of the model, of naive (no change) and of drift (the 3 years\nbefore {} extrapolated); skill = model / the better benchmark (below 1: the model beats both)\n\n{}",
+        "Backtest: projected from {} with the data known then, compared with {years}{estimates}\n\n{}\nMean absolute percentage error of the model, of naive (no change) and of drift (the 3 years\nbefore {} extrapolated); skill = model / the better benchmark (below 1: the model beats both)\n\n{}",
         p.base_year,
-        p.base_year + 1,
-        p.horizon,
         t.render(),
         p.base_year,
         summary.render()

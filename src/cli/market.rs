@@ -111,6 +111,8 @@ pub fn to_table(p: &Projection) -> String {
                 year.to_string(),
                 if year > p.base_year {
                     Basis::Projected
+                } else if p.current_year.is_some_and(|c| year >= c) {
+                    Basis::Estimate
                 } else if observed.get(i).copied().flatten().is_some() {
                     Basis::Observed
                 } else {
@@ -139,8 +141,8 @@ pub fn to_table(p: &Projection) -> String {
             |y| format!("price turns up in {y}"),
         );
         out.push_str(&format!(
-            "{} market, history to {} (obs: demand is the industry's figure, model: the model's reconstruction; price index: {} = 100; vs trend: price over its cost trend; target inventory {} weeks); {turn}\n\n{}\n",
-            mp.label, p.base_year, p.base_year, mp.target_weeks, t.render()
+            "{} market, {} (obs: demand is the industry's figure, est: an estimate of the year in progress, model: the model's reconstruction; price index: {} = 100; vs trend: price over its cost trend; target inventory {} weeks); {turn}\n\n{}\n",
+            mp.label, p.history_label(), p.base_year, mp.target_weeks, t.render()
         ));
     }
     if out.is_empty() {

@@ -129,6 +129,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             to,
             rolling,
             horizon,
+            with_estimates,
             data,
             set,
             pick,
@@ -159,7 +160,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                     }
                     None => {
                         let from = from.unwrap_or_default();
-                        let b = crate::backtest::run(d, from, *to, scenario, set)?;
+                        let b = crate::backtest::run(d, from, *to, *with_estimates, scenario, set)?;
                         match format {
                             ProjectFormat::Table => backtest::to_table(&b),
                             ProjectFormat::Csv => backtest::to_csv(&b),

@@ -110,8 +110,8 @@ pub fn to_table(p: &Projection) -> String {
         t.row(cells);
     }
     format!(
-        "Memory demand, history to {} and projection to {} (EB = exabytes, M = million units; obs = industry figures from the data, model = the model's reconstruction, proj = projection)\n\n{}",
-        p.base_year,
+        "Memory demand, {} and projection to {} (EB = exabytes, M = million units; obs = industry figures from the data, est = estimates of the year in progress, model = the model's reconstruction, proj = projection)\n\n{}",
+        p.history_label(),
         p.horizon,
         t.render()
     )

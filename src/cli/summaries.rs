@@ -76,13 +76,18 @@ pub fn check_summary(s: &Setup) -> String {
         String::new()
     };
     format!(
-        "ok\n{}: {} segments ({} device, {} residual), history {}-{}, {} sources, {} parameters, {} estimated shipment figures\n{calibration}",
+        "ok\n{}: {} segments ({} device, {} residual), history {}-{}{}, {} sources, {} parameters, {} estimated shipment figures\n{calibration}",
         d.title,
         d.segments.len(),
         devices,
         d.segments.len() - devices,
         d.first_year(),
         d.last_observed_year(),
+        d.current_year
+            .filter(|c| *c <= d.last_year_with_data())
+            .map_or_else(String::new, |c| format!(
+                " and estimates for {c} (the year in progress)"
+            )),
         d.sources.len(),
         s.catalog.specs().len(),
         estimates

@@ -327,6 +327,9 @@ pub struct Dataset {
     pub market: Option<Market>,
     /// Parameter ranges by parameter id.
     pub ranges: BTreeMap<String, ParamRange>,
+    /// The year in progress, if the data has figures for it: they are estimates (`est`), not
+    /// scored by backtests unless asked, and the default base year is the year before.
+    pub current_year: Option<Year>,
 }
 
 impl Dataset {
@@ -341,12 +344,24 @@ impl Dataset {
 
     /// Last year observed for every device segment: the default base year.
     pub fn last_observed_year(&self) -> Year {
+        let last = self.last_year_with_data();
+        self.current_year.map_or(last, |c| last.min(c - 1))
+    }
+
+    /// The last year every device segment has a figure for, estimates of the year in progress
+    /// included (the latest base year a projection can start from).
+    pub fn last_year_with_data(&self) -> Year {
         self.segments
             .iter()
             .filter(|s| s.devices().is_some())
             .map(Segment::last_year)
             .min()
             .unwrap_or(0)
+    }
+
+    /// Whether the figures of `year` are estimates of the year in progress.
+    pub fn is_estimate_year(&self, year: Year) -> bool {
+        self.current_year.is_some_and(|c| year >= c)
     }
 
     /// Index of the segment with this id.

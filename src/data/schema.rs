@@ -33,6 +33,10 @@ pub struct DatasetInfo {
     /// Free text.
     #[serde(default)]
     pub note: Option<String>,
+    /// The year in progress: its figures are estimates published during the year, and the
+    /// default base year is the year before.
+    #[serde(default)]
+    pub current_year: Option<Spanned<i64>>,
 }
 
 /// `[sources.<id>]`: one citation.

@@ -121,6 +121,7 @@ impl Engine {
                 nand: n.finish(),
             }),
             calibration: h.calibration,
+            current_year: h.current_year,
         }
     }
 }

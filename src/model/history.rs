@@ -56,6 +56,8 @@ pub struct History {
     pub market: Option<[MemoryHistory; 2]>,
     /// Observed over modelled bits in the base year.
     pub calibration: Calibration,
+    /// The year in progress (its figures are estimates), when the data has one.
+    pub current_year: Option<Year>,
 }
 
 /// Runs the cohort model of one device segment over its observed years from `start` to
@@ -168,6 +170,7 @@ impl History {
             base_year,
             segments,
             calibration,
+            current_year: data.current_year,
             market: data.market.as_ref().map(|m| {
                 let max = m.max_price_vs_trend.value;
                 let persistence = super::quarterly::momentum_persistence(

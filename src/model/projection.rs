@@ -112,6 +112,8 @@ pub struct Projection {
     /// Factors every segment's bit demand was multiplied by so that the base year matches
     /// the observed industry totals.
     pub calibration: Calibration,
+    /// The year in progress, whose figures are estimates (`est`), when the data has one.
+    pub current_year: Option<Year>,
     /// The industry's DRAM bits in history years where the data has a figure (`None` in other
     /// years and after the base year).
     pub observed_dram_eb: Vec<Option<Exabytes>>,
@@ -124,6 +126,9 @@ pub struct Projection {
 pub enum Basis {
     /// The industry's figure from the data (a history year).
     Observed,
+    /// An estimate published during the year in progress (a history year when the projection
+    /// starts from it).
+    Estimate,
     /// The model's reconstruction of a history year the data has no figure for.
     Model,
     /// A projected year.
@@ -135,6 +140,7 @@ impl Basis {
     pub fn as_str(self) -> &'static str {
         match self {
             Basis::Observed => "observed",
+            Basis::Estimate => "estimate",
             Basis::Model => "model",
             Basis::Projected => "projection",
         }
@@ -144,6 +150,7 @@ impl Basis {
     pub fn label(self) -> &'static str {
         match self {
             Basis::Observed => "obs",
+            Basis::Estimate => "est",
             Basis::Model => "model",
             Basis::Projected => "proj",
         }
@@ -188,6 +195,22 @@ impl Projection {
             Period::History
         } else {
             Period::Projection
+        }
+    }
+
+    /// `history to 2025`, or `history to 2026 (2026: estimates)` when the history ends in the
+    /// year in progress.
+    pub fn history_label(&self) -> String {
+        match self.current_year {
+            Some(c) if c <= self.base_year => {
+                let years = if c == self.base_year {
+                    c.to_string()
+                } else {
+                    format!("{c}-{}", self.base_year)
+                };
+                format!("history to {} ({years}: estimates)", self.base_year)
+            }
+            _ => format!("history to {}", self.base_year),
         }
     }
 
@@ -247,8 +270,11 @@ impl Projection {
     /// figures are.
     pub fn basis(&self, i: usize) -> Basis {
         let seen = |o: &[Option<Exabytes>]| o.get(i).copied().flatten().is_some();
-        if year_at(self.first_year, i) > self.base_year {
+        let year = year_at(self.first_year, i);
+        if year > self.base_year {
             Basis::Projected
+        } else if self.current_year.is_some_and(|c| year >= c) {
+            Basis::Estimate
         } else if seen(&self.observed_dram_eb) && seen(&self.observed_nand_eb) {
             Basis::Observed
         } else {

@@ -119,15 +119,18 @@ pub fn every_year(values: &[f64]) -> Vec<Option<f64>> {
     values.iter().map(|v| Some(*v)).collect()
 }
 
-/// Observed figures of `series` after the base year, aligned to the projection's years, in
-/// backtest mode (otherwise `None`).
+/// Figures of `series` after the base year, aligned to the projection's years: everything
+/// observed in backtest mode, else the estimates of the year in progress; `None` when there
+/// is nothing to show.
 pub fn observed(app: &App, series: &crate::data::Series) -> Option<Vec<Option<f64>>> {
     let p = &app.projection;
-    app.is_backtest().then(|| {
-        p.years()
-            .map(|y| if y > p.base_year { series.get(y) } else { None })
-            .collect()
-    })
+    let data = &app.setup.data;
+    let shown = |y| y > p.base_year && (app.is_backtest() || data.is_estimate_year(y));
+    let points: Vec<Option<f64>> = p
+        .years()
+        .map(|y| if shown(y) { series.get(y) } else { None })
+        .collect();
+    points.iter().any(Option::is_some).then_some(points)
 }
 
 /// The uncertainty band of `memory`'s `quantity` aligned to the projection's years, when bands

@@ -85,6 +85,21 @@ pub fn validate(
         .iter()
         .map(|(id, r)| (id.get_ref().clone(), c.range(id.get_ref(), r)))
         .collect();
+    let current_year = file.dataset.current_year.as_ref().and_then(|y| {
+        let year = i32::try_from(*y.get_ref()).ok().filter(|y| YEARS.contains(y));
+        if year.is_none() {
+            c.err(
+                &y.span(),
+                format!(
+                    "current_year = {} is not a year; expected the year in progress, between {} and {}",
+                    y.get_ref(),
+                    YEARS.start(),
+                    YEARS.end()
+                ),
+            );
+        }
+        year
+    });
     let mut problems = std::mem::take(&mut c.problems);
     problems.sort_by_key(|p| (p.line, p.column));
 
@@ -129,6 +144,7 @@ pub fn validate(
         industry,
         market,
         ranges,
+        current_year,
     })
 }
 

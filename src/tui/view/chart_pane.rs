@@ -188,7 +188,9 @@ fn draw_legend(app: &App, spec: &ChartSpec, m: &Marks, area: Rect, buf: &mut Buf
     let t = app.ui.theme;
     let shown = (
         m.lines.baseline.iter().any(|b| !b.is_empty()),
-        !m.observed.is_empty(),
+        // Points after the base year: what happened (backtest mode), or the estimates
+        // published for the year in progress.
+        (!m.observed.is_empty()).then_some(if app.is_backtest() { "observed" } else { "est" }),
         spec.band.as_ref().map(|_| {
             if app.insight.band_mode == BandMode::Errors {
                 " (past errors)"

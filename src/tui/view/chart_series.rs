@@ -37,7 +37,7 @@ pub(super) fn role_style(t: Theme, role: Role) -> Style {
 pub(super) fn legend(
     t: Theme,
     spec: &ChartSpec,
-    (baseline, observed, band): (bool, bool, Option<&str>),
+    (baseline, observed, band): (bool, Option<&str>, Option<&str>),
     selected: Option<usize>,
     compact: bool,
 ) -> Line<'static> {
@@ -77,9 +77,9 @@ pub(super) fn legend(
         head.push(Span::raw("⣿"));
         head.push(Span::styled(format!(" P25–75{source} "), t.dim()));
     }
-    if observed {
+    if let Some(what) = observed {
         head.push(Span::styled("•", t.key()));
-        head.push(Span::styled(" observed ", t.dim()));
+        head.push(Span::styled(format!(" {what} "), t.dim()));
     }
     if spec.regime.is_some() {
         head.push(Span::styled(
@@ -91,7 +91,8 @@ pub(super) fn legend(
         head.push(Span::styled(" glut ", t.dim()));
     }
     if let Some(note) = &spec.note {
-        head.push(Span::styled(format!(" {note}"), t.dim()));
+        // First, so that wrapping never splits it (it is shorter than any legend's width).
+        head.insert(0, Span::styled(format!("{note} "), t.dim()));
     }
     Line::from(head)
 }

@@ -139,6 +139,25 @@ fn backtest<'a>(app: &App, scores: &[SeriesScore], m: Memory) -> Vec<Vec<Span<'a
                 app.ui.theme.modified(),
             ),
         ],
+        price_direction(app, m),
+    ]
+}
+
+/// Whether the price per bit moved the way the settings said, in the first and the second
+/// projected year: `✓` right, `✗` wrong, `·` nothing observed to say.
+fn price_direction<'a>(app: &App, m: Memory) -> Vec<Span<'a>> {
+    let marks: String =
+        crate::backtest::rolling::price_directions(&app.setup.data, &app.projection, m)
+            .iter()
+            .map(|d| match d {
+                Some(true) => '✓',
+                Some(false) => '✗',
+                None => '·',
+            })
+            .collect();
+    vec![
+        Span::styled(" price 1-2y ", app.ui.theme.dim()),
+        Span::styled(marks, app.ui.theme.modified()),
     ]
 }
 
@@ -146,10 +165,16 @@ fn backtest<'a>(app: &App, scores: &[SeriesScore], m: Memory) -> Vec<Vec<Span<'a
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.ui.theme;
     let p = &app.projection;
-    let period = if app.ui.year <= p.base_year {
-        "history"
-    } else {
+    let estimated = app.setup.data.is_estimate_year(app.ui.year)
+        && app.ui.year <= app.setup.data.last_year_with_data();
+    let period = if app.ui.year > p.base_year && estimated {
+        "projection · est"
+    } else if app.ui.year > p.base_year {
         "projection"
+    } else if p.current_year.is_some_and(|c| app.ui.year >= c) {
+        "estimate"
+    } else {
+        "history"
     };
     let mut title = vec![
         Span::styled(" memcycle ", t.title()),
@@ -177,7 +202,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         Span::styled("]", t.key()),
         Span::styled(
-            format!(" {period} │ history to {} → {}", p.base_year, p.horizon),
+            format!(" {period} │ {} → {}", p.history_label(), p.horizon),
             t.dim(),
         ),
     ]);

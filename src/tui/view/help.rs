@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 /// What the readouts, glyphs and chart marks mean: the help's second page (Tab), and under the
 /// keys when the first page has room for the readouts (the first six).
-pub const GLOSSARY: [(&str, &str); 16] = [
+pub const GLOSSARY: [(&str, &str); 17] = [
     ("SR", "(supply - demand) / demand, %; + is oversupply"),
     (
         "regime",
@@ -22,12 +22,16 @@ pub const GLOSSARY: [(&str, &str); 16] = [
     ),
     (
         "vs trend",
-        "price over that trend, %: above 0 when cover is short",
+        "price over trend, %: >0 when cover is short; bound 3x (data)",
     ),
     ("turn", "first projected year the price rises after a fall"),
     (
         "error (skill)",
         "backtest MAPE (÷ the better of no-change and drift)",
+    ),
+    (
+        "price 1-2y ✓✗",
+        "backtest: price per bit moved the way projected, years 1-2",
     ),
     (
         "inv. weeks",
@@ -38,8 +42,8 @@ pub const GLOSSARY: [(&str, &str); 16] = [
         "slider: default, plausible range, value; ● changed",
     ),
     (
-        "obs model proj",
-        "rows: industry figure (data), model's rebuild, projected",
+        "obs/est/model",
+        "rows: industry figure, this year's estimate, model's rebuild",
     ),
     (
         "stacked area",
