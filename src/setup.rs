@@ -36,6 +36,9 @@ pub enum SetupError {
         /// Last observed year.
         last: Year,
     },
+    /// Goal seek found no value reaching its target (the message says what comes closest).
+    #[error("{0}")]
+    Unreachable(String),
     /// Nothing after the base year but estimates of the year in progress, not asked for.
     #[error(
         "backtest from {from}: the only later figures are {year}'s, estimates of the year in progress; add --with-estimates to compare with them"

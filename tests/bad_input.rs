@@ -276,3 +276,26 @@ fn absurd_values_are_refused_where_written() {
         ],
     );
 }
+
+/// Goal seek takes finite targets only: NaN, infinities and absurd magnitudes are refused
+/// before any work (they used to "find" a value, print "reaches ;" or a 309-digit number).
+#[test]
+fn goal_seek_refuses_targets_that_are_not_finite() {
+    for target in ["nan", "inf", "-inf", "1e308"] {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_memcycle"))
+            .args([
+                "seek",
+                "--param",
+                "smartphone.replacement_cycle",
+                "--output",
+                "dram_growth",
+                &format!("--target={target}"),
+            ])
+            .output()
+            .expect("run memcycle");
+        assert_eq!(o.status.code(), Some(2), "{target}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("expected a finite number"), "{target}: {err}");
+        assert!(o.stdout.is_empty());
+    }
+}

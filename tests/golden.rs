@@ -115,21 +115,41 @@ fn tornado_csv() {
 
 #[test]
 fn seek_found_and_unreachable() {
-    let seek = |target: &str| {
-        run(&[
-            "seek",
-            "--param",
-            "smartphone.replacement_cycle",
-            "--output",
-            "dram_growth",
-            "--year",
-            "2027",
-            "--target",
-            target,
-        ])
+    let seek = |output: &str, target: &str| {
+        Command::new(env!("CARGO_BIN_EXE_memcycle"))
+            .args([
+                "seek",
+                "--param",
+                "smartphone.replacement_cycle",
+                "--output",
+                output,
+                "--year",
+                "2027",
+                "--target",
+                target,
+            ])
+            .output()
+            .expect("run memcycle")
     };
-    let (found, unreachable) = (seek("14"), seek("0"));
-    insta::assert_snapshot!(format!("{found}{unreachable}"));
+    let found = seek("dram_growth", "14");
+    assert!(found.status.success());
+    let found = String::from_utf8(found.stdout).expect("utf-8");
+    // An unmet target is not an answer: standard error, exit 1, no `apply:` line. The turn
+    // year jumps over 2030 as the cycle moves (a crossing without a match), and no cycle in
+    // the plausible range brings growth to 0.
+    let mut unmet = String::new();
+    for (output, target) in [("dram_growth", "0"), ("dram_turn", "2030")] {
+        let o = seek(output, target);
+        assert_eq!(o.status.code(), Some(1), "{output} {target}");
+        assert!(o.stdout.is_empty(), "{output} {target}");
+        let err = String::from_utf8(o.stderr).expect("utf-8");
+        assert!(
+            err.contains("no value of") && !err.contains("apply:"),
+            "{err}"
+        );
+        unmet.push_str(&err);
+    }
+    insta::assert_snapshot!(format!("{found}{unmet}"));
 }
 
 #[test]

@@ -148,8 +148,8 @@ pub enum Command {
         /// Year of the output (default: two years after the base year).
         #[arg(long, value_name = "YEAR")]
         year: Option<Year>,
-        /// The value the output should have.
-        #[arg(long, value_name = "VALUE", allow_negative_numbers = true)]
+        /// The value the output should have (a finite number).
+        #[arg(long, value_name = "VALUE", allow_negative_numbers = true, value_parser = parse_target)]
         target: f64,
     },
     /// How sure: P10-P90 bands of demand, sufficiency, price and revenue from many projections
@@ -284,6 +284,22 @@ impl ScenarioPick {
 }
 
 /// `FIRST..LAST` (two years).
+/// Largest target magnitude goal seek takes: far beyond any output (EB, %, $B, years).
+const MAX_TARGET: f64 = 1e9;
+
+fn parse_target(s: &str) -> Result<f64, String> {
+    let v: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("\"{s}\" is not a number; expected a finite number"))?;
+    if !v.is_finite() || v.abs() > MAX_TARGET {
+        return Err(format!(
+            "{s} is out of range; expected a finite number within ±{MAX_TARGET:e}"
+        ));
+    }
+    Ok(v)
+}
+
 fn parse_years(s: &str) -> Result<(Year, Year), String> {
     let (a, b) = s
         .split_once("..")

@@ -204,7 +204,17 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                         output: out.label(),
                     }
                 })?;
-            Ok(insight::seek_text(&setup, index, out, *target, found))
+            match found {
+                crate::insight::Seek::Found { .. } => {
+                    Ok(insight::seek_text(&setup, index, out, *target, found))
+                }
+                // Not an answer: said on standard error, exit 1, no `apply:` line.
+                crate::insight::Seek::Unreachable { .. } => Err(SetupError::Unreachable(
+                    insight::seek_text(&setup, index, out, *target, found)
+                        .trim_end()
+                        .to_owned(),
+                )),
+            }
         }),
         Command::Bands {
             coverage: Some((from, to)),

@@ -32,6 +32,16 @@ pub enum Seek {
     },
 }
 
+/// Whether `output` meets `target`: exactly for whole years (the turn), else within a
+/// thousandth of the target (at least 0.001), well inside the decimals shown.
+pub fn meets(output: f64, target: f64, quantity: super::output::Quantity) -> bool {
+    if quantity == super::output::Quantity::Turn {
+        output == target
+    } else {
+        (output - target).abs() <= 1e-3 * target.abs().max(1.0)
+    }
+}
+
 /// Sets parameter `index` so that `output` equals `target`, the other parameters as in
 /// `params`; `None` when the output is undefined across the range (e.g. no market data).
 pub fn seek(
@@ -42,6 +52,7 @@ pub fn seek(
     target: f64,
 ) -> Option<Seek> {
     let spec = setup.catalog.specs().get(index)?;
+    let quantity = output.quantity;
     let (lo, hi) = (spec.low.min(spec.high), spec.low.max(spec.high));
     let at = |v: f64| -> Option<f64> {
         let mut p = params.clone();
@@ -82,7 +93,12 @@ pub fn seek(
         // (4.497, not 4.497246391), close enough to meet the target to the decimals shown.
         let v = round_to_step(best.0, spec.step / 100.0);
         let (value, output) = at(v).map_or(best, |o| (v, o));
-        return Some(Seek::Found { value, output });
+        // A crossing is not an answer when the output jumps over the target (a turn year
+        // that goes from 2027 to 2034): then the closest value is all there is.
+        if meets(output, target, quantity) {
+            return Some(Seek::Found { value, output });
+        }
+        return Some(Seek::Unreachable { value, output });
     }
     grid.iter()
         .min_by(|x, y| miss(x.1).abs().total_cmp(&miss(y.1).abs()))
@@ -90,4 +106,23 @@ pub fn seek(
             value: *value,
             output: *output,
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::output::Quantity;
+    use super::meets;
+
+    #[test]
+    fn a_turn_year_must_match_and_a_figure_must_come_close() {
+        assert!(meets(2030.0, 2030.0, Quantity::Turn));
+        assert!(
+            !meets(2034.0, 2030.0, Quantity::Turn),
+            "jumped over the target"
+        );
+        assert!(!meets(2031.0, 2030.0, Quantity::Turn));
+        assert!(meets(14.005, 14.0, Quantity::Growth));
+        assert!(!meets(14.1, 14.0, Quantity::Growth));
+        assert!(meets(0.0005, 0.0, Quantity::Sufficiency));
+    }
 }
