@@ -426,3 +426,60 @@ fn stale_temp_files_go_and_ids_match_whatever_the_case() {
         .expect("loads as listed");
     assert_eq!(s.name, "Mine");
 }
+
+/// Saved scenario files with hostile names: completion scripts never carry a name a shell
+/// would run or choke on (a file named `$(touch pwned).toml` ran `touch` when bash completed
+/// `--scenario`), and a file named `-.toml` is listed and loaded by its path, never as `-`
+/// (standard input: choosing it in the picker froze the explorer reading the terminal).
+#[test]
+fn hostile_scenario_file_names_are_harmless() {
+    let home = temp_dir("hostile-names");
+    let dir = home.join("memcycle").join("scenarios");
+    std::fs::create_dir_all(&dir).expect("dir");
+    for (file, name) in [
+        ("$(touch pwned).toml", "x"),
+        ("a\"b.toml", "q"),
+        ("ok-one.toml", "ok"),
+        ("-.toml", "dash"),
+    ] {
+        std::fs::write(
+            dir.join(file),
+            format!("name = \"{name}\"\ndescription = \"y\"\n"),
+        )
+        .expect("write");
+    }
+    for shell in ["bash", "zsh", "fish"] {
+        let o = Command::new(env!("CARGO_BIN_EXE_memcycle"))
+            .args(["completions", shell])
+            .env("XDG_DATA_HOME", &home)
+            .env("HOME", &home)
+            .output()
+            .expect("run memcycle");
+        assert!(o.status.success(), "{shell}");
+        let script = String::from_utf8_lossy(&o.stdout);
+        assert!(script.contains("ok-one"), "{shell}: the safe id is offered");
+        assert!(
+            !script.contains("pwned") && !script.contains("a\"b"),
+            "{shell}"
+        );
+        if shell == "bash" {
+            let file = home.join("completion.bash");
+            std::fs::write(&file, script.as_bytes()).expect("write script");
+            match Command::new("bash").arg("-n").arg(&file).output() {
+                Ok(check) => assert!(check.status.success(), "bash -n: {check:?}"),
+                Err(_) => eprintln!("bash not found: syntax check skipped"),
+            }
+        }
+    }
+    let store = Store::new(Some(dir.clone()));
+    let dash = store
+        .list()
+        .into_iter()
+        .find(|e| e.name == "dash")
+        .expect("listed");
+    assert_ne!(dash.id, "-");
+    let s = store
+        .load(&dash.id, &setup().catalog)
+        .expect("loads the file");
+    assert_eq!(s.name, "dash");
+}

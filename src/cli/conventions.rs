@@ -24,6 +24,16 @@ fn with_values(mut cmd: clap::Command, ids: &[String], scenarios: &[String]) -> 
     })
 }
 
+/// Whether `word` is safe to paste unquoted into any shell's completion code: letters,
+/// digits and `. _ - + / , : @ %`, not starting with `-`.
+fn shell_safe(word: &str) -> bool {
+    !word.is_empty()
+        && !word.starts_with('-')
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._-+/,:@%".contains(c))
+}
+
 /// The completion script for `shell`.
 pub fn completions(shell: clap_complete::Shell, store: &Store) -> String {
     let ids: Vec<String> = Setup::load(None, None)
@@ -35,7 +45,14 @@ pub fn completions(shell: clap_complete::Shell, store: &Store) -> String {
                 .collect()
         })
         .unwrap_or_default();
-    let scenarios: Vec<String> = store.list().into_iter().map(|e| e.id).collect();
+    // Only ids every shell can take as they are: completion scripts paste them into code
+    // (bash's `compgen -W "..."`), so a file named `$(touch x).toml` must never reach one.
+    let scenarios: Vec<String> = store
+        .list()
+        .into_iter()
+        .map(|e| e.id)
+        .filter(|id| shell_safe(id))
+        .collect();
     let mut cmd = with_values(Cli::command(), &ids, &scenarios);
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "memcycle", &mut out);

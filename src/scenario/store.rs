@@ -254,6 +254,13 @@ impl Store {
             if out.iter().any(|e| e.id == id) {
                 continue;
             }
+            // `-` means standard input and `-x` looks like an option: such a file is listed,
+            // and loaded, by its path.
+            let id = if id.starts_with('-') {
+                path.display().to_string()
+            } else {
+                id
+            };
             let name = crate::data::read_text(&path)
                 .ok()
                 .and_then(|t| peek_name(&t))
@@ -286,7 +293,14 @@ impl Store {
             });
         }
         if name_or_file == "-" {
-            // A scenario piped in: `memcycle share | ... | memcycle --scenario -`.
+            // A scenario piped in: `memcycle share | ... | memcycle --scenario -`. At a
+            // terminal that would wait for typing (and swallow the explorer's keys): refused.
+            if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+                return Err(ScenarioError::Unreadable {
+                    path: "<stdin>".to_owned(),
+                    reason: "standard input is a terminal; pipe a scenario in, e.g. `memcycle share --set ... | memcycle market --scenario -`".to_owned(),
+                });
+            }
             let text = std::io::read_to_string(std::io::stdin()).map_err(|e| {
                 ScenarioError::Unreadable {
                     path: "<stdin>".to_owned(),
