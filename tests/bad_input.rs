@@ -299,3 +299,41 @@ fn goal_seek_refuses_targets_that_are_not_finite() {
         assert!(o.stdout.is_empty());
     }
 }
+
+/// Numeric arguments are bounded before any work: a rolling horizon of 2,147,481,633 years
+/// once spun for 430 s (the year arithmetic overflowed); now it is refused at once, like
+/// years outside 1900-2200.
+#[test]
+fn absurd_numeric_arguments_are_refused_at_once() {
+    for args in [
+        &[
+            "backtest",
+            "--rolling",
+            "2015..2015",
+            "--horizon",
+            "2147481633",
+        ][..],
+        &["backtest", "--rolling", "2015..99999"][..],
+        &["project", "--base-year", "99999"][..],
+        &["tornado", "--year", "-2147483648"][..],
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_memcycle"))
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run memcycle");
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(s) = child.try_wait().expect("wait") {
+                break s;
+            }
+            if started.elapsed() > std::time::Duration::from_secs(20) {
+                let _ = child.kill();
+                panic!("{args:?} still running after 20 s");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        assert_eq!(status.code(), Some(2), "{args:?}");
+    }
+}

@@ -88,17 +88,17 @@ pub enum Command {
     /// happened: each year's error and the MAPE per series.
     Backtest {
         /// Base year: data after it is unseen.
-        #[arg(long, value_name = "YEAR", required_unless_present = "rolling")]
+        #[arg(long, value_name = "YEAR", required_unless_present = "rolling", value_parser = year_arg())]
         from: Option<Year>,
         /// Last compared year (default: the last observed year).
-        #[arg(long, value_name = "YEAR", conflicts_with = "rolling")]
+        #[arg(long, value_name = "YEAR", conflicts_with = "rolling", value_parser = year_arg())]
         to: Option<Year>,
         /// Rolling origins: project from every base year FIRST to LAST and score 1 to
         /// --horizon years ahead against naive (no change) and drift (3-year trend) forecasts.
         #[arg(long, value_name = "FIRST..LAST", value_parser = parse_years, conflicts_with = "from")]
         rolling: Option<(Year, Year)>,
         /// Years ahead scored by --rolling.
-        #[arg(long, value_name = "H", default_value_t = 3, requires = "rolling")]
+        #[arg(long, value_name = "H", default_value_t = 3, requires = "rolling", value_parser = clap::value_parser!(i32).range(1..=MAX_HORIZON_ARG))]
         horizon: i32,
         /// Also compare with the estimates published for the year in progress (labelled est).
         #[arg(long, conflicts_with = "rolling")]
@@ -127,7 +127,7 @@ pub enum Command {
         #[arg(long, value_name = "ID", default_value = "dram")]
         output: String,
         /// Year of the output (default: two years after the base year).
-        #[arg(long, value_name = "YEAR")]
+        #[arg(long, value_name = "YEAR", value_parser = year_arg())]
         year: Option<Year>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ProjectFormat::Table)]
@@ -146,7 +146,7 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         output: String,
         /// Year of the output (default: two years after the base year).
-        #[arg(long, value_name = "YEAR")]
+        #[arg(long, value_name = "YEAR", value_parser = year_arg())]
         year: Option<Year>,
         /// The value the output should have (a finite number).
         #[arg(long, value_name = "VALUE", allow_negative_numbers = true, value_parser = parse_target)]
@@ -191,7 +191,7 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         data: Option<PathBuf>,
         /// Derive defaults from the data up to this year (default: the last observed year).
-        #[arg(long, value_name = "Y")]
+        #[arg(long, value_name = "Y", value_parser = year_arg())]
         base_year: Option<Year>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ParamsFormat::Table)]
@@ -257,7 +257,7 @@ pub struct ScenarioArgs {
     #[arg(long = "set", value_name = "ID=VALUE", value_parser = parse_set)]
     pub set: Vec<Override>,
     /// Last year of history; later data is unseen (default: the last observed year).
-    #[arg(long, value_name = "Y")]
+    #[arg(long, value_name = "Y", value_parser = year_arg())]
     pub base_year: Option<Year>,
     /// Scenario to start from.
     #[command(flatten)]
@@ -300,6 +300,16 @@ fn parse_target(s: &str) -> Result<f64, String> {
     Ok(v)
 }
 
+/// Years a command line may name: wide enough for any data set, small enough that no year
+/// arithmetic overflows (a horizon of 2,147,481,633 years once spun for minutes).
+const ARG_YEARS: std::ops::RangeInclusive<i64> = 1900..=2200;
+/// Most years ahead a rolling backtest scores.
+const MAX_HORIZON_ARG: i64 = 50;
+
+fn year_arg() -> clap::builder::RangedI64ValueParser<Year> {
+    clap::value_parser!(i32).range(ARG_YEARS)
+}
+
 fn parse_years(s: &str) -> Result<(Year, Year), String> {
     let (a, b) = s
         .split_once("..")
@@ -307,7 +317,15 @@ fn parse_years(s: &str) -> Result<(Year, Year), String> {
     let year = |t: &str| {
         t.trim()
             .parse::<Year>()
-            .map_err(|_| format!("expected a year, got \"{t}\""))
+            .ok()
+            .filter(|y| ARG_YEARS.contains(&i64::from(*y)))
+            .ok_or_else(|| {
+                format!(
+                    "expected a year from {} to {}, got \"{t}\"",
+                    ARG_YEARS.start(),
+                    ARG_YEARS.end()
+                )
+            })
     };
     Ok((year(a)?, year(b)?))
 }
