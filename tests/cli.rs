@@ -325,7 +325,6 @@ fn rolling_backtest_refuses_bad_ranges_with_a_clear_message() {
         &["backtest", "--rolling", "2010..2012"][..],
         &["backtest", "--rolling", "2022..2018"],
         &["backtest", "--rolling", "2015..2025"],
-        &["backtest", "--rolling", "2015..2020", "--horizon", "0"],
     ] {
         let o = memcycle(args);
         assert_eq!(o.status.code(), Some(1), "{args:?}");
@@ -335,6 +334,10 @@ fn rolling_backtest_refuses_bad_ranges_with_a_clear_message() {
             stderr(&o)
         );
     }
+    // A horizon outside 1-50 is a usage error, refused before any work.
+    let o = memcycle(&["backtest", "--rolling", "2015..2020", "--horizon", "0"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("0 is not in 1..=50"), "{}", stderr(&o));
     let o = memcycle(&["backtest", "--rolling", "2015-2020"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
