@@ -661,3 +661,57 @@ fn estimates_of_the_year_in_progress_are_labelled_and_scored_only_when_asked() {
         stdout(&o)
     );
 }
+
+/// `share` keeps the base year: the command line and the scenario file both carry it, and the
+/// shared text piped back projects from that year (it projected from the default before).
+#[test]
+fn share_keeps_the_base_year() {
+    let shared = stdout(&memcycle(&[
+        "share",
+        "--base-year",
+        "2019",
+        "--set",
+        "smartphone.replacement_cycle=4",
+    ]));
+    assert!(
+        shared.contains("# memcycle --base-year 2019 --set smartphone.replacement_cycle=4\n"),
+        "{shared}"
+    );
+    assert!(shared.contains("\nbase_year = 2019\n"), "{shared}");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_memcycle"))
+        .args(["project", "--scenario", "-", "--format", "csv"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run memcycle");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(shared.as_bytes()).expect("write");
+    }
+    let piped = child.wait_with_output().expect("output");
+    assert!(piped.status.success());
+    let direct = stdout(&memcycle(&[
+        "project",
+        "--base-year",
+        "2019",
+        "--set",
+        "smartphone.replacement_cycle=4",
+        "--format",
+        "csv",
+    ]));
+    assert_eq!(
+        common::data_rows(&String::from_utf8_lossy(&piped.stdout)),
+        common::data_rows(&direct)
+    );
+    // At the default base year nothing extra is written.
+    let plain = stdout(&memcycle(&[
+        "share",
+        "--set",
+        "smartphone.replacement_cycle=4",
+    ]));
+    assert!(
+        !plain.contains("base_year") && !plain.contains("--base-year"),
+        "{plain}"
+    );
+}

@@ -179,6 +179,15 @@ fn y_copies_the_settings() {
         status.text.starts_with("copied (OSC 52): memcycle --set"),
         "{status:?}"
     );
+    // In backtest mode the base year travels along (it was dropped before).
+    send(&mut a, &[Message::ToggleBacktest, Message::Share]);
+    let base = a.projection().base_year;
+    let text = a.clipboard().clone().expect("text for the clipboard");
+    assert!(
+        text.contains(&format!("# memcycle --base-year {base} --set")),
+        "{text}"
+    );
+    assert!(text.contains(&format!("\nbase_year = {base}\n")), "{text}");
 }
 
 /// At 80x24 there is no room for the values beside each bar: the head line gives the

@@ -326,7 +326,9 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 Some(s) => (s.name.clone(), s.description.clone(), s.sources.clone()),
                 None => ("Shared settings".to_owned(), String::new(), Vec::new()),
             };
-            crate::scenario::share::share_text(&name, &description, &sources, &overrides)
+            // The base year travels with the settings unless it is the data's default.
+            let base = Some(setup.base_year()).filter(|y| *y != setup.data.last_observed_year());
+            crate::scenario::share::share_text(&name, &description, &sources, base, &overrides)
         }),
         Command::Completions { shell } => Ok(conventions::completions(*shell, &Store::new(None))),
         Command::Man => Ok(conventions::man()),

@@ -156,6 +156,7 @@ pub fn to_toml(
     name: &str,
     description: &str,
     sources: &[String],
+    base_year: Option<crate::units::Year>,
     overrides: &[Override],
 ) -> String {
     let quote = |s: &str| toml::Value::String(s.to_owned()).to_string();
@@ -167,6 +168,9 @@ pub fn to_toml(
     if !sources.is_empty() {
         let list: Vec<String> = sources.iter().map(|s| quote(s)).collect();
         out.push_str(&format!("sources = [{}]\n", list.join(", ")));
+    }
+    if let Some(year) = base_year {
+        out.push_str(&format!("base_year = {year}\n"));
     }
     out.push_str("\n[overrides]\n");
     for o in overrides {

@@ -3,12 +3,17 @@
 
 use super::to_toml;
 use crate::params::Override;
+use crate::units::Year;
 use ratatui::crossterm::Command as _;
 use ratatui::crossterm::clipboard::CopyToClipboard;
 
-/// The command line that opens the explorer on these settings.
-pub fn command_line(overrides: &[Override]) -> String {
+/// The command line that opens the explorer on these settings (from `base_year` when it is
+/// not the data's default).
+pub fn command_line(base_year: Option<Year>, overrides: &[Override]) -> String {
     let mut out = String::from("memcycle");
+    if let Some(year) = base_year {
+        out.push_str(&format!(" --base-year {year}"));
+    }
     for o in overrides {
         out.push_str(&format!(
             " --set {}={}",
@@ -25,12 +30,13 @@ pub fn share_text(
     name: &str,
     description: &str,
     sources: &[String],
+    base_year: Option<Year>,
     overrides: &[Override],
 ) -> String {
     format!(
         "# command line:\n# {}\n# scenario file (save as NAME.toml in the scenarios directory, or pipe into --scenario -):\n{}",
-        command_line(overrides),
-        to_toml(name, description, sources, overrides)
+        command_line(base_year, overrides),
+        to_toml(name, description, sources, base_year, overrides)
     )
 }
 
@@ -68,8 +74,12 @@ mod tests {
             },
         ];
         assert_eq!(
-            command_line(&o),
+            command_line(None, &o),
             "memcycle --set smartphone.replacement_cycle=3.9 --set dram.production_cut=10"
+        );
+        assert_eq!(
+            command_line(Some(2019), &o[1..]),
+            "memcycle --base-year 2019 --set dram.production_cut=10"
         );
     }
 }

@@ -388,7 +388,7 @@ impl Store {
                 ),
             });
         }
-        let text = to_toml(name, description, sources, overrides);
+        let text = to_toml(name, description, sources, None, overrides);
         crate::export::write_atomically(dir, &format!("{id}.toml"), &text).map_err(io)?;
         Ok(path)
     }

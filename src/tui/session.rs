@@ -324,16 +324,19 @@ impl Replay {
 /// with the command line.
 pub fn share(app: &mut App) {
     let overrides = app.changed_overrides();
+    // In backtest mode (or any base year but the default) the base year travels along.
+    let base = Some(app.projection.base_year).filter(|y| *y != app.setup.data.last_observed_year());
     let text = crate::scenario::share::share_text(
         &app.session.scenario,
         &app.session.description,
         &app.session.sources,
+        base,
         &overrides,
     );
     app.ui.status = Some(super::app::Status {
         text: format!(
             "copied (OSC 52): {}",
-            crate::scenario::share::command_line(&overrides)
+            crate::scenario::share::command_line(base, &overrides)
         ),
         error: false,
     });
