@@ -10,6 +10,19 @@ use memcycle::scenario;
 use memcycle::tui::{self, App, Theme};
 use std::io::{IsTerminal, Write};
 
+/// Ends the process on a clap error or on `--help` / `--version`: help and version go to
+/// standard output as clap writes them; errors go to standard error with the text the user
+/// typed stripped of control, bidirectional and zero-width characters, as every other error
+/// path does (clap echoed `--set $'\u202ehorizon=1e999'` as it was).
+fn clap_exit(e: &clap::Error) -> ! {
+    if e.use_stderr() {
+        let text = memcycle::data::sanitize_lines(&e.render().to_string());
+        eprint!("{text}");
+        std::process::exit(e.exit_code());
+    }
+    e.exit()
+}
+
 fn main() {
     // A file-size limit (ulimit -f) must make a write fail with an error we report, not kill
     // the process with SIGXFSZ (which would leave the terminal in the explorer's mode and a
@@ -20,10 +33,13 @@ fn main() {
     );
     // The version names the built-in data set too, which clap cannot know at compile time.
     let version = cli::conventions::version();
-    let matches = Cli::command().version(version).get_matches();
+    let matches = match Cli::command().version(version).try_get_matches() {
+        Ok(m) => m,
+        Err(e) => clap_exit(&e),
+    };
     let mut args = match Cli::from_arg_matches(&matches) {
         Ok(args) => args,
-        Err(e) => e.exit(),
+        Err(e) => clap_exit(&e),
     };
     if let Some(option) = args.explorer_options_with_a_command() {
         eprintln!(

@@ -337,3 +337,54 @@ fn absurd_numeric_arguments_are_refused_at_once() {
         assert_eq!(status.code(), Some(2), "{args:?}");
     }
 }
+
+/// Invalid UTF-8 piped into `--scenario -` is located like a file's (it said only "stream did
+/// not contain valid UTF-8").
+#[test]
+fn invalid_utf8_on_standard_input_is_located() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_memcycle"))
+        .args(["project", "--scenario", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run memcycle");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin
+            .write_all(b"name = \"x\"\ndescription = \"ab\xffc\"\n")
+            .expect("write");
+    }
+    let o = child.wait_with_output().expect("output");
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("<stdin>:2:18:") && err.contains("byte 0xFF is not UTF-8"),
+        "{err}"
+    );
+    assert!(o.stdout.is_empty());
+}
+
+/// clap's own errors no longer echo bidirectional or zero-width characters the user (or a
+/// pasted command) typed: they are stripped as on every other error path.
+#[test]
+fn argument_errors_strip_invisible_characters() {
+    for arg in [
+        "--set=\u{202e}horizon=1e999",
+        "--bogus\u{200b}",
+        "--base-year=20\u{2066}19",
+    ] {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_memcycle"))
+            .args(["project", arg])
+            .output()
+            .expect("run memcycle");
+        assert_eq!(o.status.code(), Some(2), "{arg:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("error:"), "{err}");
+        assert!(
+            !err.chars().any(|c| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')),
+            "{arg:?}: {err:?}"
+        );
+    }
+}

@@ -37,6 +37,12 @@ pub fn read_text(path: &std::path::Path) -> Result<String, (usize, usize, String
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| cannot(e.to_string()))?;
+    decode_text(bytes)
+}
+
+/// UTF-8 text from `bytes`, or the line and column of the first byte that is not UTF-8 (for
+/// files and standard input alike).
+pub fn decode_text(bytes: Vec<u8>) -> Result<String, (usize, usize, String)> {
     match utf8_error_at(&bytes) {
         Some((line, column, byte)) => Err((
             line,

@@ -301,10 +301,18 @@ impl Store {
                     reason: "standard input is a terminal; pipe a scenario in, e.g. `memcycle share --set ... | memcycle market --scenario -`".to_owned(),
                 });
             }
-            let text = std::io::read_to_string(std::io::stdin()).map_err(|e| {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(|e| {
                 ScenarioError::Unreadable {
                     path: "<stdin>".to_owned(),
                     reason: e.to_string(),
+                }
+            })?;
+            // Located like a file's: `<stdin>:3:7: byte 0xFF is not UTF-8`.
+            let text = crate::data::decode_text(bytes).map_err(|(line, column, reason)| {
+                ScenarioError::Unreadable {
+                    path: format!("<stdin>:{line}:{column}"),
+                    reason,
                 }
             })?;
             return Ok(ScenarioText {
