@@ -36,6 +36,9 @@ pub enum SetupError {
         /// Last observed year.
         last: Year,
     },
+    /// Bands asked for years they cannot be made or scored for (the message says which).
+    #[error("{0}")]
+    Bands(String),
     /// Goal seek found no value reaching its target (the message says what comes closest).
     #[error("{0}")]
     Unreachable(String),

@@ -715,3 +715,65 @@ fn share_keeps_the_base_year() {
         "{plain}"
     );
 }
+
+/// `bands --errors` and `--coverage` honour `--format csv|json`, and years they cannot use
+/// are refused in their own words (they spoke of `backtest --rolling ... --horizon 5`, or
+/// printed an empty table with exit 0).
+#[test]
+fn bands_errors_and_coverage_speak_csv_json_and_their_own_words() {
+    let csv = stdout(&memcycle(&["bands", "--errors", "--format", "csv"]));
+    assert!(
+        csv.starts_with("year,series,p10,p50,p90\n2026,dram_eb,"),
+        "{csv}"
+    );
+    let json = stdout(&memcycle(&["bands", "--errors", "--format", "json"]));
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(doc["kind"], "past errors");
+    let cov = stdout(&memcycle(&[
+        "bands",
+        "--coverage",
+        "2016..2018",
+        "--draws",
+        "20",
+        "--format",
+        "csv",
+    ]));
+    assert!(
+        cov.starts_with("series,kind,inside,compared,share\n"),
+        "{cov}"
+    );
+    let cov = stdout(&memcycle(&[
+        "bands",
+        "--coverage",
+        "2016..2018",
+        "--draws",
+        "20",
+        "--format",
+        "json",
+    ]));
+    let doc: serde_json::Value = serde_json::from_str(&cov).expect("JSON");
+    assert_eq!(doc["base_years"], serde_json::json!([2016, 2018]));
+    for (args, says) in [
+        (
+            &["bands", "--coverage", "2024..2015"][..],
+            "bands --coverage 2024..2015",
+        ),
+        (
+            &["bands", "--errors", "--base-year", "2015"][..],
+            "bands --errors from 2015",
+        ),
+        (
+            &["bands", "--errors", "--base-year", "2016"][..],
+            "no past errors to fit",
+        ),
+    ] {
+        let o = memcycle(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let err = stderr(&o);
+        assert!(
+            err.contains(says) && !err.contains("backtest"),
+            "{args:?}: {err}"
+        );
+        assert!(stdout(&o).is_empty(), "{args:?}");
+    }
+}

@@ -256,6 +256,131 @@ pub fn error_bands_table(
     )
 }
 
+/// The error bands' rows: per projected year, each series' P10, P50 and P90.
+fn error_band_rows(
+    p: &crate::model::Projection,
+    models: &[((Memory, Quantity), crate::insight::past_errors::ErrorModel)],
+) -> (Vec<String>, Vec<(i32, Vec<[f64; 3]>)>) {
+    use crate::insight::past_errors::{line, series_name};
+    let names = models
+        .iter()
+        .map(|((m, q), _)| series_name(*m, *q))
+        .collect();
+    let columns: Vec<_> = models
+        .iter()
+        .map(|((m, q), model)| model.band(&line(p, *m, *q)))
+        .collect();
+    let years = columns.first().map_or(0, Vec::len);
+    let rows = (1..years)
+        .map(|k| {
+            (
+                p.base_year + k as i32,
+                columns
+                    .iter()
+                    .map(|c| [c[k][0], c[k][2], c[k][4]])
+                    .collect(),
+            )
+        })
+        .collect();
+    (names, rows)
+}
+
+/// The error bands as CSV: `year,series,p10,p50,p90`, one row per year and series.
+pub fn error_bands_csv(
+    p: &crate::model::Projection,
+    models: &[((Memory, Quantity), crate::insight::past_errors::ErrorModel)],
+) -> String {
+    let (names, rows) = error_band_rows(p, models);
+    let mut out = String::from("year,series,p10,p50,p90\n");
+    for (year, values) in rows {
+        for (name, v) in names.iter().zip(values) {
+            out.push_str(&format!(
+                "{year},{name},{},{},{}\n",
+                fixed(v[0], 3),
+                fixed(v[1], 3),
+                fixed(v[2], 3)
+            ));
+        }
+    }
+    out
+}
+
+/// The error bands as JSON: the base years fitted and, per series, the yearly quantiles.
+pub fn error_bands_json(
+    p: &crate::model::Projection,
+    models: &[((Memory, Quantity), crate::insight::past_errors::ErrorModel)],
+    (first, last): (i32, i32),
+) -> String {
+    let (names, rows) = error_band_rows(p, models);
+    let series: Vec<_> = names
+        .iter()
+        .enumerate()
+        .map(|(k, name)| {
+            let years: Vec<_> = rows
+                .iter()
+                .map(|(year, v)| {
+                    json!({ "year": year, "p10": json_number(v[k][0]), "p50": json_number(v[k][1]), "p90": json_number(v[k][2]) })
+                })
+                .collect();
+            json!({ "series": name, "years": years })
+        })
+        .collect();
+    serde_json::to_string_pretty(&json!({
+        "kind": "past errors",
+        "fitted_base_years": [first, last],
+        "base_year": p.base_year,
+        "series": series,
+    }))
+    .unwrap_or_default()
+        + "\n"
+}
+
+/// Coverage as CSV: `series,kind,inside,compared,share`.
+pub fn coverage_csv(c: &[crate::insight::past_errors::Coverage]) -> String {
+    let mut out = String::from("series,kind,inside,compared,share\n");
+    for row in c {
+        for (kind, (inside, total)) in [("draws", row.draws), ("past_errors", row.errors)] {
+            let share = if total == 0 {
+                String::new()
+            } else {
+                fixed(inside as f64 / total as f64, 3)
+            };
+            out.push_str(&format!("{},{kind},{inside},{total},{share}\n", row.series));
+        }
+    }
+    out
+}
+
+/// Coverage as JSON: the base years, the draws and per series both kinds.
+pub fn coverage_json(
+    c: &[crate::insight::past_errors::Coverage],
+    from: i32,
+    to: i32,
+    draws: u32,
+) -> String {
+    let share = |(inside, total): (usize, usize)| {
+        (total > 0).then(|| json_number(inside as f64 / total as f64))
+    };
+    let rows: Vec<_> = c
+        .iter()
+        .map(|r| {
+            json!({
+                "series": r.series,
+                "draws": { "inside": r.draws.0, "compared": r.draws.1, "share": share(r.draws) },
+                "past_errors": { "inside": r.errors.0, "compared": r.errors.1, "share": share(r.errors) },
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&json!({
+        "base_years": [from, to],
+        "years_ahead": [1, 5],
+        "draws": draws,
+        "series": rows,
+    }))
+    .unwrap_or_default()
+        + "\n"
+}
+
 /// Coverage of both kinds of band as a table.
 pub fn coverage_table(
     c: &[crate::insight::past_errors::Coverage],

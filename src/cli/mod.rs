@@ -220,28 +220,56 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             coverage: Some((from, to)),
             draws,
             scenario,
+            format,
             ..
         } => crate::data::load(scenario.data.as_deref())
             .map_err(SetupError::Data)
             .and_then(|d| {
+                let (first, last) = (Setup::first_base_year(&d), d.last_observed_year() - 1);
+                if from > to || *from < first || *to > last {
+                    return Err(SetupError::Bands(format!(
+                        "bands --coverage {from}..{to}: expected base years FIRST..LAST in order, from {first} to {last} (each needs a later observed year to score)"
+                    )));
+                }
                 let rolling = crate::backtest::rolling::run(&d, *from..=*to, 5, None, &[])?;
                 let c = crate::insight::past_errors::coverage(&d, &rolling, *draws as usize)?;
-                Ok(insight::coverage_table(&c, *from, *to, *draws))
+                Ok(match format {
+                    ProjectFormat::Table => insight::coverage_table(&c, *from, *to, *draws),
+                    ProjectFormat::Csv => insight::coverage_csv(&c),
+                    ProjectFormat::Json => insight::coverage_json(&c, *from, *to, *draws),
+                })
             }),
         Command::Bands {
             errors: true,
             scenario,
+            format,
             ..
         } => scenario.load().and_then(|(setup, params)| {
             let base = setup.base_year();
             let first = Setup::first_base_year(&setup.data);
+            let no_errors = || {
+                SetupError::Bands(format!(
+                    "bands --errors from {base}: no past errors to fit; the bands need earlier base years with at least three forecasts per horizon, so a base year from {} on",
+                    first + 3
+                ))
+            };
+            if base <= first {
+                return Err(no_errors());
+            }
             let rolling =
                 crate::backtest::rolling::run(&setup.data, first..=base - 1, 5, None, &[])?;
-            Ok(insight::error_bands_table(
-                &setup.project(&params),
-                &crate::insight::past_errors::models(&rolling),
-                (first, base - 1),
-            ))
+            let models = crate::insight::past_errors::models(&rolling);
+            if models.is_empty() {
+                return Err(no_errors());
+            }
+            let p = setup.project(&params);
+            Ok(match format {
+                ProjectFormat::Table => {
+                    insight::error_bands_table(&p, &models, (first, base - 1))
+                }
+                ProjectFormat::Csv => insight::error_bands_csv(&p, &models),
+                ProjectFormat::Json => insight::error_bands_json(&p, &models, (first, base - 1)),
+            })
         }),
         Command::Bands {
             scenario,
