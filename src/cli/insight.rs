@@ -256,11 +256,14 @@ pub fn error_bands_table(
     )
 }
 
+/// One projected year of error bands: the year and each series' P10, P50 and P90.
+type BandRow = (i32, Vec<[f64; 3]>);
+
 /// The error bands' rows: per projected year, each series' P10, P50 and P90.
 fn error_band_rows(
     p: &crate::model::Projection,
     models: &[((Memory, Quantity), crate::insight::past_errors::ErrorModel)],
-) -> (Vec<String>, Vec<(i32, Vec<[f64; 3]>)>) {
+) -> (Vec<String>, Vec<BandRow>) {
     use crate::insight::past_errors::{line, series_name};
     let names = models
         .iter()
