@@ -118,3 +118,66 @@ fn the_explorer_exports_the_chart_and_the_projection() {
         common::data_rows(&String::from_utf8_lossy(&printed.stdout))
     );
 }
+
+/// Exports never overwrite each other or fail on a long name: two exports in the same second
+/// get `-2`; the name says `-modified` when the settings differ from the scenario; a
+/// 10,000-character scenario name is shortened (it failed with "File name too long"); what an
+/// export killed halfway left behind (`.NAME.svg.PID.tmp`, PID gone) is removed.
+#[test]
+fn exports_keep_apart_stay_short_and_clean_up() {
+    let dir = temp_dir("export-names");
+    let exports = dir.join("exports");
+    std::fs::create_dir_all(&exports).expect("dir");
+    let stale = exports.join(".old.svg.999999999.tmp");
+    std::fs::write(&stale, "half").expect("stale temp file");
+    let setup = memcycle::setup::Setup::load(None, None).expect("data");
+    let params = setup.catalog.baseline().clone();
+    let long = "Very long scenario name ".repeat(420);
+    let mut a = memcycle::tui::App::new(
+        setup,
+        params,
+        &long,
+        memcycle::tui::Theme::new(false, ratatui::symbols::Marker::Braille),
+    )
+    .with_store(Store::new(Some(dir.join("scenarios"))));
+    common::send(
+        &mut a,
+        &[Message::Resize(ratatui::layout::Size::new(120, 40))],
+    );
+    let i = common::index(&a, "smartphone.replacement_cycle");
+    common::send(
+        &mut a,
+        &[
+            Message::SelectIndex(i),
+            Message::Step(1),
+            Message::Export,
+            Message::Export,
+        ],
+    );
+    let status = a.status().clone().expect("a status");
+    assert!(!status.error, "{status:?}");
+    let mut names: Vec<String> = std::fs::read_dir(&exports)
+        .expect("exports")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 4, "two exports, two files each: {names:?}");
+    assert!(
+        !stale.exists(),
+        "the stale temporary file is gone: {names:?}"
+    );
+    for n in &names {
+        assert!(n.len() < 100, "{n}");
+        assert!(
+            n.starts_with("very-long-scenario-name") && n.contains("-modified-"),
+            "{n}"
+        );
+    }
+    assert!(names.iter().any(|n| n.ends_with("-2.svg")), "{names:?}");
+    // The save prompt proposes a name within its 60-character limit.
+    let proposed = memcycle::tui::session::proposed_name(&a);
+    assert!(
+        !proposed.is_empty() && proposed.chars().count() <= 60,
+        "{proposed}"
+    );
+}

@@ -9,6 +9,39 @@ use std::path::{Path, PathBuf};
 
 /// Writes `text` to `dir/name` so that the file appears whole or not at all: a temporary file
 /// `.NAME.PID.tmp` beside it, synced, then renamed (the temporary file is removed on failure).
+/// Removes the temporary files that a write interrupted by a crash or `kill -9` left in `dir`
+/// (`.NAME.EXT.PID.tmp`, EXT one of `extensions`, whose process is gone); returns how many.
+/// Without `/proc` (not Linux) nothing can be told about the writer, so nothing is removed.
+pub fn remove_stale_temp_files(dir: &Path, extensions: &[&str]) -> usize {
+    if !Path::new("/proc/self").exists() {
+        return 0;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let pid = name
+            .strip_prefix('.')
+            .and_then(|n| n.strip_suffix(".tmp"))
+            .and_then(|n| n.rsplit_once('.'))
+            .filter(|(stem, _)| {
+                extensions
+                    .iter()
+                    .any(|ext| stem.ends_with(&format!(".{ext}")))
+            })
+            .and_then(|(_, pid)| pid.parse::<u32>().ok());
+        if let Some(pid) = pid
+            && !Path::new("/proc").join(pid.to_string()).exists()
+            && std::fs::remove_file(entry.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 pub fn write_atomically(dir: &Path, name: &str, text: &str) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
     let path = dir.join(name);

@@ -212,28 +212,9 @@ impl Store {
     /// (`.NAME.toml.PID.tmp` whose process is gone); returns how many. Without `/proc` (not
     /// Linux) nothing can be told about the writer, so nothing is removed.
     pub fn remove_stale_temp_files(&self) -> usize {
-        let (Some(dir), true) = (&self.dir, Path::new("/proc/self").exists()) else {
-            return 0;
-        };
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return 0;
-        };
-        let mut removed = 0;
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let pid = name
-                .strip_prefix('.')
-                .and_then(|n| n.strip_suffix(".tmp"))
-                .and_then(|n| n.rsplit_once(".toml."))
-                .and_then(|(_, pid)| pid.parse::<u32>().ok());
-            if let Some(pid) = pid
-                && !Path::new("/proc").join(pid.to_string()).exists()
-                && std::fs::remove_file(entry.path()).is_ok()
-            {
-                removed += 1;
-            }
-        }
-        removed
+        self.dir.as_deref().map_or(0, |dir| {
+            crate::export::remove_stale_temp_files(dir, &["toml"])
+        })
     }
 
     /// Every scenario: built-ins in deck order, then saved ones by id.

@@ -182,16 +182,49 @@ pub fn exports_dir(app: &App) -> Option<PathBuf> {
     })
 }
 
+/// Most characters of the scenario's name in an export's file name (a 10,000-character name
+/// made every export fail with "File name too long").
+const MAX_NAME_IN_FILE: usize = 40;
+
+/// `<scenario>[-modified]-<chart>-<date>-<time>`: the scenario's slug (shortened), marked when
+/// the settings differ from it, the chart and the local time to the second.
+fn export_stem(app: &App) -> String {
+    let slug: String = crate::scenario::slug(&app.session.scenario)
+        .chars()
+        .take(MAX_NAME_IN_FILE)
+        .collect();
+    let slug = slug.trim_end_matches('-');
+    let slug = if slug.is_empty() { "settings" } else { slug };
+    format!(
+        "{slug}{}-{}-{}",
+        if app.is_edited() { "-modified" } else { "" },
+        app.ui.chart.short().to_lowercase().replace('/', ""),
+        chrono::Local::now().format("%Y%m%d-%H%M%S")
+    )
+}
+
+/// `stem`, or `stem-2`, `stem-3` ...: the first whose SVG and CSV are both free (two exports
+/// in the same second overwrote each other).
+fn free_stem(dir: &std::path::Path, stem: &str) -> String {
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                stem.to_owned()
+            } else {
+                format!("{stem}-{n}")
+            }
+        })
+        .find(|s| !dir.join(format!("{s}.svg")).exists() && !dir.join(format!("{s}.csv")).exists())
+        .unwrap_or_else(|| stem.to_owned())
+}
+
 /// Writes the chart (SVG) and the projection (CSV) into the exports directory; returns the two
 /// paths.
 pub fn export(app: &App) -> Result<(PathBuf, PathBuf), String> {
     let dir = exports_dir(app).ok_or("no directory for exports (no data directory here)")?;
-    let stem = format!(
-        "{}-{}-{}",
-        crate::scenario::slug(&app.session.scenario),
-        app.ui.chart.short().to_lowercase().replace('/', ""),
-        chrono::Local::now().format("%Y%m%d-%H%M%S")
-    );
+    // What an export killed halfway left behind goes first.
+    crate::export::remove_stale_temp_files(&dir, &["svg", "csv"]);
+    let stem = free_stem(&dir, &export_stem(app));
     let write = |name: String, text: String| {
         crate::export::write_atomically(&dir, &name, &text)
             .map_err(|e| format!("cannot write {}: {e}", dir.join(&name).display()))

@@ -67,6 +67,10 @@ pub fn proposed_name(app: &App) -> String {
     if base.is_empty() || base == "Baseline" {
         return String::new();
     }
+    // Room for " NN" within the prompt's limit (a 10,000-character name was proposed whole).
+    let keep = super::prompt::MAX_CHARS.saturating_sub(4);
+    let base: String = base.chars().take(keep).collect();
+    let base = base.trim_end();
     let taken: Vec<String> = app
         .session
         .store
