@@ -113,16 +113,60 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Problems> {
         }])
     })?;
     let loc = Locator::new(&name, &text);
-    let settings: Settings = crate::data::parse_toml(&loc, &text).map_err(|p| Problems(vec![p]))?;
+    let mut settings: Settings =
+        crate::data::parse_toml(&loc, &text).map_err(|p| Problems(vec![p]))?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    for dir in [&mut settings.scenarios_dir, &mut settings.exports_dir]
+        .into_iter()
+        .flatten()
+    {
+        *dir = resolve(dir, base, dirs::home_dir().as_deref());
+    }
     Ok(Config {
         file: Some(path),
         settings,
     })
 }
 
+/// A directory named in the configuration file: `~` and `~/...` are the home directory, and a
+/// relative path is relative to the file's own directory (`exports_dir = "~/slides"` wrote
+/// into `./~/slides/`, and relative paths followed wherever memcycle was started).
+pub fn resolve(dir: &Path, config_dir: &Path, home: Option<&Path>) -> PathBuf {
+    let text = dir.to_string_lossy();
+    if let Some(home) = home {
+        if text == "~" {
+            return home.to_path_buf();
+        }
+        if let Some(rest) = text.strip_prefix("~/") {
+            return home.join(rest);
+        }
+    }
+    if dir.is_relative() {
+        config_dir.join(dir)
+    } else {
+        dir.to_path_buf()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn directories_follow_home_and_the_file() {
+        let (cfg, home) = (Path::new("/etc/mc"), Some(Path::new("/home/ann")));
+        assert_eq!(
+            resolve(Path::new("~/slides"), cfg, home),
+            Path::new("/home/ann/slides")
+        );
+        assert_eq!(resolve(Path::new("~"), cfg, home), Path::new("/home/ann"));
+        assert_eq!(
+            resolve(Path::new("out"), cfg, home),
+            Path::new("/etc/mc/out")
+        );
+        assert_eq!(resolve(Path::new("/abs"), cfg, home), Path::new("/abs"));
+        assert_eq!(resolve(Path::new("~x"), cfg, home), Path::new("/etc/mc/~x"));
+    }
 
     #[test]
     fn unknown_keys_and_wrong_values_are_located() {

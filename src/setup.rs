@@ -194,7 +194,19 @@ impl Setup {
         scenario: Option<&Scenario>,
         overrides: &[Override],
     ) -> Result<Parameters, SetupError> {
+        self.parameters_from(&[], scenario, overrides)
+    }
+
+    /// Baseline parameters with `defaults` (the configuration's), then a scenario's overrides,
+    /// then `overrides` applied: each later one wins.
+    pub fn parameters_from(
+        &self,
+        defaults: &[Override],
+        scenario: Option<&Scenario>,
+        overrides: &[Override],
+    ) -> Result<Parameters, SetupError> {
         let mut p = self.catalog.baseline().clone();
+        self.catalog.apply(&mut p, defaults)?;
         if let Some(s) = scenario {
             self.catalog.apply(&mut p, &s.overrides)?;
         }

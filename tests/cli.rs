@@ -777,3 +777,55 @@ fn bands_errors_and_coverage_speak_csv_json_and_their_own_words() {
         assert!(stdout(&o).is_empty(), "{args:?}");
     }
 }
+
+/// The configuration's horizon is a default: a scenario's own horizon wins over it (it used
+/// to be slipped in as a `--set` after the scenario), and the explorer's name does not gain a
+/// `+ --set` the user never typed. Directories in the file follow `~` and the file's own
+/// directory, not wherever memcycle was started.
+#[test]
+fn config_values_are_defaults_and_its_paths_follow_the_file() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("config-defaults-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let config = dir.join("config.toml");
+    std::fs::write(
+        &config,
+        "horizon = 2040\nexports_dir = \"~/slides\"\nscenarios_dir = \"mine\"\n",
+    )
+    .expect("config");
+    let scenario = dir.join("short.toml");
+    std::fs::write(
+        &scenario,
+        "name = \"Short\"\ndescription = \"A five-year look.\"\n\n[overrides]\n\"horizon\" = 2030\n",
+    )
+    .expect("scenario");
+    let config_arg = config.display().to_string();
+    let scenario_arg = scenario.display().to_string();
+    let p = stdout(&memcycle(&[
+        "project",
+        "--config",
+        &config_arg,
+        "--scenario",
+        &scenario_arg,
+    ]));
+    assert!(
+        p.contains("projection to 2030"),
+        "the scenario's horizon wins: {p}"
+    );
+    let p = stdout(&memcycle(&["project", "--config", &config_arg]));
+    assert!(
+        p.contains("projection to 2040"),
+        "the configuration's applies: {p}"
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_memcycle"))
+        .args(["--config", &config_arg, "config"])
+        .env("HOME", "/home/ann")
+        .output()
+        .expect("run memcycle");
+    let shown = String::from_utf8_lossy(&o.stdout);
+    assert!(shown.contains("/home/ann/slides"), "{shown}");
+    assert!(
+        shown.contains(&dir.join("mine").display().to_string()),
+        "{shown}"
+    );
+}

@@ -262,6 +262,10 @@ pub struct ScenarioArgs {
     /// Scenario to start from.
     #[command(flatten)]
     pub pick: ScenarioPick,
+    /// Values from the configuration file (its `horizon`), applied before the scenario so
+    /// that a scenario's own values and `--set` win.
+    #[arg(skip)]
+    pub defaults: Vec<Override>,
 }
 
 /// `--scenario` and where saved scenarios live.

@@ -88,7 +88,7 @@ impl ScenarioArgs {
         });
         let setup = Setup::load(self.data.as_deref(), base_year)?;
         let scenario = text.map(|t| t.parse(&setup.catalog)).transpose()?;
-        let params = setup.parameters_with(scenario.as_ref(), &self.set)?;
+        let params = setup.parameters_from(&self.defaults, scenario.as_ref(), &self.set)?;
         Ok((setup, params, scenario))
     }
 }

@@ -8,8 +8,8 @@ use crate::scenario::Store;
 use std::path::PathBuf;
 
 /// Fills what the command line left open from the configuration: scenarios directory, base year
-/// and horizon (as a `--set horizon=` before the user's own) for the explorer and every command
-/// with scenario arguments.
+/// and horizon (a default applied before the scenario, so that a scenario's own horizon and
+/// `--set` win) for the explorer and every command with scenario arguments.
 pub fn apply(cli: &mut Cli, config: &Config) {
     let fill = |args: &mut ScenarioArgs| {
         let s = &config.settings;
@@ -19,16 +19,11 @@ pub fn apply(cli: &mut Cli, config: &Config) {
         if args.base_year.is_none() {
             args.base_year = s.base_year;
         }
-        if let Some(h) = s.horizon
-            && !args.set.iter().any(|o| o.id == "horizon")
-        {
-            args.set.insert(
-                0,
-                Override {
-                    id: "horizon".to_owned(),
-                    value: f64::from(h),
-                },
-            );
+        if let Some(h) = s.horizon {
+            args.defaults.push(Override {
+                id: "horizon".to_owned(),
+                value: f64::from(h),
+            });
         }
     };
     fill(&mut cli.explore);
