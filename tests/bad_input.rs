@@ -388,3 +388,69 @@ fn argument_errors_strip_invisible_characters() {
         );
     }
 }
+
+/// A data file past 8 MB is refused at once with its size (a 52 MB devices.toml froze the
+/// explorer for 6 s and took 2 GB); so is a scenario that large on standard input.
+#[test]
+fn oversized_files_are_refused_at_once() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("oversized-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let mut text = String::from("[dataset]\ntitle = \"big\"\n");
+    while text.len() < 9_000_000 {
+        text.push_str("# padding padding padding padding padding padding padding padding\n");
+    }
+    std::fs::write(dir.join("devices.toml"), &text).expect("write");
+    let started = std::time::Instant::now();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_memcycle"))
+        .args(["check", "--data"])
+        .arg(&dir)
+        .output()
+        .expect("run memcycle");
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("devices.toml") && err.contains("at most 8 MB"),
+        "{err}"
+    );
+    eprintln!("refused in {:?}", started.elapsed());
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_memcycle"))
+        .args(["project", "--scenario", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run memcycle");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        let _ = stdin.write_all(text.as_bytes());
+    }
+    let o = child.wait_with_output().expect("output");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("more than 8 MB"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// `--watch` notices a change of permissions: after `chmod 000` then `chmod 644` the
+/// "Permission denied" panel stayed until the file was touched.
+#[cfg(unix)]
+#[test]
+fn the_watch_sees_permission_changes() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("watch-perm-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("devices.toml");
+    std::fs::write(&file, "[dataset]\ntitle = \"x\"\n").expect("write");
+    let mut w = memcycle::tui::watch::DataWatch::new(dir.clone());
+    assert!(!w.changed());
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    assert!(w.changed(), "chmod 000 is noticed");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    assert!(w.changed(), "chmod 644 is noticed");
+    assert!(!w.changed());
+}

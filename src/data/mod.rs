@@ -13,7 +13,7 @@ pub use dataset::{
     ParamRange, Point, Quarter, ResidualSegment, Segment, SegmentBody, Series, Source,
 };
 pub use problem::{Locator, Problem, Problems};
-pub use text::{decode_text, read_text, sanitize, sanitize_lines};
+pub use text::{MAX_FILE_BYTES, decode_text, read_text, sanitize, sanitize_lines};
 pub use uses::source_uses;
 pub use validate::{closest, unit};
 

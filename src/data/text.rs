@@ -24,6 +24,10 @@ pub fn utf8_error_at(bytes: &[u8]) -> Option<(usize, usize, u8)> {
     Some((line, column, bytes[e.valid_up_to()]))
 }
 
+/// Largest file memcycle reads: the built-in data files are about 90 kB each, so 8 MB leaves
+/// room for any real data set while a runaway file is refused at once.
+pub const MAX_FILE_BYTES: u64 = 8_000_000;
+
 /// Reads a text file, locating invalid UTF-8: `Err((line, column, message))` with line 0 for
 /// a file that cannot be read at all.
 pub fn read_text(path: &std::path::Path) -> Result<String, (usize, usize, String)> {
@@ -35,6 +39,14 @@ pub fn read_text(path: &std::path::Path) -> Result<String, (usize, usize, String
         return Err(cannot(
             "it is not a regular file; expected a TOML text file".into(),
         ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        // A 52 MB data file froze the explorer for seconds and took 2 GB to parse.
+        return Err(cannot(format!(
+            "it is {} MB; expected a data, scenario or configuration file of at most {} MB",
+            meta.len() / 1_000_000,
+            MAX_FILE_BYTES / 1_000_000
+        )));
     }
     let bytes = std::fs::read(path).map_err(|e| cannot(e.to_string()))?;
     decode_text(bytes)

@@ -283,12 +283,24 @@ impl Store {
                 });
             }
             let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(|e| {
-                ScenarioError::Unreadable {
-                    path: "<stdin>".to_owned(),
-                    reason: e.to_string(),
-                }
+            let limit = crate::data::MAX_FILE_BYTES;
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(std::io::stdin(), limit + 1),
+                &mut bytes,
+            )
+            .map_err(|e| ScenarioError::Unreadable {
+                path: "<stdin>".to_owned(),
+                reason: e.to_string(),
             })?;
+            if bytes.len() as u64 > limit {
+                return Err(ScenarioError::Unreadable {
+                    path: "<stdin>".to_owned(),
+                    reason: format!(
+                        "more than {} MB; expected a scenario file",
+                        limit / 1_000_000
+                    ),
+                });
+            }
             // Located like a file's: `<stdin>:3:7: byte 0xFF is not UTF-8`.
             let text = crate::data::decode_text(bytes).map_err(|(line, column, reason)| {
                 ScenarioError::Unreadable {

@@ -9,7 +9,9 @@ use std::time::{Duration, SystemTime};
 /// How often the files are looked at while the explorer waits for input.
 pub const INTERVAL: Duration = Duration::from_millis(250);
 
-type Stamp = Option<(SystemTime, u64)>;
+/// Modification time, length and permission bits: `chmod 000` then `chmod 644` changes
+/// neither the time nor the length, but does change whether the file can be read.
+type Stamp = Option<(SystemTime, u64, u32)>;
 
 /// The watched data directory and what its files looked like last time.
 #[derive(Debug)]
@@ -35,7 +37,7 @@ impl DataWatch {
             .iter()
             .map(|f| {
                 let m = std::fs::metadata(self.dir.join(f)).ok()?;
-                Some((m.modified().ok()?, m.len()))
+                Some((m.modified().ok()?, m.len(), permission_bits(&m)))
             })
             .collect()
     }
@@ -47,4 +49,16 @@ impl DataWatch {
         self.stamps = now;
         changed
     }
+}
+
+/// The file's permission bits (0 where the platform has none to tell).
+#[cfg(unix)]
+fn permission_bits(m: &std::fs::Metadata) -> u32 {
+    std::os::unix::fs::PermissionsExt::mode(&m.permissions())
+}
+
+/// The file's permission bits (0 where the platform has none to tell).
+#[cfg(not(unix))]
+fn permission_bits(m: &std::fs::Metadata) -> u32 {
+    u32::from(m.permissions().readonly())
 }
