@@ -454,3 +454,71 @@ fn the_watch_sees_permission_changes() {
     assert!(w.changed(), "chmod 644 is noticed");
     assert!(!w.changed());
 }
+
+/// Writing files: `chart --out` through a symbolic link replaces the file it points to and
+/// keeps the link; an existing 0600 file stays 0600; a parent path that is a file is said in
+/// words; output that cannot be written (a full device) is reported on standard error.
+#[cfg(unix)]
+#[test]
+fn writes_follow_links_keep_permissions_and_say_what_failed() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("writes-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let real = dir.join("real.svg");
+    std::fs::write(&real, "old").expect("write");
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    let link = dir.join("link.svg");
+    std::os::unix::fs::symlink(&real, &link).expect("symlink");
+    let chart = |out: &std::path::Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_memcycle"))
+            .arg("chart")
+            .arg("--out")
+            .arg(out)
+            .output()
+            .expect("run memcycle")
+    };
+    let o = chart(&link);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let meta = std::fs::symlink_metadata(&link).expect("link");
+    assert!(meta.file_type().is_symlink(), "the link stays a link");
+    let written = std::fs::read_to_string(&real).expect("the target");
+    assert!(
+        written.starts_with("<svg") || written.starts_with("<?xml"),
+        "{}",
+        &written[..40.min(written.len())]
+    );
+    let mode = std::fs::metadata(&real).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "the file keeps its permissions");
+
+    let blocker = dir.join("plain-file");
+    std::fs::write(&blocker, "x").expect("write");
+    let o = chart(&blocker.join("x.svg"));
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("is not a directory") && !err.contains("os error 17"),
+        "{err}"
+    );
+
+    if std::path::Path::new("/dev/full").exists() {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_memcycle"))
+            .arg("project")
+            .stdout(full)
+            .output()
+            .expect("run memcycle");
+        assert_eq!(o.status.code(), Some(1));
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("cannot write the output"),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    } else {
+        eprintln!("/dev/full not found: that part skipped");
+    }
+}

@@ -367,7 +367,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match result {
         // Everything printed passes one sanitiser: text from a data file, a scenario file or an
         // argument can never reach the terminal as an escape sequence.
-        Ok(text) => write_out(out, &crate::data::sanitize_lines(&text)),
+        Ok(text) => write_out(out, err, &crate::data::sanitize_lines(&text)),
         Err(e) => {
             let _ = writeln!(err, "{}", crate::data::sanitize_lines(&describe(&e)));
             if matches!(e, SetupError::Data(_)) {
@@ -382,10 +382,14 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 }
 
 /// Writes text, treating a closed pipe (`memcycle project | head`) as success.
-fn write_out(out: &mut dyn Write, text: &str) -> i32 {
+fn write_out(out: &mut dyn Write, err: &mut dyn Write, text: &str) -> i32 {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => 0,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
-        Err(_) => 1,
+        Err(e) => {
+            // A full disk or a file-size limit: say so (it used to exit 1 in silence).
+            let _ = writeln!(err, "memcycle: cannot write the output: {e}");
+            1
+        }
     }
 }

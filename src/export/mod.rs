@@ -7,8 +7,6 @@ pub mod svg;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-/// Writes `text` to `dir/name` so that the file appears whole or not at all: a temporary file
-/// `.NAME.PID.tmp` beside it, synced, then renamed (the temporary file is removed on failure).
 /// Removes the temporary files that a write interrupted by a crash or `kill -9` left in `dir`
 /// (`.NAME.EXT.PID.tmp`, EXT one of `extensions`, whose process is gone); returns how many.
 /// Without `/proc` (not Linux) nothing can be told about the writer, so nothing is removed.
@@ -42,14 +40,44 @@ pub fn remove_stale_temp_files(dir: &Path, extensions: &[&str]) -> usize {
     removed
 }
 
+/// Writes `text` to `dir/name` so that the file appears whole or not at all: a temporary file
+/// `.NAME.PID.tmp` beside it, synced, then renamed (the temporary file is removed on failure).
+/// A link at `dir/name` is followed, and an existing file keeps its permissions.
 pub fn write_atomically(dir: &Path, name: &str, text: &str) -> std::io::Result<PathBuf> {
-    std::fs::create_dir_all(dir)?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            // What create_dir_all says when a part of the path is a file: "File exists".
+            std::io::Error::new(
+                e.kind(),
+                format!(
+                    "{} is not a directory (a part of it is a file)",
+                    dir.display()
+                ),
+            )
+        } else {
+            e
+        }
+    })?;
     let path = dir.join(name);
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    // A link is followed: the file it points to is replaced and the link stays (it used to be
+    // replaced by a plain file).
+    let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+    let path = if is_link {
+        std::fs::canonicalize(&path).unwrap_or(path)
+    } else {
+        path
+    };
+    let target_dir = path.parent().unwrap_or(dir).to_path_buf();
+    let tmp = target_dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    // An existing file keeps its permissions (a 0600 file stayed private only until rewritten).
+    let permissions = std::fs::metadata(&path).ok().map(|m| m.permissions());
     let write = || -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(text.as_bytes())?;
         f.sync_all()?;
+        if let Some(p) = &permissions {
+            std::fs::set_permissions(&tmp, p.clone())?;
+        }
         std::fs::rename(&tmp, &path)
     };
     write().inspect_err(|_| {
