@@ -402,3 +402,44 @@ fn watched_data_reloads_and_shows_problems_until_fixed() {
     s.quit_at_once();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Signals from outside that would end or stop the process leave the terminal as the shell
+/// expects: SIGALRM ends it with the terminal restored (it left the alternate screen, mouse
+/// capture and a hidden cursor), and a stop sent with `kill -TSTP` gives the terminal back
+/// before stopping, then takes it again when continued.
+#[test]
+fn signals_from_outside_restore_the_terminal() {
+    let kill = |signal: &str, pid: u32| {
+        let ok = std::process::Command::new("kill")
+            .args([signal, &pid.to_string()])
+            .status()
+            .expect("kill");
+        assert!(ok.success(), "kill {signal}");
+    };
+    let mut s = Session::start(&[]);
+    s.wait_for("the explorer", |t| t.contains("Replacement cycle"));
+    let pid = s.child.process_id().expect("pid");
+    kill("-TSTP", pid);
+    let stopped = || {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .ok()
+            .and_then(|st| {
+                st.rsplit(')')
+                    .next()
+                    .map(|r| r.trim_start().starts_with('T'))
+            })
+    };
+    let start = Instant::now();
+    while stopped() == Some(false) && start.elapsed() < TIMEOUT {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    s.assert_restored();
+    kill("-CONT", pid);
+    s.wait_for("the explorer again", |_| {
+        s.screen.lock().is_ok_and(|p| p.screen().alternate_screen())
+    });
+    kill("-ALRM", pid);
+    let status = s.wait_exit();
+    assert!(!status.success());
+    s.assert_restored();
+}

@@ -59,6 +59,11 @@ pub fn run(mut app: App, watch: Option<std::path::PathBuf>) -> io::Result<()> {
     // reloaded; the short waits for bands or watched files draw nothing by themselves.
     let mut redraw = true;
     loop {
+        if terminal::REDRAW_ALL.swap(false, std::sync::atomic::Ordering::SeqCst) {
+            guard.terminal =
+                ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
+            redraw = true;
+        }
         if redraw {
             guard
                 .terminal

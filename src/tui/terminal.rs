@@ -68,7 +68,9 @@ impl TerminalGuard {
     /// (SIGTSTP), and takes the terminal again when `fg` continues it; the caller redraws.
     pub fn suspend(&mut self) -> io::Result<()> {
         restore();
-        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+        // SIGTSTP itself is caught (a stop sent from outside must restore the terminal too),
+        // so the stop is SIGSTOP: the shell reports the job stopped all the same.
+        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
         // Here once continued: the alternate screen comes back as it was left, so clear it.
         enter()?;
         execute!(io::stdout(), Clear(ClearType::All))?;
@@ -100,16 +102,35 @@ fn install_handlers() -> io::Result<()> {
     result
 }
 
-/// A thread that restores the terminal and exits when the process is asked to stop. The
-/// explorer blocks reading events, so the signal cannot wait for the loop.
+/// Set when the terminal was given back and taken again behind the loop's back (a stop sent
+/// from outside): the next frame is drawn whole.
+pub static REDRAW_ALL: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// A thread that restores the terminal and exits when the process is asked to end (every
+/// signal whose default would end it with the terminal still raw: SIGALRM from outside left
+/// the alternate screen, mouse capture and a hidden cursor), and gives it back around a stop
+/// sent from outside (SIGTSTP, e.g. `kill -TSTP`). The explorer blocks reading events, so the
+/// signal cannot wait for the loop.
 fn watch_signals() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
-    let mut signals =
-        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2])?;
+    use signal_hook::consts::{
+        SIGALRM, SIGHUP, SIGINT, SIGPROF, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2, SIGVTALRM,
+    };
+    let mut signals = signal_hook::iterator::Signals::new([
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGTSTP,
+    ])?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
+            for signal in signals.forever() {
+                if signal == SIGTSTP {
+                    restore();
+                    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+                    // Continued: take the terminal again; the loop redraws on its next wake.
+                    let _ = enter();
+                    let _ = execute!(io::stdout(), Clear(ClearType::All));
+                    REDRAW_ALL.store(true, std::sync::atomic::Ordering::SeqCst);
+                    continue;
+                }
                 restore();
                 std::process::exit(128 + signal);
             }
