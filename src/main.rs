@@ -56,6 +56,11 @@ fn main() {
             std::process::exit(1);
         }
     };
+    // Its years are checked against the data the command will use, located in the file.
+    if let Err(problems) = cli::settings::check(&args, &config) {
+        eprintln!("{}", memcycle::data::sanitize_lines(&problems.to_string()));
+        std::process::exit(1);
+    }
     if matches!(args.command, Some(Command::Config)) {
         print!(
             "{}",

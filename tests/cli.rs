@@ -829,3 +829,33 @@ fn config_values_are_defaults_and_its_paths_follow_the_file() {
         "{shown}"
     );
 }
+
+/// Out-of-range years in the configuration file are located in it (they were blamed on a
+/// `--base-year` the user never typed, without file, line or column), and `memcycle config`
+/// refuses them too; a base year typed on the command line replaces the file's.
+#[test]
+fn config_years_out_of_range_are_located_in_the_file() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("config-years-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("config.toml");
+    std::fs::write(&file, "theme = \"dark\"\nbase_year = 1999\n").expect("config");
+    let arg = file.display().to_string();
+    for args in [
+        &["--config", &arg, "config"][..],
+        &["--config", &arg, "project"][..],
+    ] {
+        let o = memcycle(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let err = stderr(&o);
+        assert!(
+            err.starts_with(&format!(
+                "{arg}:2:13: base_year = 1999 is outside the history"
+            )),
+            "{err}"
+        );
+        assert!(!err.contains("--base-year"), "{err}");
+    }
+    let o = memcycle(&["--config", &arg, "project", "--base-year", "2019"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}

@@ -153,3 +153,90 @@ pub fn describe(cli: &Cli, config: &Config) -> String {
     };
     format!("{file}\n\n{}\n", t.render())
 }
+
+/// The data directory the command line points at (the command's `--data`, else the
+/// explorer's), and the base year it typed, if any (`Some(None)`: a command that sets its own).
+fn data_dir(cli: &Cli) -> (Option<PathBuf>, Option<Option<crate::units::Year>>) {
+    let (data, typed) = match &cli.command {
+        Some(
+            Command::Project { scenario, .. }
+            | Command::Market { scenario, .. }
+            | Command::Tornado { scenario, .. }
+            | Command::Seek { scenario, .. }
+            | Command::Bands { scenario, .. }
+            | Command::Chart { scenario, .. }
+            | Command::Share { scenario },
+        ) => (scenario.data.clone(), scenario.base_year.map(Some)),
+        Some(Command::Params {
+            data, base_year, ..
+        }) => (data.clone(), base_year.map(Some)),
+        Some(Command::Backtest { data, .. } | Command::Check { data }) => {
+            (data.clone(), Some(None))
+        }
+        _ => (None, None),
+    };
+    (
+        data.or_else(|| cli.explore.data.clone()),
+        typed.or(cli.explore.base_year.map(Some)),
+    )
+}
+
+/// Checks the configuration's `base_year` and `horizon` against the data the command will
+/// use, located to their line and column in the file: an out-of-range value used to be blamed
+/// on a `--base-year` the user never typed. Values the command line replaces are not checked;
+/// data that cannot be loaded is left for the command to report.
+pub fn check(cli: &Cli, config: &Config) -> Result<(), crate::data::Problems> {
+    #[derive(serde::Deserialize)]
+    struct Years {
+        base_year: Option<toml::Spanned<i64>>,
+        horizon: Option<toml::Spanned<i64>>,
+    }
+    let Some(file) = &config.file else {
+        return Ok(());
+    };
+    let Ok(text) = crate::data::read_text(file) else {
+        return Ok(());
+    };
+    let Ok(years) = toml::from_str::<Years>(&text) else {
+        return Ok(());
+    };
+    let (dir, typed_base) = data_dir(cli);
+    let Ok(data) = crate::data::load(dir.as_deref()) else {
+        return Ok(());
+    };
+    let name = file.display().to_string();
+    let loc = crate::data::Locator::new(&name, &text);
+    let first = crate::setup::Setup::first_base_year(&data);
+    let last = data.last_year_with_data();
+    let mut problems = Vec::new();
+    let base = match (&years.base_year, typed_base) {
+        (_, Some(Some(typed))) => i64::from(typed),
+        (_, Some(None)) => return Ok(()),
+        (Some(y), None) => {
+            let v = *y.get_ref();
+            if v < i64::from(first) || v > i64::from(last) {
+                problems.push(loc.at(
+                    &y.span(),
+                    format!("base_year = {v} is outside the history; expected a year from {first} to {last}"),
+                ));
+            }
+            v
+        }
+        (None, None) => i64::from(data.last_observed_year()),
+    };
+    if let Some(h) = &years.horizon {
+        let v = *h.get_ref();
+        let latest = base + i64::from(crate::model::DEFAULT_HORIZON_YEARS) * 2;
+        if v <= base || v > latest {
+            problems.push(loc.at(
+                &h.span(),
+                format!("horizon = {v} is out of range; expected a year after the base year {base}, up to {latest}"),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(crate::data::Problems(problems))
+    }
+}
