@@ -396,3 +396,35 @@ fn header_readouts_are_whole_at_80x24_for_every_builtin() {
         send(&mut a, &[Message::DeckStep(1)]);
     }
 }
+
+/// A scenario about the past (`cuts-2023`, base year 2022) moves the explorer to its base year
+/// when chosen in the picker (it was refused: its 2023 cuts lie before the 2026 sliders), and
+/// the next scenario without one brings the explorer back.
+#[test]
+fn a_scenario_with_its_own_base_year_moves_the_explorer_there_and_back() {
+    let mut a = app(120, 40);
+    let pick = |a: &mut memcycle::tui::App, id: &str| {
+        send(a, &[Message::OpenPicker]);
+        let at = a
+            .store()
+            .list()
+            .iter()
+            .position(|e| e.id == id)
+            .expect("listed");
+        send(
+            a,
+            &[Message::PickerMove(at as isize), Message::PickerChoose],
+        );
+    };
+    pick(&mut a, "cuts-2023");
+    assert!(
+        matches!(a.overlay(), Overlay::None),
+        "no problems box: {:?}",
+        a.overlay()
+    );
+    assert_eq!(a.projection().base_year, 2022);
+    let screen = text(&draw(&a));
+    assert!(screen.contains("The 2023 production cuts"), "{screen}");
+    pick(&mut a, "baseline");
+    assert_eq!(a.projection().base_year, 2025);
+}

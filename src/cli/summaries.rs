@@ -31,10 +31,21 @@ pub fn scenarios_verbose(store: &Store, setup: &Setup) -> String {
             e.id,
             if e.builtin { "" } else { ", saved" }
         ));
-        match store.load(&e.id, &setup.catalog) {
+        // A scenario with its own base year is checked against that year's catalog.
+        let loaded = store.read(&e.id).and_then(|text| match text.base_year() {
+            Some(y) if y != setup.base_year() => match Setup::new(setup.data.clone(), Some(y)) {
+                Ok(at_year) => text.parse(&at_year.catalog),
+                Err(_) => text.parse(&setup.catalog),
+            },
+            _ => text.parse(&setup.catalog),
+        });
+        match loaded {
             Ok(s) => {
                 if !s.description.is_empty() {
                     out.push_str(&format!("  {}\n", s.description));
+                }
+                if let Some(y) = s.base_year {
+                    out.push_str(&format!("  projects from {y}\n"));
                 }
                 for src in &s.sources {
                     out.push_str(&format!("  source: {src}\n"));

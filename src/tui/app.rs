@@ -102,6 +102,9 @@ pub struct SessionState {
     pub(in crate::tui) pins: Vec<Pin>,
     /// Where `e` writes (default: `exports/` beside the scenarios directory).
     pub(in crate::tui) exports_dir: Option<std::path::PathBuf>,
+    /// The base year the explorer had before a scenario with its own base year moved it
+    /// (`cuts-2023`), to return to when a scenario without one is loaded.
+    pub(in crate::tui) base_before_scenario: Option<crate::units::Year>,
 }
 
 /// History rows the year table shows above the first projected year when it opens: enough to
@@ -184,6 +187,7 @@ impl App {
                 deck: Vec::new(),
                 pins: Vec::new(),
                 exports_dir: None,
+                base_before_scenario: None,
             },
             ui: UiState {
                 focus: Focus::Sliders,

@@ -39,6 +39,32 @@ pub fn load(app: &mut App, s: &Scenario) {
     app.recompute();
 }
 
+/// Moves the explorer to a scenario's own base year (a story about the past, like the 2023
+/// cuts), or back to where it was before such a scenario when the next one has none. The
+/// scenario is then checked against that year's catalog.
+fn move_to_base_year(app: &mut App, wanted: Option<crate::units::Year>) {
+    let now = app.projection.base_year;
+    let target = match (wanted, app.session.base_before_scenario) {
+        (Some(y), before) => {
+            app.session.base_before_scenario = before.or(Some(now));
+            y
+        }
+        (None, Some(before)) => {
+            app.session.base_before_scenario = None;
+            before
+        }
+        (None, None) => return,
+    };
+    if target == now {
+        return;
+    }
+    if let Ok(setup) = crate::setup::Setup::new(app.setup.data.clone(), Some(target)) {
+        super::rebase::adopt(app, setup);
+        app.ui.year = (target + 1).min(app.projection.horizon);
+        app.ui.table_scroll = super::app::table_start(&app.projection);
+    }
+}
+
 /// Loads the picker's highlighted scenario.
 pub fn choose(app: &mut App) {
     let Overlay::Picker { entries, selected } = &app.ui.overlay else {
@@ -48,7 +74,11 @@ pub fn choose(app: &mut App) {
         return;
     };
     app.ui.overlay = Overlay::None;
-    match app.session.store.load(&entry.id, &app.setup.catalog) {
+    let loaded = app.session.store.read(&entry.id).and_then(|text| {
+        move_to_base_year(app, text.base_year());
+        text.parse(&app.setup.catalog)
+    });
+    match loaded {
         Ok(s) => load(app, &s),
         Err(e) => {
             // Every problem on its own line, wrapped in a box, rather than one cut line.
