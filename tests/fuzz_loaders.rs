@@ -286,3 +286,163 @@ fn mutations_change_the_text() {
     assert_eq!(apply(t, &Mutation::Truncate(3)), "a =");
     assert_eq!(numbers("x2 = 10.5e3"), vec![5..11]);
 }
+
+/// Every built-in scenario file, mutated: read, its base year peeked (a scenario about the
+/// past is checked against that year's catalog), refused with problems that name the file and
+/// what was expected, or applied and projected to finite demand. Never a panic.
+#[test]
+fn mutated_builtin_scenarios_are_refused_cleanly_or_apply() {
+    let strategy = (
+        prop::sample::select(scenario::BUILTIN.to_vec()),
+        prop::collection::vec(mutation(), 1..3),
+    );
+    runner()
+        .run(&strategy, |((id, text), mutations)| {
+            let mut text = text.to_owned();
+            for m in &mutations {
+                text = apply(&text, m);
+            }
+            let file = format!("{id}.toml");
+            let setup = match scenario::peek_base_year(&text) {
+                Some(y) if y != builtin().base_year() => {
+                    match Setup::new(builtin().data.clone(), Some(y)) {
+                        Ok(s) => s,
+                        Err(_) => return Ok(()),
+                    }
+                }
+                _ => builtin().clone(),
+            };
+            match scenario::parse(&file, id, &text, &setup.catalog, true) {
+                Err(problems) => {
+                    for p in &problems.0 {
+                        assert_eq!(p.file, file, "{p}");
+                        assert!(p.message.contains("expected"), "{p}");
+                    }
+                }
+                Ok(s) => {
+                    let params = setup.parameters_with(Some(&s), &[]).expect("applies");
+                    let p = setup.project(&params);
+                    assert!(p.total_dram_eb.iter().all(|x| x.is_finite() && *x >= 0.0));
+                }
+            }
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// Deck files, mutated: the scenarios they name, or a problem naming the deck (or the
+/// scenario file) and its line. Never a panic.
+#[test]
+fn mutated_deck_files_are_refused_cleanly_or_load() {
+    let store = scenario::Store::new(None);
+    let deck = "# the meeting\nbaseline\nai-boom   # the bull case\n\nlonger-cycles\npc-refresh\n";
+    runner()
+        .run(&prop::collection::vec(mutation(), 1..4), |mutations| {
+            let mut text = deck.to_owned();
+            for m in &mutations {
+                text = apply(&text, m);
+            }
+            // A line `-` would read standard input: this test has none to give.
+            if text
+                .lines()
+                .any(|l| l.split('#').next().unwrap_or("").trim() == "-")
+            {
+                return Ok(());
+            }
+            match scenario::load_deck("deck.txt", &text, &store, &builtin().catalog) {
+                Ok(scenarios) => assert!(!scenarios.is_empty()),
+                Err(problems) => {
+                    for p in &problems.0 {
+                        assert!(!p.file.is_empty(), "{p}");
+                        assert!(
+                            p.message.contains("expected") || p.message.contains("known"),
+                            "{p}"
+                        );
+                    }
+                }
+            }
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// Configuration files, mutated: settings, or problems located in the file with what was
+/// expected. Never a panic.
+#[test]
+fn mutated_config_files_are_refused_cleanly_or_load() {
+    let good = include_str!("fixtures/config/good.toml");
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("fuzz-config-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("config.toml");
+    runner()
+        .run(&prop::collection::vec(mutation(), 1..4), |mutations| {
+            let mut text = good.to_owned();
+            for m in &mutations {
+                text = apply(&text, m);
+            }
+            std::fs::write(&file, &text).expect("write");
+            if let Err(problems) = memcycle::config::load(Some(&file)) {
+                for p in &problems.0 {
+                    assert_eq!(p.file, file.display().to_string(), "{p}");
+                    assert!(p.line >= 1 || p.message.contains("cannot read"), "{p}");
+                    assert!(p.message.contains("expected"), "{p}");
+                }
+            }
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// Scenario text piped into the real binary (`--scenario -`), mutated: a projection or a
+/// located refusal, exit 0 or 1, never a panic or a signal, no escape byte on either stream.
+/// Fewer cases: each one starts a process.
+#[test]
+fn mutated_scenarios_on_standard_input_are_refused_cleanly_or_project() {
+    let text = scenario::BUILTIN
+        .iter()
+        .find(|(id, _)| *id == "ai-boom")
+        .map(|(_, t)| *t)
+        .expect("ai-boom");
+    let mut config = Config {
+        cases: (cases() / 8).max(4),
+        failure_persistence: None,
+        ..Config::default()
+    };
+    config.max_shrink_iters = 16;
+    let mut runner =
+        TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
+    runner
+        .run(&prop::collection::vec(mutation(), 1..4), |mutations| {
+            let mut input = text.to_owned();
+            for m in &mutations {
+                input = apply(&input, m);
+            }
+            let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_memcycle"))
+                .args(["project", "--scenario", "-"])
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("run memcycle");
+            {
+                use std::io::Write;
+                let mut stdin = child.stdin.take().expect("stdin");
+                let _ = stdin.write_all(input.as_bytes());
+            }
+            let o = child.wait_with_output().expect("output");
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert!(
+                matches!(o.status.code(), Some(0 | 1)),
+                "{:?}: {err}",
+                o.status
+            );
+            assert!(!err.contains("panicked"), "{err}");
+            assert!(!o.stdout.contains(&0x1b) && !o.stderr.contains(&0x1b));
+            if o.status.code() == Some(1) {
+                assert!(err.starts_with("<stdin>"), "located: {err}");
+            }
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+}
