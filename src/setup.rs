@@ -36,9 +36,10 @@ pub enum SetupError {
         /// Last observed year.
         last: Year,
     },
-    /// Bands asked for years they cannot be made or scored for (the message says which).
+    /// A request refused in its own words (bands for years they cannot use, a source query
+    /// that matches nothing).
     #[error("{0}")]
-    Bands(String),
+    Refused(String),
     /// Goal seek found no value reaching its target (the message says what comes closest).
     #[error("{0}")]
     Unreachable(String),

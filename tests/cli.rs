@@ -439,9 +439,11 @@ fn sources_resolve_everywhere() {
         "{params}"
     );
     assert!(!params.contains("source mkw_elasticity"));
+    // A query that matches nothing is an error a script can see (it exited 0).
     let o = memcycle(&["sources", "no-such-thing"]);
-    assert!(o.status.success());
-    assert!(stdout(&o).contains("no source matches"));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no source matches"), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
 }
 
 #[test]
@@ -858,4 +860,31 @@ fn config_years_out_of_range_are_located_in_the_file() {
     }
     let o = memcycle(&["--config", &arg, "project", "--base-year", "2019"]);
     assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// A parameter given twice with `--set` is refused with both values (the last one silently
+/// won), in the commands and in backtests.
+#[test]
+fn a_repeated_set_is_refused() {
+    for args in [
+        &["project", "--set", "horizon=2030", "--set", "horizon=2031"][..],
+        &[
+            "backtest",
+            "--from",
+            "2020",
+            "--set",
+            "dram.supply_growth=10",
+            "--set",
+            "dram.supply_growth=12",
+        ][..],
+    ] {
+        let o = memcycle(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let err = stderr(&o);
+        assert!(
+            err.contains("given twice") && err.contains("expected each parameter once"),
+            "{err}"
+        );
+        assert!(stdout(&o).is_empty());
+    }
 }

@@ -73,6 +73,7 @@ impl ScenarioArgs {
     pub fn load_scenario(
         &self,
     ) -> Result<(Setup, crate::model::Parameters, Option<Scenario>), SetupError> {
+        refuse_repeated(&self.set)?;
         let store = self.pick.store();
         let text = self
             .pick
@@ -91,6 +92,21 @@ impl ScenarioArgs {
         let params = setup.parameters_from(&self.defaults, scenario.as_ref(), &self.set)?;
         Ok((setup, params, scenario))
     }
+}
+
+/// A parameter given twice with `--set` is refused (the last one silently won).
+fn refuse_repeated(set: &[crate::params::Override]) -> Result<(), SetupError> {
+    for (k, o) in set.iter().enumerate() {
+        if let Some(first) = set[..k].iter().find(|x| x.id == o.id) {
+            return Err(SetupError::Refused(format!(
+                "--set {}: given twice ({} then {}); expected each parameter once",
+                o.id,
+                crate::scenario::clean_value(first.value),
+                crate::scenario::clean_value(o.value)
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Runs a headless command, writing to `out`; returns the process exit code.
@@ -134,8 +150,8 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             set,
             pick,
             format,
-        } => crate::data::load(data.as_deref())
-            .map_err(SetupError::Data)
+        } => refuse_repeated(set)
+            .and_then(|()| crate::data::load(data.as_deref()).map_err(SetupError::Data))
             .and_then(|d| {
                 let store = pick.store();
                 let scenario = pick.scenario.as_deref().map(|n| (&store, n));
@@ -227,7 +243,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             .and_then(|d| {
                 let (first, last) = (Setup::first_base_year(&d), d.last_observed_year() - 1);
                 if from > to || *from < first || *to > last {
-                    return Err(SetupError::Bands(format!(
+                    return Err(SetupError::Refused(format!(
                         "bands --coverage {from}..{to}: expected base years FIRST..LAST in order, from {first} to {last} (each needs a later observed year to score)"
                     )));
                 }
@@ -248,7 +264,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             let base = setup.base_year();
             let first = Setup::first_base_year(&setup.data);
             let no_errors = || {
-                SetupError::Bands(format!(
+                SetupError::Refused(format!(
                     "bands --errors from {base}: no past errors to fit; the bands need earlier base years with at least three forecasts per horizon, so a base year from {} on",
                     first + 3
                 ))
@@ -313,7 +329,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
         Command::Sources { query, data } => crate::data::load(data.as_deref())
             .map_err(SetupError::Data)
-            .map(|d| sources::to_table(&d, query.as_deref())),
+            .and_then(|d| sources::to_table(&d, query.as_deref()).map_err(SetupError::Refused)),
         Command::Chart {
             scenario,
             chart,

@@ -49,15 +49,18 @@ pub fn card(d: &Dataset, s: &Source) -> String {
     out
 }
 
-/// `memcycle sources [QUERY]`: a table, or the full card when one source matches.
-pub fn to_table(d: &Dataset, query: Option<&str>) -> String {
+/// `memcycle sources [QUERY]`: a table, or the full card when one source matches; a query
+/// that matches nothing is an error (exit 1), as a script expects.
+pub fn to_table(d: &Dataset, query: Option<&str>) -> Result<String, String> {
     let found = matching(d, query);
-    match found.as_slice() {
-        [] => format!(
-            "no source matches \"{}\"; `memcycle sources` lists all {}\n",
-            sanitize(query.unwrap_or_default()),
-            d.sources.len()
-        ),
+    Ok(match found.as_slice() {
+        [] => {
+            return Err(format!(
+                "no source matches \"{}\"; `memcycle sources` lists all {}",
+                sanitize(query.unwrap_or_default()),
+                d.sources.len()
+            ));
+        }
         [one] => card(d, one),
         many => {
             let uses = source_uses(d);
@@ -85,7 +88,7 @@ pub fn to_table(d: &Dataset, query: Option<&str>) -> String {
                 t.render()
             )
         }
-    }
+    })
 }
 
 /// A short citation for a source id: `MKW Ventures (2019)`, or the id itself when unknown.

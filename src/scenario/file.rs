@@ -145,6 +145,11 @@ pub fn parse(
     }
 }
 
+/// A number as a user wrote it (3.9000000000000004 -> 3.9), for messages.
+pub fn clean_value(v: f64) -> String {
+    clean_number(v)
+}
+
 /// A number without binary noise (3.9000000000000004 -> 3.9): rounded to 9 decimals.
 pub(super) fn clean_number(v: f64) -> String {
     let r = (v * 1e9).round() / 1e9;

@@ -7,5 +7,5 @@ pub mod share;
 mod store;
 
 pub use deck::{builtin_deck, load_deck};
-pub use file::{Scenario, parse, peek_base_year, peek_name, to_toml};
+pub use file::{Scenario, clean_value, parse, peek_base_year, peek_name, to_toml};
 pub use store::{BUILTIN, Entry, SaveError, ScenarioError, ScenarioText, Store, slug};

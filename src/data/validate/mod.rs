@@ -162,10 +162,22 @@ pub(super) fn is_id(s: &str) -> bool {
 pub(super) fn is_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     let digits = |p: &str, n: usize| p.len() == n && p.chars().all(|c| c.is_ascii_digit());
+    let month = |m: &str| digits(m, 2) && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m));
     match parts.as_slice() {
         [y] => digits(y, 4),
-        [y, m] => digits(y, 4) && digits(m, 2),
-        [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2),
+        [y, m] => digits(y, 4) && month(m),
+        // A real calendar day: "2015-20" and "2023-02-30" are refused.
+        [y, m, d] => {
+            digits(y, 4)
+                && month(m)
+                && digits(d, 2)
+                && chrono::NaiveDate::from_ymd_opt(
+                    y.parse().unwrap_or(0),
+                    m.parse().unwrap_or(0),
+                    d.parse().unwrap_or(0),
+                )
+                .is_some()
+        }
         _ => false,
     }
 }
@@ -189,6 +201,8 @@ mod tests {
     fn dates_and_ids() {
         assert!(is_date("2024") && is_date("2024-02") && is_date("2024-02-05"));
         assert!(!is_date("2024/02") && !is_date("24-02") && !is_date(""));
+        assert!(!is_date("2015-20") && !is_date("2023-02-30") && !is_date("2024-00"));
+        assert!(is_date("2024-02-29"));
         assert!(is_id("ai_server") && is_id("pc2"));
         assert!(!is_id("AI") && !is_id("2pc") && !is_id("a-b") && !is_id(""));
     }
