@@ -1,6 +1,8 @@
 //! Every kind of bad data gives `path:line:column: what is wrong and what was expected`, all
 //! problems in one run where possible, a non-zero exit status, and no panic.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -342,21 +344,10 @@ fn absurd_numeric_arguments_are_refused_at_once() {
 /// not contain valid UTF-8").
 #[test]
 fn invalid_utf8_on_standard_input_is_located() {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_memcycle"))
-        .args(["project", "--scenario", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("run memcycle");
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().expect("stdin");
-        stdin
-            .write_all(b"name = \"x\"\ndescription = \"ab\xffc\"\n")
-            .expect("write");
-    }
-    let o = child.wait_with_output().expect("output");
+    let o = common::memcycle_with_stdin(
+        &["project", "--scenario", "-"],
+        b"name = \"x\"\ndescription = \"ab\xffc\"\n",
+    );
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -414,19 +405,7 @@ fn oversized_files_are_refused_at_once() {
         "{err}"
     );
     eprintln!("refused in {:?}", started.elapsed());
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_memcycle"))
-        .args(["project", "--scenario", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("run memcycle");
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().expect("stdin");
-        let _ = stdin.write_all(text.as_bytes());
-    }
-    let o = child.wait_with_output().expect("output");
+    let o = common::memcycle_with_stdin(&["project", "--scenario", "-"], text.as_bytes());
     assert_eq!(o.status.code(), Some(1));
     assert!(
         String::from_utf8_lossy(&o.stderr).contains("more than 8 MB"),

@@ -548,18 +548,10 @@ fn version_share_and_a_scenario_from_stdin() {
         shared.contains("# memcycle --set smartphone.replacement_cycle=5\n"),
         "{shared}"
     );
-    let mut child = Command::new(env!("CARGO_BIN_EXE_memcycle"))
-        .args(["project", "--scenario", "-", "--format", "csv"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("run memcycle");
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().expect("stdin");
-        stdin.write_all(shared.as_bytes()).expect("write");
-    }
-    let piped = child.wait_with_output().expect("output");
+    let piped = common::memcycle_with_stdin(
+        &["project", "--scenario", "-", "--format", "csv"],
+        shared.as_bytes(),
+    );
     assert!(piped.status.success());
     let direct = stdout(&memcycle(&[
         "project",
@@ -680,18 +672,10 @@ fn share_keeps_the_base_year() {
         "{shared}"
     );
     assert!(shared.contains("\nbase_year = 2019\n"), "{shared}");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_memcycle"))
-        .args(["project", "--scenario", "-", "--format", "csv"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("run memcycle");
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().expect("stdin");
-        stdin.write_all(shared.as_bytes()).expect("write");
-    }
-    let piped = child.wait_with_output().expect("output");
+    let piped = common::memcycle_with_stdin(
+        &["project", "--scenario", "-", "--format", "csv"],
+        shared.as_bytes(),
+    );
     assert!(piped.status.success());
     let direct = stdout(&memcycle(&[
         "project",

@@ -6,6 +6,8 @@
 //! `cargo test` runs a short fixed number of cases; for a longer run:
 //! `MEMCYCLE_FUZZ_CASES=5000 cargo test --release --test fuzz_loaders`.
 
+mod common;
+
 use memcycle::data::{Problems, parse_dataset};
 use memcycle::scenario;
 use memcycle::setup::Setup;
@@ -418,19 +420,7 @@ fn mutated_scenarios_on_standard_input_are_refused_cleanly_or_project() {
             for m in &mutations {
                 input = apply(&input, m);
             }
-            let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_memcycle"))
-                .args(["project", "--scenario", "-"])
-                .stdin(std::process::Stdio::piped())
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .expect("run memcycle");
-            {
-                use std::io::Write;
-                let mut stdin = child.stdin.take().expect("stdin");
-                let _ = stdin.write_all(input.as_bytes());
-            }
-            let o = child.wait_with_output().expect("output");
+            let o = common::memcycle_with_stdin(&["project", "--scenario", "-"], input.as_bytes());
             let err = String::from_utf8_lossy(&o.stderr);
             assert!(
                 matches!(o.status.code(), Some(0 | 1)),

@@ -78,3 +78,21 @@ pub fn data_rows(text: &str) -> Vec<String> {
         .map(str::to_owned)
         .collect()
 }
+
+/// Runs the real binary with `args`, `input` piped into its standard input; its output.
+pub fn memcycle_with_stdin(args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_memcycle"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run memcycle");
+    {
+        let mut stdin = child.stdin.take().expect("stdin");
+        // A refusal may close the pipe before everything is written.
+        let _ = stdin.write_all(input);
+    }
+    child.wait_with_output().expect("output")
+}
