@@ -539,32 +539,31 @@ fn version_share_and_a_scenario_from_stdin() {
         v.starts_with("memcycle ") && v.contains("(data: memcycle built-in data (2010-2025))"),
         "{v}"
     );
-    let shared = stdout(&memcycle(&[
-        "share",
-        "--set",
-        "smartphone.replacement_cycle=5",
-    ]));
+    let shared = share_round_trip(&["--set", "smartphone.replacement_cycle=5"]);
     assert!(
         shared.contains("# memcycle --set smartphone.replacement_cycle=5\n"),
         "{shared}"
     );
+}
+
+/// `memcycle share` with `settings`, piped back into `project --scenario -`: the same numbers
+/// as `project` with the settings (the run-info comment names the scenario differently).
+/// Returns the shared text.
+fn share_round_trip(settings: &[&str]) -> String {
+    let shared = stdout(&memcycle(&[&["share"], settings].concat()));
     let piped = common::memcycle_with_stdin(
         &["project", "--scenario", "-", "--format", "csv"],
         shared.as_bytes(),
     );
     assert!(piped.status.success());
-    let direct = stdout(&memcycle(&[
-        "project",
-        "--set",
-        "smartphone.replacement_cycle=5",
-        "--format",
-        "csv",
-    ]));
-    // The same numbers (the run-info comment names the scenario differently).
+    let direct = stdout(&memcycle(
+        &[&["project"], settings, &["--format", "csv"]].concat(),
+    ));
     assert_eq!(
         common::data_rows(&String::from_utf8_lossy(&piped.stdout)),
         common::data_rows(&direct)
     );
+    shared
 }
 
 /// The configuration file sets defaults the command line can override; `config` shows where
@@ -660,36 +659,17 @@ fn estimates_of_the_year_in_progress_are_labelled_and_scored_only_when_asked() {
 /// shared text piped back projects from that year (it projected from the default before).
 #[test]
 fn share_keeps_the_base_year() {
-    let shared = stdout(&memcycle(&[
-        "share",
+    let shared = share_round_trip(&[
         "--base-year",
         "2019",
         "--set",
         "smartphone.replacement_cycle=4",
-    ]));
+    ]);
     assert!(
         shared.contains("# memcycle --base-year 2019 --set smartphone.replacement_cycle=4\n"),
         "{shared}"
     );
     assert!(shared.contains("\nbase_year = 2019\n"), "{shared}");
-    let piped = common::memcycle_with_stdin(
-        &["project", "--scenario", "-", "--format", "csv"],
-        shared.as_bytes(),
-    );
-    assert!(piped.status.success());
-    let direct = stdout(&memcycle(&[
-        "project",
-        "--base-year",
-        "2019",
-        "--set",
-        "smartphone.replacement_cycle=4",
-        "--format",
-        "csv",
-    ]));
-    assert_eq!(
-        common::data_rows(&String::from_utf8_lossy(&piped.stdout)),
-        common::data_rows(&direct)
-    );
     // At the default base year nothing extra is written.
     let plain = stdout(&memcycle(&[
         "share",
