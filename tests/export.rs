@@ -145,15 +145,16 @@ fn exports_keep_apart_stay_short_and_clean_up() {
         &[Message::Resize(ratatui::layout::Size::new(120, 40))],
     );
     let i = common::index(&a, "smartphone.replacement_cycle");
-    common::send(
-        &mut a,
-        &[
-            Message::SelectIndex(i),
-            Message::Step(1),
-            Message::Export,
-            Message::Export,
-        ],
-    );
+    common::send(&mut a, &[Message::SelectIndex(i), Message::Step(1)]);
+    // An export of this second and the next two is already there: the next one must not
+    // overwrite it, whatever second it lands in.
+    let stem = "very-long-scenario-name-very-long-scenar-modified-dram-";
+    let now = chrono::Local::now();
+    for k in 0..3 {
+        let t = (now + chrono::Duration::seconds(k)).format("%Y%m%d-%H%M%S");
+        std::fs::write(exports.join(format!("{stem}{t}.svg")), "earlier").expect("earlier export");
+    }
+    common::send(&mut a, &[Message::Export, Message::Export]);
     let status = a.status().clone().expect("a status");
     assert!(!status.error, "{status:?}");
     let mut names: Vec<String> = std::fs::read_dir(&exports)
@@ -161,7 +162,11 @@ fn exports_keep_apart_stay_short_and_clean_up() {
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
         .collect();
     names.sort();
-    assert_eq!(names.len(), 4, "two exports, two files each: {names:?}");
+    assert_eq!(
+        names.len(),
+        7,
+        "three earlier SVGs, two exports of two files: {names:?}"
+    );
     assert!(
         !stale.exists(),
         "the stale temporary file is gone: {names:?}"
@@ -174,6 +179,11 @@ fn exports_keep_apart_stay_short_and_clean_up() {
         );
     }
     assert!(names.iter().any(|n| n.ends_with("-2.svg")), "{names:?}");
+    let earlier = names
+        .iter()
+        .filter(|n| std::fs::read_to_string(exports.join(n)).is_ok_and(|t| t == "earlier"))
+        .count();
+    assert_eq!(earlier, 3, "no earlier export was overwritten");
     // The save prompt proposes a name within its 60-character limit.
     let proposed = memcycle::tui::session::proposed_name(&a);
     assert!(
