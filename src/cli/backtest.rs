@@ -9,7 +9,8 @@ use serde_json::json;
 /// The CSV header, exactly as documented.
 pub const CSV_HEADER: &str = "series,year,observed,projected,error_pct";
 
-/// One row per series and year, then a `mape` row per series (year `mape`, error = MAPE).
+/// One row per series and year: one header and rows, nothing else (the MAPE per series is in
+/// the table and JSON; a `mape` row put text in the year column).
 pub fn to_csv(b: &Backtest) -> String {
     let mut out = format!("{CSV_HEADER}\n");
     for s in &b.scores {
@@ -23,7 +24,6 @@ pub fn to_csv(b: &Backtest) -> String {
                 fixed(c.error_pct(), 2)
             ));
         }
-        out.push_str(&format!("{},mape,,,{}\n", s.series, fixed(s.mape(), 2)));
     }
     out
 }

@@ -9,8 +9,8 @@ use serde_json::json;
 /// The CSV header of the per-forecast rows, exactly as documented.
 pub const CSV_HEADER: &str = "series,origin,horizon,year,observed,model,naive,drift";
 
-/// One row per series, origin and horizon, then one `skill` row per series (origin `mape`,
-/// horizon blank, model / naive / drift MAPE and the skill in the `observed` column's place).
+/// One row per series, origin and horizon: one header and rows, nothing else (the skills are
+/// in the table and JSON; a second table after a blank line broke CSV readers).
 pub fn to_csv(r: &Rolling) -> String {
     let mut out = format!("{CSV_HEADER}\n");
     for f in &r.forecasts {
@@ -24,18 +24,6 @@ pub fn to_csv(r: &Rolling) -> String {
             fixed(f.model, 3),
             fixed(f.naive, 3),
             fixed(f.drift, 3),
-        ));
-    }
-    out.push_str("\nseries,forecasts,model_mape,naive_mape,drift_mape,skill\n");
-    for s in &r.skills {
-        out.push_str(&format!(
-            "{},{},{},{},{},{}\n",
-            s.series,
-            s.count,
-            fixed(s.model, 2),
-            fixed(s.naive, 2),
-            fixed(s.drift, 2),
-            fixed(s.skill(), 3)
         ));
     }
     out

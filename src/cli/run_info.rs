@@ -68,10 +68,9 @@ impl RunInfo {
                 );
                 serde_json::to_string_pretty(&serde_json::Value::Object(doc)).unwrap_or(text) + "\n"
             }
-            ProjectFormat::Csv => match self.line() {
-                Some(l) => format!("# {l}\n{text}"),
-                None => text,
-            },
+            // CSV is one header line and rows, always: a `#` line first made Python's csv
+            // module and pandas read it as the header. The run is named in tables and JSON.
+            ProjectFormat::Csv => text,
             ProjectFormat::Table => match self.line() {
                 Some(l) => format!("Run with {l}\n{text}"),
                 None => text,
