@@ -329,7 +329,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
         Command::Sources { query, data } => crate::data::load(data.as_deref())
             .map_err(SetupError::Data)
-            .and_then(|d| sources::to_table(&d, query.as_deref()).map_err(SetupError::Refused)),
+            .and_then(|d| sources::to_table(&d, query.as_deref())),
         Command::Chart {
             scenario,
             chart,
