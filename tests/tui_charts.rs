@@ -3,7 +3,8 @@
 
 mod common;
 
-use common::{app, draw, index, send};
+use common::{app, draw, index, send, text};
+use memcycle::tui::app::ChartKind;
 use memcycle::tui::layout::ScreenLayout;
 use memcycle::tui::{Message, Theme};
 use ratatui::buffer::Buffer;
@@ -171,4 +172,36 @@ fn without_colour_segments_differ_by_marker() {
         screen.contains('▚') || screen.contains('▞') || screen.contains('▀'),
         "{screen}"
     );
+}
+
+/// `--marker halfblock` and `--marker dot` draw no braille anywhere on the charts: the fill
+/// between baseline and line and the selected segment's outline used braille whatever the
+/// marker (about 50 cells on charts 1-2).
+#[test]
+fn other_markers_draw_no_braille() {
+    for marker in [Marker::HalfBlock, Marker::Dot] {
+        for chart in [
+            ChartKind::Dram,
+            ChartKind::Nand,
+            ChartKind::Balance,
+            ChartKind::Price,
+        ] {
+            let mut a = app(120, 40).with_theme(Theme::new(true, marker));
+            let i = index(&a, "smartphone.replacement_cycle");
+            send(
+                &mut a,
+                &[
+                    Message::Chart(chart),
+                    Message::SelectIndex(i),
+                    Message::Step(3),
+                ],
+            );
+            let screen = text(&draw(&a));
+            let braille = screen
+                .chars()
+                .filter(|c| ('\u{2800}'..='\u{28FF}').contains(c))
+                .count();
+            assert_eq!(braille, 0, "{marker:?} {chart:?}:\n{screen}");
+        }
+    }
 }

@@ -290,12 +290,12 @@ fn datasets<'a>(app: &App, spec: &ChartSpec, m: &'a Marks, fl: &'a Fills) -> Vec
         fl.uncertainty
             .iter()
             .zip([t.baseline(), main_style])
-            .map(|(points, style)| points_of(points, Marker::Braille, style)),
+            .map(|(points, style)| points_of(points, t.marker, style)),
     );
     out.extend(
         fl.gaps
             .iter()
-            .map(|(style, points)| points_of(points, Marker::Braille, *style)),
+            .map(|(style, points)| points_of(points, t.marker, *style)),
     );
     out.extend(m.zero.iter().map(|z| line_of(z, t.marker, t.dim())));
     out.extend([

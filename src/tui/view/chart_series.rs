@@ -142,7 +142,7 @@ pub(super) fn selected_outline<'a>(app: &App, layers: &'a [Layer]) -> Option<Dat
     layers.iter().find(|l| Some(l.role) == selected).map(|l| {
         line_of(
             &l.projection,
-            Marker::Braille,
+            app.ui.theme.marker,
             Style::new().add_modifier(Modifier::BOLD),
         )
     })
