@@ -205,3 +205,35 @@ fn other_markers_draw_no_braille() {
         }
     }
 }
+
+/// Without colour every segment of the stacked area has its own shade: with four shades for
+/// six segments, smartphones and AI servers were both `█`, PCs and Other both `▓`.
+#[test]
+fn without_colour_every_stacked_segment_has_its_own_shade() {
+    let a = app(160, 48);
+    let screen = text(&draw(&a));
+    let legend = screen
+        .lines()
+        .find(|l| l.contains("Smartphones") && l.contains("Other"))
+        .expect("the legend line");
+    let mut shades: Vec<char> = [
+        "Smartphones",
+        "PCs",
+        "Tablets",
+        "Servers",
+        "AI servers",
+        "Other",
+    ]
+    .iter()
+    .map(|name| {
+        let at = legend.find(&format!(" {name}")).expect("named");
+        legend[..at]
+            .chars()
+            .last()
+            .expect("a shade before the name")
+    })
+    .collect();
+    shades.sort_unstable();
+    shades.dedup();
+    assert_eq!(shades.len(), 6, "{legend}");
+}

@@ -87,7 +87,7 @@ pub(super) enum Fill {
 }
 
 /// Shade glyphs for the layers without colour, bottom layer first.
-pub(super) const SHADES: [&str; 4] = ["█", "▓", "▒", "░"];
+pub(super) const SHADES: [&str; 6] = ["█", "▓", "▒", "░", "▚", "▌"];
 
 /// The segment filling the band `lo..hi` of values at `x` (`layers` top first): the one
 /// covering most of it, when the stack covers at least half of it. Sampling one point would
