@@ -873,3 +873,27 @@ fn a_repeated_set_is_refused() {
         assert!(stdout(&o).is_empty());
     }
 }
+
+/// Tables name their kind column (`obs`, `est`, `model`, `proj` had no header), and
+/// `chart --out` says which directories it made.
+#[test]
+fn tables_name_the_kind_column_and_chart_says_what_it_made() {
+    for cmd in ["project", "market"] {
+        let out = stdout(&memcycle(&[cmd]));
+        assert!(
+            out.lines().any(|l| l.starts_with("year  kind  ")),
+            "{cmd}:\n{out}"
+        );
+    }
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("chart-dirs-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let target = dir.join("new").join("x.svg");
+    let o = memcycle(&["chart", "--out", &target.display().to_string()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains(&format!("(created {})", dir.join("new").display())),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -83,7 +83,7 @@ pub fn to_table(p: &Projection) -> String {
         // DRAM shows the HBM part of its supply (served first, each bit taking `trade_ratio`
         // bits of wafer); NAND has none.
         let hbm = memory == Memory::Dram;
-        let mut cols = vec!["year", "", "demand EB", "supply EB"];
+        let mut cols = vec!["year", "kind", "demand EB", "supply EB"];
         if hbm {
             cols.push("of it HBM");
         }

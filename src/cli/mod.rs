@@ -351,9 +351,13 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                     .filter(|d| !d.as_os_str().is_empty())
                     .unwrap_or(std::path::Path::new("."));
                 let file = out.file_name().map(|f| f.to_string_lossy().into_owned());
+                // Directories made on the way are said (they were made in silence).
+                let created = (!dir.exists()).then(|| format!(" (created {})", dir.display()));
                 match file {
                     Some(file) => crate::export::write_atomically(dir, &file, &svg)
-                        .map(|path| format!("wrote {}\n", path.display()))
+                        .map(|path| {
+                            format!("wrote {}{}\n", path.display(), created.unwrap_or_default())
+                        })
                         .map_err(|e| SetupError::Write {
                             path: out.display().to_string(),
                             reason: e.to_string(),

@@ -77,7 +77,8 @@ pub fn to_table(p: &Projection) -> String {
         .collect();
     let mut header = vec![
         ("year".to_owned(), Align::Right),
-        ("".to_owned(), Align::Left),
+        // obs, est, model or proj (the title says what each means).
+        ("kind".to_owned(), Align::Left),
         ("DRAM EB".to_owned(), Align::Right),
         ("YoY %".to_owned(), Align::Right),
         ("NAND EB".to_owned(), Align::Right),

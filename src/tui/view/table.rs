@@ -120,7 +120,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             cell: Box::new(|i| (p.first_year + i as i32).to_string()),
         },
         Column {
-            header: "".into(),
+            header: "kind".into(),
             width: 5,
             align: Align::Left,
             cell: Box::new(|i| p.basis(i).label().into()),
