@@ -501,3 +501,23 @@ fn writes_follow_links_keep_permissions_and_say_what_failed() {
         eprintln!("/dev/full not found: that part skipped");
     }
 }
+
+/// A deck with several bad lines reports every one of them, each with its line (it stopped at
+/// the first).
+#[test]
+fn a_bad_deck_reports_every_problem() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("deck-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let deck = dir.join("deck.txt");
+    std::fs::write(&deck, "baseline\nnosuch-one\nai-boom\nnosuch-two\n").expect("write");
+    let o = Command::new(env!("CARGO_BIN_EXE_memcycle"))
+        .args(["--deck", &deck.display().to_string()])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run memcycle");
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let name = deck.display().to_string();
+    assert!(err.contains(&format!("{name}:2:1: nosuch-one")), "{err}");
+    assert!(err.contains(&format!("{name}:4:1: nosuch-two")), "{err}");
+}

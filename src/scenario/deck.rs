@@ -6,7 +6,7 @@ use crate::data::{Problem, Problems};
 use crate::params::Catalog;
 
 /// The scenarios named in a deck file (`#` starts a comment; blank lines are skipped), loaded
-/// and checked; a bad line is reported with its line number.
+/// and checked; every bad line is reported with its line number (not only the first).
 pub fn load_deck(
     file: &str,
     text: &str,
@@ -14,6 +14,7 @@ pub fn load_deck(
     catalog: &Catalog,
 ) -> Result<Vec<Scenario>, Problems> {
     let mut out = Vec::new();
+    let mut problems = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let entry = line.split('#').next().unwrap_or("").trim();
         if entry.is_empty() {
@@ -21,9 +22,12 @@ pub fn load_deck(
         }
         match store.load(entry, catalog) {
             Ok(s) => out.push(s),
-            Err(ScenarioError::Invalid(p)) => return Err(p),
-            Err(e) => return Err(deck_problem(file, n + 1, e.to_string())),
+            Err(ScenarioError::Invalid(p)) => problems.extend(p.0),
+            Err(e) => problems.extend(deck_problem(file, n + 1, e.to_string()).0),
         }
+    }
+    if !problems.is_empty() {
+        return Err(Problems(problems));
     }
     if out.is_empty() {
         return Err(deck_problem(
