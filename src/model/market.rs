@@ -255,7 +255,8 @@ pub fn indicated_relative_price(cover_vs_target: f64, elasticity: f64, max: f64)
     (bound * (gap / bound).tanh()).exp()
 }
 
-/// The first projected year whose price rises after a fall the year before.
+/// The first projected year whose price rises at least [`MIN_TURN_RISE_PCT`] after a fall the
+/// year before.
 pub fn turn_year(prices: &[f64], first_year: Year, base_year: Year) -> Option<Year> {
     (2..prices.len())
         .map(|i| {
@@ -266,9 +267,15 @@ pub fn turn_year(prices: &[f64], first_year: Year, base_year: Year) -> Option<Ye
                 prices[i],
             )
         })
-        .find(|&(year, a, b, c)| year > base_year && b < a && c > b)
+        .find(|&(year, a, b, c)| {
+            year > base_year && b < a && c > b * (1.0 + MIN_TURN_RISE_PCT / 100.0)
+        })
         .map(|(year, ..)| year)
 }
+
+/// The rise, %, that makes a turn: a real upswing, not a blip (a one-step slider move once
+/// moved the turn from 2034 to 2027 on an 84 -> 86 wobble of the index).
+pub const MIN_TURN_RISE_PCT: f64 = 5.0;
 
 /// Default capacity delay from the data, whole years.
 pub fn delay_years(figure: Years) -> Year {
@@ -296,5 +303,8 @@ mod tests {
         assert_eq!(turn_year(&p, 2020, 2021), Some(2023));
         assert_eq!(turn_year(&p, 2020, 2023), None);
         assert_eq!(turn_year(&[1.0, 2.0, 3.0], 2020, 2020), None);
+        // A blip is not a turn: 84 -> 86 after a fall, then a real rise.
+        let blip = [100.0, 84.0, 86.0, 80.0, 90.0];
+        assert_eq!(turn_year(&blip, 2020, 2020), Some(2024));
     }
 }

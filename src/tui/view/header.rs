@@ -94,6 +94,25 @@ fn market<'a>(app: &App, m: Memory) -> Vec<Span<'a>> {
     ]
 }
 
+/// The inventory cover that decides the regime, where there is room for it ("SR +10.3%
+/// balanced" read as a contradiction without it: cover, not the ratio, sets the regime).
+fn cover<'a>(app: &App, m: Memory) -> Option<Vec<Span<'a>>> {
+    let (mk, i) = (
+        app.projection.market.as_ref()?,
+        app.projection.index(app.ui.year)?,
+    );
+    let weeks = mk.memory(m).inventory_weeks[i];
+    weeks.is_finite().then(|| {
+        vec![
+            Span::styled(" │ cover ", app.ui.theme.dim()),
+            Span::styled(
+                format!("{weeks:.1} wk"),
+                Style::new().add_modifier(Modifier::BOLD),
+            ),
+        ]
+    })
+}
+
 /// With uncertainty bands on (and drawn for the current sliders): the share of draws in which
 /// the memory's supply falls short of demand in the selected year.
 fn shortage<'a>(app: &App, m: Memory) -> Option<Vec<Span<'a>>> {
@@ -232,6 +251,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let mut groups = vec![market(app, m)];
         groups.extend(shortage(app, m));
         groups.extend(backtest(app, &scores, m));
+        groups.extend(cover(app, m));
         lines.push(whole_groups(
             [vec![Span::raw(" ")], readout].concat(),
             groups,

@@ -24,7 +24,10 @@ pub const GLOSSARY: [(&str, &str); 17] = [
         "vs trend",
         "price over trend, %: >0 when cover is short; bound 3x (data)",
     ),
-    ("turn", "first projected year the price rises after a fall"),
+    (
+        "turn",
+        "first projected year the price rises 5%+ after a fall",
+    ),
     (
         "error (skill)",
         "backtest MAPE (÷ the better of no-change and drift)",
