@@ -246,6 +246,36 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// The scenario arguments of a command that runs a projection, if this is one.
+    pub fn scenario_args(&self) -> Option<&ScenarioArgs> {
+        match self {
+            Command::Project { scenario, .. }
+            | Command::Market { scenario, .. }
+            | Command::Tornado { scenario, .. }
+            | Command::Seek { scenario, .. }
+            | Command::Bands { scenario, .. }
+            | Command::Chart { scenario, .. }
+            | Command::Share { scenario } => Some(scenario),
+            _ => None,
+        }
+    }
+
+    /// [`Command::scenario_args`], to fill in from the configuration.
+    pub fn scenario_args_mut(&mut self) -> Option<&mut ScenarioArgs> {
+        match self {
+            Command::Project { scenario, .. }
+            | Command::Market { scenario, .. }
+            | Command::Tornado { scenario, .. }
+            | Command::Seek { scenario, .. }
+            | Command::Bands { scenario, .. }
+            | Command::Chart { scenario, .. }
+            | Command::Share { scenario } => Some(scenario),
+            _ => None,
+        }
+    }
+}
+
 /// Data, base year and overrides: what every projection needs.
 #[derive(Debug, Clone, Default, Args)]
 pub struct ScenarioArgs {

@@ -38,16 +38,7 @@ pub fn apply(cli: &mut Cli, config: &Config) {
         }
         _ => {}
     }
-    if let Some(
-        Command::Project { scenario, .. }
-        | Command::Market { scenario, .. }
-        | Command::Tornado { scenario, .. }
-        | Command::Seek { scenario, .. }
-        | Command::Bands { scenario, .. }
-        | Command::Chart { scenario, .. }
-        | Command::Share { scenario },
-    ) = &mut cli.command
-    {
+    if let Some(scenario) = cli.command.as_mut().and_then(Command::scenario_args_mut) {
         fill(scenario);
     }
 }
@@ -157,20 +148,16 @@ pub fn describe(cli: &Cli, config: &Config) -> String {
 /// The data directory the command line points at (the command's `--data`, else the
 /// explorer's), and the base year it typed, if any (`Some(None)`: a command that sets its own).
 fn data_dir(cli: &Cli) -> (Option<PathBuf>, Option<Option<crate::units::Year>>) {
-    let (data, typed) = match &cli.command {
-        Some(
-            Command::Project { scenario, .. }
-            | Command::Market { scenario, .. }
-            | Command::Tornado { scenario, .. }
-            | Command::Seek { scenario, .. }
-            | Command::Bands { scenario, .. }
-            | Command::Chart { scenario, .. }
-            | Command::Share { scenario },
-        ) => (scenario.data.clone(), scenario.base_year.map(Some)),
-        Some(Command::Params {
-            data, base_year, ..
-        }) => (data.clone(), base_year.map(Some)),
-        Some(Command::Backtest { data, .. } | Command::Check { data }) => {
+    let scenario = cli.command.as_ref().and_then(Command::scenario_args);
+    let (data, typed) = match (&cli.command, scenario) {
+        (_, Some(s)) => (s.data.clone(), s.base_year.map(Some)),
+        (
+            Some(Command::Params {
+                data, base_year, ..
+            }),
+            _,
+        ) => (data.clone(), base_year.map(Some)),
+        (Some(Command::Backtest { data, .. } | Command::Check { data }), _) => {
             (data.clone(), Some(None))
         }
         _ => (None, None),
