@@ -483,3 +483,23 @@ fn hostile_scenario_file_names_are_harmless() {
         .expect("loads the file");
     assert_eq!(s.name, "dash");
 }
+
+/// A default outside its own plausible range puts both tornado ends on one side of it and
+/// leaves goal seek unable to reach it: every built-in default lies inside its range, at
+/// every base year the explorer offers.
+#[test]
+fn every_builtin_default_lies_in_its_plausible_range() {
+    let mut outside = Vec::new();
+    for year in [None, Some(2026)] {
+        let setup = Setup::load(None, year).expect("built-in data");
+        for s in setup.catalog.specs() {
+            if !(s.low..=s.high).contains(&s.default) {
+                outside.push(format!(
+                    "{:?}: {} default {} outside {}..{}",
+                    year, s.id, s.default, s.low, s.high
+                ));
+            }
+        }
+    }
+    assert!(outside.is_empty(), "{}", outside.join("\n"));
+}

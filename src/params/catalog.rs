@@ -55,6 +55,13 @@ impl Catalog {
             if matches!(key, ParamKey::Horizon | ParamKey::CutStart(_)) {
                 min = min.max(f64::from(base_year + 1));
             }
+            // The horizon's plausible range is written for the data's own base year; from
+            // another base year it moves with it, as the default (base + 10) does.
+            let shift = if key == ParamKey::Horizon {
+                f64::from(base_year - data.last_observed_year())
+            } else {
+                0.0
+            };
             let (default, default_basis) = match (&range.default, &range.source) {
                 (Some(d), Some(src)) => (*d, DefaultBasis::Explicit(src.clone())),
                 (Some(d), None) => (*d, DefaultBasis::Explicit(String::new())),
@@ -82,8 +89,8 @@ impl Catalog {
                 min,
                 max: range.max.max(min),
                 step: range.step,
-                low: range.low.clamp(min, range.max.max(min)),
-                high: range.high.clamp(min, range.max.max(min)),
+                low: (range.low + shift).clamp(min, range.max.max(min)),
+                high: (range.high + shift).clamp(min, range.max.max(min)),
                 default_basis,
                 key,
             });
