@@ -173,3 +173,14 @@ fn a_cancelled_run_returns_nothing() {
     let params = s.catalog.baseline().clone();
     assert!(bands::bands(&s, &params, Settings::default(), &|| true).is_none());
 }
+
+/// `tornado` and `seek` ask about the year the explorer opens on (the first projected year),
+/// so the command line and the screen answer the same question by default (the explorer's
+/// side: `insight_state`'s unit test).
+#[test]
+fn the_default_output_year_is_the_explorers_opening_year() {
+    let setup = built_in();
+    let params = setup.catalog.baseline().clone();
+    let out = memcycle::insight::output(&setup, &params, "dram", None).expect("dram");
+    assert_eq!(out.year, setup.base_year() + 1);
+}

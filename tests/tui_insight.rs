@@ -13,7 +13,7 @@ fn tornado_at_80x24_and_160x48() {
         send(&mut a, &[Message::ToggleTornado]);
         let screen = text(&draw(&a));
         assert!(
-            screen.contains("Tornado: DRAM demand growth in 2026 (%)"),
+            screen.contains("Tornado: DRAM demand in 2026 (EB)"),
             "{screen}"
         );
         insta::assert_snapshot!(format!("tornado_{w}x{h}"), screen);
@@ -33,7 +33,7 @@ fn tornado_follows_sliders_and_output() {
     let after = a.insight().tornado.clone().expect("shown");
     assert_ne!(before.current, after.current, "recomputed after the step");
     send(&mut a, &[Message::CycleOutput]);
-    assert!(text(&draw(&a)).contains("Tornado: DRAM sufficiency in 2026 (%)"));
+    assert!(text(&draw(&a)).contains("Tornado: DRAM demand growth in 2026 (%)"));
     send(&mut a, &[Message::ToggleTornado]);
     assert!(a.insight().tornado.is_none());
 }
@@ -70,7 +70,15 @@ fn seek(a: &mut memcycle::tui::App, target: &str) {
 fn goal_seek_applies_an_undoable_move_or_explains() {
     let mut a = app(120, 40);
     let i = index(&a, "smartphone.replacement_cycle");
-    send(&mut a, &[Message::SelectIndex(i), Message::Year(1)]);
+    // From DRAM demand (where the explorer opens) to its growth.
+    send(
+        &mut a,
+        &[
+            Message::CycleOutput,
+            Message::SelectIndex(i),
+            Message::Year(1),
+        ],
+    );
     let default = a.value(i);
     seek(&mut a, "14");
     let output = a.insight().output_in(2027);
@@ -197,7 +205,11 @@ fn a_narrow_tornado_labels_the_highlighted_bar() {
     let mut a = app(80, 24);
     send(
         &mut a,
-        &[Message::ToggleTornado, Message::Focus(Focus::Chart)],
+        &[
+            Message::ToggleTornado,
+            Message::CycleOutput,
+            Message::Focus(Focus::Chart),
+        ],
     );
     let screen = text(&draw(&a));
     assert!(screen.contains("now 4.24 · server cycle 5.00→"), "{screen}");

@@ -126,7 +126,7 @@ pub enum Command {
         /// (and the nand_ ones).
         #[arg(long, value_name = "ID", default_value = "dram")]
         output: String,
-        /// Year of the output (default: two years after the base year).
+        /// Year of the output (default: the first projected year, where the explorer opens).
         #[arg(long, value_name = "YEAR", value_parser = year_arg())]
         year: Option<Year>,
         /// Output format.
@@ -145,7 +145,7 @@ pub enum Command {
         /// The output (see `tornado --help`).
         #[arg(long, value_name = "ID")]
         output: String,
-        /// Year of the output (default: two years after the base year).
+        /// Year of the output (default: the first projected year, where the explorer opens).
         #[arg(long, value_name = "YEAR", value_parser = year_arg())]
         year: Option<Year>,
         /// The value the output should have (a finite number).

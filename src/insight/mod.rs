@@ -17,7 +17,7 @@ use crate::model::Parameters;
 use crate::setup::{Setup, SetupError};
 use crate::units::Year;
 
-/// The output `id` in `year` (default: two years after the base year), checked against the
+/// The output `id` in `year` (default: the first projected year, as in the explorer), checked against the
 /// years `params` project.
 pub fn output(
     setup: &Setup,
@@ -27,7 +27,7 @@ pub fn output(
 ) -> Result<Output, SetupError> {
     let base = setup.base_year();
     let horizon = params.horizon;
-    let year = year.unwrap_or(base + 2);
+    let year = year.unwrap_or(base + 1);
     if year <= base || year > horizon {
         return Err(SetupError::OutputYear {
             given: year,

@@ -67,7 +67,7 @@ impl Default for Insight {
         Self {
             output: Output {
                 memory: Memory::Dram,
-                quantity: Quantity::Growth,
+                quantity: Quantity::Demand,
                 year: 0,
             },
             tornado: None,
@@ -112,5 +112,20 @@ impl Insight {
             .as_ref()
             .filter(|(p, _)| self.band_mode == BandMode::Draws && p == params)
             .map(|(_, b)| b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tornado answers the question the opening chart shows: DRAM demand in EB.
+    #[test]
+    fn the_tornado_opens_on_dram_demand() {
+        let output = Insight::default().output;
+        assert_eq!(
+            (output.memory, output.quantity),
+            (Memory::Dram, Quantity::Demand)
+        );
     }
 }
