@@ -384,3 +384,25 @@ fn the_key_bar_follows_the_focus() {
     send(&mut a, &[Message::CycleFocus(1)]);
     assert!(bar(&a).contains("↑↓ year"), "{}", bar(&a));
 }
+
+/// The goal-seek dialog chooses what it seeks: Tab the output, ↑↓ its year, and the dialog
+/// names both; letters are not taken as the target.
+#[test]
+fn the_seek_dialog_chooses_output_and_year() {
+    let mut a = app(120, 40);
+    send(&mut a, &[Message::OpenSeek]);
+    let tab = keymap::message(&a, &key(KeyCode::Tab)).expect("Tab does something");
+    let down = keymap::message(&a, &key(KeyCode::Down)).expect("↓ does something");
+    send(&mut a, &[tab, down]);
+    let screen = text(&draw(&a));
+    assert!(
+        screen.contains("DRAM demand growth in 2027 (%) ="),
+        "{screen}"
+    );
+    assert!(screen.contains("Tab output"), "{screen}");
+    assert_eq!(keymap::message(&a, &key(KeyCode::Char('o'))), None);
+    assert_eq!(
+        keymap::message(&a, &key(KeyCode::Char('7'))),
+        Some(Message::Input('7'))
+    );
+}

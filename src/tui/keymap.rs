@@ -29,11 +29,32 @@ pub fn is_suspend(event: &Event) -> bool {
         && keys::action(k.code, k.modifiers) == Some(Action::Suspend))
 }
 
+/// In the goal-seek dialog, the keys that choose what is sought: Tab the output, ↑↓ its year.
+/// A letter is no part of a number target, so it does nothing (`Some(None)`); `None` leaves
+/// the key to the prompt.
+fn seek_choice(overlay: &Overlay, code: KeyCode, ctrl: bool) -> Option<Option<Message>> {
+    if !matches!(overlay, Overlay::Seek { .. }) {
+        return None;
+    }
+    match code {
+        KeyCode::Tab => Some(Some(Message::CycleOutput)),
+        KeyCode::Up => Some(Some(Message::Year(-1))),
+        KeyCode::Down => Some(Some(Message::Year(1))),
+        KeyCode::Char(c) if !ctrl && !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+')) => {
+            Some(None)
+        }
+        _ => None,
+    }
+}
+
 fn key(app: &App, k: &KeyEvent) -> Option<Message> {
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     // Quitting at once works everywhere, over any overlay and in the prompt.
     if keys::action(k.code, k.modifiers) == Some(Action::ForceQuit) {
         return Some(Message::Quit);
+    }
+    if let Some(m) = seek_choice(&app.ui.overlay, k.code, ctrl) {
+        return m;
     }
     match &app.ui.overlay {
         Overlay::None => {}

@@ -205,10 +205,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 prompt_line(app, "Target: ", input, *cursor),
                 Line::from(Span::styled(
                     format!(
-                        "searched from {} to {} (its plausible range) · Enter · Esc",
+                        "searched from {} to {} (its plausible range)",
                         crate::format::fixed(spec.low, 2),
                         crate::format::fixed(spec.high, 2)
                     ),
+                    t.dim(),
+                )),
+                Line::from(Span::styled(
+                    "Tab output · ↑↓ year · Enter seek · Esc cancel",
                     t.dim(),
                 )),
             ];
