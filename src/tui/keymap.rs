@@ -40,11 +40,14 @@ fn seek_choice(overlay: &Overlay, code: KeyCode, ctrl: bool) -> Option<Option<Me
         KeyCode::Tab => Some(Some(Message::CycleOutput)),
         KeyCode::Up => Some(Some(Message::Year(-1))),
         KeyCode::Down => Some(Some(Message::Year(1))),
-        KeyCode::Char(c) if !ctrl && !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+')) => {
-            Some(None)
-        }
+        KeyCode::Char(c) if !(ctrl || is_number_char(c)) => Some(None),
         _ => None,
     }
+}
+
+/// A character that can be part of a number as the seek target is typed.
+fn is_number_char(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '.' | '-' | '+')
 }
 
 fn key(app: &App, k: &KeyEvent) -> Option<Message> {
