@@ -241,3 +241,14 @@ fn past_error_bands_follow_the_base_year() {
         a.projection().base_year
     );
 }
+
+/// With room for names, the tornado calls each bar what its slider is called (segment and
+/// label), not by the id the command line uses.
+#[test]
+fn a_wide_tornado_names_bars_by_slider_label() {
+    let mut a = app(160, 48);
+    send(&mut a, &[Message::ToggleTornado]);
+    let screen = text(&draw(&a));
+    assert!(screen.contains("Servers · Replacement cycle"), "{screen}");
+    assert!(!screen.contains("server.replacement_cycle"), "{screen}");
+}

@@ -6,6 +6,7 @@ use super::super::insight_state::TornadoView;
 use super::super::layout::inner;
 use super::panel;
 use crate::format::{Align, figure, pad};
+use crate::params::{GLOBAL_GROUP, ParamSpec};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -43,6 +44,17 @@ fn short_name(id: &str) -> String {
         }
         None => id.to_owned(),
     }
+}
+
+/// A parameter as its slider calls it: `Servers · Replacement cycle` (the label alone for a
+/// global one), cut with `…` when longer than the name column.
+fn slider_name(spec: &ParamSpec) -> String {
+    let name = if spec.group == GLOBAL_GROUP {
+        spec.label.clone()
+    } else {
+        format!("{} · {}", spec.group, spec.label)
+    };
+    crate::format::truncate(&name, NAME)
 }
 
 /// Draws the tornado into the chart panel.
@@ -126,11 +138,10 @@ pub fn render(app: &App, view: &TornadoView, area: Rect, buf: &mut Buffer) {
     {
         let y = area.y + 1 + row as u16;
         let selected = k == view.selected;
-        let id = specs.get(bar.index).map_or("", |s| s.id.as_str());
-        let name = if name_w >= NAME {
-            id.to_owned()
-        } else {
-            short_name(id)
+        let name = match specs.get(bar.index) {
+            Some(spec) if name_w >= NAME => slider_name(spec),
+            Some(spec) => short_name(&spec.id),
+            None => String::new(),
         };
         let name_style = if selected && app.ui.focus == Focus::Chart {
             t.selected()
