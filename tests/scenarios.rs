@@ -219,7 +219,10 @@ fn saving_never_overwrites_a_builtin_and_asks_before_overwriting() {
     assert_eq!(
         *app.overlay(),
         Overlay::ConfirmOverwrite {
-            name: "mine".into()
+            name: "mine".into(),
+            description:
+                "Starting from \"Baseline\": Smartphones · Replacement cycle 4.40 -> 4.50 years."
+                    .into()
         }
     );
     common::send(&mut app, &[Message::Confirm(true)]);
@@ -502,4 +505,34 @@ fn every_builtin_default_lies_in_its_plausible_range() {
         }
     }
     assert!(outside.is_empty(), "{}", outside.join("\n"));
+}
+
+/// The save prompt asks for a description too: it starts as the list of changes, Tab moves to
+/// it, and what is typed there is what the file says.
+#[test]
+fn the_save_prompt_takes_a_description() {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let dir = temp_dir("described");
+    let mut app = common::app(120, 40).with_store(Store::new(Some(dir.clone())));
+    common::send(&mut app, &[Message::Step(1), Message::OpenSave]);
+    for c in "Told".chars() {
+        common::send(&mut app, &[Message::Input(c)]);
+    }
+    let screen = common::text(&common::draw(&app));
+    assert!(screen.contains("Description: "), "{screen}");
+    let tab = Event::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+    let msg = memcycle::tui::keymap::message(&app, &tab).expect("Tab moves to the description");
+    let ctrl_u = Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    let clear = memcycle::tui::keymap::message(&app, &ctrl_u).expect("a message");
+    common::send(&mut app, &[msg, clear]);
+    for c in "Phones kept longer, as the room argued".chars() {
+        common::send(&mut app, &[Message::Input(c)]);
+    }
+    common::send(&mut app, &[Message::Submit]);
+    assert_eq!(*app.overlay(), Overlay::None);
+    let text = std::fs::read_to_string(dir.join("told.toml")).expect("saved file");
+    assert!(
+        text.contains("description = \"Phones kept longer, as the room argued\""),
+        "{text}"
+    );
 }

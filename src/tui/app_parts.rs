@@ -35,6 +35,12 @@ pub enum Overlay {
         input: String,
         /// Cursor position, in characters.
         cursor: usize,
+        /// The description so far (it starts as the list of changes).
+        description: String,
+        /// Cursor position in the description, in characters.
+        description_cursor: usize,
+        /// Whether typing goes to the description (Tab switches).
+        on_description: bool,
     },
     /// A saved scenario of that name exists: overwrite it?
     /// What the slider at this index means, how its default was set and the data behind it.
@@ -52,9 +58,45 @@ pub enum Overlay {
     ConfirmOverwrite {
         /// The name typed.
         name: String,
+        /// The description typed.
+        description: String,
     },
     /// The parameters that differ from the baseline.
     Changes,
+}
+
+impl Overlay {
+    /// The save prompt on the name, with `description` kept for the other field.
+    pub fn save_prompt(name: String, description: String) -> Self {
+        Overlay::Save {
+            cursor: name.chars().count(),
+            input: name,
+            description_cursor: description.chars().count(),
+            description,
+            on_description: false,
+        }
+    }
+
+    /// The text field typing goes to, and its cursor: the seek target, or the save prompt's
+    /// name or description.
+    pub fn field_mut(&mut self) -> Option<(&mut String, &mut usize)> {
+        match self {
+            Overlay::Seek { input, cursor }
+            | Overlay::Save {
+                input,
+                cursor,
+                on_description: false,
+                ..
+            } => Some((input, cursor)),
+            Overlay::Save {
+                description,
+                description_cursor,
+                on_description: true,
+                ..
+            } => Some((description, description_cursor)),
+            _ => None,
+        }
+    }
 }
 
 /// A scenario pinned for comparison.

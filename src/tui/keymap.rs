@@ -102,6 +102,7 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
         Overlay::Save { .. } | Overlay::Seek { .. } => {
             return match k.code {
                 KeyCode::Enter => Some(Message::Submit),
+                KeyCode::Tab | KeyCode::BackTab => Some(Message::SwitchField),
                 KeyCode::Esc => Some(Message::CloseOverlay),
                 KeyCode::Backspace => Some(Message::Backspace),
                 KeyCode::Char('u') if ctrl => Some(Message::Edit(Edit::ClearToStart)),

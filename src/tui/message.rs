@@ -122,6 +122,8 @@ pub enum Message {
     Backspace,
     /// Save under the name typed.
     Submit,
+    /// Move between the save prompt's name and description.
+    SwitchField,
     /// Answer to "overwrite?".
     Confirm(bool),
     /// Undo the last slider change.

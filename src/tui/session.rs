@@ -140,12 +140,12 @@ pub fn change_description(app: &App) -> String {
     }
 }
 
-/// Saves the parameters that differ from the baseline under `name`, with a description of what
-/// changed and the loaded scenario's sources. A refused name keeps the prompt open with the
+/// Saves the parameters that differ from the baseline under `name`, with `description` (the
+/// prompt proposes [`change_description`]) and the loaded scenario's sources. A refused name keeps the prompt open with the
 /// text as typed; a failed write closes it and keeps the settings on screen.
-pub fn save(app: &mut App, name: &str, overwrite: bool) {
+pub fn save(app: &mut App, name: &str, description: &str, overwrite: bool) {
     let name = name.trim().to_owned();
-    let description = change_description(app);
+    let description = description.trim().to_owned();
     let sources = app.session.sources.clone();
     match app.session.store.save(
         &name,
@@ -162,7 +162,9 @@ pub fn save(app: &mut App, name: &str, overwrite: bool) {
             app.session.description = description;
             status(app, format!("saved {}", path.display()), false);
         }
-        Err(SaveError::Exists(_)) => app.ui.overlay = Overlay::ConfirmOverwrite { name },
+        Err(SaveError::Exists(_)) => {
+            app.ui.overlay = Overlay::ConfirmOverwrite { name, description }
+        }
         Err(e @ (SaveError::BuiltIn(_) | SaveError::BadName(_))) => {
             // Keep the prompt and what was typed; the key bar says why.
             status(app, e.to_string(), true);

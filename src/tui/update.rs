@@ -40,35 +40,37 @@ pub fn update(app: &mut App, msg: Message) {
         }
         Message::PickerChoose => session::choose(app),
         Message::OpenSave => {
-            let input = session::proposed_name(app);
-            let cursor = input.chars().count();
-            app.ui.overlay = Overlay::Save { input, cursor };
+            app.ui.overlay = Overlay::save_prompt(
+                session::proposed_name(app),
+                session::change_description(app),
+            );
+        }
+        Message::SwitchField => {
+            if let Overlay::Save { on_description, .. } = &mut app.ui.overlay {
+                *on_description = !*on_description;
+            }
         }
         Message::Input(c) => {
-            if let Overlay::Save { input, cursor } | Overlay::Seek { input, cursor } =
-                &mut app.ui.overlay
-            {
+            if let Some((input, cursor)) = app.ui.overlay.field_mut() {
                 prompt::insert(input, cursor, c);
             }
         }
         Message::Backspace => {
-            if let Overlay::Save { input, cursor } | Overlay::Seek { input, cursor } =
-                &mut app.ui.overlay
-            {
+            if let Some((input, cursor)) = app.ui.overlay.field_mut() {
                 prompt::backspace(input, cursor);
             }
         }
         Message::Edit(key) => {
-            if let Overlay::Save { input, cursor } | Overlay::Seek { input, cursor } =
-                &mut app.ui.overlay
-            {
+            if let Some((input, cursor)) = app.ui.overlay.field_mut() {
                 prompt::edit(input, cursor, key);
             }
         }
         Message::Submit => match &app.ui.overlay {
-            Overlay::Save { input, .. } => {
-                let name = input.clone();
-                session::save(app, &name, false);
+            Overlay::Save {
+                input, description, ..
+            } => {
+                let (name, description) = (input.clone(), description.clone());
+                session::save(app, &name, &description, false);
             }
             Overlay::Seek { input, .. } => {
                 let target = input.clone();
@@ -116,16 +118,12 @@ pub fn update(app: &mut App, msg: Message) {
             });
         }
         Message::Confirm(yes) => {
-            if let Overlay::ConfirmOverwrite { name } = &app.ui.overlay {
-                let name = name.clone();
+            if let Overlay::ConfirmOverwrite { name, description } = &app.ui.overlay {
+                let (name, description) = (name.clone(), description.clone());
                 if yes {
-                    session::save(app, &name, true);
+                    session::save(app, &name, &description, true);
                 } else {
-                    let cursor = name.chars().count();
-                    app.ui.overlay = Overlay::Save {
-                        input: name,
-                        cursor,
-                    };
+                    app.ui.overlay = Overlay::save_prompt(name, description);
                 }
             }
         }

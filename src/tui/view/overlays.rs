@@ -218,15 +218,35 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ];
             boxed(app, area, "Goal seek", 64, lines, buf);
         }
-        Overlay::Save { input, cursor } => {
+        Overlay::Save {
+            input,
+            cursor,
+            description,
+            description_cursor,
+            on_description,
+        } => {
             let dir = app
                 .session
                 .store
                 .dir
                 .as_ref()
                 .map_or_else(|| "(no directory)".to_owned(), |d| d.display().to_string());
+            // The cursor shows which field typing goes to.
+            let field = |label: &'static str, text: &str, at: usize, active: bool| {
+                if active {
+                    prompt_line(app, label, text, at)
+                } else {
+                    Line::from(vec![Span::raw(label), Span::raw(text.to_owned())])
+                }
+            };
             let lines = vec![
-                prompt_line(app, "Name: ", input, *cursor),
+                field("Name: ", input, *cursor, !*on_description),
+                field(
+                    "Description: ",
+                    description,
+                    *description_cursor,
+                    *on_description,
+                ),
                 Line::from(Span::styled(
                     format!(
                         "{} changed parameter(s) will be saved to {dir}",
@@ -235,7 +255,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     dim,
                 )),
                 Line::from(Span::styled(
-                    "Enter save · Esc cancel · ←→ Home End move · Ctrl-U Ctrl-W delete",
+                    "Enter save · Tab field · Esc cancel · ←→ Home End · Ctrl-U Ctrl-W",
                     dim,
                 )),
             ];
@@ -268,7 +288,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ];
             boxed(app, area, "Unsaved changes", 60, lines, buf);
         }
-        Overlay::ConfirmOverwrite { name } => {
+        Overlay::ConfirmOverwrite { name, .. } => {
             let lines = vec![
                 Line::from(format!("A saved scenario \"{name}\" exists.")),
                 Line::from(vec![
