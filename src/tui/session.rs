@@ -141,8 +141,9 @@ pub fn change_description(app: &App) -> String {
 }
 
 /// Saves the parameters that differ from the baseline under `name`, with `description` (the
-/// prompt proposes [`change_description`]) and the loaded scenario's sources. A refused name keeps the prompt open with the
-/// text as typed; a failed write closes it and keeps the settings on screen.
+/// prompt proposes [`change_description`]) and the loaded scenario's sources. A refused name
+/// keeps the prompt open with the text as typed; a failed write closes it and keeps the
+/// settings on screen.
 pub fn save(app: &mut App, name: &str, description: &str, overwrite: bool) {
     let name = name.trim().to_owned();
     let description = description.trim().to_owned();
