@@ -29,18 +29,24 @@ pub fn is_suspend(event: &Event) -> bool {
         && keys::action(k.code, k.modifiers) == Some(Action::Suspend))
 }
 
-/// In the goal-seek dialog, the keys that choose what is sought: Tab the output, ↑↓ its year.
-/// A letter is no part of a number target, so it does nothing (`Some(None)`); `None` leaves
-/// the key to the prompt.
-fn seek_choice(overlay: &Overlay, code: KeyCode, ctrl: bool) -> Option<Option<Message>> {
-    if !matches!(overlay, Overlay::Seek { .. }) {
-        return None;
-    }
+/// A key in a text prompt (the save name and description, the seek target): editing, Enter
+/// and Esc.
+fn prompt_key(code: KeyCode, ctrl: bool) -> Option<Message> {
     match code {
-        KeyCode::Tab => Some(Some(Message::CycleOutput)),
-        KeyCode::Up => Some(Some(Message::Year(-1))),
-        KeyCode::Down => Some(Some(Message::Year(1))),
-        KeyCode::Char(c) if !(ctrl || is_number_char(c)) => Some(None),
+        KeyCode::Enter => Some(Message::Submit),
+        KeyCode::Esc => Some(Message::CloseOverlay),
+        KeyCode::Backspace => Some(Message::Backspace),
+        KeyCode::Char('u') if ctrl => Some(Message::Edit(Edit::ClearToStart)),
+        KeyCode::Char('w') if ctrl => Some(Message::Edit(Edit::DeleteWord)),
+        KeyCode::Char('a') if ctrl => Some(Message::Edit(Edit::Home)),
+        KeyCode::Char('e') if ctrl => Some(Message::Edit(Edit::End)),
+        KeyCode::Char(_) if ctrl => None,
+        KeyCode::Char(c) => Some(Message::Input(c)),
+        KeyCode::Left => Some(Message::Edit(Edit::Left)),
+        KeyCode::Right => Some(Message::Edit(Edit::Right)),
+        KeyCode::Home => Some(Message::Edit(Edit::Home)),
+        KeyCode::End => Some(Message::Edit(Edit::End)),
+        KeyCode::Delete => Some(Message::Edit(Edit::Delete)),
         _ => None,
     }
 }
@@ -55,9 +61,6 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
     // Quitting at once works everywhere, over any overlay and in the prompt.
     if keys::action(k.code, k.modifiers) == Some(Action::ForceQuit) {
         return Some(Message::Quit);
-    }
-    if let Some(m) = seek_choice(&app.ui.overlay, k.code, ctrl) {
-        return m;
     }
     match &app.ui.overlay {
         Overlay::None => {}
@@ -99,24 +102,21 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
                 _ => None,
             };
         }
-        Overlay::Save { .. } | Overlay::Seek { .. } => {
+        Overlay::Save { .. } => {
             return match k.code {
-                KeyCode::Enter => Some(Message::Submit),
                 KeyCode::Tab | KeyCode::BackTab => Some(Message::SwitchField),
-                KeyCode::Esc => Some(Message::CloseOverlay),
-                KeyCode::Backspace => Some(Message::Backspace),
-                KeyCode::Char('u') if ctrl => Some(Message::Edit(Edit::ClearToStart)),
-                KeyCode::Char('w') if ctrl => Some(Message::Edit(Edit::DeleteWord)),
-                KeyCode::Char('a') if ctrl => Some(Message::Edit(Edit::Home)),
-                KeyCode::Char('e') if ctrl => Some(Message::Edit(Edit::End)),
-                KeyCode::Char(_) if ctrl => None,
-                KeyCode::Char(c) => Some(Message::Input(c)),
-                KeyCode::Left => Some(Message::Edit(Edit::Left)),
-                KeyCode::Right => Some(Message::Edit(Edit::Right)),
-                KeyCode::Home => Some(Message::Edit(Edit::Home)),
-                KeyCode::End => Some(Message::Edit(Edit::End)),
-                KeyCode::Delete => Some(Message::Edit(Edit::Delete)),
-                _ => None,
+                code => prompt_key(code, ctrl),
+            };
+        }
+        // The goal-seek dialog also chooses what is sought: Tab the output, ↑↓ its year; a
+        // letter is no part of a number target.
+        Overlay::Seek { .. } => {
+            return match k.code {
+                KeyCode::Tab => Some(Message::CycleOutput),
+                KeyCode::Up => Some(Message::Year(-1)),
+                KeyCode::Down => Some(Message::Year(1)),
+                KeyCode::Char(c) if !(ctrl || is_number_char(c)) => None,
+                code => prompt_key(code, ctrl),
             };
         }
         Overlay::ConfirmQuit => {
