@@ -177,7 +177,13 @@ pub fn price_directions(
         projection,
         projection.base_year,
     );
-    changes.map(|c| c.map(|(model, observed)| (model > 0.0) == (observed > 0.0)))
+    changes.map(|c| c.map(|(model, observed)| same_direction(model, observed)))
+}
+
+/// Whether the model's price change has the observed one's direction (a flat observed price
+/// counts as down, as "always down" scores it).
+fn same_direction(model: f64, observed: f64) -> bool {
+    (model > 0.0) == (observed > 0.0)
 }
 
 /// Sums the price changes of every origin into one [`PriceSkill`].
@@ -189,17 +195,16 @@ fn price_skill(memory: &'static str, changes: &[PriceChanges]) -> PriceSkill {
             .filter(|(m, o)| pick(*m, *o))
             .count()
     };
-    let right = |m: f64, o: f64| (m > 0.0) == (o > 0.0);
     let firsts: Vec<(f64, f64)> = changes.iter().filter_map(|c| c[0]).collect();
     let mean_abs = |pick: fn(&(f64, f64)) -> f64| {
         firsts.iter().map(|c| pick(c).abs()).sum::<f64>() / firsts.len().max(1) as f64
     };
     PriceSkill {
         memory,
-        right_1: count(0, right),
+        right_1: count(0, same_direction),
         count_1: count(0, |_, _| true),
         down_1: count(0, |_, o| o <= 0.0),
-        right_2: count(1, right),
+        right_2: count(1, same_direction),
         count_2: count(1, |_, _| true),
         down_2: count(1, |_, o| o <= 0.0),
         swing_model: mean_abs(|c| c.0),
