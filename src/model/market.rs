@@ -225,13 +225,8 @@ pub const MIN_UTILISATION: f64 = 0.8;
 /// Suppliers stop producing for stock beyond this many times the target inventory.
 pub const MAX_INVENTORY_TARGETS: f64 = 3.0;
 
-/// The share of the gap between the price and its indicated level closed in one year with a
-/// price adjustment time of `years` (exponential smoothing; 0 closes it at once).
-pub fn price_step(years: Years) -> f64 {
-    price_step_over(years, 1.0)
-}
-
-/// The share of the gap closed in `elapsed` years with a price adjustment time of `years`.
+/// The share of the gap between the price and its indicated level closed in `elapsed` years
+/// with a price adjustment time of `years` (exponential smoothing; 0 closes it at once).
 pub(super) fn price_step_over(years: Years, elapsed: Years) -> f64 {
     if years <= 0.0 {
         1.0
