@@ -1,22 +1,100 @@
 //! The model against the forecasts anyone can make without it, and its steady state.
 //!
-//! Rolling origins 2015-2022, 1-3 years ahead (what `memcycle backtest --rolling 2015..2022`
-//! prints): skill = model MAPE / the better of naive (no change) and drift (the three years
-//! before the base year, extrapolated). The thresholds are the ones the model was built to
-//! meet; a change that makes it forecast worse than that fails here.
+//! Rolling origins, 1-3 years ahead (what `memcycle backtest --rolling FIRST..LAST` prints):
+//! skill = model MAPE / the better of naive (no change) and drift (the three years before the
+//! base year, extrapolated). Three windows of base years: 2015-2022 (the years the model was
+//! built on), 2015-2019 (every target before 2023) and 2022-2024 (the latest, scored to 2025;
+//! nothing was tuned on them). The thresholds are the ones the model was built to meet, or the
+//! targets of issue 18; a change that makes it forecast worse than that fails here.
 
 use memcycle::backtest::rolling::{self, benchmarks};
 use memcycle::data::{self, Dataset, Point, SegmentBody, Series};
 use memcycle::setup::Setup;
+use std::ops::RangeInclusive;
 use std::path::Path;
 
-fn skills() -> Vec<(String, f64)> {
+fn skills_over(origins: RangeInclusive<i32>) -> Vec<(String, f64)> {
     let d = data::builtin().expect("built-in data");
-    let r = rolling::run(&d, 2015..=2022, 3, None, &[]).expect("rolling backtest");
+    let r = rolling::run(&d, origins, 3, None, &[]).expect("rolling backtest");
     r.skills
         .iter()
         .map(|s| (s.series.clone(), s.skill()))
         .collect()
+}
+
+fn skills() -> Vec<(String, f64)> {
+    skills_over(2015..=2022)
+}
+
+/// The geometric mean of the skills (every series counts alike, whatever its scale).
+fn geometric_mean(skills: &[(String, f64)]) -> f64 {
+    let logs: f64 = skills.iter().map(|(_, k)| k.ln()).sum();
+    (logs / skills.len() as f64).exp()
+}
+
+/// The series whose skill is not below its limit (`None`: no limit for that series).
+fn failing(skills: &[(String, f64)], limit: impl Fn(&str) -> Option<f64>) -> Vec<String> {
+    skills
+        .iter()
+        .filter_map(|(s, k)| {
+            let l = limit(s)?;
+            (k.is_nan() || *k >= l).then(|| format!("{s}: skill {k:.3}, limit {l}"))
+        })
+        .collect()
+}
+
+#[test]
+fn skill_holds_on_the_years_built_on_and_the_early_years() {
+    let built_on = skills_over(2015..=2022);
+    let early = skills_over(2015..=2019);
+    assert_eq!(built_on.len(), 9, "{built_on:?}");
+    assert_eq!(
+        early.len(),
+        8,
+        "no AI-server forecasts before 2020: {early:?}"
+    );
+    let (b, e) = (geometric_mean(&built_on), geometric_mean(&early));
+    assert!(
+        b <= 0.83,
+        "2015-2022 geometric mean {b:.3} > 0.83: {built_on:?}"
+    );
+    assert!(
+        e <= 0.90,
+        "2015-2019 geometric mean {e:.3} > 0.90: {early:?}"
+    );
+}
+
+#[test]
+fn skill_holds_on_the_latest_years_where_issue_18_is_met() {
+    let latest = skills_over(2022..=2024);
+    assert_eq!(latest.len(), 9, "{latest:?}");
+    let limit = |series: &str| match series {
+        "shipments.pc" | "shipments.tablet" | "shipments.ai_server" => Some(0.9),
+        _ => None,
+    };
+    let failing = failing(&latest, limit);
+    assert!(failing.is_empty(), "{failing:?}");
+}
+
+/// Issue 18's targets for the latest base years that the model does not meet yet: run with
+/// `cargo test -- --ignored`. Every way found to meet them (less cycle drift in the first
+/// year, a faster-fading drift) makes 2015-2019 worse, so choosing one would tune the
+/// defaults to years after their base year; the closing note gives the figures.
+#[test]
+#[ignore = "issue 18: smartphones 1.84, servers 1.12, geometric mean 0.924 on 2022-2024"]
+fn issue_18_targets_on_the_latest_years() {
+    let latest = skills_over(2022..=2024);
+    let limit = |series: &str| match series {
+        "shipments.smartphone" => Some(1.2),
+        "shipments.server" => Some(1.0),
+        _ => None,
+    };
+    let failing = failing(&latest, limit);
+    let g = geometric_mean(&latest);
+    assert!(
+        failing.is_empty() && g <= 0.90,
+        "{failing:?}, geometric mean {g:.3}"
+    );
 }
 
 #[test]
@@ -30,11 +108,7 @@ fn the_model_beats_naive_and_drift_where_it_must() {
         other => panic!("unexpected series {other}"),
     };
     assert_eq!(skills.len(), 9, "{skills:?}");
-    let failing: Vec<String> = skills
-        .iter()
-        .filter(|(s, k)| k.is_nan() || *k >= limit(s))
-        .map(|(s, k)| format!("{s}: skill {k:.3}, limit {}", limit(s)))
-        .collect();
+    let failing = failing(&skills, |s| Some(limit(s)));
     assert!(failing.is_empty(), "{failing:?}");
 }
 

@@ -362,3 +362,36 @@ fn glossary_page_at_80x24() {
     send(&mut a, &[Message::HelpPage]);
     assert!(text(&draw(&a)).contains("Tab: glossary"));
 }
+
+/// Backtest mode says whether the skill holds over time: on each memory's line, the defaults'
+/// bits skill from the earlier and the later half of the base years up to the one on screen,
+/// the figures `backtest --rolling` gives in its last two columns.
+#[test]
+fn backtest_mode_shows_the_rolling_skill_of_both_halves() {
+    use memcycle::backtest::rolling;
+    let mut a = app(160, 48);
+    send(&mut a, &[Message::ToggleBacktest]);
+    let screen = text(&draw(&a));
+    assert!(screen.contains("Backtest from 2022"), "{screen}");
+    let data = memcycle::data::builtin().expect("built-in data");
+    let first = memcycle::setup::Setup::first_base_year(&data);
+    let r = rolling::run(&data, first..=2022, 3, None, &[]).expect("rolling");
+    let [early, late] = r.halves().expect("two halves");
+    for memory in ["dram", "nand"] {
+        let skill = |o| {
+            r.skill_over(&format!("{memory}_eb"), o)
+                .expect("scored")
+                .skill()
+        };
+        let wanted = format!(
+            "rolling {}-{} {:.2} {}-{} {:.2}",
+            early.start() % 100,
+            early.end() % 100,
+            skill(&early),
+            late.start() % 100,
+            late.end() % 100,
+            skill(&late)
+        );
+        assert!(screen.contains(&wanted), "{wanted} not in\n{screen}");
+    }
+}

@@ -98,6 +98,31 @@ pub struct Rolling {
     pub prices: Vec<PriceSkill>,
 }
 
+impl Rolling {
+    /// The earlier and the later half of the base years (the earlier takes the middle year
+    /// when their number is odd); `None` with a single base year.
+    pub fn halves(&self) -> Option<[RangeInclusive<Year>; 2]> {
+        let (from, to) = (*self.origins.start(), *self.origins.end());
+        if to <= from {
+            return None;
+        }
+        let mid = from + (to - from) / 2;
+        Some([from..=mid, mid + 1..=to])
+    }
+
+    /// The skill of `series` from the base years in `origins` only (`None` if it has no
+    /// forecast from them): whether the skill holds over time.
+    pub fn skill_over(&self, series: &str, origins: &RangeInclusive<Year>) -> Option<Skill> {
+        let rows: Vec<Forecast> = self
+            .forecasts
+            .iter()
+            .filter(|f| f.series == series && origins.contains(&f.origin))
+            .cloned()
+            .collect();
+        summarise(&rows).into_iter().next()
+    }
+}
+
 /// How well the model tells which way a memory's price goes, over every origin: price per bit
 /// (revenue / bits in the data) against the model's price index, next to "always down" (the
 /// cost trend's answer), and the size of the swings.

@@ -31,14 +31,17 @@ pub fn to_csv(r: &Rolling) -> String {
 
 /// JSON: the summary per series and every forecast.
 pub fn to_json(r: &Rolling) -> String {
+    let halves = r.halves();
     let skills: Vec<_> = r
         .skills
         .iter()
         .map(|s| {
+            let [early, late] = half_skills(r, &s.series).map(|k| k.map(json_number));
             json!({
                 "series": s.series, "unit": s.unit, "forecasts": s.count,
                 "model_mape": json_number(s.model), "naive_mape": json_number(s.naive),
                 "drift_mape": json_number(s.drift), "skill": json_number(s.skill()),
+                "skill_earlier": early, "skill_later": late,
             })
         })
         .collect();
@@ -67,6 +70,7 @@ pub fn to_json(r: &Rolling) -> String {
         .collect();
     let doc = json!({
         "origins": [r.origins.start(), r.origins.end()],
+        "halves": halves.map(|h| h.map(|o| [*o.start(), *o.end()])),
         "horizon": r.horizon,
         "skills": skills,
         "price_direction": prices,
@@ -75,31 +79,69 @@ pub fn to_json(r: &Rolling) -> String {
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }
 
-/// The skill table.
+/// The skill of `series` from the earlier and the later half of the base years (`None` where
+/// a half has no forecast of it, or there is a single base year).
+fn half_skills(r: &Rolling, series: &str) -> [Option<f64>; 2] {
+    r.halves().map_or([None, None], |halves| {
+        halves.map(|h| r.skill_over(series, &h).map(|k| k.skill()))
+    })
+}
+
+/// A span of base years as the table's column names it (`2015-19`, or `2015` alone).
+fn years_label(origins: &std::ops::RangeInclusive<crate::units::Year>) -> String {
+    if origins.start() == origins.end() {
+        origins.start().to_string()
+    } else {
+        format!("{}-{:02}", origins.start(), origins.end().rem_euclid(100))
+    }
+}
+
+/// The skill table, with the skill from the earlier and the later half of the base years when
+/// there are two or more.
 pub fn to_table(r: &Rolling) -> String {
-    let mut t = TextTable::new([
-        ("series", Align::Left),
-        ("n", Align::Right),
-        ("model %", Align::Right),
-        ("naive %", Align::Right),
-        ("drift %", Align::Right),
-        ("skill", Align::Right),
-    ]);
+    let halves = r.halves();
+    let names = halves
+        .as_ref()
+        .map(|h| h.clone().map(|o| format!("skill {}", years_label(&o))));
+    let mut columns = vec![
+        ("series".to_owned(), Align::Left),
+        ("n".to_owned(), Align::Right),
+        ("model %".to_owned(), Align::Right),
+        ("naive %".to_owned(), Align::Right),
+        ("drift %".to_owned(), Align::Right),
+        ("skill".to_owned(), Align::Right),
+    ];
+    if let Some(names) = &names {
+        columns.extend(names.iter().map(|n| (n.clone(), Align::Right)));
+    }
+    let mut t = TextTable::new(columns);
     for s in &r.skills {
-        t.row(vec![
+        let mut row = vec![
             s.series.clone(),
             s.count.to_string(),
             fixed(s.model, 1),
             fixed(s.naive, 1),
             fixed(s.drift, 1),
             fixed(s.skill(), 2),
-        ]);
+        ];
+        if halves.is_some() {
+            row.extend(
+                half_skills(r, &s.series)
+                    .map(|k| k.map_or_else(|| "-".to_owned(), |k| fixed(k, 2))),
+            );
+        }
+        t.row(row);
     }
+    let halves_note = if halves.is_some() {
+        "\nThe last two columns score the earlier and the later base years apart: does the skill hold?"
+    } else {
+        ""
+    };
     format!(
         "Rolling-origin backtest: projected from every base year {}-{} with the data known then,\n\
          1-{} years ahead; mean absolute percentage error of the model, of naive (no change) and\n\
          of drift (the {} years before the base year extrapolated).\n\
-         skill = model / the better benchmark: below 1 the model beats both.\n\n{}{}",
+         skill = model / the better benchmark: below 1 the model beats both.{halves_note}\n\n{}{}",
         r.origins.start(),
         r.origins.end(),
         r.horizon,

@@ -176,6 +176,7 @@ impl App {
         let projection = setup.project(&params);
         let table_scroll = table_start(&projection);
         let year = (projection.base_year + 1).min(projection.horizon);
+        let rolling = super::insight_state::rolling_skill(&setup);
         Self {
             session: SessionState {
                 loaded_overrides: setup.catalog.overrides_of(&params),
@@ -217,7 +218,10 @@ impl App {
             revision: 0,
             reach: None,
             edits: Edits::default(),
-            insight: super::insight_state::Insight::default(),
+            insight: super::insight_state::Insight {
+                rolling,
+                ..super::insight_state::Insight::default()
+            },
         }
     }
 

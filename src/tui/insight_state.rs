@@ -60,6 +60,9 @@ pub struct Insight {
     pub bands: Option<(Parameters, Bands)>,
     /// The past-error models and the base year they were fitted for.
     pub errors: Option<(Year, ErrorModels)>,
+    /// In backtest mode, the defaults' rolling skill over every base year up to the one on
+    /// screen (the backtest mode's "does the skill hold" line).
+    pub rolling: Option<crate::backtest::rolling::Rolling>,
 }
 
 impl Default for Insight {
@@ -74,6 +77,7 @@ impl Default for Insight {
             band_mode: BandMode::Off,
             bands: None,
             errors: None,
+            rolling: None,
         }
     }
 }
@@ -113,6 +117,21 @@ impl Insight {
             .filter(|(p, _)| self.band_mode == BandMode::Draws && p == params)
             .map(|(_, b)| b)
     }
+}
+
+/// Years ahead the backtest mode's rolling skill scores, as `backtest --rolling` does by default.
+pub const ROLLING_HORIZON: i32 = 3;
+
+/// The defaults' rolling skill from every base year the data allows up to `setup`'s, when that
+/// is a backtest (at least two base years, so that it has an earlier and a later half).
+pub fn rolling_skill(setup: &crate::setup::Setup) -> Option<crate::backtest::rolling::Rolling> {
+    let data = &setup.data;
+    let base = setup.base_year();
+    let first = crate::setup::Setup::first_base_year(data);
+    if base <= first || base >= data.last_observed_year() {
+        return None;
+    }
+    crate::backtest::rolling::run(data, first..=base, ROLLING_HORIZON, None, &[]).ok()
 }
 
 #[cfg(test)]

@@ -54,6 +54,7 @@ pub(super) fn adopt(app: &mut App, setup: Setup) -> usize {
     // Bands and past-error models belong to the old setup (`settle` fits what is shown anew).
     app.insight.bands = None;
     app.insight.errors = None;
+    app.insight.rolling = super::insight_state::rolling_skill(&app.setup);
     edited
 }
 

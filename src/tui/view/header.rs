@@ -159,6 +159,33 @@ fn backtest<'a>(app: &App, scores: &[SeriesScore], m: Memory) -> Vec<Vec<Span<'a
             ),
         ],
         price_direction(app, m),
+        rolling_halves(app, m),
+    ]
+}
+
+/// The defaults' rolling skill of the memory's bits from the earlier and the later half of the
+/// base years up to the one on screen (`backtest --rolling`'s last two columns): whether the
+/// skill holds over time. Empty with fewer than two base years.
+fn rolling_halves<'a>(app: &App, m: Memory) -> Vec<Span<'a>> {
+    let Some(r) = &app.insight.rolling else {
+        return vec![];
+    };
+    let Some([early, late]) = r.halves() else {
+        return vec![];
+    };
+    let series = format!("{}_eb", m.id());
+    let skill = |o| {
+        r.skill_over(&series, o)
+            .map_or_else(|| "-".to_owned(), |k| format!("{:.2}", k.skill()))
+    };
+    let label = |o: &std::ops::RangeInclusive<crate::units::Year>| {
+        format!("{}-{:02}", o.start() % 100, o.end() % 100)
+    };
+    vec![
+        Span::styled(format!(" │ rolling {} ", label(&early)), app.ui.theme.dim()),
+        Span::styled(skill(&early), app.ui.theme.modified()),
+        Span::styled(format!(" {} ", label(&late)), app.ui.theme.dim()),
+        Span::styled(skill(&late), app.ui.theme.modified()),
     ]
 }
 

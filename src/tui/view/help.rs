@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 /// What the readouts, glyphs and chart marks mean: the help's second page (Tab), and under the
 /// keys when the first page has room for the readouts (the first six).
-pub const GLOSSARY: [(&str, &str); 17] = [
+pub const GLOSSARY: [(&str, &str); 18] = [
     ("SR", "(supply - demand) / demand, %; + is oversupply"),
     (
         "regime",
@@ -35,6 +35,10 @@ pub const GLOSSARY: [(&str, &str); 17] = [
     (
         "price 1-2y ✓✗",
         "backtest: price per bit moved the way projected, years 1-2",
+    ),
+    (
+        "rolling",
+        "backtest: bits skill of defaults, early/late base years",
     ),
     (
         "inv. weeks",
