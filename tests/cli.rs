@@ -726,7 +726,8 @@ fn bands_errors_and_coverage_speak_csv_json_and_their_own_words() {
         "csv",
     ]));
     assert!(
-        cov.starts_with("series,kind,inside,compared,share\n"),
+        cov.starts_with("series,kind,years_ahead,inside,compared,share\n")
+            && cov.contains("\ndram_eb,draws,1,"),
         "{cov}"
     );
     let cov = stdout(&memcycle(&[

@@ -121,7 +121,8 @@ fn goal_seek_applies_an_undoable_move_or_explains() {
 /// gives the probability of a shortage; bands of other settings are never drawn.
 #[test]
 fn bands_at_80x24_and_160x48() {
-    use memcycle::insight::bands::{Settings, bands};
+    use memcycle::insight::bands;
+    use memcycle::insight::bands::Settings;
     use memcycle::tui::app::ChartKind;
     for (w, h) in [(80, 24), (160, 48)] {
         let mut a = app(w, h);

@@ -160,7 +160,7 @@ pub fn bands_table(bands: &Bands) -> String {
         t.row(row);
     }
     format!(
-        "Uncertainty bands from {} projections, every parameter drawn from a triangular distribution on its plausible low, current value and plausible high (DRAM and NAND content growth together; cuts and horizon as set); short = supply below demand (SR < 0)\n\n{}\n",
+        "Uncertainty bands from {} projections, every parameter drawn around its current value as wide as its plausible range (DRAM and NAND content growth together, supply following demand; cuts and horizon as set), laid around the line with widths fitted on the years before the base year; short = supply below demand (SR < 0)\n\n{}\n",
         bands.draws,
         t.render()
     )
@@ -338,17 +338,31 @@ pub fn error_bands_json(
         + "\n"
 }
 
-/// Coverage as CSV: `series,kind,inside,compared,share`.
+/// Coverage as CSV: `series,kind,years_ahead,inside,compared,share`, `years_ahead` empty on
+/// the rows over every horizon.
 pub fn coverage_csv(c: &[crate::insight::past_errors::Coverage]) -> String {
-    let mut out = String::from("series,kind,inside,compared,share\n");
+    let mut out = String::from("series,kind,years_ahead,inside,compared,share\n");
+    let share = |inside: usize, total: usize| {
+        if total == 0 {
+            String::new()
+        } else {
+            fixed(inside as f64 / total as f64, 3)
+        }
+    };
     for row in c {
         for (kind, (inside, total)) in [("draws", row.draws), ("past_errors", row.errors)] {
-            let share = if total == 0 {
-                String::new()
-            } else {
-                fixed(inside as f64 / total as f64, 3)
-            };
-            out.push_str(&format!("{},{kind},{inside},{total},{share}\n", row.series));
+            let s = share(inside, total);
+            out.push_str(&format!("{},{kind},,{inside},{total},{s}\n", row.series));
+        }
+        for (h, (d, e)) in row.by_horizon.iter().enumerate() {
+            for (kind, (inside, total)) in [("draws", *d), ("past_errors", *e)] {
+                let s = share(inside, total);
+                let years = h + 1;
+                out.push_str(&format!(
+                    "{},{kind},{years},{inside},{total},{s}\n",
+                    row.series
+                ));
+            }
         }
     }
     out
@@ -367,10 +381,23 @@ pub fn coverage_json(
     let rows: Vec<_> = c
         .iter()
         .map(|r| {
+            let by_horizon: Vec<_> = r
+                .by_horizon
+                .iter()
+                .enumerate()
+                .map(|(h, (d, e))| {
+                    json!({
+                        "years_ahead": h + 1,
+                        "draws": { "inside": d.0, "compared": d.1, "share": share(*d) },
+                        "past_errors": { "inside": e.0, "compared": e.1, "share": share(*e) },
+                    })
+                })
+                .collect();
             json!({
                 "series": r.series,
                 "draws": { "inside": r.draws.0, "compared": r.draws.1, "share": share(r.draws) },
                 "past_errors": { "inside": r.errors.0, "compared": r.errors.1, "share": share(r.errors) },
+                "by_horizon": by_horizon,
             })
         })
         .collect();
@@ -418,8 +445,27 @@ pub fn coverage_table(
             share(row.errors),
         ]);
     }
+    let horizons = c.iter().map(|r| r.by_horizon.len()).max().unwrap_or(0);
+    let mut columns = vec![("series, years ahead".to_owned(), Align::Left)];
+    columns.extend((1..=horizons).map(|h| (h.to_string(), Align::Right)));
+    let mut by = TextTable::new(columns);
+    for row in c {
+        for (kind, pick) in [("draws", 0usize), ("past errors", 1usize)] {
+            let mut cells = vec![format!("{} {kind}", row.series)];
+            cells.extend(row.by_horizon.iter().map(|(d, e)| {
+                let (inside, total) = if pick == 0 { *d } else { *e };
+                if total == 0 {
+                    "-".to_owned()
+                } else {
+                    format!("{inside}/{total}")
+                }
+            }));
+            by.row(cells);
+        }
+    }
     format!(
-        "Coverage: how often the observed figure fell inside the P10-P90 band, over base years {from}-{to}, 1-5 years ahead (an honest band holds about 80%). Draws: {draws} per base year, defaults of that year. Past errors: each base year's band from the other base years' errors.\n\n{}\n",
-        t.render()
+        "Coverage: how often the observed figure fell inside the P10-P90 band, over base years {from}-{to}, 1-5 years ahead (an honest band holds about 80%). Draws: {draws} per base year around the defaults of that year, their width fitted on the years before it. Past errors: each base year's band from the other base years' errors.\n\n{}\n\nBy years ahead (inside / compared):\n\n{}\n",
+        t.render().trim_end(),
+        by.render().trim_end()
     )
 }

@@ -1,13 +1,21 @@
-//! How sure are we: uncertainty bands from many projections with every parameter drawn from its
-//! plausible range.
+//! How sure are we: uncertainty bands from many projections with the parameters drawn around
+//! the current settings.
 //!
-//! Each draw sets every parameter from a triangular distribution on (low, current, high): the
-//! plausible range, widened to include the current value, with its mode at the current value,
-//! so the bands are centred on the current settings and move with the sliders. A segment's DRAM
-//! and NAND content growth move together (one uniform number drives both: a richer device gets
-//! more of both memories); every other parameter is drawn independently. Production cuts are
-//! levers a person decides, not uncertainties: they stay as set, as does the horizon. Draws use a seeded generator,
-//! so equal seeds give equal bands.
+//! Each draw sets every parameter from a normal distribution centred on its current value
+//! whose P10-P90 spans the width of its plausible range (within the slider's hard bounds), so
+//! the bands move with the sliders. Parameters that move together are drawn together: a
+//! segment's DRAM and NAND content growth share one number (a richer device gets more of
+//! both), and each memory's supply growth follows the demand the draw's content growth makes
+//! (the segments' content growth weighted by their share of that memory's bits) plus an
+//! imbalance as large as the published sufficiency ratios up to the base year
+//! ([`supply_spread`]); so the shortage probability measures imbalance, not two independent
+//! guesses. Production cuts are levers a person decides, not uncertainties: they stay as set,
+//! as does the horizon.
+//!
+//! The quantiles are then laid around the line (`line x (q / P50)^m`, sufficiency `line + m
+//! (q - P50)`): the median is the projection, and `m`, one per memory and quantity, is the
+//! width the draws needed to hold 80% of outcomes before the base year
+//! ([`super::band_widths`]). Draws use a seeded generator, so equal seeds give equal bands.
 
 use super::output::Quantity;
 use crate::model::Parameters;
@@ -40,8 +48,85 @@ impl Default for Settings {
     }
 }
 
-/// The range a parameter is drawn from: low, mode, high.
+/// How a parameter is drawn: (low, centre, high), the draw normal around the centre with its
+/// P10 and P90 `(high - low) / 2` either side.
 pub type Range = (f64, f64, f64);
+
+/// Fewest placed figures a multiplier needs; with fewer the raw band is kept (multiplier 1)
+/// and the legend says it is not calibrated.
+pub const MIN_FIGURES: usize = 5;
+
+/// The fitted width of one series' band and what it rests on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Width {
+    /// Multiplier on the draws' spread around the line (1 when not calibrated).
+    pub multiplier: f64,
+    /// Figures it was fitted on.
+    pub figures: usize,
+    /// Of those, how many the band held with the multiplier fitted on the other origins.
+    pub held_out_inside: usize,
+    /// Earlier base years that gave figures (first, last), if any.
+    pub origins: Option<(Year, Year)>,
+}
+
+impl Width {
+    /// Whether there were enough figures to fit the multiplier.
+    pub fn calibrated(&self) -> bool {
+        self.figures >= MIN_FIGURES
+    }
+
+    /// Share of figures held out of sample (leave one origin out), if calibrated.
+    pub fn held_out_share(&self) -> Option<f64> {
+        self.calibrated()
+            .then(|| self.held_out_inside as f64 / self.figures as f64)
+    }
+
+    /// A band as drawn (multiplier 1, not calibrated).
+    pub const RAW: Width = Width {
+        multiplier: 1.0,
+        figures: 0,
+        held_out_inside: 0,
+        origins: None,
+    };
+}
+
+/// The widths of one base year: per memory (DRAM, NAND), bits and revenue.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Widths {
+    /// Bit demand, per memory.
+    pub bits: [Width; 2],
+    /// Revenue (and the price index), per memory.
+    pub revenue: [Width; 2],
+}
+
+impl Widths {
+    /// Every band as drawn (multiplier 1).
+    pub const RAW: Widths = Widths {
+        bits: [Width::RAW; 2],
+        revenue: [Width::RAW; 2],
+    };
+
+    /// The width of `memory`'s `quantity` band (sufficiency keeps the draws' own spread).
+    pub fn of(&self, memory: Memory, quantity: Quantity) -> Width {
+        let k = usize::from(memory == Memory::Nand);
+        match quantity {
+            Quantity::Demand => self.bits[k],
+            Quantity::Revenue | Quantity::Price => self.revenue[k],
+            _ => Width::RAW,
+        }
+    }
+}
+
+/// The series the backtest scores that have a band: bits and revenue of each memory.
+pub const SERIES: [(Memory, Quantity); 4] = [
+    (Memory::Dram, Quantity::Demand),
+    (Memory::Nand, Quantity::Demand),
+    (Memory::Dram, Quantity::Revenue),
+    (Memory::Nand, Quantity::Revenue),
+];
+
+/// The standard normal's 90th percentile: a range's half-width over its standard deviation.
+const Z90: f64 = 1.281_551_6;
 
 /// One series' band: the quantiles of every year from the base year to the horizon.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,8 +148,11 @@ pub struct Bands {
     pub draws: usize,
     /// Demand, sufficiency, price and revenue of each memory (market ones when there is data).
     pub series: Vec<Band>,
-    /// Per memory (DRAM, NAND) and year, the share of draws whose sufficiency is below zero.
+    /// Per memory (DRAM, NAND) and year, the share of draws whose sufficiency (laid around
+    /// the line like its band) is below zero.
     pub shortage: [Vec<f64>; 2],
+    /// The widths the bands were laid out with, and how well they held before the base year.
+    pub widths: Widths,
 }
 
 impl Bands {
@@ -96,8 +184,11 @@ fn is_held(key: ParamKey) -> bool {
     )
 }
 
-/// The ranges every parameter is drawn from around `params` (see the module docs).
+/// The ranges every parameter is drawn from around `params` (see the module docs): centred
+/// on the current value, as wide as the plausible range; supply growth as wide as
+/// [`supply_spread`] says where the data has enough sufficiency figures.
 pub fn ranges(setup: &Setup, params: &Parameters) -> Vec<Range> {
+    let spread = supply_spread(setup);
     setup
         .catalog
         .specs()
@@ -105,11 +196,82 @@ pub fn ranges(setup: &Setup, params: &Parameters) -> Vec<Range> {
         .enumerate()
         .map(|(i, s)| {
             let current = setup.catalog.get(params, i);
-            if is_held(s.key) {
-                (current, current, current)
-            } else {
-                (s.low.min(current), current, s.high.max(current))
+            let half = match (s.key, spread) {
+                _ if is_held(s.key) => 0.0,
+                (ParamKey::SupplyGrowth(_), Some(sd)) => sd * Z90,
+                _ => (s.high - s.low).max(0.0) / 2.0,
+            };
+            (current - half, current, current + half)
+        })
+        .collect()
+}
+
+/// Fewest published sufficiency ratios that set the supply draw's spread.
+pub const MIN_SUFFICIENCY_FIGURES: usize = 3;
+
+/// How far supply strays from demand in a year, percentage points: the root mean square of
+/// the published sufficiency ratios of both memories up to the base year; `None` with fewer
+/// than [`MIN_SUFFICIENCY_FIGURES`] (the supply slider's plausible range is used then).
+pub fn supply_spread(setup: &Setup) -> Option<f64> {
+    let m = setup.data.market.as_ref()?;
+    let base = setup.base_year();
+    let figures: Vec<f64> = Memory::ALL
+        .iter()
+        .flat_map(|mem| {
+            m.memory(*mem)
+                .sufficiency
+                .until(base)
+                .iter()
+                .map(|p| p.value)
+        })
+        .collect();
+    (figures.len() >= MIN_SUFFICIENCY_FIGURES)
+        .then(|| (figures.iter().map(|v| v * v).sum::<f64>() / figures.len() as f64).sqrt())
+}
+
+/// For a supply growth, the content growth parameters it follows and their weights.
+type DemandLink = Option<Vec<(usize, f64)>>;
+
+/// For each parameter, how much of each memory's content growth deviation it adds to that
+/// memory's supply growth (the segment's share of the memory's bits in the base year; only
+/// for supply growth), as `(memory index, [(content parameter, weight)])`.
+fn demand_links(setup: &Setup, center: &Projection) -> Vec<DemandLink> {
+    let specs = setup.catalog.specs();
+    let Some(base) = center.index(center.base_year) else {
+        return vec![None; specs.len()];
+    };
+    specs
+        .iter()
+        .map(|s| {
+            let ParamKey::SupplyGrowth(memory) = s.key else {
+                return None;
+            };
+            let bits = |seg: usize| {
+                let rows = &center.segments[seg];
+                let v = match memory {
+                    Memory::Dram => &rows.dram_eb,
+                    Memory::Nand => &rows.nand_eb,
+                };
+                v.get(base)
+                    .copied()
+                    .filter(|x| x.is_finite())
+                    .unwrap_or(0.0)
+            };
+            let total: f64 = (0..center.segments.len()).map(bits).sum();
+            if total <= 0.0 {
+                return None;
             }
+            Some(
+                specs
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(j, o)| match (o.key, memory) {
+                        (ParamKey::DramGrowth(seg), Memory::Dram)
+                        | (ParamKey::NandGrowth(seg), Memory::Nand) => Some((j, bits(seg) / total)),
+                        _ => None,
+                    })
+                    .collect(),
+            )
         })
         .collect()
 }
@@ -131,17 +293,15 @@ fn partners(setup: &Setup) -> Vec<usize> {
         .collect()
 }
 
-/// The value at probability `u` of a triangular distribution on `(low, mode, high)`.
-pub fn triangular((low, mode, high): Range, u: f64) -> f64 {
-    if high <= low {
-        return mode;
-    }
-    let f = (mode - low) / (high - low);
-    if u < f {
-        low + (u * (high - low) * (mode - low)).sqrt()
-    } else {
-        high - ((1.0 - u) * (high - low) * (high - mode)).sqrt()
-    }
+/// The value `z` standard deviations from the centre of a [`Range`].
+pub fn drawn((low, centre, high): Range, z: f64) -> f64 {
+    centre + z * (high - low).max(0.0) / (2.0 * Z90)
+}
+
+/// A standard normal number from the generator (Box-Muller).
+fn standard_normal(rng: &mut fastrand::Rng) -> f64 {
+    let u = 1.0 - rng.f64(); // in (0, 1]: ln stays finite
+    (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * rng.f64()).cos()
 }
 
 /// The value at quantile `q` of sorted `v` (linear between ranks).
@@ -204,15 +364,15 @@ pub(crate) fn values(p: &Projection, memory: Memory, quantity: Quantity) -> Vec<
     out
 }
 
-/// Bands around `params` with the default ranges; `None` when `cancelled` says stop (it is
-/// asked before every draw, so a newer slider position stops an older run within a draw).
-pub fn bands(
+/// Bands with every width multiplier 1 (what the width fit places outcomes on).
+pub fn raw_bands(
     setup: &Setup,
     params: &Parameters,
     settings: Settings,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Bands> {
-    bands_with(setup, params, &ranges(setup, params), settings, cancelled)
+    let r = ranges(setup, params);
+    bands_with(setup, params, &r, Widths::RAW, settings, cancelled)
 }
 
 /// The generator of draw `k`: its own stream, so a draw's numbers do not depend on which
@@ -229,14 +389,15 @@ fn draw_range(
     setup: &Setup,
     params: &Parameters,
     ranges: &[Range],
-    partner: &[usize],
+    (partner, links): (&[usize], &[DemandLink]),
     (series, years): (&[(Memory, Quantity)], usize),
     draws: std::ops::Range<usize>,
     seed: u64,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<Vec<f64>>> {
     let mut samples: Vec<Vec<f64>> = vec![Vec::with_capacity(draws.len() * years); series.len()];
-    let mut uniforms = vec![0.0; ranges.len()];
+    let mut normals = vec![0.0; ranges.len()];
+    let mut values = vec![0.0; ranges.len()];
     // One parameter set, every parameter overwritten in each draw (no clone per draw).
     let mut p = params.clone();
     let steps: Vec<f64> = setup.catalog.specs().iter().map(|s| s.step).collect();
@@ -245,16 +406,28 @@ fn draw_range(
             return None;
         }
         let mut rng = generator(seed, k);
-        for u in &mut uniforms {
-            *u = rng.f64();
+        for z in &mut normals {
+            *z = standard_normal(&mut rng);
         }
         for (i, range) in ranges.iter().enumerate() {
-            let u = uniforms[partner.get(i).copied().unwrap_or(i)];
-            let step = steps.get(i).copied().unwrap_or(0.0);
-            let mut v = triangular(*range, u);
-            if step >= 1.0 {
-                v = round_to_step(v, step);
+            values[i] = drawn(*range, normals[partner.get(i).copied().unwrap_or(i)]);
+        }
+        // Supply follows the demand the draw's content growth makes, plus its own imbalance.
+        for (i, link) in links.iter().enumerate() {
+            if let Some(link) = link {
+                values[i] += link
+                    .iter()
+                    .map(|(j, w)| w * (values[*j] - ranges[*j].1))
+                    .sum::<f64>();
             }
+        }
+        for (i, v) in values.iter().enumerate() {
+            let step = steps.get(i).copied().unwrap_or(0.0);
+            let v = if step >= 1.0 {
+                round_to_step(*v, step)
+            } else {
+                *v
+            };
             setup.catalog.set(&mut p, i, v);
         }
         let projection = setup.project(&p);
@@ -268,16 +441,19 @@ fn draw_range(
     Some(samples)
 }
 
-/// Bands with the parameters drawn from `ranges` (one per catalog parameter).
+/// Bands with the parameters drawn from `ranges` (one per catalog parameter), laid around the
+/// line with `widths` (see the module docs).
 pub fn bands_with(
     setup: &Setup,
     params: &Parameters,
     ranges: &[Range],
+    widths: Widths,
     settings: Settings,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Bands> {
     let partner = partners(setup);
     let center = setup.project(params);
+    let links = demand_links(setup, &center);
     let series = tracked(&center);
     let years = values(&center, Memory::Dram, Quantity::Demand).len();
     let threads = settings.threads.clamp(1, settings.draws.max(1));
@@ -287,7 +463,7 @@ pub fn bands_with(
             setup,
             params,
             ranges,
-            &partner,
+            (&partner, &links),
             (&series, years),
             draws,
             settings.seed,
@@ -330,6 +506,11 @@ pub fn bands_with(
         v.sort_by(f64::total_cmp);
         v
     };
+    let lines: Vec<Vec<f64>> = series
+        .iter()
+        .map(|(m, q)| values(&center, *m, *q))
+        .collect();
+    let line_at = |k: usize, y: usize| lines[k].get(y).copied().unwrap_or(f64::NAN);
     let shortage = |memory: Memory| -> Vec<f64> {
         let Some(k) = series
             .iter()
@@ -337,14 +518,17 @@ pub fn bands_with(
         else {
             return Vec::new();
         };
+        let m = widths.of(memory, Quantity::Sufficiency).multiplier;
         (0..years)
             .map(|y| {
                 let v = column(&samples[k], y);
                 if v.is_empty() {
-                    0.0
-                } else {
-                    v.iter().filter(|x| **x < 0.0).count() as f64 / v.len() as f64
+                    return 0.0;
                 }
+                let median = quantile(&v, 0.5);
+                let line = line_at(k, y);
+                let short = v.iter().filter(|x| line + m * (**x - median) < 0.0);
+                short.count() as f64 / v.len() as f64
             })
             .collect()
     };
@@ -352,21 +536,41 @@ pub fn bands_with(
         first_year: center.base_year,
         draws: settings.draws,
         shortage: [shortage(Memory::Dram), shortage(Memory::Nand)],
+        widths,
         series: series
             .iter()
             .zip(&samples)
-            .map(|((memory, quantity), sample)| Band {
-                memory: *memory,
-                quantity: *quantity,
-                quantiles: (0..years)
-                    .map(|y| {
-                        let v = column(sample, y);
-                        QUANTILES.map(|q| quantile(&v, q))
-                    })
-                    .collect(),
+            .enumerate()
+            .map(|(k, ((memory, quantity), sample))| {
+                let m = widths.of(*memory, *quantity).multiplier;
+                Band {
+                    memory: *memory,
+                    quantity: *quantity,
+                    quantiles: (0..years)
+                        .map(|y| {
+                            let v = column(sample, y);
+                            around_line(QUANTILES.map(|q| quantile(&v, q)), line_at(k, y), m)
+                        })
+                        .collect(),
+                }
             })
             .collect(),
     })
+}
+
+/// Quantiles `q` laid around `line` with width multiplier `m`: `line x (q / P50)^m` when all
+/// are positive (bits, revenue, price), else `line + m (q - P50)` (sufficiency); as drawn
+/// where the line is not a number.
+pub fn around_line(q: [f64; 5], line: f64, m: f64) -> [f64; 5] {
+    let median = q[2];
+    if !line.is_finite() || !median.is_finite() {
+        return q;
+    }
+    if line > 0.0 && q.iter().all(|v| *v > 0.0) {
+        q.map(|v| line * (v / median).powf(m))
+    } else {
+        q.map(|v| line + m * (v - median))
+    }
 }
 
 #[cfg(test)]
@@ -374,12 +578,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn triangular_spans_its_range_with_its_mode() {
-        let r = (1.0, 2.0, 5.0);
-        assert_eq!(triangular(r, 0.0), 1.0);
-        assert_eq!(triangular(r, 1.0), 5.0);
-        assert!((triangular(r, 0.25) - 2.0).abs() < 1e-12, "F(mode) = 1/4");
-        assert_eq!(triangular((3.0, 3.0, 3.0), 0.7), 3.0);
+    fn a_range_is_the_p10_p90_of_its_draw() {
+        let r = (1.0, 2.0, 3.0);
+        assert_eq!(drawn(r, 0.0), 2.0);
+        assert!((drawn(r, Z90) - 3.0).abs() < 1e-12);
+        assert!((drawn(r, -Z90) - 1.0).abs() < 1e-12);
+        assert_eq!(drawn((3.0, 3.0, 3.0), 2.5), 3.0);
+    }
+
+    #[test]
+    fn bands_are_laid_around_the_line() {
+        let q = [80.0, 90.0, 100.0, 110.0, 125.0];
+        let laid = around_line(q, 50.0, 1.0);
+        assert_eq!(laid[2], 50.0);
+        assert!((laid[4] - 62.5).abs() < 1e-12);
+        let wide = around_line(q, 100.0, 2.0);
+        assert!((wide[4] - 156.25).abs() < 1e-9);
+        let sr = around_line([-4.0, -2.0, 0.0, 2.0, 4.0], 1.0, 0.5);
+        assert_eq!(sr, [-1.0, 0.0, 1.0, 2.0, 3.0]);
     }
 
     #[test]

@@ -2,13 +2,15 @@
 //! sure the projection is (uncertainty bands) and what it would take to reach a target (goal
 //! seek). Pure: the CLI and the explorer call these.
 
+pub mod band_widths;
 pub mod bands;
 pub mod output;
 pub mod past_errors;
 pub mod seek;
 pub mod tornado;
 
-pub use bands::{Bands, bands};
+pub use band_widths::bands;
+pub use bands::Bands;
 pub use output::{Output, Quantity};
 pub use seek::{Seek, seek};
 pub use tornado::{Bar, tornado};

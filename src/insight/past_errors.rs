@@ -3,11 +3,14 @@
 //! (coverage).
 //!
 //! For a series and a horizon h, the errors are ln(observed / model) of every forecast h years
-//! ahead. With a handful per horizon, the band assumes them normal: P(q) = line x exp(mean_h +
-//! z_q sd_h). Beyond the longest horizon with at least [`MIN_ERRORS`] errors, the mean stays and
+//! ahead. With a handful per horizon, the band is the normal prediction interval of the next
+//! error: P(q) = line x exp(mean_h + t_q sd_h sqrt(1 + 1/n_h)), `t_q` Student's t quantile with
+//! n_h - 1 degrees of freedom (a mean and spread estimated from five errors make a band too
+//! narrow if read as known). Beyond the longest horizon with at least [`MIN_ERRORS`] errors, the mean stays and
 //! the spread grows with the square root of the horizon (errors of independent years add up).
 
-use super::bands::{Settings, bands};
+use super::band_widths::bands;
+use super::bands::Settings;
 use super::output::Quantity;
 use crate::backtest::rolling::Rolling;
 use crate::data::Dataset;
@@ -21,13 +24,7 @@ const Z: [f64; 5] = [-1.281_551_6, -0.674_489_75, 0.0, 0.674_489_75, 1.281_551_6
 /// Fewest errors a horizon needs for its own mean and spread.
 pub const MIN_ERRORS: usize = 3;
 
-/// The series the backtest scores that have a band: bits and revenue of each memory.
-pub const SERIES: [(Memory, Quantity); 4] = [
-    (Memory::Dram, Quantity::Demand),
-    (Memory::Nand, Quantity::Demand),
-    (Memory::Dram, Quantity::Revenue),
-    (Memory::Nand, Quantity::Revenue),
-];
+pub use super::bands::SERIES;
 
 /// The backtest's name of a series.
 pub fn series_name(memory: Memory, quantity: Quantity) -> String {
@@ -37,16 +34,67 @@ pub fn series_name(memory: Memory, quantity: Quantity) -> String {
     }
 }
 
+/// Student's t quantiles at 0.75 and 0.90 for 1 to 30 degrees of freedom (beyond 30, the
+/// normal's).
+const T_75_90: [(f64, f64); 30] = [
+    (1.000, 3.078),
+    (0.816, 1.886),
+    (0.765, 1.638),
+    (0.741, 1.533),
+    (0.727, 1.476),
+    (0.718, 1.440),
+    (0.711, 1.415),
+    (0.706, 1.397),
+    (0.703, 1.383),
+    (0.700, 1.372),
+    (0.697, 1.363),
+    (0.695, 1.356),
+    (0.694, 1.350),
+    (0.692, 1.345),
+    (0.691, 1.341),
+    (0.690, 1.337),
+    (0.689, 1.333),
+    (0.688, 1.330),
+    (0.688, 1.328),
+    (0.687, 1.325),
+    (0.686, 1.323),
+    (0.686, 1.321),
+    (0.685, 1.319),
+    (0.685, 1.318),
+    (0.684, 1.316),
+    (0.684, 1.315),
+    (0.684, 1.314),
+    (0.683, 1.313),
+    (0.683, 1.311),
+    (0.683, 1.310),
+];
+
+/// The band quantiles (P10..P90) of Student's t with `df` degrees of freedom.
+fn t_quantiles(df: usize) -> [f64; 5] {
+    let (q75, q90) = T_75_90
+        .get(df.saturating_sub(1))
+        .copied()
+        .unwrap_or((Z[3], Z[4]));
+    [-q90, -q75, 0.0, q75, q90]
+}
+
 /// Mean and standard deviation of the log errors, by horizon (index 0 = 1 year ahead).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ErrorModel {
     /// (mean, sd) for each horizon with enough errors.
     pub by_horizon: Vec<(f64, f64)>,
+    /// How many errors each horizon's figures rest on.
+    pub counts: Vec<usize>,
 }
 
 impl ErrorModel {
     /// From log errors grouped by horizon (index 0 = 1 year ahead).
     pub fn fit(errors: &[Vec<f64>]) -> Option<Self> {
+        let counts: Vec<usize> = errors
+            .iter()
+            .take_while(|e| e.len() >= MIN_ERRORS)
+            .map(Vec::len)
+            .collect();
         let by_horizon: Vec<(f64, f64)> = errors
             .iter()
             .take_while(|e| e.len() >= MIN_ERRORS)
@@ -57,7 +105,7 @@ impl ErrorModel {
                 (mean, var.sqrt())
             })
             .collect();
-        (!by_horizon.is_empty()).then_some(Self { by_horizon })
+        (!by_horizon.is_empty()).then_some(Self { by_horizon, counts })
     }
 
     /// Mean and spread `h` years ahead (h >= 1).
@@ -81,7 +129,14 @@ impl ErrorModel {
                     return [*v; 5];
                 }
                 let (mean, sd) = self.at(h);
-                Z.map(|z| v * (mean + z * sd).exp())
+                let n = self
+                    .counts
+                    .get(h - 1)
+                    .or(self.counts.last())
+                    .copied()
+                    .unwrap_or(MIN_ERRORS);
+                let spread = sd * (1.0 + 1.0 / n as f64).sqrt();
+                t_quantiles(n - 1).map(|t| v * (mean + t * spread).exp())
             })
             .collect()
     }
@@ -130,6 +185,8 @@ pub struct Coverage {
     /// Inside / compared, bands from past errors (each origin's band from the other origins'
     /// errors only).
     pub errors: (usize, usize),
+    /// The same two per horizon (index 0 = 1 year ahead): (draws, past errors).
+    pub by_horizon: Vec<((usize, usize), (usize, usize))>,
 }
 
 /// Coverage of both kinds of band over the origins of `rolling` (made with `data`), each band
@@ -145,6 +202,7 @@ pub fn coverage(
             series: series_name(*m, *q),
             draws: (0, 0),
             errors: (0, 0),
+            by_horizon: vec![((0, 0), (0, 0)); usize::try_from(rolling.horizon).unwrap_or(0)],
         })
         .collect();
     for origin in rolling.origins.clone() {
@@ -171,14 +229,18 @@ pub fn coverage(
                 .filter(|f| f.origin == origin && f.series == name)
             {
                 let k = usize::try_from(f.horizon).unwrap_or(usize::MAX);
-                let inside = |q: &[f64; 5]| (q[0]..=q[4]).contains(&f.observed);
+                let inside = |q: &[f64; 5]| usize::from((q[0]..=q[4]).contains(&f.observed));
+                let mut by = cov.by_horizon.get(k.wrapping_sub(1)).copied();
                 if let Some(q) = drawn.and_then(|d| d.quantiles.get(k)) {
-                    cov.draws.1 += 1;
-                    cov.draws.0 += usize::from(inside(q));
+                    cov.draws = (cov.draws.0 + inside(q), cov.draws.1 + 1);
+                    by = by.map(|(d, e)| ((d.0 + inside(q), d.1 + 1), e));
                 }
                 if let Some(q) = errors.as_ref().and_then(|e| e.get(k)) {
-                    cov.errors.1 += 1;
-                    cov.errors.0 += usize::from(inside(q));
+                    cov.errors = (cov.errors.0 + inside(q), cov.errors.1 + 1);
+                    by = by.map(|(d, e)| (d, (e.0 + inside(q), e.1 + 1)));
+                }
+                if let (Some(slot), Some(by)) = (cov.by_horizon.get_mut(k.wrapping_sub(1)), by) {
+                    *slot = by;
                 }
             }
         }
@@ -200,7 +262,9 @@ mod tests {
             (band[1][2] - 10.0).abs() < 1e-12,
             "zero mean error: P50 on the line"
         );
-        assert!((band[1][4] - 10.0 * (0.1 * Z[4]).exp()).abs() < 1e-9);
+        // Three errors: t with 2 degrees of freedom, the spread of a new error sqrt(1 + 1/3).
+        let spread = 0.1 * (4.0f64 / 3.0).sqrt();
+        assert!((band[1][4] - 10.0 * (1.886 * spread).exp()).abs() < 1e-9);
         // Past the last horizon the spread grows with the square root of the horizon.
         let (_, sd3) = model.at(3);
         assert!((sd3 - 0.2 * (1.5f64).sqrt()).abs() < 1e-12);

@@ -18,6 +18,7 @@ pub use engine::{Engine, faded_growth, price_answer, project};
 pub use history::{BASE_GROWTH_YEARS, History, TREND_YEARS};
 pub use lifetime::Lifetime;
 pub use market::{MarketParams, MarketProjection, Memory, MemoryParams, MemoryProjection, Regime};
+pub use market_history::COST_TREND_HALF_LIFE;
 pub use parameters::{
     DEFAULT_CONTENT_HALF_LIFE, DEFAULT_GROWTH_HALF_LIFE, DEFAULT_HORIZON_YEARS, Parameters,
     SegmentParams,

@@ -3,7 +3,8 @@
 //! every draw), so the band that arrives is always for the last keystroke.
 
 use crate::insight::Bands;
-use crate::insight::bands::{Settings, bands};
+use crate::insight::band_widths::bands;
+use crate::insight::bands::Settings;
 use crate::model::Parameters;
 use crate::setup::Setup;
 use std::sync::Arc;

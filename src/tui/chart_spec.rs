@@ -89,6 +89,8 @@ pub struct ChartSpec {
     pub extent: Vec<f64>,
     /// Uncertainty band of the main series by year index: P10, P25, P50, P75, P90.
     pub band: Option<Vec<Option<[f64; 5]>>>,
+    /// What the band is and how well its kind held before the base year (the legend's words).
+    pub band_label: String,
 }
 
 impl ChartSpec {
@@ -110,6 +112,7 @@ impl ChartSpec {
             change_pane: false,
             extent: Vec::new(),
             band: None,
+            band_label: String::new(),
         }
     }
 }
@@ -133,43 +136,67 @@ pub fn observed(app: &App, series: &crate::data::Series) -> Option<Vec<Option<f6
     points.iter().any(Option::is_some).then_some(points)
 }
 
-/// The uncertainty band of `memory`'s `quantity` aligned to the projection's years, when bands
-/// are on and were drawn for the current sliders.
+/// The legend's words for a band from draws: how many, and how often bands of that width held
+/// what happened before the base year (each earlier base year scored with the width fitted
+/// on the others), or that there was too little history to fit the width.
+fn draws_label(bands: &crate::insight::Bands, width: crate::insight::bands::Width) -> String {
+    let draws = bands.draws;
+    match (width.held_out_share(), width.origins) {
+        (Some(share), Some(_)) => format!(
+            " ({draws} draws, held {:.0}% to {})",
+            share * 100.0,
+            bands.first_year
+        ),
+        _ => format!(" ({draws} draws, not calibrated)"),
+    }
+}
+
+/// The uncertainty band of `memory`'s `quantity` aligned to the projection's years, with the
+/// legend's words for it, when bands are on and were drawn for the current sliders.
 pub fn band(
     app: &App,
     memory: crate::model::Memory,
     quantity: crate::insight::Quantity,
-) -> Option<Vec<Option<[f64; 5]>>> {
+) -> Option<(Vec<Option<[f64; 5]>>, String)> {
     let p = &app.projection;
-    let (first, quantiles) = match app.insight.error_model(p.base_year, memory, quantity) {
+    let (first, quantiles, label) = match app.insight.error_model(p.base_year, memory, quantity) {
         Some(model) => (
             p.base_year,
             model.band(&crate::insight::past_errors::line(p, memory, quantity)),
+            " (past errors)".to_owned(),
         ),
         None => {
             let bands = app.insight.current_bands(&app.params)?;
             (
                 bands.first_year,
                 bands.band(memory, quantity)?.quantiles.clone(),
+                if quantity == crate::insight::Quantity::Sufficiency {
+                    format!(" ({} draws)", bands.draws)
+                } else {
+                    draws_label(bands, bands.widths.of(memory, quantity))
+                },
             )
         }
     };
-    Some(
-        p.years()
-            .map(|y| {
-                let k = usize::try_from(y - first).ok()?;
-                quantiles
-                    .get(k)
-                    .copied()
-                    .filter(|q| q.iter().all(|v| v.is_finite()))
-            })
-            .collect(),
-    )
+    let aligned = p
+        .years()
+        .map(|y| {
+            let k = usize::try_from(y - first).ok()?;
+            quantiles
+                .get(k)
+                .copied()
+                .filter(|q| q.iter().all(|v| v.is_finite()))
+        })
+        .collect();
+    Some((aligned, label))
 }
 
 /// With its band (whose P10 and P90 the axis includes, see [`y_bounds`]).
-pub fn with_band(mut spec: ChartSpec, band: Option<Vec<Option<[f64; 5]>>>) -> ChartSpec {
-    spec.band = band;
+pub fn with_band(mut spec: ChartSpec, band: Option<(Vec<Option<[f64; 5]>>, String)>) -> ChartSpec {
+    if let Some((band, label)) = band {
+        spec.band = Some(band);
+        spec.band_label = label;
+    }
     spec
 }
 

@@ -298,7 +298,7 @@ pub const GROUPS: [&[Group]; 2] = [
                     &[(Key(KeyCode::Enter), A::Choose)],
                 ),
                 row("g", "goal seek (slider)", &[(Key(Char('g')), A::Seek)]),
-                row("B", "uncertainty bands", &[(Key(Char('B')), A::Bands)]),
+                row("B", "bands: draws, errors", &[(Key(Char('B')), A::Bands)]),
             ],
         ),
     ],

@@ -3,7 +3,6 @@
 
 use super::super::app::{App, ViewMode};
 use super::super::chart_spec::{ChartSpec, Role, x_window, y_bounds, year_at};
-use super::super::insight_state::BandMode;
 use super::chart_axis::{compact, draw_labels, label_years};
 use super::chart_band::{band, uncertainty_fill};
 use super::chart_series::{
@@ -191,13 +190,7 @@ fn draw_legend(app: &App, spec: &ChartSpec, m: &Marks, area: Rect, buf: &mut Buf
         // Points after the base year: what happened (backtest mode), or the estimates
         // published for the year in progress.
         (!m.observed.is_empty()).then_some(if app.is_backtest() { "observed" } else { "est" }),
-        spec.band.as_ref().map(|_| {
-            if app.insight.band_mode == BandMode::Errors {
-                " (past errors)"
-            } else {
-                ""
-            }
-        }),
+        spec.band.as_ref().map(|_| spec.band_label.as_str()),
     );
     let mut head = legend(t, spec, shown, app.selected_segment(), false);
     let rows = |l: &Line| l.width().div_ceil(usize::from(area.width.max(1)));

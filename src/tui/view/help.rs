@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 /// What the readouts, glyphs and chart marks mean: the help's second page (Tab), and under the
 /// keys when the first page has room for the readouts (the first six).
-pub const GLOSSARY: [(&str, &str); 18] = [
+pub const GLOSSARY: [(&str, &str); 20] = [
     ("SR", "(supply - demand) / demand, %; + is oversupply"),
     (
         "regime",
@@ -39,6 +39,14 @@ pub const GLOSSARY: [(&str, &str); 18] = [
     (
         "rolling",
         "backtest: bits skill of defaults, early/late base years",
+    ),
+    (
+        "band: draws",
+        "B: sliders drawn around their values; width fit on past years",
+    ),
+    (
+        "band: past err.",
+        "B again: the backtest's past errors laid around the line",
     ),
     (
         "inv. weeks",
