@@ -521,3 +521,16 @@ fn a_bad_deck_reports_every_problem() {
     assert!(err.contains(&format!("{name}:2:1: nosuch-one")), "{err}");
     assert!(err.contains(&format!("{name}:4:1: nosuch-two")), "{err}");
 }
+
+/// A default outside its own plausible range (given in the data or derived from it) is refused
+/// by `memcycle check`, located at its range: sliders, the tornado and the bands all read the
+/// plausible range around the default.
+#[test]
+fn default_outside_its_plausible_range() {
+    assert_problems(
+        "default_outside_plausible",
+        &[
+            "113:1: parameter \"phone.base_growth\": its default 10 (given in the data) is outside its plausible range -2..4; expected low and high that hold it",
+        ],
+    );
+}

@@ -429,3 +429,37 @@ fn a_scenario_with_its_own_base_year_moves_the_explorer_there_and_back() {
     pick(&mut a, "baseline");
     assert_eq!(a.projection().base_year, 2025);
 }
+
+/// A scenario about the past stays at its base year: toggling backtest mode off (to 2025)
+/// leaves it for the baseline and says so. It used to carry its 2023 cuts along, clamped into
+/// an 8% DRAM cut from 2026 under the scenario's name (found by the session property test).
+#[test]
+fn a_scenario_with_its_own_base_year_does_not_travel_to_another() {
+    let mut a = app(120, 40);
+    send(&mut a, &[Message::OpenPicker]);
+    let at = a
+        .store()
+        .list()
+        .iter()
+        .position(|e| e.id == "cuts-2023")
+        .expect("listed");
+    send(
+        &mut a,
+        &[Message::PickerMove(at as isize), Message::PickerChoose],
+    );
+    assert_eq!(a.projection().base_year, 2022);
+    send(&mut a, &[Message::ToggleBacktest]);
+    assert_eq!(a.projection().base_year, 2025);
+    assert_eq!(a.scenario(), "Baseline");
+    assert_eq!(a.loaded(), a.setup().catalog.baseline());
+    assert_eq!(
+        a.params(),
+        a.setup().catalog.baseline(),
+        "no cut invented for 2026"
+    );
+    let screen = text(&draw(&a));
+    assert!(
+        screen.contains("belongs to its own base year"),
+        "the key bar says why: {screen}"
+    );
+}

@@ -382,7 +382,14 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Command::Man => Ok(conventions::man()),
         // The binary answers `config` (it holds the parsed command line and the file).
         Command::Config => Ok(String::new()),
-        Command::Check { data } => Setup::load(data.as_deref(), None).map(|s| check_summary(&s)),
+        Command::Check { data } => Setup::load(data.as_deref(), None).and_then(|s| {
+            let outside = s.catalog.defaults_outside_plausible(&s.data);
+            if outside.is_empty() {
+                Ok(check_summary(&s))
+            } else {
+                Err(SetupError::Data(crate::data::Problems(outside)))
+            }
+        }),
     };
     match result {
         // Everything printed passes one sanitiser: text from a data file, a scenario file or an

@@ -106,6 +106,32 @@ impl Catalog {
         }
     }
 
+    /// Defaults outside their own plausible range (`data`'s ranges, located there). Sliders,
+    /// the tornado and the bands read the plausible range around the default, so `memcycle
+    /// check` refuses such a default; projections clamp nothing and go on.
+    pub fn defaults_outside_plausible(&self, data: &Dataset) -> Vec<Problem> {
+        self.specs
+            .iter()
+            .filter(|s| !(s.low..=s.high).contains(&s.default))
+            .filter_map(|s| {
+                let range = data.ranges.get(&s.id)?;
+                let how = match &range.default {
+                    Some(_) => "given in the data".to_owned(),
+                    None => format!("derived from the data up to {}", self.base_year),
+                };
+                Some(Problem {
+                    file: range.origin.file.clone(),
+                    line: range.origin.line,
+                    column: range.origin.column,
+                    message: format!(
+                        "parameter \"{}\": its default {} ({how}) is outside its plausible range {}..{}; expected low and high that hold it",
+                        s.id, s.default, s.low, s.high
+                    ),
+                })
+            })
+            .collect()
+    }
+
     /// Every parameter, segment groups first (in data order), then global ones.
     pub fn specs(&self) -> &[ParamSpec] {
         &self.specs

@@ -17,10 +17,14 @@ pub(super) fn rebase(app: &mut App, base_year: Year) {
         return; // the data set was valid at its own base year; keep the last good state
     };
     let last = setup.data.last_observed_year();
+    let left = leave_scenario_base(app);
     let edited = adopt(app, setup);
     app.ui.year = (base_year + 1).min(app.projection.horizon);
     app.ui.table_scroll = super::app::table_start(&app.projection);
-    let kept = kept_note(edited);
+    let mut kept = kept_note(edited);
+    if let Some(name) = left {
+        kept = format!("; \"{name}\" belongs to its own base year, so the baseline{kept}");
+    }
     let what = if base_year < last {
         format!("backtest from {base_year}")
     } else {
@@ -30,6 +34,19 @@ pub(super) fn rebase(app: &mut App, base_year: Year) {
         text: format!("{what}{kept} (undo starts here)"),
         error: false,
     });
+}
+
+/// A scenario with its own base year (a story about the past, like the 2023 cuts) does not
+/// travel to another base year: its settings would land clamped on years they were not written
+/// for (a 2023 cut became one from 2026). The explorer goes back to the baseline instead; the
+/// sliders the user moved still come along. Returns the scenario's name if it was left.
+fn leave_scenario_base(app: &mut App) -> Option<String> {
+    app.session.base_before_scenario.take()?;
+    let name = std::mem::replace(&mut app.session.scenario, "Baseline".to_owned());
+    app.session.loaded_overrides.clear();
+    app.session.description.clear();
+    app.session.sources.clear();
+    Some(name)
 }
 
 /// Moves the explorer onto `setup` (another base year, or reloaded data): the loaded scenario,
