@@ -406,3 +406,61 @@ fn the_seek_dialog_chooses_output_and_year() {
         Some(Message::Input('7'))
     );
 }
+
+/// Loads the built-in scenario `id` through the picker.
+fn pick(a: &mut App, id: &str) {
+    send(a, &[Message::OpenPicker]);
+    let at = a
+        .store()
+        .list()
+        .iter()
+        .position(|e| e.id == id)
+        .expect("listed");
+    send(
+        a,
+        &[Message::PickerMove(at as isize), Message::PickerChoose],
+    );
+}
+
+/// Replay belongs to the scenario on screen, and undo steps through the states as they were
+/// shown (issue 20 item 1): a move on the baseline is not replayed into the PC refresh wave
+/// (it was, and the header read "PC refresh wave *modified"), and one undo from the clean PC
+/// refresh wave goes back to the baseline as it was shown, with its move.
+#[test]
+fn replay_and_undo_stay_with_the_scenario_on_screen() {
+    let mut a = app(120, 40);
+    let cycle = index(&a, "smartphone.replacement_cycle");
+    send(&mut a, &[Message::Select(cycle as isize), Message::Step(1)]);
+    let moved = a.params().clone();
+    pick(&mut a, "pc-refresh");
+    let clean = a.params().clone();
+    assert_eq!(a.scenario(), "PC refresh wave");
+    send(&mut a, &[Message::Replay]);
+    for _ in 0..40 {
+        send(&mut a, &[Message::Tick]);
+    }
+    assert_eq!(
+        a.params(),
+        &clean,
+        "the baseline's move was replayed into another scenario"
+    );
+    assert!(!a.is_edited());
+    send(&mut a, &[Message::Undo]);
+    assert_eq!(a.scenario(), "Baseline");
+    assert_eq!(a.params(), &moved);
+    // Within one scenario: move, undo, replay; one undo then goes back to before the replay.
+    let mut b = app(120, 40);
+    send(&mut b, &[Message::Select(cycle as isize), Message::Step(1)]);
+    let before = b.params().clone();
+    send(&mut b, &[Message::Undo, Message::Replay]);
+    for _ in 0..40 {
+        send(&mut b, &[Message::Tick]);
+    }
+    assert_eq!(b.params(), &before, "the replay shows the move again");
+    send(&mut b, &[Message::Undo]);
+    assert_eq!(
+        b.params(),
+        b.setup().catalog.baseline(),
+        "one undo undoes the replay"
+    );
+}

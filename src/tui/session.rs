@@ -266,9 +266,15 @@ pub fn record(app: &mut App, before: Snapshot, slider_move: bool) {
         app.edits.redo.clear();
         return;
     }
-    if let Some(i) = single {
-        app.edits.last_change = Some((i, app.setup.catalog.get(&before.params, i), app.value(i)));
-    }
+    // Replay belongs to the scenario on screen: loading another one, or a change of many
+    // sliders at once (reset all, undo to another scenario), leaves nothing to replay.
+    let same_scenario = before.scenario == app.session.scenario;
+    app.edits.last_change = match single {
+        Some(i) if same_scenario => {
+            Some((i, app.setup.catalog.get(&before.params, i), app.value(i)))
+        }
+        _ => None,
+    };
     app.edits.moving = single.filter(|_| slider_move);
     app.edits.undo.push(before);
     if app.edits.undo.len() > MAX_UNDO {
@@ -309,6 +315,9 @@ pub fn undo(app: &mut App, forward: bool) {
         (&mut app.edits.undo, &mut app.edits.redo)
     };
     if let Some(s) = from.pop() {
+        if s.scenario != now.scenario {
+            app.edits.last_change = None; // replay belongs to the scenario on screen
+        }
         to.push(now);
         app.restore(s);
     }
@@ -319,6 +328,12 @@ pub fn undo(app: &mut App, forward: bool) {
 pub fn start_replay(app: &mut App) {
     match app.edits.last_change {
         Some((index, from, to)) => {
+            if app.value(index) != to {
+                // The replay changes what is shown (after an undo, say): one undo step back.
+                let now = app.snapshot();
+                app.edits.undo.push(now);
+                app.edits.redo.clear();
+            }
             app.ui.selected = index;
             app.edits.replay = Some(Replay {
                 index,
@@ -328,7 +343,11 @@ pub fn start_replay(app: &mut App) {
             });
             tick(app);
         }
-        None => status(app, "nothing to replay yet: move a slider first", true),
+        None => status(
+            app,
+            "nothing to replay in this scenario yet: move a slider first",
+            true,
+        ),
     }
 }
 
