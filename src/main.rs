@@ -131,7 +131,7 @@ fn explore(args: &Cli, config: &memcycle::config::Config) -> i32 {
         .settings
         .chart
         .map_or(memcycle::tui::app::ChartKind::Dram, Into::into);
-    let app = App::new(
+    let mut app = App::new(
         setup,
         params,
         name,
@@ -142,14 +142,42 @@ fn explore(args: &Cli, config: &memcycle::config::Config) -> i32 {
     .with_deck(deck)
     .with_exports_dir(exports)
     .with_chart(chart);
+    let kept = tui::last_session::path();
+    if restores_session(args)
+        && let Some(file) = &kept
+    {
+        match tui::last_session::load_from(file) {
+            Ok(Some(saved)) => tui::last_session::restore(&mut app, &saved),
+            Ok(None) => {}
+            Err(e) => app.show_status(format!("last session not restored: {e}"), true),
+        }
+    }
     let watch = args.watch.then(|| args.explore.data.clone()).flatten();
     match tui::run(app, watch) {
-        Ok(()) => 0,
+        Ok(app) => {
+            // Nothing is lost: the session comes back at the next start (not --fresh).
+            if let Some(file) = &kept
+                && let Err(e) = tui::last_session::save_to(&app, file)
+            {
+                eprintln!("memcycle: the session was not kept: {e}");
+            }
+            0
+        }
         Err(e) => {
             eprintln!("memcycle: terminal error: {e}");
             1
         }
     }
+}
+
+/// Whether the explorer starts from the last session: not with --fresh, and not when the
+/// command line says where to start (a scenario, --set, a base year or a deck).
+fn restores_session(args: &Cli) -> bool {
+    !args.fresh
+        && args.explore.pick.scenario.is_none()
+        && args.explore.set.is_empty()
+        && args.explore.base_year.is_none()
+        && args.deck.is_none()
 }
 
 /// The presentation deck: `--deck FILE` (every problem an error) or the built-in scenarios.

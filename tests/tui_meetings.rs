@@ -463,3 +463,39 @@ fn a_scenario_with_its_own_base_year_does_not_travel_to_another() {
         "the key bar says why: {screen}"
     );
 }
+
+/// A kept session round-trips: what is saved is what comes back (sliders, scenario name, pins,
+/// chart, year, view); a broken file is refused with its path and nothing is restored.
+#[test]
+fn a_kept_session_round_trips_and_a_broken_one_is_refused() {
+    use memcycle::tui::app::{ChartKind, ViewMode};
+    use memcycle::tui::last_session::{capture, load_from, restore, save_to};
+    let dir = std::env::temp_dir().join(format!("memcycle-session-{}", std::process::id()));
+    let file = dir.join("memcycle").join("session.toml");
+    let mut a = app(120, 40);
+    send(
+        &mut a,
+        &[
+            Message::Step(2),
+            Message::Pin,
+            Message::Chart(ChartKind::Price),
+            Message::CycleView,
+            Message::Year(2),
+        ],
+    );
+    save_to(&a, &file).expect("saved");
+    let saved = load_from(&file).expect("read").expect("there");
+    assert_eq!(saved, capture(&a));
+    let mut b = app(120, 40);
+    restore(&mut b, &saved);
+    assert_eq!(b.params(), a.params());
+    assert_eq!(b.scenario(), a.scenario());
+    assert_eq!(b.pins().len(), 1);
+    assert_eq!(b.chart(), ChartKind::Price);
+    assert_eq!(b.view(), ViewMode::Change);
+    assert_eq!(b.year(), a.year());
+    std::fs::write(&file, "scenario = 3\n").expect("write");
+    let err = load_from(&file).expect_err("refused");
+    assert!(err.contains("session.toml"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

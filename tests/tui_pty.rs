@@ -16,10 +16,26 @@ struct Session {
     _master: Box<dyn MasterPty + Send>,
 }
 
+/// A state directory of its own for each session, so that one test's kept session is never
+/// restored in another.
+fn fresh_state_dir() -> std::path::PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("memcycle-pty-state-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
 impl Session {
     fn start(args: &[&str]) -> Self {
+        Self::start_with_state(args, &fresh_state_dir())
+    }
+
+    /// The binary keeping its session in `state` (`XDG_STATE_HOME`).
+    fn start_with_state(args: &[&str], state: &std::path::Path) -> Self {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_memcycle"));
         cmd.args(args);
+        cmd.env("XDG_STATE_HOME", state);
         Self::spawn(cmd)
     }
 
@@ -28,6 +44,7 @@ impl Session {
         let mut cmd = CommandBuilder::new("bash");
         cmd.args(["--norc", "--noprofile", "-i"]);
         cmd.env("PS1", "$ ");
+        cmd.env("XDG_STATE_HOME", fresh_state_dir());
         Self::spawn(cmd)
     }
 
@@ -442,4 +459,50 @@ fn signals_from_outside_restore_the_terminal() {
     let status = s.wait_exit();
     assert!(!status.success());
     s.assert_restored();
+}
+
+/// Sessions come back (issue 20 item 13): move a slider, choose the NAND chart and the year
+/// 2030, pin, quit with Ctrl-C; the next start shows the same slider, chart, year and pin, and
+/// says so; `--fresh` starts clean, and the kept session is still there afterwards.
+#[test]
+fn the_last_session_comes_back_and_fresh_starts_clean() {
+    let state = fresh_state_dir();
+    let mut s = Session::start_with_state(&[], &state);
+    s.wait_for("the explorer", |t| {
+        t.contains("Replacement cycle        4.4 y")
+    });
+    s.send("\x1b[C\x1b[C");
+    s.wait_for("the moved slider", |t| t.contains("● 4.6 y"));
+    s.send("2");
+    for _ in 0..4 {
+        s.send("]");
+    }
+    s.send("c");
+    s.wait_for("NAND, 2030 and a pin", |t| {
+        t.contains("[2030]") && t.contains("NAND demand") && t.contains("■ Baseline*")
+    });
+    s.quit_at_once();
+    assert!(
+        state.join("memcycle").join("session.toml").is_file(),
+        "the session is kept under XDG_STATE_HOME"
+    );
+
+    let mut again = Session::start_with_state(&[], &state);
+    let (screen, _) = again.wait_for("the restored session", |t| {
+        t.contains("restored your last session")
+    });
+    assert!(screen.contains("● 4.6 y"), "{screen}");
+    assert!(screen.contains("[2030]"), "{screen}");
+    assert!(screen.contains("NAND demand"), "the chart: {screen}");
+    assert!(screen.contains("■ Baseline*"), "the pin: {screen}");
+    assert!(screen.contains("Baseline *modified"), "{screen}");
+    again.quit_at_once();
+
+    let mut clean = Session::start_with_state(&["--fresh"], &state);
+    let (screen, _) = clean.wait_for("a clean start", |t| {
+        t.contains("Replacement cycle        4.4 y")
+    });
+    assert!(!screen.contains("restored"), "{screen}");
+    assert!(!screen.contains("[2030]"), "{screen}");
+    clean.quit_at_once();
 }

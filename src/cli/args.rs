@@ -30,6 +30,10 @@ pub struct Cli {
     /// the sliders; a file with problems leaves the last good data and shows the problems.
     #[arg(long, requires = "data")]
     pub watch: bool,
+    /// Start clean: do not restore the last session (it is restored when the explorer starts
+    /// without --scenario, --set, --base-year or --deck).
+    #[arg(long)]
+    pub fresh: bool,
     /// Configuration file (default: config.toml in the platform's configuration directory,
     /// when there is one).
     #[arg(long, value_name = "FILE", global = true)]

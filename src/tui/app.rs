@@ -141,6 +141,14 @@ impl App {
         self
     }
 
+    /// Shows `text` on the key bar (as an error when `error`).
+    pub fn show_status(&mut self, text: impl Into<String>, error: bool) {
+        self.ui.status = Some(Status {
+            text: text.into(),
+            error,
+        });
+    }
+
     /// The explorer exporting into `dir` (`None`: beside the scenarios directory).
     pub fn with_exports_dir(mut self, dir: Option<std::path::PathBuf>) -> Self {
         self.session.exports_dir = dir;

@@ -13,6 +13,7 @@ pub mod insight_state;
 mod insight_ui;
 pub mod keymap;
 pub mod keys;
+pub mod last_session;
 pub mod layout;
 pub mod message;
 pub mod prompt;
@@ -43,10 +44,10 @@ const DRAIN_WAIT: Duration = Duration::from_millis(1);
 /// How often the loop looks for finished bands while they are computed.
 const BANDS_POLL: Duration = Duration::from_millis(5);
 
-/// Runs the explorer until the user quits. The loop sleeps in `event::read` until something
+/// Runs the explorer until the user quits; returns it as it was left (to keep the session). The loop sleeps in `event::read` until something
 /// happens, except while a replay runs, when it waits at most one replay frame and ticks; all
 /// pending events are applied before one redraw, so held-down keys never lag.
-pub fn run(mut app: App, watch: Option<std::path::PathBuf>) -> io::Result<()> {
+pub fn run(mut app: App, watch: Option<std::path::PathBuf>) -> io::Result<App> {
     let mut watch = watch.map(watch::DataWatch::new);
     let mut guard = terminal::TerminalGuard::new()?;
     let size = guard.terminal.size()?;
@@ -130,7 +131,7 @@ pub fn run(mut app: App, watch: Option<std::path::PathBuf>) -> io::Result<()> {
                 let _ = out.flush();
             }
             if app.quit {
-                return Ok(());
+                return Ok(app);
             }
             next = if event::poll(DRAIN_WAIT)? {
                 Some(event::read()?)

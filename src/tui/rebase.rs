@@ -9,7 +9,7 @@ use crate::units::Year;
 /// knowable then. The sliders the user changed keep their values (clamped to the new ranges), so
 /// do the loaded scenario and the pins; the key bar says so. Undo starts afresh: its steps
 /// belong to the old base year's defaults.
-pub(super) fn rebase(app: &mut App, base_year: Year) {
+pub(crate) fn rebase(app: &mut App, base_year: Year) {
     if base_year == app.projection.base_year {
         return;
     }
