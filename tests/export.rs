@@ -102,9 +102,14 @@ fn the_explorer_exports_the_chart_and_the_projection() {
     let svg = std::fs::read_to_string(find("svg")).expect("svg");
     roxmltree::Document::parse(&svg).expect("well-formed XML");
     assert!(
-        status.text.contains(".svg") && status.text.contains(".csv"),
+        status.text.contains(".svg")
+            && status.text.contains(".csv")
+            && status.text.contains(".png"),
         "{status:?}"
     );
+    // The PNG beside the SVG, for slide tools that take no SVG.
+    let png = std::fs::read(find("png")).expect("png");
+    assert_eq!(png_size(&png), Some((3200, 1800)));
     let csv = std::fs::read_to_string(find("csv")).expect("csv");
     let printed = memcycle(&[
         "project",
@@ -164,8 +169,8 @@ fn exports_keep_apart_stay_short_and_clean_up() {
     names.sort();
     assert_eq!(
         names.len(),
-        7,
-        "three earlier SVGs, two exports of two files: {names:?}"
+        9,
+        "three earlier SVGs, two exports of three files (SVG, PNG, CSV): {names:?}"
     );
     assert!(
         !stale.exists(),
@@ -190,4 +195,46 @@ fn exports_keep_apart_stay_short_and_clean_up() {
         !proposed.is_empty() && proposed.chars().count() <= 60,
         "{proposed}"
     );
+}
+
+/// Width and height of a PNG (from its IHDR chunk), if it is one.
+fn png_size(png: &[u8]) -> Option<(u32, u32)> {
+    if png.len() < 24 || &png[..8] != b"\x89PNG\r\n\x1a\n" || &png[12..16] != b"IHDR" {
+        return None;
+    }
+    let be = |i: usize| u32::from_be_bytes([png[i], png[i + 1], png[i + 2], png[i + 3]]);
+    Some((be(16), be(20)))
+}
+
+/// `chart --out FILE.png` writes a PNG (it wrote SVG text into the .png), twice the SVG's size
+/// in pixels with text drawn from the embedded font; `.svg` in any case writes SVG; another
+/// extension is refused and nothing is written.
+#[test]
+fn chart_writes_png_or_svg_by_the_file_name() {
+    let dir = temp_dir("chart-png");
+    let png_path = dir.join("price.png");
+    let o = memcycle(&[
+        "chart",
+        "--chart",
+        "price",
+        "--out",
+        png_path.to_str().expect("utf-8"),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let png = std::fs::read(&png_path).expect("png");
+    assert_eq!(png_size(&png), Some((3200, 1800)));
+    // Not a blank canvas: the bytes of a white 3200x1800 image compress to a few kB.
+    assert!(png.len() > 20_000, "{} bytes", png.len());
+    let svg_path = dir.join("price.SVG");
+    let o = memcycle(&["chart", "--out", svg_path.to_str().expect("utf-8")]);
+    assert!(o.status.success());
+    let svg = std::fs::read_to_string(&svg_path).expect("svg");
+    roxmltree::Document::parse(&svg).expect("well-formed XML");
+    let jpg = dir.join("price.jpg");
+    let o = memcycle(&["chart", "--out", jpg.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("expected a file name ending in .svg or .png")
+    );
+    assert!(!jpg.exists());
 }

@@ -351,22 +351,28 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                     .filter(|d| !d.as_os_str().is_empty())
                     .unwrap_or(std::path::Path::new("."));
                 let file = out.file_name().map(|f| f.to_string_lossy().into_owned());
+                let refused = |reason: String| SetupError::Write {
+                    path: out.display().to_string(),
+                    reason,
+                };
+                let Some(file) = file else {
+                    return Err(refused("not a file name".to_owned()));
+                };
+                // The file's extension says the format (a .png used to get SVG text).
+                let bytes = match chart_format(&file) {
+                    Some(ChartFormat::Svg) => svg.into_bytes(),
+                    Some(ChartFormat::Png) => crate::export::png::svg_to_png(&svg).map_err(refused)?,
+                    None => {
+                        return Err(refused(
+                            "expected a file name ending in .svg or .png".to_owned(),
+                        ));
+                    }
+                };
                 // Directories made on the way are said (they were made in silence).
                 let created = (!dir.exists()).then(|| format!(" (created {})", dir.display()));
-                match file {
-                    Some(file) => crate::export::write_atomically(dir, &file, &svg)
-                        .map(|path| {
-                            format!("wrote {}{}\n", path.display(), created.unwrap_or_default())
-                        })
-                        .map_err(|e| SetupError::Write {
-                            path: out.display().to_string(),
-                            reason: e.to_string(),
-                        }),
-                    None => Err(SetupError::Write {
-                        path: out.display().to_string(),
-                        reason: "not a file name".to_owned(),
-                    }),
-                }
+                crate::export::write_bytes_atomically(dir, &file, &bytes)
+                    .map(|path| format!("wrote {}{}\n", path.display(), created.unwrap_or_default()))
+                    .map_err(|e| refused(e.to_string()))
             }),
         Command::Share { scenario } => scenario.load_scenario().map(|(setup, params, loaded)| {
             let overrides = setup.catalog.overrides_of(&params);
@@ -405,6 +411,25 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             }
             1
         }
+    }
+}
+
+/// The image formats `chart --out` writes.
+enum ChartFormat {
+    Svg,
+    Png,
+}
+
+/// The format a chart file's name asks for (its extension, any case).
+fn chart_format(file: &str) -> Option<ChartFormat> {
+    let ext = std::path::Path::new(file)
+        .extension()?
+        .to_string_lossy()
+        .to_lowercase();
+    match ext.as_str() {
+        "svg" => Some(ChartFormat::Svg),
+        "png" => Some(ChartFormat::Png),
+        _ => None,
     }
 }
 

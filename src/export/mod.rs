@@ -1,6 +1,7 @@
 //! Results out of the terminal: the projection as CSV and charts as SVG, as plain text with no
 //! terminal or UI involved (the explorer and the command line both call these).
 
+pub mod png;
 pub mod projection_csv;
 pub mod svg;
 
@@ -44,6 +45,11 @@ pub fn remove_stale_temp_files(dir: &Path, extensions: &[&str]) -> usize {
 /// `.NAME.PID.tmp` beside it, synced, then renamed (the temporary file is removed on failure).
 /// A link at `dir/name` is followed, and an existing file keeps its permissions.
 pub fn write_atomically(dir: &Path, name: &str, text: &str) -> std::io::Result<PathBuf> {
+    write_bytes_atomically(dir, name, text.as_bytes())
+}
+
+/// [`write_atomically`] for bytes (a PNG).
+pub fn write_bytes_atomically(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(dir).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
             // What create_dir_all says when a part of the path is a file: "File exists".
@@ -73,7 +79,7 @@ pub fn write_atomically(dir: &Path, name: &str, text: &str) -> std::io::Result<P
     let permissions = std::fs::metadata(&path).ok().map(|m| m.permissions());
     let write = || -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
+        f.write_all(bytes)?;
         f.sync_all()?;
         if let Some(p) = &permissions {
             std::fs::set_permissions(&tmp, p.clone())?;

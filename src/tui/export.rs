@@ -214,22 +214,35 @@ fn free_stem(dir: &std::path::Path, stem: &str) -> String {
                 format!("{stem}-{n}")
             }
         })
-        .find(|s| !dir.join(format!("{s}.svg")).exists() && !dir.join(format!("{s}.csv")).exists())
+        .find(|s| {
+            ["svg", "png", "csv"]
+                .iter()
+                .all(|ext| !dir.join(format!("{s}.{ext}")).exists())
+        })
         .unwrap_or_else(|| stem.to_owned())
 }
 
-/// Writes the chart (SVG) and the projection (CSV) into the exports directory; returns the two
-/// paths.
+/// Writes the chart (SVG, and PNG for slide tools that take no SVG) and the projection (CSV)
+/// into the exports directory; returns the SVG's and the CSV's paths (the PNG sits beside the
+/// SVG).
 pub fn export(app: &App) -> Result<(PathBuf, PathBuf), String> {
     let dir = exports_dir(app).ok_or("no directory for exports (no data directory here)")?;
     // What an export killed halfway left behind goes first.
-    crate::export::remove_stale_temp_files(&dir, &["svg", "csv"]);
+    crate::export::remove_stale_temp_files(&dir, &["svg", "png", "csv"]);
     let stem = free_stem(&dir, &export_stem(app));
     let write = |name: String, text: String| {
         crate::export::write_atomically(&dir, &name, &text)
             .map_err(|e| format!("cannot write {}: {e}", dir.join(&name).display()))
     };
-    let svg = write(format!("{stem}.svg"), chart_svg(app))?;
+    let chart = chart_svg(app);
+    let png = crate::export::png::svg_to_png(&chart)?;
+    crate::export::write_bytes_atomically(&dir, &format!("{stem}.png"), &png).map_err(|e| {
+        format!(
+            "cannot write {}: {e}",
+            dir.join(format!("{stem}.png")).display()
+        )
+    })?;
+    let svg = write(format!("{stem}.svg"), chart)?;
     let csv = write(
         format!("{stem}.csv"),
         crate::export::projection_csv::to_csv(&app.projection),

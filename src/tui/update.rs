@@ -104,7 +104,7 @@ pub fn update(app: &mut App, msg: Message) {
                 Ok((svg, csv)) => super::app::Status {
                     // File names first: a long directory is what the key bar may cut.
                     text: format!(
-                        "exported {} and {} to {}",
+                        "exported {} (and .png) and {} to {}",
                         svg.file_name().unwrap_or_default().to_string_lossy(),
                         csv.file_name().unwrap_or_default().to_string_lossy(),
                         svg.parent().unwrap_or(&svg).display()
