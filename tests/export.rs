@@ -238,3 +238,61 @@ fn chart_writes_png_or_svg_by_the_file_name() {
     );
     assert!(!jpg.exists());
 }
+
+/// SVG with three pins and eight changes stays on its canvas (issue 20 item 9): every legend
+/// item and text starts inside it, no subtitle line is longer than the canvas holds, and a
+/// series without figures for some history years (sufficiency) is broken there, not drawn
+/// straight across.
+#[test]
+fn svg_with_pins_and_many_changes_fits_its_canvas() {
+    use memcycle::tui::app::ChartKind;
+    let mut a = common::app(120, 40);
+    let ids = [
+        "smartphone.replacement_cycle",
+        "pc.replacement_cycle",
+        "tablet.replacement_cycle",
+        "server.replacement_cycle",
+        "ai_server.base_growth",
+        "smartphone.dram_content_growth",
+        "pc.dram_content_growth",
+        "dram.supply_growth",
+    ];
+    for (k, id) in ids.iter().enumerate() {
+        let i = common::index(&a, id);
+        common::send(&mut a, &[Message::SelectIndex(i), Message::Step(3)]);
+        if k < 3 {
+            common::send(&mut a, &[Message::Pin]);
+        }
+    }
+    for chart in [ChartKind::Dram, ChartKind::Balance] {
+        common::send(&mut a, &[Message::Chart(chart)]);
+        let svg = memcycle::tui::export::chart_svg(&a);
+        let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
+        for node in doc
+            .descendants()
+            .filter(|n| n.has_tag_name("rect") || n.has_tag_name("text"))
+        {
+            let x: f64 = node.attribute("x").unwrap_or("0").parse().expect("x");
+            assert!((0.0..1600.0).contains(&x), "{chart:?}: {node:?} at x = {x}");
+            if node.has_tag_name("text") && node.attribute("font-size") == Some("22") {
+                let chars = node.text().unwrap_or("").chars().count() as f64;
+                assert!(
+                    x + chars * 12.5 <= 1600.0,
+                    "subtitle line runs off: {:?}",
+                    node.text()
+                );
+            }
+        }
+        if chart == ChartKind::Balance {
+            let sufficiency = doc
+                .descendants()
+                .find(|n| {
+                    n.attribute("data-label")
+                        .is_some_and(|l| l.starts_with("Sufficiency"))
+                })
+                .expect("a sufficiency line");
+            let d = sufficiency.attribute("d").expect("path");
+            assert!(d.matches('M').count() > 1, "broken where unpublished: {d}");
+        }
+    }
+}

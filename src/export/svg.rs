@@ -1,7 +1,8 @@
 //! A chart as SVG, written by hand: lines, filled areas, axes and labels are a few dozen
 //! elements, so a short writer (no fonts, no rasteriser, no dependency) does it; the text is
 //! valid XML that slides, browsers and vector editors open. 1600 x 900 (16:9), type sized to
-//! read when pasted into a slide.
+//! read when pasted into a slide. Long subtitles wrap and long legends take more rows (the
+//! panes give up the room); a line breaks where a year has no figure.
 
 use crate::units::Year;
 use std::fmt::Write as _;
@@ -90,6 +91,53 @@ fn escape(s: &str) -> String {
         .collect()
 }
 
+/// Characters of subtitle per line (22 px type, about 12 px a character, over the width
+/// between the margins).
+const SUBTITLE_CHARS: usize = 115;
+/// Height of a subtitle line, pixels.
+const SUBTITLE_LINE: f64 = 28.0;
+/// Width of a legend character at 17 px, pixels (generous: DejaVu Sans capitals reach 11).
+const LEGEND_CHAR: f64 = 11.5;
+/// Height of a legend row, pixels.
+const LEGEND_ROW: f64 = 24.0;
+
+/// `text` in lines of at most `width` characters, broken after "; " or " · " where possible,
+/// else at a space, else anywhere.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut rest: Vec<char> = text.chars().collect();
+    while rest.len() > width {
+        let head: String = rest[..width].iter().collect();
+        let cut = ["; ", " · ", " "]
+            .iter()
+            .find_map(|sep| head.rfind(sep).map(|i| i + sep.len()))
+            .filter(|i| *i > 0)
+            .map_or(width, |i| head[..i].chars().count());
+        let line: String = rest[..cut].iter().collect();
+        lines.push(line.trim_end().to_owned());
+        rest.drain(..cut);
+    }
+    lines.push(rest.into_iter().collect());
+    lines
+}
+
+/// Legend items `(label, colour)` in rows that fit between `from` and `right`, each row
+/// right-aligned: (x of each item, row of each item, rows).
+fn legend_rows(labels: &[(&String, &String)], from: f64, right: f64) -> (Vec<(f64, usize)>, usize) {
+    let mut placed = Vec::with_capacity(labels.len());
+    let (mut x, mut row) = (right, 0);
+    for (label, _) in labels {
+        let width = LEGEND_CHAR * label.chars().count() as f64 + 36.0;
+        if x - width < from && x < right {
+            row += 1;
+            x = right;
+        }
+        x -= width;
+        placed.push((x.max(from), row));
+    }
+    (placed, row + usize::from(!labels.is_empty()))
+}
+
 /// The figure as an SVG document.
 pub fn render(f: &Figure) -> String {
     let (w, h) = SIZE;
@@ -101,15 +149,22 @@ pub fn render(f: &Figure) -> String {
         "<text x=\"{MARGIN_LEFT}\" y=\"48\" font-size=\"34\" font-weight=\"bold\" fill=\"#111111\">{}</text>",
         escape(&f.title)
     );
-    let _ = writeln!(
-        out,
-        "<text x=\"{MARGIN_LEFT}\" y=\"84\" font-size=\"22\" fill=\"#444444\">{}</text>",
-        escape(&f.subtitle)
-    );
+    // The subtitle wraps (at its "; " and " · " breaks) instead of running off the canvas;
+    // the panes give up the room it takes.
+    let lines = wrap(&f.subtitle, SUBTITLE_CHARS);
+    for (k, line) in lines.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "<text x=\"{MARGIN_LEFT}\" y=\"{}\" font-size=\"22\" fill=\"#444444\">{}</text>",
+            84.0 + SUBTITLE_LINE * k as f64,
+            escape(line)
+        );
+    }
+    let top_of_panes = TOP + SUBTITLE_LINE * lines.len().saturating_sub(1) as f64;
     let n = f.panes.len().max(1) as f64;
-    let pane_h = (h - TOP - BOTTOM - PANE_GAP * (n - 1.0)) / n;
+    let pane_h = (h - top_of_panes - BOTTOM - PANE_GAP * (n - 1.0)) / n;
     for (k, pane) in f.panes.iter().enumerate() {
-        let top = TOP + k as f64 * (pane_h + PANE_GAP);
+        let top = top_of_panes + k as f64 * (pane_h + PANE_GAP);
         render_pane(&mut out, pane, top, pane_h);
     }
     out.push_str("</svg>\n");
@@ -119,7 +174,19 @@ pub fn render(f: &Figure) -> String {
 fn render_pane(out: &mut String, p: &Pane, top: f64, height: f64) {
     let (w, _) = SIZE;
     let (left, right) = (MARGIN_LEFT, w - MARGIN_RIGHT);
-    let plot_top = top + 34.0;
+    // Legend, right-aligned on the title line, in more rows when it does not fit beside the
+    // title (three pins ran it off the canvas); the plot starts below its last row.
+    let labels: Vec<(&String, &String)> = p
+        .lines
+        .iter()
+        .rev()
+        .map(|l| (&l.label, &l.color))
+        .chain(p.areas.iter().rev().map(|a| (&a.label, &a.color)))
+        .filter(|(l, _)| !l.is_empty())
+        .collect();
+    let title_end = left + 14.0 * p.title.chars().count() as f64 + 30.0;
+    let (placed, rows) = legend_rows(&labels, title_end.min(right - 300.0), right);
+    let plot_top = top + 34.0 + LEGEND_ROW * rows.saturating_sub(1) as f64;
     let bottom = top + height;
     let x_of = |year: f64| {
         let span = f64::from((p.x.1 - p.x.0).max(1));
@@ -136,24 +203,14 @@ fn render_pane(out: &mut String, p: &Pane, top: f64, height: f64) {
         top + 22.0,
         escape(&p.title)
     );
-    // Legend, right-aligned on the title line.
-    let mut x = right;
-    for (label, color) in p
-        .lines
-        .iter()
-        .rev()
-        .map(|l| (&l.label, &l.color))
-        .chain(p.areas.iter().rev().map(|a| (&a.label, &a.color)))
-        .filter(|(l, _)| !l.is_empty())
-    {
-        let width = 10.5 * label.chars().count() as f64 + 36.0;
-        x -= width;
+    for ((label, color), (x, row)) in labels.iter().zip(&placed) {
+        let y = top + LEGEND_ROW * *row as f64;
         let _ = writeln!(
             out,
             "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"18\" height=\"12\" fill=\"{color}\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"17\" fill=\"#333333\">{}</text>",
-            top + 8.0,
+            y + 8.0,
             x + 24.0,
-            top + 20.0,
+            y + 20.0,
             escape(label)
         );
     }
@@ -214,14 +271,19 @@ fn render_pane(out: &mut String, p: &Pane, top: f64, height: f64) {
     }
     for l in &p.lines {
         let mut d = String::new();
-        for (i, (year, v)) in l.points.iter().enumerate() {
+        let mut last: Option<f64> = None;
+        for (year, v) in &l.points {
+            // A year without a figure breaks the line (sufficiency was drawn straight across
+            // the years nobody published one).
+            let joined = last.is_some_and(|y| year - y <= 1.0 + 1e-9);
             let _ = write!(
                 d,
                 "{}{:.1},{:.1} ",
-                if i == 0 { "M" } else { "L" },
+                if joined { "L" } else { "M" },
                 x_of(*year),
                 y_of(clip(*v))
             );
+            last = Some(*year);
         }
         let dash = if l.dashed {
             " stroke-dasharray=\"10 6\""
@@ -243,6 +305,30 @@ fn render_pane(out: &mut String, p: &Pane, top: f64, height: f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_text_wraps_at_its_breaks() {
+        let lines = wrap("aaaa; bbbb; cccc", 11);
+        assert_eq!(lines, ["aaaa;", "bbbb; cccc"]);
+        assert_eq!(wrap("short", 20), ["short"]);
+        assert!(
+            wrap(&"x".repeat(50), 20)
+                .iter()
+                .all(|l| l.chars().count() <= 20)
+        );
+    }
+
+    #[test]
+    fn legends_wrap_into_rows_that_stay_on_the_canvas() {
+        let names: Vec<String> = (0..8)
+            .map(|k| format!("Pinned scenario number {k}"))
+            .collect();
+        let color = "#000000".to_owned();
+        let labels: Vec<(&String, &String)> = names.iter().map(|n| (n, &color)).collect();
+        let (placed, rows) = legend_rows(&labels, 600.0, 1560.0);
+        assert!(rows > 1);
+        assert!(placed.iter().all(|(x, _)| *x >= 600.0), "{placed:?}");
+    }
 
     #[test]
     fn text_is_escaped_and_control_characters_dropped() {
