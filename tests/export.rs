@@ -296,3 +296,129 @@ fn svg_with_pins_and_many_changes_fits_its_canvas() {
         }
     }
 }
+
+/// The handout (issue 20 item 11): `memcycle report` writes one self-contained page with the
+/// scenario, what changed (baseline -> now), four charts as inline SVG, the year table, the
+/// sources behind the changes and the command that reproduces it; nothing is fetched from
+/// elsewhere. Parsed as XML (every element is closed).
+#[test]
+fn the_handout_holds_everything_and_fetches_nothing() {
+    let dir = temp_dir("report");
+    let out = dir.join("ai.html");
+    let o = memcycle(&[
+        "report",
+        "--scenario",
+        "ai-boom",
+        "--set",
+        "smartphone.replacement_cycle=5",
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(&out).expect("html");
+    let doc = roxmltree::Document::parse_with_options(
+        &html,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..roxmltree::ParsingOptions::default()
+        },
+    )
+    .expect("every element closed");
+    let text_of = |tag: &str| -> Vec<String> {
+        doc.descendants()
+            .filter(|n| n.tag_name().name() == tag)
+            .map(|n| {
+                n.descendants()
+                    .filter(roxmltree::Node::is_text)
+                    .filter_map(|t| t.text())
+                    .collect::<String>()
+            })
+            .collect()
+    };
+    assert_eq!(text_of("h1"), ["AI boom"]);
+    assert_eq!(
+        doc.descendants()
+            .filter(|n| n.tag_name().name() == "svg")
+            .count(),
+        4,
+        "DRAM, NAND, supply/demand and price"
+    );
+    let cells = text_of("td").join("|");
+    assert!(
+        cells.contains("smartphone.replacement_cycle|Replacement cycle|4.40|5.00"),
+        "{cells}"
+    );
+    assert!(
+        cells.contains("ai_server.base_growth"),
+        "the scenario's own change: {cells}"
+    );
+    let pre = text_of("pre").join("\n");
+    assert!(
+        pre.contains("--set smartphone.replacement_cycle=5"),
+        "{pre}"
+    );
+    assert!(pre.contains("--set ai_server.base_growth="), "{pre}");
+    let items = text_of("li").join("\n");
+    assert!(items.contains("TrendForce"), "the sources: {items}");
+    for n in doc.descendants() {
+        for attr in ["src", "href"] {
+            assert!(n.attribute(attr).is_none(), "nothing fetched: {n:?}");
+        }
+    }
+}
+
+/// The handout opens in a browser: headless Chromium renders it to a DOM with the four charts.
+/// Skips (with a message) when no Chromium is installed.
+#[test]
+fn the_handout_opens_in_a_headless_browser() {
+    let Some(browser) = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+    else {
+        eprintln!("skipped: no chromium, chromium-browser or google-chrome on PATH");
+        return;
+    };
+    let dir = temp_dir("report-browser");
+    let out = dir.join("baseline.html");
+    assert!(
+        memcycle(&["report", "--out", out.to_str().expect("utf-8")])
+            .status
+            .success()
+    );
+    let dom = Command::new(browser)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
+        .arg(format!("file://{}", out.display()))
+        .output()
+        .expect("run the browser");
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    assert!(dom.contains("<h1>Baseline</h1>"), "{dom}");
+    assert_eq!(dom.matches("<svg").count(), 4, "{dom}");
+}
+
+/// `E` in the explorer writes the handout into the exports directory and names it.
+#[test]
+fn the_explorer_writes_the_handout() {
+    let dir = temp_dir("report-key");
+    let mut a = common::app(120, 40).with_store(Store::new(Some(dir.join("scenarios"))));
+    common::send(&mut a, &[Message::Report]);
+    let status = a.status().clone().expect("a status");
+    assert!(
+        !status.error && status.text.contains("handout"),
+        "{status:?}"
+    );
+    let files: Vec<String> = std::fs::read_dir(dir.join("exports"))
+        .expect("exports")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect();
+    assert!(
+        files.len() == 1
+            && files[0].starts_with("baseline-handout-")
+            && files[0].ends_with(".html"),
+        "{files:?}"
+    );
+}

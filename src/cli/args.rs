@@ -223,6 +223,17 @@ pub enum Command {
         #[arg(long, value_name = "FILE.svg")]
         out: PathBuf,
     },
+    /// Write a handout: one self-contained HTML page with the scenario, what changed, the
+    /// DRAM, NAND, supply/demand and price charts, the year table, the sources behind every
+    /// changed parameter and the command that reproduces it (what `E` writes in the explorer).
+    Report {
+        /// Data and parameters.
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// The HTML file to write.
+        #[arg(long, value_name = "FILE.html")]
+        out: PathBuf,
+    },
     /// Print the command line and the scenario file that reproduce these settings (what `y`
     /// copies in the explorer).
     Share {
@@ -260,6 +271,7 @@ impl Command {
             | Command::Seek { scenario, .. }
             | Command::Bands { scenario, .. }
             | Command::Chart { scenario, .. }
+            | Command::Report { scenario, .. }
             | Command::Share { scenario } => Some(scenario),
             _ => None,
         }
@@ -274,6 +286,7 @@ impl Command {
             | Command::Seek { scenario, .. }
             | Command::Bands { scenario, .. }
             | Command::Chart { scenario, .. }
+            | Command::Report { scenario, .. }
             | Command::Share { scenario } => Some(scenario),
             _ => None,
         }

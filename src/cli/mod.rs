@@ -374,6 +374,43 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                     .map(|path| format!("wrote {}{}\n", path.display(), created.unwrap_or_default()))
                     .map_err(|e| refused(e.to_string()))
             }),
+        Command::Report { scenario, out } => {
+            scenario
+                .load_scenario()
+                .and_then(|(setup, params, loaded)| {
+                    let (name, description, sources) = loaded.map_or_else(
+                        || ("Baseline".to_owned(), String::new(), Vec::new()),
+                        |s| (s.name, s.description, s.sources),
+                    );
+                    let app = crate::tui::App::new(
+                        setup,
+                        params,
+                        name,
+                        crate::tui::Theme::new(true, ratatui::symbols::Marker::Braille),
+                    )
+                    .with_description(description)
+                    .with_sources(sources);
+                    let html = crate::tui::report::report_html(&app);
+                    let refused = |reason: String| SetupError::Write {
+                        path: out.display().to_string(),
+                        reason,
+                    };
+                    let dir = out
+                        .parent()
+                        .filter(|d| !d.as_os_str().is_empty())
+                        .unwrap_or(std::path::Path::new("."));
+                    let Some(file) = out.file_name().map(|f| f.to_string_lossy().into_owned())
+                    else {
+                        return Err(refused("not a file name".to_owned()));
+                    };
+                    let created = (!dir.exists()).then(|| format!(" (created {})", dir.display()));
+                    crate::export::write_atomically(dir, &file, &html)
+                        .map(|path| {
+                            format!("wrote {}{}\n", path.display(), created.unwrap_or_default())
+                        })
+                        .map_err(|e| refused(e.to_string()))
+                })
+        }
         Command::Share { scenario } => scenario.load_scenario().map(|(setup, params, loaded)| {
             let overrides = setup.catalog.overrides_of(&params);
             let (name, description, sources) = match &loaded {

@@ -129,6 +129,12 @@ pub const REPLAY_FRAMES: u32 = 15;
 pub const REPLAY_FRAME_MS: u64 = 50;
 
 impl App {
+    /// The explorer with the loaded scenario's sources.
+    pub fn with_sources(mut self, sources: Vec<String>) -> Self {
+        self.session.sources = sources;
+        self
+    }
+
     /// The explorer with the description of the scenario it starts from.
     pub fn with_description(mut self, description: String) -> Self {
         self.session.description = description;

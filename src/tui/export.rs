@@ -188,7 +188,7 @@ const MAX_NAME_IN_FILE: usize = 40;
 
 /// `<scenario>[-modified]-<chart>-<date>-<time>`: the scenario's slug (shortened), marked when
 /// the settings differ from it, the chart and the local time to the second.
-fn export_stem(app: &App) -> String {
+pub(super) fn export_stem(app: &App) -> String {
     let slug: String = crate::scenario::slug(&app.session.scenario)
         .chars()
         .take(MAX_NAME_IN_FILE)

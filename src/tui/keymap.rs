@@ -212,6 +212,7 @@ fn explorer_message(app: &App, action: Action) -> Option<Message> {
         Action::Suspend => return None,
         Action::Share => Message::Share,
         Action::Export => Message::Export,
+        Action::Report => Message::Report,
     })
 }
 

@@ -101,6 +101,8 @@ pub enum Action {
     Share,
     /// Export the chart and the table.
     Export,
+    /// Write the handout (HTML report).
+    Report,
 }
 
 impl Action {
@@ -390,6 +392,7 @@ pub const GROUPS: [&[Group]; 2] = [
                     "replay; export",
                     &[(Key(Char('.')), A::Replay), (Key(Char('e')), A::Export)],
                 ),
+                row("E", "handout (HTML)", &[(Key(Char('E')), A::Report)]),
             ],
         ),
     ],

@@ -100,6 +100,8 @@ pub enum Message {
     Share,
     /// Write the chart (SVG) and the projection (CSV) into the exports directory.
     Export,
+    /// Write the handout (one HTML page) into the exports directory.
+    Report,
     /// Close whatever overlay is open.
     CloseOverlay,
     /// Market charts: show the other memory (DRAM / NAND).

@@ -18,6 +18,7 @@ pub mod layout;
 pub mod message;
 pub mod prompt;
 mod rebase;
+pub mod report;
 pub mod session;
 pub mod terminal;
 pub mod theme;

@@ -99,6 +99,22 @@ pub fn update(app: &mut App, msg: Message) {
         }
         Message::ToggleBands => super::insight_ui::cycle_bands(app),
         Message::Share => session::share(app),
+        Message::Report => {
+            app.ui.status = Some(match super::report::write_report(app) {
+                Ok(path) => super::app::Status {
+                    text: format!(
+                        "wrote the handout {} to {}",
+                        path.file_name().unwrap_or_default().to_string_lossy(),
+                        path.parent().unwrap_or(&path).display()
+                    ),
+                    error: false,
+                },
+                Err(e) => super::app::Status {
+                    text: e,
+                    error: true,
+                },
+            });
+        }
         Message::Export => {
             app.ui.status = Some(match super::export::export(app) {
                 Ok((svg, csv)) => super::app::Status {
