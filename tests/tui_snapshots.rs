@@ -395,3 +395,55 @@ fn backtest_mode_shows_the_rolling_skill_of_both_halves() {
         assert!(screen.contains(&wanted), "{wanted} not in\n{screen}");
     }
 }
+
+/// The year table shows demand by segment and the market too (issue 20 item 6): `d` cycles
+/// shipments, DRAM EB by segment, NAND EB by segment and the market, the title says which,
+/// and the figures are the projection's.
+#[test]
+fn the_table_shows_demand_by_segment_and_the_market() {
+    use memcycle::tui::app::TableView;
+    let mut a = app(160, 48);
+    let screen = text(&draw(&a));
+    assert!(screen.contains("shipments in M units; d: more"), "{screen}");
+    send(&mut a, &[Message::CycleTableView]);
+    assert_eq!(a.table_view(), TableView::Dram);
+    let screen = text(&draw(&a));
+    assert!(screen.contains("DRAM demand by segment, EB"), "{screen}");
+    let p = a.projection();
+    let i = p.index(2026).expect("2026");
+    let ai = p
+        .segments
+        .iter()
+        .find(|s| s.id == "ai_server")
+        .expect("AI servers");
+    let row = screen
+        .lines()
+        .find(|l| l.contains("2026 proj"))
+        .unwrap_or_default()
+        .to_owned();
+    assert!(row.contains(&format!("{:.2}", ai.dram_eb[i])), "{row}");
+    send(&mut a, &[Message::CycleTableView]);
+    let screen = text(&draw(&a));
+    assert!(screen.contains("NAND demand by segment, EB"), "{screen}");
+    send(&mut a, &[Message::CycleTableView]);
+    let screen = text(&draw(&a));
+    assert!(
+        screen.contains("DRAM SR") && screen.contains("NAND SR"),
+        "{screen}"
+    );
+    let price = a
+        .projection()
+        .market
+        .as_ref()
+        .expect("market")
+        .dram
+        .price_index[i];
+    let row = screen
+        .lines()
+        .find(|l| l.contains("2026 proj"))
+        .unwrap_or_default()
+        .to_owned();
+    assert!(row.contains(&format!("{price:.0}")), "{row}");
+    send(&mut a, &[Message::CycleTableView]);
+    assert_eq!(a.table_view(), TableView::Shipments);
+}

@@ -9,7 +9,7 @@ use crate::units::Year;
 use ratatui::layout::Size;
 
 pub use super::app_parts::{Edits, Overlay, Pin, Replay, Snapshot, Status};
-pub use super::view_kinds::{ChartKind, Focus, ViewMode};
+pub use super::view_kinds::{ChartKind, Focus, TableView, ViewMode};
 
 /// Explorer state.
 #[derive(Debug, Clone)]
@@ -55,6 +55,8 @@ pub struct UiState {
     pub(in crate::tui) chart: ChartKind,
     /// Absolute or against the baseline.
     pub(in crate::tui) view: ViewMode,
+    /// What the year table shows beside the totals.
+    pub(in crate::tui) table_view: TableView,
     /// Whether the baseline ghost is drawn when the scenario differs.
     pub(in crate::tui) show_baseline: bool,
     /// Charts show every history year rather than a window around the base year.
@@ -211,6 +213,7 @@ impl App {
                 year,
                 chart: ChartKind::Dram,
                 view: ViewMode::Absolute,
+                table_view: TableView::Shipments,
                 show_baseline: true,
                 all_years: false,
                 overlay: Overlay::None,

@@ -3,7 +3,7 @@
 
 use super::app::{App, Edits, Overlay, Pin, Status};
 use super::theme::Theme;
-use super::view_kinds::{ChartKind, Focus, ViewMode};
+use super::view_kinds::{ChartKind, Focus, TableView, ViewMode};
 use crate::model::{Memory, Parameters, Projection};
 use crate::scenario::{Scenario, Store};
 use crate::setup::Setup;
@@ -71,6 +71,11 @@ impl App {
     /// Chart shown.
     pub fn chart(&self) -> ChartKind {
         self.ui.chart
+    }
+
+    /// What the year table shows beside the totals.
+    pub fn table_view(&self) -> TableView {
+        self.ui.table_view
     }
 
     /// Absolute or against the baseline.

@@ -188,6 +188,7 @@ fn explorer_message(app: &App, action: Action) -> Option<Message> {
         Action::Baseline => Message::ToggleBaseline,
         Action::AllYears => Message::ToggleAllYears,
         Action::View => Message::CycleView,
+        Action::TableView => Message::CycleTableView,
         Action::FocusNext => Message::CycleFocus(1),
         Action::FocusPrev => Message::CycleFocus(-1),
         Action::Load => Message::OpenPicker,

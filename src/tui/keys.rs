@@ -55,6 +55,8 @@ pub enum Action {
     AllYears,
     /// Absolute, change, % change.
     View,
+    /// What the year table shows: shipments, DRAM or NAND by segment, the market.
+    TableView,
     /// Focus the next panel.
     FocusNext,
     /// Focus the previous panel.
@@ -119,6 +121,7 @@ impl Action {
                 | Action::Baseline
                 | Action::AllYears
                 | Action::View
+                | Action::TableView
                 | Action::Bands
         )
     }
@@ -338,6 +341,11 @@ pub const GROUPS: [&[Group]; 2] = [
                 )
                 .on_bar(&[(5, "b", "baseline"), (6, "v", "view")]),
                 row("z", "all years / recent", &[(Key(Char('z')), A::AllYears)]),
+                row(
+                    "d",
+                    "table: ships, EB, mkt",
+                    &[(Key(Char('d')), A::TableView)],
+                ),
                 row(
                     "t  { }",
                     "backtest; base year",

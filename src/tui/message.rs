@@ -80,6 +80,8 @@ pub enum Message {
     ToggleAllYears,
     /// Absolute -> change vs baseline -> % vs baseline.
     CycleView,
+    /// What the year table shows: shipments, DRAM or NAND by segment, the market.
+    CycleTableView,
     /// Open or close the help overlay.
     ToggleHelp,
     /// Switch the help between its pages (keys, glossary).

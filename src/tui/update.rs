@@ -279,6 +279,7 @@ pub fn update(app: &mut App, msg: Message) {
         Message::ToggleBaseline => app.ui.show_baseline = !app.ui.show_baseline,
         Message::ToggleAllYears => app.ui.all_years = !app.ui.all_years,
         Message::CycleView => app.ui.view = app.ui.view.next(),
+        Message::CycleTableView => app.ui.table_view = app.ui.table_view.next(),
     }
     let slider_move = matches!(
         msg,

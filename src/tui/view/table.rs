@@ -1,6 +1,6 @@
 //! The year table: totals with year-on-year change, and shipments per device segment.
 
-use super::super::app::{App, Focus};
+use super::super::app::{App, Focus, TableView};
 use super::super::layout::{compare_lines, inner, table_rows};
 use super::panel;
 use crate::format::{Align, fixed, pad, truncate, yoy};
@@ -87,14 +87,116 @@ fn compare(app: &App, area: Rect, buf: &mut Buffer) -> u16 {
     lines
 }
 
+/// Width of a segment's column: its widest figure (`1260.0`) and a space.
+const SEGMENT_WIDTH: usize = 7;
+
+/// A column of one segment's values (blank before the segment starts), headed by its label.
+fn segment_column<'a>(
+    p: &'a crate::model::Projection,
+    s: &'a crate::model::SegmentProjection,
+    values: &'a [f64],
+    decimals: usize,
+) -> Column<'a> {
+    // Labels are shortened to the numbers' width, so that every segment fits at 120 columns
+    // (the AI-server column never showed there); the numbers never are.
+    let header = truncate(&s.label, SEGMENT_WIDTH);
+    let width = unicode_width::UnicodeWidthStr::width(header.as_str()).max(SEGMENT_WIDTH);
+    Column {
+        header,
+        width,
+        align: Align::Right,
+        cell: Box::new(move |i| {
+            if s.covers(p.first_year + i as i32) {
+                fixed(values[i], decimals)
+            } else {
+                String::new()
+            }
+        }),
+    }
+}
+
+/// A column of `values` by year index (blank where not a number; `signed` shows the sign).
+fn number_column(header: String, values: &[f64], decimals: usize, signed: bool) -> Column<'_> {
+    Column {
+        width: header.chars().count().max(6),
+        header,
+        align: Align::Right,
+        cell: Box::new(move |i| {
+            let v = values.get(i).copied().unwrap_or(f64::NAN);
+            if !v.is_finite() {
+                String::new()
+            } else if signed {
+                crate::format::signed(v, decimals)
+            } else {
+                fixed(v, decimals)
+            }
+        }),
+    }
+}
+
+/// The columns beside the totals that `view` asks for: shipments per device segment, DRAM or
+/// NAND demand per segment (the residual included), or each memory's market.
+fn view_columns(view: TableView, p: &crate::model::Projection) -> Vec<Column<'_>> {
+    let started = p.segments.iter().filter(|s| s.start_year.is_some());
+    match view {
+        TableView::Shipments => started
+            .filter(|s| s.has_units)
+            .map(|s| segment_column(p, s, &s.shipments_m, 1))
+            .collect(),
+        TableView::Dram => started
+            .map(|s| segment_column(p, s, &s.dram_eb, 2))
+            .collect(),
+        TableView::Nand => started
+            .map(|s| segment_column(p, s, &s.nand_eb, 0))
+            .collect(),
+        TableView::Market => {
+            let Some(m) = &p.market else {
+                return Vec::new();
+            };
+            crate::model::Memory::ALL
+                .into_iter()
+                .flat_map(|mem| {
+                    let mm = m.memory(mem);
+                    let name = mem.id().to_uppercase();
+                    [
+                        number_column(format!("{name} SR"), &mm.sufficiency_pct, 1, true),
+                        number_column("inv wk".to_owned(), &mm.inventory_weeks, 1, false),
+                        number_column("price".to_owned(), &mm.price_index, 0, false),
+                        number_column("rev $B".to_owned(), &mm.revenue_busd, 1, false),
+                    ]
+                })
+                .collect()
+        }
+    }
+}
+
 /// Draws the table.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.ui.theme;
-    let title = Line::from(vec![
-        Span::styled(" Years ", t.title()),
-        Span::styled("(shipments in M units) ", t.dim()),
-    ]);
-    panel(app, Focus::Table, title).render(area, buf);
+    let title = |hidden: usize| {
+        let off = match hidden {
+            0 => String::new(),
+            1 => "; 1 column off-screen".to_owned(),
+            n => format!("; {n} columns off-screen"),
+        };
+        let view = app.ui.table_view;
+        let mut words = format!("({}{off}; d: more) ", view.title());
+        // The whole title on the frame's top line, else its short form.
+        if words.chars().count() + 9 > usize::from(area.width) {
+            let off = if hidden == 0 {
+                String::new()
+            } else {
+                format!("; +{hidden} off")
+            };
+            words = format!("({}{off}; d) ", view.short());
+        }
+        Line::from(vec![
+            Span::styled(" Years ", t.title()),
+            Span::styled(words, t.dim()),
+        ])
+    };
+    let frame = area;
+    panel(app, Focus::Table, title(0)).render(frame, buf);
     let rows = table_rows(app, area);
     let mut area = inner(area);
     if area.height < 2 {
@@ -161,26 +263,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             });
         }
     }
-    for s in p
-        .segments
-        .iter()
-        .filter(|s| s.has_units && s.start_year.is_some())
-    {
-        let header = truncate(&s.label, 11);
-        let width = unicode_width::UnicodeWidthStr::width(header.as_str()).max(6);
-        columns.push(Column {
-            header,
-            width,
-            align: Align::Right,
-            cell: Box::new(move |i| {
-                if s.covers(p.first_year + i as i32) {
-                    fixed(s.shipments_m[i], 1)
-                } else {
-                    String::new()
-                }
-            }),
-        });
-    }
+    columns.extend(view_columns(app.ui.table_view, p));
     // Keep the columns that fit.
     let mut used = 0;
     let fitting: Vec<&Column> = columns
@@ -190,6 +273,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             used <= usize::from(area.width)
         })
         .collect();
+    if fitting.len() < columns.len() {
+        // Say what was left out: the title names how many columns the width cannot hold.
+        panel(app, Focus::Table, title(columns.len() - fitting.len())).render(frame, buf);
+    }
     let line = |cells: Vec<String>| -> String {
         fitting
             .iter()
