@@ -104,7 +104,7 @@ fn explore(args: &Cli, config: &memcycle::config::Config) -> i32 {
     };
     let store = args.explore.pick.store();
     store.remove_stale_temp_files();
-    let deck = match load_deck(args, &store, &setup.catalog) {
+    let deck = match load_deck(args, &store, &setup) {
         Ok(deck) => deck,
         Err(e) => {
             eprintln!("{}", memcycle::data::sanitize_lines(&e.clone()));
@@ -184,10 +184,11 @@ fn restores_session(args: &Cli) -> bool {
 fn load_deck(
     args: &Cli,
     store: &scenario::Store,
-    catalog: &memcycle::params::Catalog,
+    setup: &memcycle::setup::Setup,
 ) -> Result<Vec<scenario::Scenario>, String> {
+    let (data, catalog) = (&setup.data, &setup.catalog);
     match &args.deck {
-        None => Ok(scenario::builtin_deck(store, catalog)),
+        None => Ok(scenario::builtin_deck_at(store, &catalog_at(data, catalog))),
         Some(path) => {
             let name = memcycle::data::sanitize(&path.display().to_string());
             let text = memcycle::data::read_text(path).map_err(|(line, column, e)| {
@@ -197,7 +198,8 @@ fn load_deck(
                     format!("{name}:{line}:{column}: {e}")
                 }
             })?;
-            scenario::load_deck(&name, &text, store, catalog).map_err(|p| p.to_string())
+            scenario::load_deck_at(&name, &text, store, &catalog_at(data, catalog))
+                .map_err(|p| p.to_string())
         }
     }
 }
@@ -209,5 +211,20 @@ fn deck_error(args: &Cli) -> Option<String> {
         Ok(loaded) => loaded,
         Err(e) => return Some(cli::describe(&e)),
     };
-    load_deck(args, &args.explore.pick.store(), &setup.catalog).err()
+    load_deck(args, &args.explore.pick.store(), &setup).err()
+}
+
+/// The catalog of a deck slide's own base year: the explorer's for none (or the same year),
+/// else that year's (a slide about the past projects from it).
+fn catalog_at<'a>(
+    data: &'a memcycle::data::Dataset,
+    catalog: &'a memcycle::params::Catalog,
+) -> impl Fn(Option<memcycle::units::Year>) -> Option<memcycle::params::Catalog> + 'a {
+    move |year| match year {
+        None => Some(catalog.clone()),
+        Some(y) if y == catalog.base_year() => Some(catalog.clone()),
+        Some(y) => memcycle::setup::Setup::new(data.clone(), Some(y))
+            .ok()
+            .map(|s| s.catalog),
+    }
 }

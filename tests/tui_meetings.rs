@@ -499,3 +499,54 @@ fn a_kept_session_round_trips_and_a_broken_one_is_refused() {
     assert!(err.contains("session.toml"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Predict, then reveal (issue 20 item 15): the built-in deck ends on `cuts-2023`, a slide
+/// that projects from 2022; on it the observed years after 2022 are hidden until `o` reveals
+/// them one year at a time (the key bar says which comes next); the slide before goes back to
+/// the default base year with everything shown.
+#[test]
+fn a_slide_about_the_past_hides_what_happened_until_revealed() {
+    use memcycle::scenario::builtin_deck_at;
+    let mut a = app(120, 40);
+    let data = a.setup().data.clone();
+    let catalog = a.setup().catalog.clone();
+    let deck = builtin_deck_at(a.store(), &|y| match y {
+        None => Some(catalog.clone()),
+        Some(y) => memcycle::setup::Setup::new(data.clone(), Some(y))
+            .ok()
+            .map(|s| s.catalog),
+    });
+    let last = deck.len() - 1;
+    assert_eq!(
+        deck[last].id, "cuts-2023",
+        "the deck ends on the slide about the past"
+    );
+    a = a.with_deck(deck);
+    send(
+        &mut a,
+        &[
+            Message::TogglePresentation,
+            Message::DeckStep(last as isize),
+        ],
+    );
+    assert_eq!(a.projection().base_year, 2022);
+    let screen = text(&draw(&a));
+    assert!(
+        !screen.contains("observed"),
+        "nothing after 2022 shown yet:\n{screen}"
+    );
+    assert!(screen.contains("o reveals 2023"), "{screen}");
+    send(&mut a, &[Message::Reveal]);
+    let screen = text(&draw(&a));
+    assert!(screen.contains("observed"), "2023 shown:\n{screen}");
+    assert!(screen.contains("o reveals 2024"), "{screen}");
+    send(&mut a, &[Message::Reveal, Message::Reveal]);
+    let screen = text(&draw(&a));
+    assert!(!screen.contains("o reveals"), "every year shown: {screen}");
+    assert_eq!(
+        a.status().as_ref().map(|s| s.text.as_str()),
+        Some("revealed what happened in 2025")
+    );
+    send(&mut a, &[Message::DeckStep(-1)]);
+    assert_eq!(a.projection().base_year, 2025);
+}

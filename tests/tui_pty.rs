@@ -261,18 +261,27 @@ fn presentation_mode_steps_through_two_scenarios() {
     s.wait_for("the explorer", |t| t.contains("Replacement cycle"));
     s.send("p");
     s.wait_for("presentation mode", |t| {
-        t.contains("1/6 Baseline") && t.contains("scenario")
+        t.contains("1/7 Baseline") && t.contains("scenario")
     });
     s.send("\x1b[C");
     let (screen, _) = s.wait_for("the second scenario", |t| {
-        t.contains("2/6 Longer replacement cycles")
+        t.contains("2/7 Longer replacement cycles")
     });
     assert!(
         screen.contains("bear thesis"),
         "its description is shown:\n{screen}"
     );
     s.send("\x1b[C");
-    s.wait_for("the third scenario", |t| t.contains("3/6 AI boom"));
+    s.wait_for("the third scenario", |t| t.contains("3/7 AI boom"));
+    // The last slide is about the past: predict first, then o reveals a year at a time.
+    s.send("\x1b[C\x1b[C\x1b[C\x1b[C");
+    s.wait_for("the slide from 2022, its outcome hidden", |t| {
+        t.contains("7/7 The 2023 production cuts") && t.contains("o reveals 2023")
+    });
+    s.send("o");
+    s.wait_for("2023 revealed", |t| t.contains("o reveals 2024"));
+    s.send("\x1b[D\x1b[D\x1b[D\x1b[D");
+    s.wait_for("the third scenario again", |t| t.contains("3/7 AI boom"));
     s.send("p");
     s.wait_for("back to the explorer", |t| {
         t.contains("Sliders") && t.contains("AI boom")

@@ -57,6 +57,9 @@ pub struct UiState {
     pub(in crate::tui) view: ViewMode,
     /// What the year table shows beside the totals.
     pub(in crate::tui) table_view: TableView,
+    /// Predict, then reveal: on a deck slide that projects from an earlier base year, the last
+    /// year whose observed figures are shown (`None`: all of them).
+    pub(in crate::tui) revealed: Option<Year>,
     /// Whether the baseline ghost is drawn when the scenario differs.
     pub(in crate::tui) show_baseline: bool,
     /// Charts show every history year rather than a window around the base year.
@@ -214,6 +217,7 @@ impl App {
                 chart: ChartKind::Dram,
                 view: ViewMode::Absolute,
                 table_view: TableView::Shipments,
+                revealed: None,
                 show_baseline: true,
                 all_years: false,
                 overlay: Overlay::None,

@@ -128,7 +128,9 @@ pub fn every_year(values: &[f64]) -> Vec<Option<f64>> {
 pub fn observed(app: &App, series: &crate::data::Series) -> Option<Vec<Option<f64>>> {
     let p = &app.projection;
     let data = &app.setup.data;
-    let shown = |y| y > p.base_year && (app.is_backtest() || data.is_estimate_year(y));
+    let revealed = |y| app.ui.revealed.is_none_or(|r| y <= r);
+    let shown =
+        |y| y > p.base_year && (app.is_backtest() || data.is_estimate_year(y)) && revealed(y);
     let points: Vec<Option<f64>> = p
         .years()
         .map(|y| if shown(y) { series.get(y) } else { None })

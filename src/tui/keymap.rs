@@ -223,6 +223,7 @@ fn presentation_message(app: &App, k: &KeyEvent) -> Option<Message> {
     match k.code {
         KeyCode::Esc => return Some(Message::TogglePresentation),
         KeyCode::Char(' ') => return Some(Message::DeckStep(1)),
+        KeyCode::Char('o') => return Some(Message::Reveal),
         _ => {}
     }
     Some(match keys::action(k.code, k.modifiers)? {

@@ -82,6 +82,8 @@ pub enum Message {
     CycleView,
     /// What the year table shows: shipments, DRAM or NAND by segment, the market.
     CycleTableView,
+    /// Predict, then reveal: show the next observed year of a slide about the past.
+    Reveal,
     /// Open or close the help overlay.
     ToggleHelp,
     /// Switch the help between its pages (keys, glossary).

@@ -217,6 +217,7 @@ pub fn pin(app: &mut App) {
 /// Enters presentation mode at the current scenario's place in the deck, or leaves it.
 pub fn toggle_presentation(app: &mut App) {
     if app.ui.presenting.take().is_some() {
+        app.ui.revealed = None; // the explorer shows everything observed
         return;
     }
     let at = app
@@ -241,8 +242,34 @@ pub fn deck_step(app: &mut App, delta: isize) {
     if next != at || app.session.scenario != app.session.deck[next].name {
         app.ui.presenting = Some(next);
         let s = app.session.deck[next].clone();
+        move_to_base_year(app, s.base_year);
         load(app, &s);
+        // A slide about the past asks the room first: what happened after its base year stays
+        // hidden until `o` reveals it, a year at a time.
+        app.ui.revealed = app.is_backtest().then_some(app.projection.base_year);
+        if let Some(base) = app.ui.revealed {
+            status(
+                app,
+                format!(
+                    "\"{}\" from {base}: what happened next is hidden until o reveals it",
+                    s.name
+                ),
+                false,
+            );
+        }
     }
+}
+
+/// Shows the next observed year on a predict-then-reveal slide (all of them after the last).
+pub fn reveal(app: &mut App) {
+    let Some(shown) = app.ui.revealed else {
+        status(app, "nothing hidden: every observed year is shown", false);
+        return;
+    };
+    let next = shown + 1;
+    let last = app.setup.data.last_observed_year();
+    app.ui.revealed = (next < last).then_some(next);
+    status(app, format!("revealed what happened in {next}"), false);
 }
 
 /// Records a change of parameters for undo, and the last single-slider change for replay.

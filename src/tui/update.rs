@@ -280,6 +280,7 @@ pub fn update(app: &mut App, msg: Message) {
         Message::ToggleAllYears => app.ui.all_years = !app.ui.all_years,
         Message::CycleView => app.ui.view = app.ui.view.next(),
         Message::CycleTableView => app.ui.table_view = app.ui.table_view.next(),
+        Message::Reveal => session::reveal(app),
     }
     let slider_move = matches!(
         msg,

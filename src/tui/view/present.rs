@@ -191,6 +191,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     chart::render(app, chart_area, buf);
     let mut spans = vec![Span::raw(" ")];
+    // Predict, then reveal: the next hidden year comes first.
+    if let Some(shown) = app.ui.revealed {
+        spans.extend(super::key_hint(t, "o", &format!("reveals {}", shown + 1)));
+    }
     for (k, what) in super::super::keys::PRESENTATION_BAR {
         spans.extend(super::key_hint(t, k, what));
     }
