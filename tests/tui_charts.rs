@@ -144,7 +144,7 @@ fn every_chart_after_one_step() {
             let panel: String = (chart.y..chart.bottom())
                 .map(|y| {
                     let row: String = (chart.x..chart.right())
-                        .map(|x| buf[(x, y)].symbol().to_owned())
+                        .map(|x| buf[(x, y)].symbol().replace('\u{a0}', " "))
                         .collect();
                     row + "\n"
                 })

@@ -447,3 +447,29 @@ fn the_table_shows_demand_by_segment_and_the_market() {
     send(&mut a, &[Message::CycleTableView]);
     assert_eq!(a.table_view(), TableView::Shipments);
 }
+
+/// Legend labels never break across rows nor leave their symbol behind (issue 20 item 4): at 80
+/// columns "AI servers" used to read "AI│servers" over two rows.
+#[test]
+fn legend_labels_stay_whole_at_80_columns() {
+    for chart in [ChartKind::Dram, ChartKind::Nand, ChartKind::Balance] {
+        let mut a = app(80, 24);
+        send(&mut a, &[Message::Chart(chart)]);
+        let screen = text(&draw(&a));
+        // The legend: the rows under the chart's tabs (the first chart pane).
+        let tabs = screen
+            .lines()
+            .position(|l| l.contains("─ 1 ─ 2"))
+            .expect("the tabs");
+        for line in screen.lines().skip(tabs + 1).take(2) {
+            let legend = line.trim_end_matches(['│', ' ']);
+            assert!(
+                !legend.ends_with("AI") && !legend.ends_with('■') && !legend.ends_with('▚'),
+                "{chart:?}: a label or its symbol broken at the row's end:\n{screen}"
+            );
+        }
+        if chart == ChartKind::Dram {
+            assert!(screen.contains("AI servers"), "{screen}");
+        }
+    }
+}

@@ -52,7 +52,8 @@ pub fn text(buf: &Buffer) -> String {
                 continue;
             }
             let symbol = buf[(x, y)].symbol();
-            out.push_str(symbol);
+            // A non-breaking space (legend labels keep their words together) shows as a space.
+            out.push_str(if symbol == "\u{a0}" { " " } else { symbol });
             skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
         }
         out.push('\n');

@@ -56,7 +56,9 @@ pub(super) fn legend(
         };
         head.push(Span::styled(symbol, role_style(t, s.role)));
         // The selected slider's segment: its name underlined, as its area is the solid one.
-        let label = Span::raw(format!(" {} ", s.label));
+        // A label never breaks across rows ("AI│servers" at 80 columns) nor leaves its symbol
+        // behind: non-breaking spaces inside it, which the legend's word wrap keeps together.
+        let label = Span::raw(format!("\u{a0}{} ", s.label.replace(' ', "\u{a0}")));
         head.push(if selected.is_some_and(|i| s.role == Role::Segment(i)) {
             label.style(Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED))
         } else {
