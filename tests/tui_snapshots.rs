@@ -473,3 +473,16 @@ fn legend_labels_stay_whole_at_80_columns() {
         }
     }
 }
+
+/// A key-bar message too long for one row takes the row above too, whole (issue 20 item 4:
+/// "...no production cu" was cut at 80 columns).
+#[test]
+fn a_long_message_is_shown_whole_at_80_columns() {
+    let mut a = app(80, 24);
+    let long = "loaded \"The 2023 production cuts\" from 2022: DRAM 8% and NAND 12% of output cut in 2023-24; after them no production cut";
+    a.show_status(long, false);
+    let screen = text(&draw(&a));
+    let lines: Vec<&str> = screen.lines().collect();
+    let shown = format!("{} {}", lines[22].trim(), lines[23].trim());
+    assert_eq!(shown, long, "{screen}");
+}

@@ -104,6 +104,30 @@ fn glossary(app: &App, area: Rect, buf: &mut Buffer) {
     super::overlays::boxed(app, area, "Glossary", 96, lines, buf);
 }
 
+/// A message on the key bar; one too long for it takes the row above as well (over the
+/// panels' bottom border) instead of being cut ("...no production cu"), and ends with "…" only
+/// if two rows cannot hold it.
+fn status_lines(text: &str, area: Rect, style: Style, buf: &mut Buffer) {
+    let width = usize::from(area.width.saturating_sub(1)).max(1);
+    let lines = crate::export::svg::wrap(text, width);
+    let (first, rest) = match lines.as_slice() {
+        [only] => (None, only.clone()),
+        [a, b] if area.y > 0 => (Some(a.clone()), b.clone()),
+        [a, b, ..] if area.y > 0 => {
+            let mut b: String = b.chars().take(width.saturating_sub(1)).collect();
+            b.push('…');
+            (Some(a.clone()), b)
+        }
+        _ => (None, crate::format::truncate(text, width)),
+    };
+    if let Some(first) = first {
+        let above = Rect::new(area.x, area.y - 1, area.width, 1);
+        ratatui::widgets::Clear.render(above, buf);
+        Paragraph::new(Line::from(Span::styled(format!(" {first}"), style))).render(above, buf);
+    }
+    Paragraph::new(Line::from(Span::styled(format!(" {rest}"), style))).render(area, buf);
+}
+
 /// The bottom line of key hints.
 pub fn key_bar(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.ui.theme;
@@ -113,8 +137,7 @@ pub fn key_bar(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             t.up()
         };
-        Paragraph::new(Line::from(Span::styled(format!(" {}", status.text), style)))
-            .render(area, buf);
+        status_lines(&status.text, area, style, buf);
         return;
     }
     // The arrows do what the focused panel does with them.
