@@ -404,20 +404,7 @@ fn header_readouts_are_whole_at_80x24_for_every_builtin() {
 #[test]
 fn a_scenario_with_its_own_base_year_moves_the_explorer_there_and_back() {
     let mut a = app(120, 40);
-    let pick = |a: &mut memcycle::tui::App, id: &str| {
-        send(a, &[Message::OpenPicker]);
-        let at = a
-            .store()
-            .list()
-            .iter()
-            .position(|e| e.id == id)
-            .expect("listed");
-        send(
-            a,
-            &[Message::PickerMove(at as isize), Message::PickerChoose],
-        );
-    };
-    pick(&mut a, "cuts-2023");
+    common::pick(&mut a, "cuts-2023");
     assert!(
         matches!(a.overlay(), Overlay::None),
         "no problems box: {:?}",
@@ -426,7 +413,7 @@ fn a_scenario_with_its_own_base_year_moves_the_explorer_there_and_back() {
     assert_eq!(a.projection().base_year, 2022);
     let screen = text(&draw(&a));
     assert!(screen.contains("The 2023 production cuts"), "{screen}");
-    pick(&mut a, "baseline");
+    common::pick(&mut a, "baseline");
     assert_eq!(a.projection().base_year, 2025);
 }
 
@@ -436,17 +423,7 @@ fn a_scenario_with_its_own_base_year_moves_the_explorer_there_and_back() {
 #[test]
 fn a_scenario_with_its_own_base_year_does_not_travel_to_another() {
     let mut a = app(120, 40);
-    send(&mut a, &[Message::OpenPicker]);
-    let at = a
-        .store()
-        .list()
-        .iter()
-        .position(|e| e.id == "cuts-2023")
-        .expect("listed");
-    send(
-        &mut a,
-        &[Message::PickerMove(at as isize), Message::PickerChoose],
-    );
+    common::pick(&mut a, "cuts-2023");
     assert_eq!(a.projection().base_year, 2022);
     send(&mut a, &[Message::ToggleBacktest]);
     assert_eq!(a.projection().base_year, 2025);

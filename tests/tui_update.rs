@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{app, draw, index, layout, send, text};
+use common::{app, draw, index, layout, pick, send, text};
 use memcycle::tui::App;
 use memcycle::tui::Message;
 use memcycle::tui::app::{ChartKind, Focus, ViewMode};
@@ -404,21 +404,6 @@ fn the_seek_dialog_chooses_output_and_year() {
     assert_eq!(
         keymap::message(&a, &key(KeyCode::Char('7'))),
         Some(Message::Input('7'))
-    );
-}
-
-/// Loads the built-in scenario `id` through the picker.
-fn pick(a: &mut App, id: &str) {
-    send(a, &[Message::OpenPicker]);
-    let at = a
-        .store()
-        .list()
-        .iter()
-        .position(|e| e.id == id)
-        .expect("listed");
-    send(
-        a,
-        &[Message::PickerMove(at as isize), Message::PickerChoose],
     );
 }
 

@@ -77,8 +77,8 @@ pub struct Figure {
     pub panes: Vec<Pane>,
 }
 
-/// Text safe inside XML.
-fn escape(s: &str) -> String {
+/// Text safe inside XML (and HTML): markup characters escaped, control characters dropped.
+pub fn escape(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_control())
         .map(|c| match c {

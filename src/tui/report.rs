@@ -6,6 +6,7 @@
 //! (every element closed), so an XML parser reads it too.
 
 use super::app::{App, ChartKind};
+use crate::export::svg::escape;
 use crate::format::figure;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -17,20 +18,6 @@ pub const CHARTS: [ChartKind; 4] = [
     ChartKind::Balance,
     ChartKind::Price,
 ];
-
-/// Text safe inside HTML.
-fn escape(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_control() || *c == '\n')
-        .map(|c| match c {
-            '&' => "&amp;".to_owned(),
-            '<' => "&lt;".to_owned(),
-            '>' => "&gt;".to_owned(),
-            '"' => "&quot;".to_owned(),
-            c => c.to_string(),
-        })
-        .collect()
-}
 
 /// A chart of `app` as an inline SVG element (the document's XML declaration dropped).
 fn inline_chart(app: &App, chart: ChartKind) -> String {

@@ -61,6 +61,21 @@ pub fn text(buf: &Buffer) -> String {
     out
 }
 
+/// Loads the scenario `id` (built-in or saved) through the picker, as a user would.
+pub fn pick(a: &mut App, id: &str) {
+    send(a, &[Message::OpenPicker]);
+    let at = a
+        .store()
+        .list()
+        .iter()
+        .position(|e| e.id == id)
+        .expect("listed");
+    send(
+        a,
+        &[Message::PickerMove(at as isize), Message::PickerChoose],
+    );
+}
+
 /// The layout of the app's screen.
 pub fn layout(app: &App) -> ScreenLayout {
     ScreenLayout::of(app).expect("screen large enough")
