@@ -346,33 +346,20 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 )
                 .with_chart((*chart).into());
                 let svg = crate::tui::export::chart_svg(&app);
-                let dir = out
-                    .parent()
-                    .filter(|d| !d.as_os_str().is_empty())
-                    .unwrap_or(std::path::Path::new("."));
-                let file = out.file_name().map(|f| f.to_string_lossy().into_owned());
-                let refused = |reason: String| SetupError::Write {
-                    path: out.display().to_string(),
-                    reason,
-                };
-                let Some(file) = file else {
-                    return Err(refused("not a file name".to_owned()));
-                };
                 // The file's extension says the format (a .png used to get SVG text).
-                let bytes = match chart_format(&file) {
+                let name = out.file_name().map(|f| f.to_string_lossy().into_owned());
+                let bytes = match name.as_deref().and_then(chart_format) {
                     Some(ChartFormat::Svg) => svg.into_bytes(),
-                    Some(ChartFormat::Png) => crate::export::png::svg_to_png(&svg).map_err(refused)?,
+                    Some(ChartFormat::Png) => crate::export::png::svg_to_png(&svg)
+                        .map_err(|reason| write_refused(out, reason))?,
                     None => {
-                        return Err(refused(
+                        return Err(write_refused(
+                            out,
                             "expected a file name ending in .svg or .png".to_owned(),
                         ));
                     }
                 };
-                // Directories made on the way are said (they were made in silence).
-                let created = (!dir.exists()).then(|| format!(" (created {})", dir.display()));
-                crate::export::write_bytes_atomically(dir, &file, &bytes)
-                    .map(|path| format!("wrote {}{}\n", path.display(), created.unwrap_or_default()))
-                    .map_err(|e| refused(e.to_string()))
+                write_output(out, &bytes)
             }),
         Command::Report { scenario, out } => {
             scenario
@@ -391,24 +378,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                     .with_description(description)
                     .with_sources(sources);
                     let html = crate::tui::report::report_html(&app);
-                    let refused = |reason: String| SetupError::Write {
-                        path: out.display().to_string(),
-                        reason,
-                    };
-                    let dir = out
-                        .parent()
-                        .filter(|d| !d.as_os_str().is_empty())
-                        .unwrap_or(std::path::Path::new("."));
-                    let Some(file) = out.file_name().map(|f| f.to_string_lossy().into_owned())
-                    else {
-                        return Err(refused("not a file name".to_owned()));
-                    };
-                    let created = (!dir.exists()).then(|| format!(" (created {})", dir.display()));
-                    crate::export::write_atomically(dir, &file, &html)
-                        .map(|path| {
-                            format!("wrote {}{}\n", path.display(), created.unwrap_or_default())
-                        })
-                        .map_err(|e| refused(e.to_string()))
+                    write_output(out, html.as_bytes())
                 })
         }
         Command::Share { scenario } => scenario.load_scenario().map(|(setup, params, loaded)| {
@@ -449,6 +419,30 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             1
         }
     }
+}
+
+/// A refused write of `out`, and why.
+fn write_refused(out: &std::path::Path, reason: String) -> SetupError {
+    SetupError::Write {
+        path: out.display().to_string(),
+        reason,
+    }
+}
+
+/// Writes `bytes` to `out` whole or not at all, and says where (and which directories it made
+/// on the way: they were made in silence).
+fn write_output(out: &std::path::Path, bytes: &[u8]) -> Result<String, SetupError> {
+    let dir = out
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let Some(file) = out.file_name().map(|f| f.to_string_lossy().into_owned()) else {
+        return Err(write_refused(out, "not a file name".to_owned()));
+    };
+    let created = (!dir.exists()).then(|| format!(" (created {})", dir.display()));
+    crate::export::write_bytes_atomically(dir, &file, bytes)
+        .map(|path| format!("wrote {}{}\n", path.display(), created.unwrap_or_default()))
+        .map_err(|e| write_refused(out, e.to_string()))
 }
 
 /// The image formats `chart --out` writes.
