@@ -486,3 +486,18 @@ fn a_long_message_is_shown_whole_at_80_columns() {
     let shown = format!("{} {}", lines[22].trim(), lines[23].trim());
     assert_eq!(shown, long, "{screen}");
 }
+
+/// The tornado's head line is never cut mid-sentence (issue 20 item 4: it stopped at "and
+/// high" at 120 columns): the long form where it fits, a short one where it does not.
+#[test]
+fn the_tornado_head_line_is_whole_at_every_size() {
+    for (w, h) in [(80, 24), (120, 40), (160, 48)] {
+        let mut a = app(w, h);
+        send(&mut a, &[Message::ToggleTornado]);
+        let screen = text(&draw(&a));
+        assert!(
+            screen.contains("others as set") || screen.contains("now 33.1 ·"),
+            "{w}x{h}:\n{screen}"
+        );
+    }
+}

@@ -109,10 +109,21 @@ pub fn render(app: &App, view: &TornadoView, area: Rect, buf: &mut Buffer) {
             short_name(specs.get(b.index).map_or("", |s| s.id.as_str())),
             ends(b)
         ),
-        (Some(c), ..) => format!(
-            "{} at the current settings (│); each parameter at its plausible low (◀) and high (▶), the others as set",
-            figure(c)
-        ),
+        (Some(c), ..) => {
+            let long = format!(
+                "{} at the current settings (│); each parameter at its plausible low (◀) and high (▶), the others as set",
+                figure(c)
+            );
+            // Shorter words rather than a cut sentence ("... and high" at 120 columns).
+            if long.chars().count() <= width {
+                long
+            } else {
+                format!(
+                    "now {} (│); ◀ plausible low, ▶ high, others as set",
+                    figure(c)
+                )
+            }
+        }
     };
     buf.set_stringn(area.x, area.y, head, width, t.dim());
     let bar_w = width.saturating_sub(name_w + ends_w + 2);
