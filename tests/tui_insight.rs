@@ -253,3 +253,44 @@ fn a_wide_tornado_names_bars_by_slider_label() {
     assert!(screen.contains("Servers · Replacement cycle"), "{screen}");
     assert!(!screen.contains("server.replacement_cycle"), "{screen}");
 }
+
+/// Bands from past errors in backtest mode learn only from what was known at the base year: at
+/// base 2022 the error models are fitted on forecasts of 2022 and before (they were fitted on
+/// every observed year, so a backtest band knew how 2023-2025 went).
+#[test]
+fn past_error_bands_of_a_backtest_know_only_its_past() {
+    use memcycle::insight::Quantity;
+    use memcycle::insight::past_errors::{line, models_until};
+    use memcycle::model::Memory;
+    let mut a = app(120, 40);
+    send(
+        &mut a,
+        &[
+            Message::ToggleBands,
+            Message::ToggleBands,
+            Message::ToggleBacktest,
+        ],
+    );
+    let base = a.projection().base_year;
+    assert_eq!(base, 2022);
+    let data = a.setup().data.clone();
+    let first = memcycle::setup::Setup::first_base_year(&data);
+    let rolling =
+        memcycle::backtest::rolling::run(&data, first..=base - 1, 5, None, &[]).expect("rolling");
+    let models = models_until(&rolling, base);
+    let model = &models
+        .iter()
+        .find(|(k, _)| *k == (Memory::Dram, Quantity::Demand))
+        .expect("a DRAM model")
+        .1;
+    let wanted = model.band(&line(a.projection(), Memory::Dram, Quantity::Demand));
+    let specs = memcycle::tui::chart_data::chart_specs(&a);
+    let band = specs[0].band.as_ref().expect("a band");
+    // Three years ahead: the errors of the forecasts from 2020 and 2021 (of 2023 and 2024)
+    // were not known in 2022.
+    let i = a
+        .projection()
+        .index(base + 3)
+        .expect("the third projected year");
+    assert_eq!(band[i], Some(wanted[3]));
+}

@@ -527,3 +527,16 @@ fn a_slide_about_the_past_hides_what_happened_until_revealed() {
     send(&mut a, &[Message::DeckStep(-1)]);
     assert_eq!(a.projection().base_year, 2025);
 }
+
+/// Undo after choosing a scenario about the past (which moves the explorer to 2022) does not
+/// put the 2025 settings on the 2022 setup: undo starts afresh at a base-year move (found by
+/// the session property test on CI).
+#[test]
+fn undo_after_a_move_to_a_scenarios_base_year_keeps_one_base_year() {
+    let mut a = app(120, 40);
+    common::pick(&mut a, "cuts-2023");
+    assert_eq!(a.projection().base_year, 2022);
+    send(&mut a, &[Message::Undo]);
+    assert_eq!(a.params().base_year, a.projection().base_year);
+    assert_eq!(a.scenario(), "The 2023 production cuts");
+}

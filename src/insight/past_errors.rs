@@ -170,6 +170,14 @@ pub fn models(rolling: &Rolling) -> Vec<((Memory, Quantity), ErrorModel)> {
         .collect()
 }
 
+/// [`models`] from the forecasts of years up to `year` only: the error models a base year may
+/// know (a backtest from 2018 must not learn from how the 2017 forecast of 2022 went).
+pub fn models_until(rolling: &Rolling, year: Year) -> Vec<((Memory, Quantity), ErrorModel)> {
+    let mut known = rolling.clone();
+    known.forecasts.retain(|f| f.year() <= year);
+    models(&known)
+}
+
 /// A series' line from the base year on (bits or revenue).
 pub fn line(p: &Projection, memory: Memory, quantity: Quantity) -> Vec<f64> {
     super::bands::values(p, memory, quantity)

@@ -128,7 +128,9 @@ pub fn fit_errors(app: &mut App) {
     let first = crate::setup::Setup::first_base_year(data);
     match crate::backtest::rolling::run(data, first..=base - 1, ERROR_HORIZON, None, &[]) {
         Ok(rolling) => {
-            app.insight.errors = Some((base, crate::insight::past_errors::models(&rolling)));
+            // Only what was known at the base year: forecasts of later years are left out.
+            let models = crate::insight::past_errors::models_until(&rolling, base);
+            app.insight.errors = Some((base, models));
         }
         Err(_) => {
             app.insight.errors = Some((base, Vec::new()));

@@ -276,6 +276,13 @@ pub fn reveal(app: &mut App) {
 /// Consecutive moves of one slider (`slider_move` true, the same slider each time) make one
 /// undo step and one replayable change, from the value before the first to the last.
 pub fn record(app: &mut App, before: Snapshot, slider_move: bool) {
+    // A move to another base year (a scenario about the past) starts undo afresh: the state
+    // before belongs to the old base year's defaults (undoing into it mixed the two years).
+    if before.params.base_year != app.params.base_year {
+        app.edits.last_change = None;
+        app.edits.moving = None;
+        return;
+    }
     let changed: Vec<usize> = (0..app.specs().len())
         .filter(|&i| app.setup.catalog.get(&before.params, i) != app.value(i))
         .collect();
