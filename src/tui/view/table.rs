@@ -87,19 +87,19 @@ fn compare(app: &App, area: Rect, buf: &mut Buffer) -> u16 {
     lines
 }
 
-/// Width of a segment's column: its widest figure (`1260.0`) and a space.
+/// Width of a segment's column where room is short: its widest figure (`1260.0`) and a space.
 const SEGMENT_WIDTH: usize = 7;
+/// Longest segment label shown where there is room for all the columns.
+const SEGMENT_LABEL: usize = 11;
 
 /// A column of one segment's values (blank before the segment starts), headed by its label.
 fn segment_column<'a>(
     p: &'a crate::model::Projection,
     s: &'a crate::model::SegmentProjection,
     values: &'a [f64],
-    decimals: usize,
+    (decimals, label): (usize, usize),
 ) -> Column<'a> {
-    // Labels are shortened to the numbers' width, so that every segment fits at 120 columns
-    // (the AI-server column never showed there); the numbers never are.
-    let header = truncate(&s.label, SEGMENT_WIDTH);
+    let header = truncate(&s.label, label);
     let width = unicode_width::UnicodeWidthStr::width(header.as_str()).max(SEGMENT_WIDTH);
     Column {
         header,
@@ -136,18 +136,18 @@ fn number_column(header: String, values: &[f64], decimals: usize, signed: bool) 
 
 /// The columns beside the totals that `view` asks for: shipments per device segment, DRAM or
 /// NAND demand per segment (the residual included), or each memory's market.
-fn view_columns(view: TableView, p: &crate::model::Projection) -> Vec<Column<'_>> {
+fn view_columns(view: TableView, p: &crate::model::Projection, label: usize) -> Vec<Column<'_>> {
     let started = p.segments.iter().filter(|s| s.start_year.is_some());
     match view {
         TableView::Shipments => started
             .filter(|s| s.has_units)
-            .map(|s| segment_column(p, s, &s.shipments_m, 1))
+            .map(|s| segment_column(p, s, &s.shipments_m, (1, label)))
             .collect(),
         TableView::Dram => started
-            .map(|s| segment_column(p, s, &s.dram_eb, 2))
+            .map(|s| segment_column(p, s, &s.dram_eb, (2, label)))
             .collect(),
         TableView::Nand => started
-            .map(|s| segment_column(p, s, &s.nand_eb, 0))
+            .map(|s| segment_column(p, s, &s.nand_eb, (0, label)))
             .collect(),
         TableView::Market => {
             let Some(m) = &p.market else {
@@ -263,7 +263,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             });
         }
     }
-    columns.extend(view_columns(app.ui.table_view, p));
+    // Labels are shortened to the numbers' width only when the full ones would push a column
+    // off (the AI-server column never showed at 120 columns); the numbers never are.
+    let used_by = |cols: &[Column]| cols.iter().map(|c| c.width + 1).sum::<usize>();
+    let full = view_columns(app.ui.table_view, p, SEGMENT_LABEL);
+    let extra = if used_by(&columns) + used_by(&full) <= usize::from(area.width) {
+        full
+    } else {
+        view_columns(app.ui.table_view, p, SEGMENT_WIDTH)
+    };
+    columns.extend(extra);
     // Keep the columns that fit.
     let mut used = 0;
     let fitting: Vec<&Column> = columns
