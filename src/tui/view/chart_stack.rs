@@ -89,29 +89,75 @@ pub(super) enum Fill {
 /// Shade glyphs for the layers without colour, bottom layer first.
 pub(super) const SHADES: [&str; 6] = ["█", "▓", "▒", "░", "▚", "▌"];
 
-/// The segment filling the band `lo..hi` of values at `x` (`layers` top first): the one
-/// covering most of it, when the stack covers at least half of it. Sampling one point would
-/// colour a half cell by whichever thin segment crosses its centre.
-#[cfg(test)]
-fn layer_in(layers: &[Layer], x: f64, band: (f64, f64)) -> Option<usize> {
-    let tops: Option<Vec<f64>> = layers.iter().map(|l| l.top_at(x)).collect();
-    layer_of_tops(&tops?, band)
-}
-
-/// As [`layer_in`], with each layer's top at the column already known (top layer first).
-fn layer_of_tops(tops: &[f64], (lo, hi): (f64, f64)) -> Option<usize> {
-    let mut below = 0.0_f64;
-    let mut best: Option<(usize, f64)> = None;
+/// Which layer (index into `tops`, top layer first) fills each half cell of a column, from the
+/// bottom, with `halves` half cells over the values `y`. The stack keeps its height (the total's
+/// half cells, rounded); within it each layer gets its share, rounded by largest remainder, and
+/// at least one half cell where it has a share of the total and there are enough to go round:
+/// a segment thinner than half a row stays visible (PCs vanished from 2025 to 2028 at 160x48),
+/// taken from the thickest one.
+fn half_cell_owners(tops: &[f64], y: (f64, f64), halves: usize) -> Vec<Option<usize>> {
+    let mut owners = vec![None; halves];
+    let span = (y.1 - y.0).max(f64::MIN_POSITIVE);
+    let scale = halves as f64 / span;
+    let at = |v: f64| ((v - y.0) * scale).round().clamp(0.0, halves as f64) as usize;
+    // Thickness of each layer, bottom first, in half cells.
+    let mut below = 0.0_f64.max(y.0);
+    let mut thick: Vec<(usize, f64)> = Vec::with_capacity(tops.len());
     for (i, top) in tops.iter().enumerate().rev() {
-        let top = top.max(below);
-        let overlap = (top.min(hi) - below.max(lo)).max(0.0);
-        if overlap > best.map_or(0.0, |b| b.1) {
-            best = Some((i, overlap));
-        }
+        let top = if top.is_finite() {
+            top.max(below)
+        } else {
+            below
+        };
+        thick.push((i, (top - below) * scale));
         below = top;
     }
-    let covered = (below.min(hi) - lo.max(0.0)).max(0.0);
-    best.filter(|_| covered * 2.0 >= hi - lo).map(|b| b.0)
+    let start = at(0.0_f64.max(y.0));
+    let cells = at(below).saturating_sub(start);
+    let mut share: Vec<usize> = thick.iter().map(|(_, t)| t.floor() as usize).collect();
+    let positive = thick.iter().filter(|(_, t)| *t > 0.0).count();
+    if cells >= positive {
+        for (s, (_, t)) in share.iter_mut().zip(&thick) {
+            if *t > 0.0 && *s == 0 {
+                *s = 1;
+            }
+        }
+    }
+    // Bring the shares to the stack's height: add to the largest remainders, take from the
+    // thickest layers.
+    let mut order: Vec<usize> = (0..thick.len()).collect();
+    order.sort_by(|a, b| {
+        let rem = |k: usize| thick[k].1 - thick[k].1.floor();
+        rem(*b).total_cmp(&rem(*a))
+    });
+    let mut total: usize = share.iter().sum();
+    for k in order.iter().cycle().take(thick.len() * halves.max(1)) {
+        if total >= cells {
+            break;
+        }
+        if thick[*k].1 > 0.0 {
+            share[*k] += 1;
+            total += 1;
+        }
+    }
+    while total > cells {
+        let Some(k) = (0..share.len())
+            .filter(|k| share[*k] > 1 || (cells < positive && share[*k] > 0))
+            .max_by(|a, b| thick[*a].1.total_cmp(&thick[*b].1))
+        else {
+            break;
+        };
+        share[k] -= 1;
+        total -= 1;
+    }
+    let mut k = start;
+    for ((i, _), n) in thick.iter().zip(&share) {
+        for owner in owners.iter_mut().skip(k).take(*n) {
+            *owner = Some(*i);
+        }
+        k += n;
+    }
+    owners
 }
 
 /// Paints `layers` (top first, with `fills` in the same order) into `graph`, a plot showing
@@ -126,7 +172,8 @@ pub(super) fn paint(
     if graph.width == 0 || graph.height == 0 || x.1 <= x.0 || y.1 <= y.0 {
         return;
     }
-    let (w, h) = (f64::from(graph.width), f64::from(graph.height));
+    let w = f64::from(graph.width);
+    let halves = usize::from(graph.height) * 2;
     for cx in 0..graph.width {
         let xv = x.0 + (f64::from(cx) + 0.5) / w * (x.1 - x.0);
         // Each layer's top once per column, not once per half cell.
@@ -137,13 +184,18 @@ pub(super) fn paint(
         else {
             continue;
         };
+        let owners = half_cell_owners(&tops, y, halves);
         for cy in 0..graph.height {
-            let half = |k: f64| {
-                let top = y.1 - (f64::from(cy) + k) / h * (y.1 - y.0);
-                let bottom = top - 0.5 / h * (y.1 - y.0);
-                layer_of_tops(&tops, (bottom, top)).and_then(|i| fills.get(i).copied())
+            // Half cells count from the bottom; row 0 is the top one.
+            let from_bottom = (usize::from(graph.height) - 1 - usize::from(cy)) * 2;
+            let half = |k: usize| {
+                owners
+                    .get(k)
+                    .copied()
+                    .flatten()
+                    .and_then(|i| fills.get(i).copied())
             };
-            let (upper, lower) = (half(0.0), half(0.5));
+            let (upper, lower) = (half(from_bottom + 1), half(from_bottom));
             let Some(cell) = buf.cell_mut((graph.x + cx, graph.y + cy)) else {
                 continue;
             };
@@ -261,17 +313,26 @@ mod tests {
     }
 
     #[test]
-    fn a_half_cell_takes_the_segment_covering_most_of_it() {
-        // Tops 2, 4, 6, 10 (bottom first): in 0..15 the stack covers 10 (two thirds), and the
-        // top segment (4 of them) covers most; in 0..25 it covers less than half: empty.
-        let layer = |i: usize, top: f64| Layer {
-            role: Role::Segment(i),
-            history: vec![(0.0, top), (1.0, top)],
-            projection: vec![(1.0, top)],
-        };
-        let layers = [layer(3, 10.0), layer(2, 6.0), layer(1, 4.0), layer(0, 2.0)];
-        assert_eq!(layer_in(&layers, 0.5, (0.0, 15.0)), Some(0));
-        assert_eq!(layer_in(&layers, 0.5, (0.0, 25.0)), None);
-        assert_eq!(layer_in(&layers, 0.5, (0.0, 2.0)), Some(3));
+    fn every_segment_with_a_share_keeps_a_half_cell() {
+        // Tops 60.5, 60, 30 (top layer first) over 0..100 in 10 half cells: the stack keeps its
+        // 6 half cells, and the top layer, 0.5 thick (a twentieth of a half cell), still gets
+        // one, taken from a thick one.
+        let owners = half_cell_owners(&[60.5, 60.0, 30.0], (0.0, 100.0), 10);
+        let count = |i| owners.iter().filter(|o| **o == Some(i)).count();
+        assert_eq!((count(0), count(1) + count(2)), (1, 5), "{owners:?}");
+        assert_eq!(owners.iter().filter(|o| o.is_some()).count(), 6);
+        // A layer without a share takes nothing.
+        let owners = half_cell_owners(&[50.0, 50.0], (0.0, 100.0), 10);
+        assert_eq!(owners.iter().filter(|o| **o == Some(0)).count(), 0);
+        assert_eq!(owners.iter().filter(|o| **o == Some(1)).count(), 5);
+        // The stack keeps its height: six thin layers, 15 in all over 0..150 in 12 half cells,
+        // stay one half cell high (they stood five high when each took one).
+        let tops = [15.0, 12.0, 11.5, 8.5, 8.0, 5.0];
+        let owners = half_cell_owners(&tops, (0.0, 150.0), 12);
+        assert_eq!(
+            owners.iter().filter(|o| o.is_some()).count(),
+            1,
+            "{owners:?}"
+        );
     }
 }
