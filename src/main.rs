@@ -186,9 +186,9 @@ fn load_deck(
     store: &scenario::Store,
     setup: &memcycle::setup::Setup,
 ) -> Result<Vec<scenario::Scenario>, String> {
-    let (data, catalog) = (&setup.data, &setup.catalog);
+    let catalog_at = |year| setup.catalog_at(year);
     match &args.deck {
-        None => Ok(scenario::builtin_deck_at(store, &catalog_at(data, catalog))),
+        None => Ok(scenario::builtin_deck_at(store, &catalog_at)),
         Some(path) => {
             let name = memcycle::data::sanitize(&path.display().to_string());
             let text = memcycle::data::read_text(path).map_err(|(line, column, e)| {
@@ -198,8 +198,7 @@ fn load_deck(
                     format!("{name}:{line}:{column}: {e}")
                 }
             })?;
-            scenario::load_deck_at(&name, &text, store, &catalog_at(data, catalog))
-                .map_err(|p| p.to_string())
+            scenario::load_deck_at(&name, &text, store, &catalog_at).map_err(|p| p.to_string())
         }
     }
 }
@@ -212,19 +211,4 @@ fn deck_error(args: &Cli) -> Option<String> {
         Err(e) => return Some(cli::describe(&e)),
     };
     load_deck(args, &args.explore.pick.store(), &setup).err()
-}
-
-/// The catalog of a deck slide's own base year: the explorer's for none (or the same year),
-/// else that year's (a slide about the past projects from it).
-fn catalog_at<'a>(
-    data: &'a memcycle::data::Dataset,
-    catalog: &'a memcycle::params::Catalog,
-) -> impl Fn(Option<memcycle::units::Year>) -> Option<memcycle::params::Catalog> + 'a {
-    move |year| match year {
-        None => Some(catalog.clone()),
-        Some(y) if y == catalog.base_year() => Some(catalog.clone()),
-        Some(y) => memcycle::setup::Setup::new(data.clone(), Some(y))
-            .ok()
-            .map(|s| s.catalog),
-    }
 }

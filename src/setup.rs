@@ -174,6 +174,17 @@ impl Setup {
         }
     }
 
+    /// The catalog a scenario with its own base year is checked against: this one for none (or
+    /// the same year), else that year's; `None` when the data cannot project from that year.
+    pub fn catalog_at(&self, year: Option<Year>) -> Option<Catalog> {
+        match year {
+            Some(y) if y != self.catalog.base_year() => Setup::new(self.data.clone(), Some(y))
+                .ok()
+                .map(|s| s.catalog),
+            _ => Some(self.catalog.clone()),
+        }
+    }
+
     /// The earliest base year: enough history before it for the default trends.
     pub fn first_base_year(data: &Dataset) -> Year {
         data.first_year() + TREND_YEARS

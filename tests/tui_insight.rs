@@ -222,10 +222,8 @@ fn a_narrow_tornado_labels_the_highlighted_bar() {
     );
 }
 
-/// Bands from past errors follow a new base year (backtest mode): the errors are fitted again
-/// for the data known then, so the band stays on the chart.
-#[test]
-fn past_error_bands_follow_the_base_year() {
+/// The explorer at 120x40 showing bands from past errors (`B` twice), then in backtest mode.
+fn past_error_bands_in_backtest() -> memcycle::tui::App {
     let mut a = app(120, 40);
     send(
         &mut a,
@@ -235,6 +233,14 @@ fn past_error_bands_follow_the_base_year() {
             Message::ToggleBacktest,
         ],
     );
+    a
+}
+
+/// Bands from past errors follow a new base year (backtest mode): the errors are fitted again
+/// for the data known then, so the band stays on the chart.
+#[test]
+fn past_error_bands_follow_the_base_year() {
+    let a = past_error_bands_in_backtest();
     let specs = memcycle::tui::chart_data::chart_specs(&a);
     assert!(
         specs[0].band.is_some(),
@@ -262,15 +268,7 @@ fn past_error_bands_of_a_backtest_know_only_its_past() {
     use memcycle::insight::Quantity;
     use memcycle::insight::past_errors::{line, models_until};
     use memcycle::model::Memory;
-    let mut a = app(120, 40);
-    send(
-        &mut a,
-        &[
-            Message::ToggleBands,
-            Message::ToggleBands,
-            Message::ToggleBacktest,
-        ],
-    );
+    let a = past_error_bands_in_backtest();
     let base = a.projection().base_year;
     assert_eq!(base, 2022);
     let data = a.setup().data.clone();

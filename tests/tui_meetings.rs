@@ -485,14 +485,7 @@ fn a_kept_session_round_trips_and_a_broken_one_is_refused() {
 fn a_slide_about_the_past_hides_what_happened_until_revealed() {
     use memcycle::scenario::builtin_deck_at;
     let mut a = app(120, 40);
-    let data = a.setup().data.clone();
-    let catalog = a.setup().catalog.clone();
-    let deck = builtin_deck_at(a.store(), &|y| match y {
-        None => Some(catalog.clone()),
-        Some(y) => memcycle::setup::Setup::new(data.clone(), Some(y))
-            .ok()
-            .map(|s| s.catalog),
-    });
+    let deck = builtin_deck_at(a.store(), &|y| a.setup().catalog_at(y));
     let last = deck.len() - 1;
     assert_eq!(
         deck[last].id, "cuts-2023",

@@ -337,14 +337,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         } => scenario
             .load_scenario()
             .and_then(|(setup, params, loaded)| {
-                let name = loaded.map_or_else(|| "Baseline".to_owned(), |s| s.name);
-                let app = crate::tui::App::new(
-                    setup,
-                    params,
-                    name,
-                    crate::tui::Theme::new(true, ratatui::symbols::Marker::Braille),
-                )
-                .with_chart((*chart).into());
+                let app = headless_app(setup, params, loaded).with_chart((*chart).into());
                 let svg = crate::tui::export::chart_svg(&app);
                 // The file's extension says the format (a .png used to get SVG text).
                 let name = out.file_name().map(|f| f.to_string_lossy().into_owned());
@@ -365,18 +358,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             scenario
                 .load_scenario()
                 .and_then(|(setup, params, loaded)| {
-                    let (name, description, sources) = loaded.map_or_else(
-                        || ("Baseline".to_owned(), String::new(), Vec::new()),
-                        |s| (s.name, s.description, s.sources),
-                    );
-                    let app = crate::tui::App::new(
-                        setup,
-                        params,
-                        name,
-                        crate::tui::Theme::new(true, ratatui::symbols::Marker::Braille),
-                    )
-                    .with_description(description)
-                    .with_sources(sources);
+                    let app = headless_app(setup, params, loaded);
                     let html = crate::tui::report::report_html(&app);
                     write_output(out, html.as_bytes())
                 })
@@ -419,6 +401,27 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             1
         }
     }
+}
+
+/// The explorer's state for drawing without a terminal (`chart`, `report`): the settings, the
+/// loaded scenario's name, description and sources, the light theme.
+fn headless_app(
+    setup: Setup,
+    params: crate::model::Parameters,
+    loaded: Option<crate::scenario::Scenario>,
+) -> crate::tui::App {
+    let (name, description, sources) = loaded.map_or_else(
+        || ("Baseline".to_owned(), String::new(), Vec::new()),
+        |s| (s.name, s.description, s.sources),
+    );
+    crate::tui::App::new(
+        setup,
+        params,
+        name,
+        crate::tui::Theme::new(true, ratatui::symbols::Marker::Braille),
+    )
+    .with_description(description)
+    .with_sources(sources)
 }
 
 /// A refused write of `out`, and why.

@@ -186,9 +186,10 @@ pub fn exports_dir(app: &App) -> Option<PathBuf> {
 /// made every export fail with "File name too long").
 const MAX_NAME_IN_FILE: usize = 40;
 
-/// `<scenario>[-modified]-<chart>-<date>-<time>`: the scenario's slug (shortened), marked when
-/// the settings differ from it, the chart and the local time to the second.
-pub(super) fn export_stem(app: &App) -> String {
+/// `<scenario>[-modified]-<what>-<date>-<time>`: the scenario's slug (shortened), marked when
+/// the settings differ from it, what is exported (the chart, or `handout`) and the local time
+/// to the second.
+pub(super) fn export_stem(app: &App, what: &str) -> String {
     let slug: String = crate::scenario::slug(&app.session.scenario)
         .chars()
         .take(MAX_NAME_IN_FILE)
@@ -198,14 +199,14 @@ pub(super) fn export_stem(app: &App) -> String {
     format!(
         "{slug}{}-{}-{}",
         if app.is_edited() { "-modified" } else { "" },
-        app.ui.chart.short().to_lowercase().replace('/', ""),
+        what,
         chrono::Local::now().format("%Y%m%d-%H%M%S")
     )
 }
 
-/// `stem`, or `stem-2`, `stem-3` ...: the first whose SVG and CSV are both free (two exports
-/// in the same second overwrote each other).
-fn free_stem(dir: &std::path::Path, stem: &str) -> String {
+/// `stem`, or `stem-2`, `stem-3` ...: the first with no file of any of the `extensions` yet
+/// (two exports in the same second overwrote each other).
+pub(super) fn free_stem(dir: &std::path::Path, stem: &str, extensions: &[&str]) -> String {
     (1..)
         .map(|n| {
             if n == 1 {
@@ -215,7 +216,7 @@ fn free_stem(dir: &std::path::Path, stem: &str) -> String {
             }
         })
         .find(|s| {
-            ["svg", "png", "csv"]
+            extensions
                 .iter()
                 .all(|ext| !dir.join(format!("{s}.{ext}")).exists())
         })
@@ -229,7 +230,8 @@ pub fn export(app: &App) -> Result<(PathBuf, PathBuf), String> {
     let dir = exports_dir(app).ok_or("no directory for exports (no data directory here)")?;
     // What an export killed halfway left behind goes first.
     crate::export::remove_stale_temp_files(&dir, &["svg", "png", "csv"]);
-    let stem = free_stem(&dir, &export_stem(app));
+    let chart = app.ui.chart.short().to_lowercase().replace('/', "");
+    let stem = free_stem(&dir, &export_stem(app, &chart), &["svg", "png", "csv"]);
     let write = |name: String, text: String| {
         crate::export::write_atomically(&dir, &name, &text)
             .map_err(|e| format!("cannot write {}: {e}", dir.join(&name).display()))

@@ -62,7 +62,7 @@ pub struct Insight {
     pub errors: Option<(Year, ErrorModels)>,
     /// In backtest mode, the defaults' rolling skill over every base year up to the one on
     /// screen (the backtest mode's "does the skill hold" line).
-    pub rolling: Option<crate::backtest::rolling::Rolling>,
+    pub rolling: Option<RollingHalves>,
 }
 
 impl Default for Insight {
@@ -122,16 +122,34 @@ impl Insight {
 /// Years ahead the backtest mode's rolling skill scores, as `backtest --rolling` does by default.
 pub const ROLLING_HORIZON: i32 = 3;
 
+/// The defaults' bits skill from the earlier and the later half of the base years (what the
+/// backtest header shows), worked out once per base year rather than on every redraw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RollingHalves {
+    /// The two halves of the base years.
+    pub halves: [std::ops::RangeInclusive<Year>; 2],
+    /// Per memory (DRAM, NAND), the bits skill of each half (`None`: nothing scored).
+    pub bits: [[Option<f64>; 2]; 2],
+}
+
 /// The defaults' rolling skill from every base year the data allows up to `setup`'s, when that
 /// is a backtest (at least two base years, so that it has an earlier and a later half).
-pub fn rolling_skill(setup: &crate::setup::Setup) -> Option<crate::backtest::rolling::Rolling> {
+pub fn rolling_skill(setup: &crate::setup::Setup) -> Option<RollingHalves> {
     let data = &setup.data;
     let base = setup.base_year();
     let first = crate::setup::Setup::first_base_year(data);
     if base <= first || base >= data.last_observed_year() {
         return None;
     }
-    crate::backtest::rolling::run(data, first..=base, ROLLING_HORIZON, None, &[]).ok()
+    let r = crate::backtest::rolling::run(data, first..=base, ROLLING_HORIZON, None, &[]).ok()?;
+    let halves = r.halves()?;
+    let bits = Memory::ALL.map(|m| {
+        let series = format!("{}_eb", m.id());
+        halves
+            .clone()
+            .map(|h| r.skill_over(&series, &h).map(|k| k.skill()))
+    });
+    Some(RollingHalves { halves, bits })
 }
 
 #[cfg(test)]

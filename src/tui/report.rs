@@ -229,21 +229,8 @@ pub fn write_report(app: &App) -> Result<PathBuf, String> {
     let dir = super::export::exports_dir(app)
         .ok_or("no directory for exports (no data directory here)")?;
     crate::export::remove_stale_temp_files(&dir, &["html"]);
-    let stem = super::export::export_stem(app).replacen(
-        &format!("-{}-", app.ui.chart.short().to_lowercase().replace('/', "")),
-        "-handout-",
-        1,
-    );
-    let name = (1..)
-        .map(|n| {
-            if n == 1 {
-                format!("{stem}.html")
-            } else {
-                format!("{stem}-{n}.html")
-            }
-        })
-        .find(|n| !dir.join(n).exists())
-        .unwrap_or_else(|| format!("{stem}.html"));
+    let stem = super::export::export_stem(app, "handout");
+    let name = format!("{}.html", super::export::free_stem(&dir, &stem, &["html"]));
     crate::export::write_atomically(&dir, &name, &report_html(app))
         .map_err(|e| format!("cannot write {}: {e}", dir.join(&name).display()))
 }

@@ -170,22 +170,19 @@ fn rolling_halves<'a>(app: &App, m: Memory) -> Vec<Span<'a>> {
     let Some(r) = &app.insight.rolling else {
         return vec![];
     };
-    let Some([early, late]) = r.halves() else {
-        return vec![];
-    };
-    let series = format!("{}_eb", m.id());
-    let skill = |o| {
-        r.skill_over(&series, o)
-            .map_or_else(|| "-".to_owned(), |k| format!("{:.2}", k.skill()))
-    };
+    let [early, late] = r.bits[usize::from(m == Memory::Nand)]
+        .map(|k| k.map_or_else(|| "-".to_owned(), |k| format!("{k:.2}")));
     let label = |o: &std::ops::RangeInclusive<crate::units::Year>| {
         format!("{}-{:02}", o.start() % 100, o.end() % 100)
     };
     vec![
-        Span::styled(format!(" │ rolling {} ", label(&early)), app.ui.theme.dim()),
-        Span::styled(skill(&early), app.ui.theme.modified()),
-        Span::styled(format!(" {} ", label(&late)), app.ui.theme.dim()),
-        Span::styled(skill(&late), app.ui.theme.modified()),
+        Span::styled(
+            format!(" │ rolling {} ", label(&r.halves[0])),
+            app.ui.theme.dim(),
+        ),
+        Span::styled(early, app.ui.theme.modified()),
+        Span::styled(format!(" {} ", label(&r.halves[1])), app.ui.theme.dim()),
+        Span::styled(late, app.ui.theme.modified()),
     ]
 }
 
