@@ -136,7 +136,7 @@ fn bands_at_80x24_and_160x48() {
         memcycle::tui::update::bands_ready(&mut a, params, b);
         let screen = text(&draw(&a));
         assert!(
-            screen.contains("P10–90") && screen.contains("P(short 2026)"),
+            screen.contains("P10–90") && screen.contains("P(short) "),
             "{screen}"
         );
         insta::assert_snapshot!(format!("bands_dram_{w}x{h}"), screen);

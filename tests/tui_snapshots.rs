@@ -363,36 +363,48 @@ fn glossary_page_at_80x24() {
     assert!(text(&draw(&a)).contains("Tab: glossary"));
 }
 
-/// Backtest mode says whether the skill holds over time: on each memory's line, the defaults'
-/// bits skill from the earlier and the later half of the base years up to the one on screen,
-/// the figures `backtest --rolling` gives in its last two columns.
+/// Backtest mode says whether the skill holds over time: on the header's second line, each
+/// memory's bits skill from the earlier and the later half of the base years up to the one on
+/// screen, the figures `backtest --rolling` gives in its last two columns, with the halves named
+/// once, at 120 columns as at 160 (at 24 rows the header has no second line).
 #[test]
 fn backtest_mode_shows_the_rolling_skill_of_both_halves() {
     use memcycle::backtest::rolling;
-    let mut a = app(160, 48);
-    send(&mut a, &[Message::ToggleBacktest]);
-    let screen = text(&draw(&a));
-    assert!(screen.contains("Backtest from 2022"), "{screen}");
     let data = memcycle::data::builtin().expect("built-in data");
     let first = memcycle::setup::Setup::first_base_year(&data);
     let r = rolling::run(&data, first..=2022, 3, None, &[]).expect("rolling");
     let [early, late] = r.halves().expect("two halves");
-    for memory in ["dram", "nand"] {
-        let skill = |o| {
-            r.skill_over(&format!("{memory}_eb"), o)
-                .expect("scored")
-                .skill()
-        };
-        let wanted = format!(
-            "rolling {}-{} {:.2} {}-{} {:.2}",
+    for (w, h) in [(120, 40), (160, 48)] {
+        let mut a = app(w, h);
+        send(&mut a, &[Message::ToggleBacktest]);
+        let screen = text(&draw(&a));
+        assert!(screen.contains("Backtest from 2022"), "{screen}");
+        let halves = format!(
+            "bits skill rolling {}-{}→{}-{}",
             early.start() % 100,
             early.end() % 100,
-            skill(&early),
             late.start() % 100,
             late.end() % 100,
-            skill(&late)
         );
-        assert!(screen.contains(&wanted), "{wanted} not in\n{screen}");
+        assert!(screen.contains(&halves), "{halves} not in\n{screen}");
+        for memory in ["dram", "nand"] {
+            let skill = |o| {
+                r.skill_over(&format!("{memory}_eb"), o)
+                    .expect("scored")
+                    .skill()
+            };
+            let wanted = format!("{} ", memory.to_uppercase());
+            let figures = format!("{:.2}→{:.2}", skill(&early), skill(&late));
+            let line = screen
+                .lines()
+                .find(|l| l.contains(&halves))
+                .expect("summary line");
+            let after = &line[line.find(&format!("│ {wanted}")).expect("memory named")..];
+            assert!(
+                after.contains(&figures),
+                "{figures} not after {wanted} in\n{line}"
+            );
+        }
     }
 }
 
@@ -499,5 +511,38 @@ fn the_tornado_head_line_is_whole_at_every_size() {
             screen.contains("others as set") || screen.contains("now 33.1 ·"),
             "{w}x{h}:\n{screen}"
         );
+    }
+}
+
+/// The regime word stands beside the inventory cover that decides it, at every size and in a
+/// tight year as in a balanced one (issue 20 item 2: "SR +10.3% balanced" beside "SR +8.6%
+/// glut" read as a contradiction).
+#[test]
+fn the_regime_stands_beside_the_cover_that_decides_it() {
+    use memcycle::model::Memory;
+    for (w, h) in [(80, 24), (120, 40), (160, 48)] {
+        for years in [0, 2, 5] {
+            let mut a = app(w, h);
+            send(&mut a, &[Message::Year(years)]);
+            let screen = text(&draw(&a));
+            let i = a.projection().index(a.year()).expect("year on screen");
+            let market = a.projection().market.as_ref().expect("market");
+            for m in Memory::ALL {
+                let mp = market.memory(m);
+                let wanted = format!(
+                    "cover {:.1} wk {}",
+                    mp.inventory_weeks[i],
+                    mp.regime[i].as_str()
+                );
+                let line = screen
+                    .lines()
+                    .find(|l| l.starts_with(&format!(" {} ", m.id().to_uppercase())))
+                    .expect("memory line");
+                assert!(
+                    line.contains(&wanted),
+                    "{wanted} not in\n{line}\nat {w}x{h}"
+                );
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@
 use super::table::TextTable;
 use crate::format::Align;
 use crate::format::{fixed, json_number, signed};
+use crate::model::market::GLUT_COVER;
 use crate::model::{Basis, Memory, MemoryProjection, Projection};
 use serde_json::{Value, json};
 
@@ -141,8 +142,14 @@ pub fn to_table(p: &Projection) -> String {
             |y| format!("price turns up in {y}"),
         );
         out.push_str(&format!(
-            "{} market, {} (obs: demand is the industry's figure, est: an estimate of the year in progress, model: the model's reconstruction; price index: {} = 100; vs trend: price over its cost trend; target inventory {} weeks); {turn}\n\n{}\n",
-            mp.label, p.history_label(), p.base_year, mp.target_weeks, t.render()
+            "{} market, {} (obs: demand is the industry's figure, est: an estimate of the year in progress, model: the model's reconstruction; price index: {} = 100; vs trend: price over its cost trend; target inventory {} weeks; regime by inventory cover: glut above {:.1} weeks, tight below {:.1}, by suff. % where cover is unpublished); {turn}\n\n{}\n",
+            mp.label,
+            p.history_label(),
+            p.base_year,
+            mp.target_weeks,
+            mp.target_weeks * GLUT_COVER,
+            mp.target_weeks / GLUT_COVER,
+            t.render()
         ));
     }
     if out.is_empty() {

@@ -67,50 +67,40 @@ fn readout<'a>(
     spans
 }
 
-/// The market readout of one memory in the selected year: sufficiency ratio, regime and the
-/// year the price turns.
-fn market<'a>(app: &App, m: Memory) -> Vec<Span<'a>> {
+/// The market readout of one memory in the selected year, as groups kept whole on a narrow
+/// screen: the sufficiency ratio with the inventory cover and the regime it decides, and the
+/// year the price turns. The regime word sits after the cover because cover, not the ratio,
+/// sets it ("SR +10.3% balanced" beside "SR +8.6% glut" read as a contradiction); a history
+/// year with no published cover takes it from the ratio.
+fn market<'a>(app: &App, m: Memory) -> Option<[Vec<Span<'a>>; 2]> {
     let t = app.ui.theme;
-    let (Some(mk), Some(i)) = (&app.projection.market, app.projection.index(app.ui.year)) else {
-        return vec![];
-    };
-    let mp = mk.memory(m);
-    let regime = mp.regime[i];
-    let turn = mp
-        .turn_year
-        .map_or_else(|| "none".to_owned(), |y| y.to_string());
-    vec![
-        Span::styled("  │ SR ", t.dim()),
-        Span::styled(
-            crate::format::percent_or_na(mp.sufficiency_pct[i], 1),
-            Style::new().add_modifier(Modifier::BOLD),
-        ),
-        Span::styled(
-            format!(" {}", regime.as_str()),
-            t.regime(regime).add_modifier(Modifier::BOLD),
-        ),
-        Span::styled(" │ turn ", t.dim()),
-        Span::styled(turn, Style::new().add_modifier(Modifier::BOLD)),
-    ]
-}
-
-/// The inventory cover that decides the regime, where there is room for it ("SR +10.3%
-/// balanced" read as a contradiction without it: cover, not the ratio, sets the regime).
-fn cover<'a>(app: &App, m: Memory) -> Option<Vec<Span<'a>>> {
     let (mk, i) = (
         app.projection.market.as_ref()?,
         app.projection.index(app.ui.year)?,
     );
-    let weeks = mk.memory(m).inventory_weeks[i];
-    weeks.is_finite().then(|| {
-        vec![
-            Span::styled(" │ cover ", app.ui.theme.dim()),
-            Span::styled(
-                format!("{weeks:.1} wk"),
-                Style::new().add_modifier(Modifier::BOLD),
-            ),
-        ]
-    })
+    let mp = mk.memory(m);
+    let regime = mp.regime[i];
+    let weeks = mp.inventory_weeks[i];
+    let turn = mp
+        .turn_year
+        .map_or_else(|| "none".to_owned(), |y| y.to_string());
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let mut balance = vec![
+        Span::styled("  │ SR ", t.dim()),
+        Span::styled(crate::format::percent_or_na(mp.sufficiency_pct[i], 1), bold),
+    ];
+    if weeks.is_finite() {
+        balance.extend([
+            Span::styled(" │ cover ", t.dim()),
+            Span::styled(format!("{weeks:.1} wk"), bold),
+        ]);
+    }
+    balance.push(Span::styled(
+        format!(" {}", regime.as_str()),
+        t.regime(regime).add_modifier(Modifier::BOLD),
+    ));
+    let turn = vec![Span::styled(" │ turn ", t.dim()), Span::styled(turn, bold)];
+    Some([balance, turn])
 }
 
 /// With uncertainty bands on (and drawn for the current sliders): the share of draws in which
@@ -122,7 +112,8 @@ fn shortage<'a>(app: &App, m: Memory) -> Option<Vec<Span<'a>>> {
         .p_shortage(m, app.ui.year)?;
     let t = app.ui.theme;
     Some(vec![
-        Span::styled(format!(" │ P(short {}) ", app.ui.year), t.dim()),
+        // The year is the one in the title, as for every readout on the line.
+        Span::styled(" │ P(short) ", t.dim()),
         Span::styled(
             format!("{:.0}%", p * 100.0),
             Style::new().add_modifier(Modifier::BOLD),
@@ -158,50 +149,57 @@ fn backtest<'a>(app: &App, scores: &[SeriesScore], m: Memory) -> Vec<Vec<Span<'a
                 app.ui.theme.modified(),
             ),
         ],
-        price_direction(app, m),
-        rolling_halves(app, m),
     ]
 }
 
-/// The defaults' rolling skill of the memory's bits from the earlier and the later half of the
-/// base years up to the one on screen (`backtest --rolling`'s last two columns): whether the
-/// skill holds over time. Empty with fewer than two base years.
-fn rolling_halves<'a>(app: &App, m: Memory) -> Vec<Span<'a>> {
-    let Some(r) = &app.insight.rolling else {
-        return vec![];
-    };
-    let [early, late] = r.bits[usize::from(m == Memory::Nand)]
-        .map(|k| k.map_or_else(|| "-".to_owned(), |k| format!("{k:.2}")));
+/// Backtest mode's second line (blank otherwise), which leaves the memory lines room for the
+/// cover and the regime it decides: for each memory, whether the price per bit moved the way
+/// the settings said in the first and second projected year (`✓` right, `✗` wrong, `·` nothing
+/// observed), and the defaults' rolling skill of its bits from the earlier and the later half of
+/// the base years up to the one on screen (`backtest --rolling`'s last two columns): whether
+/// the skill holds over time.
+fn backtest_summary<'a>(app: &App, width: u16) -> Line<'a> {
+    let t = app.ui.theme;
+    if !app.is_backtest() {
+        return Line::default();
+    }
+    let rolling = app.insight.rolling.as_ref();
     let label = |o: &std::ops::RangeInclusive<crate::units::Year>| {
         format!("{}-{:02}", o.start() % 100, o.end() % 100)
     };
-    vec![
-        Span::styled(
-            format!(" │ rolling {} ", label(&r.halves[0])),
-            app.ui.theme.dim(),
+    let legend = match rolling {
+        Some(r) => format!(
+            " price 1-2y · bits skill rolling {}→{}",
+            label(&r.halves[0]),
+            label(&r.halves[1])
         ),
-        Span::styled(early, app.ui.theme.modified()),
-        Span::styled(format!(" {} ", label(&r.halves[1])), app.ui.theme.dim()),
-        Span::styled(late, app.ui.theme.modified()),
-    ]
-}
-
-/// Whether the price per bit moved the way the settings said, in the first and the second
-/// projected year: `✓` right, `✗` wrong, `·` nothing observed to say.
-fn price_direction<'a>(app: &App, m: Memory) -> Vec<Span<'a>> {
-    let marks: String =
-        crate::backtest::rolling::price_directions(&app.setup.data, &app.projection, m)
-            .iter()
-            .map(|d| match d {
-                Some(true) => '✓',
-                Some(false) => '✗',
-                None => '·',
-            })
-            .collect();
-    vec![
-        Span::styled(" price 1-2y ", app.ui.theme.dim()),
-        Span::styled(marks, app.ui.theme.modified()),
-    ]
+        None => " price 1-2y".to_owned(),
+    };
+    let groups = Memory::ALL
+        .into_iter()
+        .map(|m| {
+            let marks: String =
+                crate::backtest::rolling::price_directions(&app.setup.data, &app.projection, m)
+                    .iter()
+                    .map(|d| match d {
+                        Some(true) => '✓',
+                        Some(false) => '✗',
+                        None => '·',
+                    })
+                    .collect();
+            let mut g = vec![
+                Span::styled(format!(" │ {} ", m.id().to_uppercase()), t.dim()),
+                Span::styled(marks, t.modified()),
+            ];
+            if let Some(r) = rolling {
+                let [early, late] = r.bits[usize::from(m == Memory::Nand)]
+                    .map(|k| k.map_or_else(|| "-".to_owned(), |k| format!("{k:.2}")));
+                g.push(Span::styled(format!(" {early}→{late}"), t.modified()));
+            }
+            g
+        })
+        .collect();
+    whole_groups(vec![Span::styled(legend, t.dim())], groups, width)
 }
 
 /// Draws the header.
@@ -267,15 +265,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let mut lines = vec![Line::from(title)];
     if big {
-        lines.push(Line::default());
+        lines.push(backtest_summary(app, area.width));
     }
     // Scored once for both lines: it compares the whole projection with the data.
     let scores = app.backtest_scores();
     for (m, readout) in [(Memory::Dram, dram), (Memory::Nand, nand)] {
-        let mut groups = vec![market(app, m)];
+        // In order of priority, since a narrow screen keeps the first groups that fit: the
+        // balance and its regime, the shortage probability the user asked for with `B`, then
+        // the turn and the backtest's errors.
+        let [balance, turn] = market(app, m).unwrap_or_default();
+        let mut groups = vec![balance];
         groups.extend(shortage(app, m));
+        groups.push(turn);
         groups.extend(backtest(app, &scores, m));
-        groups.extend(cover(app, m));
         lines.push(whole_groups(
             [vec![Span::raw(" ")], readout].concat(),
             groups,

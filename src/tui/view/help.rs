@@ -16,13 +16,10 @@ pub const GLOSSARY: [(&str, &str); 20] = [
         "regime",
         "by cover: glut above 1.3 x target, tight below target / 1.3",
     ),
-    (
-        "price idx",
-        "price per bit, base year = 100; on its cost trend: balanced",
-    ),
+    ("price idx", "price per bit, base year = 100"),
     (
         "vs trend",
-        "price over trend, %: >0 when cover is short; bound 3x (data)",
+        "over cost trend, %: climbs, with a lag, while cover is short",
     ),
     (
         "turn",

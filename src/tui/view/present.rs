@@ -11,12 +11,24 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-/// One readout: a caption, a value (big when there is room) and a note.
+/// One readout: a caption, a value (big when there is room) and a note, each caption and note
+/// with a short form for narrow cards (labels are abbreviated, never cut).
 struct Readout {
     caption: String,
+    short_caption: String,
     value: String,
     unit: &'static str,
     note: String,
+    short_note: String,
+}
+
+/// The full text when it fits the width, else the short one.
+fn fitting<'a>(full: &'a str, short: &'a str, width: u16) -> &'a str {
+    if full.chars().count() <= usize::from(width) {
+        full
+    } else {
+        short
+    }
 }
 
 fn readouts(app: &App) -> Vec<Readout> {
@@ -36,31 +48,49 @@ fn readouts(app: &App) -> Vec<Readout> {
     let mut out = vec![
         Readout {
             caption: format!("DRAM demand {}", app.ui.year),
+            short_caption: format!("DRAM {}", app.ui.year),
             value: fixed(p.reported_dram_eb(i), 1),
             unit: "EB",
             note: vs_base(p.reported_dram_eb(i), &app.baseline.reported_dram()),
+            short_note: vs_base(p.reported_dram_eb(i), &app.baseline.reported_dram()),
         },
         Readout {
             caption: format!("NAND demand {}", app.ui.year),
+            short_caption: format!("NAND {}", app.ui.year),
             value: fixed(p.reported_nand_eb(i), 0),
             unit: "EB",
             note: vs_base(p.reported_nand_eb(i), &app.baseline.reported_nand()),
+            short_note: vs_base(p.reported_nand_eb(i), &app.baseline.reported_nand()),
         },
     ];
     if let Some(m) = &p.market {
         let d = m.memory(Memory::Dram);
+        let (regime, weeks) = (d.regime[i].as_str(), d.inventory_weeks[i]);
+        // The cover beside the regime word, since cover decides it.
+        let (note, short_note) = if weeks.is_finite() {
+            (
+                format!("{regime} · cover {weeks:.1} wk"),
+                format!("{regime} {weeks:.1} wk"),
+            )
+        } else {
+            (regime.to_owned(), regime.to_owned())
+        };
         out.push(Readout {
             caption: format!("DRAM sufficiency {}", app.ui.year),
+            short_caption: format!("DRAM SR {}", app.ui.year),
             value: crate::format::percent_or_na(d.sufficiency_pct[i], 1),
             unit: "",
-            note: d.regime[i].as_str().to_owned(),
+            note,
+            short_note,
         });
         let turn = |m: Memory| m_turn(app, m);
         out.push(Readout {
             caption: "DRAM price turns up".into(),
+            short_caption: "DRAM turn".into(),
             value: turn(Memory::Dram),
             unit: "",
             note: format!("NAND: {}", turn(Memory::Nand)),
+            short_note: format!("NAND: {}", turn(Memory::Nand)),
         });
     }
     out
@@ -138,9 +168,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ])
     .split(numbers);
     for (r, cell) in cells.iter().zip(columns.iter()) {
+        // Borders and a space either side of the caption; borders and a margin for the note.
+        let caption = fitting(&r.caption, &r.short_caption, cell.width.saturating_sub(4));
+        let note = fitting(&r.note, &r.short_note, cell.width.saturating_sub(3)).to_owned();
         let block = Block::bordered()
             .border_style(t.border())
-            .title(Span::styled(format!(" {} ", r.caption), t.dim()));
+            .title(Span::styled(format!(" {caption} "), t.dim()));
         let inner = block.inner(*cell);
         block.render(*cell, buf);
         if big && bignum::fits(&r.value) && bignum::width(&r.value) + 3 <= inner.width {
@@ -166,7 +199,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             buf.set_stringn(
                 inner.x + 1,
                 inner.y + bignum::HEIGHT,
-                &r.note,
+                &note,
                 usize::from(inner.width.saturating_sub(1)),
                 t.modified(),
             );
@@ -176,7 +209,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     format!("{} {}", r.value, r.unit),
                     t.title().add_modifier(Modifier::BOLD),
                 )),
-                Line::from(Span::styled(r.note.clone(), t.modified())),
+                Line::from(Span::styled(note, t.modified())),
             ])
             .render(
                 Rect::new(
