@@ -237,3 +237,73 @@ fn without_colour_every_stacked_segment_has_its_own_shade() {
     shades.dedup();
     assert_eq!(shades.len(), 6, "{legend}");
 }
+
+/// The stacked area's projected total is one solid line on the stack's top (issue 20 item 3):
+/// in every column of the projection the highest mark is the total in the terminal's
+/// foreground, as a half block with nothing above it in its cell, and a segment's colour right
+/// under it. Drawn as a separate line it rounded apart from the stack and alternated above
+/// and below the top segment: a white/blue checkerboard at 160x48.
+#[test]
+fn the_stacked_total_is_one_line_on_the_stack() {
+    use ratatui::style::Color;
+    for (w, h) in [(120, 40), (160, 48)] {
+        let a = app(w, h).with_theme(Theme::new(true, Marker::Braille));
+        let buf = draw(&a);
+        let chart = ScreenLayout::new(Rect::new(0, 0, w, h))
+            .expect("layout")
+            .chart;
+        let (inside, axis_col, _) = plot_and_base(&buf, chart, "2025");
+        let axis_row = (inside.y..inside.bottom())
+            .rev()
+            .find(|y| buf[(axis_col, *y)].symbol() == "└")
+            .expect("axis");
+        // The graph's top row: the first under the legend with the y axis beside it.
+        let top_row = (inside.y..axis_row)
+            .find(|y| buf[(axis_col, *y)].symbol() == "│")
+            .expect("y axis");
+        let labels: String = (inside.x..inside.right())
+            .map(|x| buf[(x, axis_row + 1)].symbol().to_owned())
+            .collect();
+        // From the 2027 label to the 2035 one: projection years, clear of the cursor and the
+        // base-year marker.
+        let column = |year: &str| inside.x + labels.find(year).expect("labelled") as u16;
+        let (from, to) = (column("2027") + 2, column("2035"));
+        let segment = |c: Color| !matches!(c, Color::Reset | Color::DarkGray);
+        for x in from..to {
+            let (y, top) = (top_row..axis_row)
+                .map(|y| (y, &buf[(x, y)]))
+                .find(|(_, c)| c.symbol() != " ")
+                .expect("a mark in the column");
+            let at = format!("column {x}, row {y} at {w}x{h}: {top:?}");
+            assert_eq!(top.fg, Color::Reset, "the total on top, {at}");
+            match top.symbol() {
+                "▀" => assert!(
+                    segment(top.bg) || segment(buf[(x, y + 1)].fg),
+                    "a segment right under the total, {at}"
+                ),
+                "▄" => {
+                    assert_eq!(top.bg, Color::Reset, "nothing above the total, {at}");
+                    assert!(segment(buf[(x, y + 1)].fg), "a segment under it, {at}");
+                }
+                _ => panic!("the total as a half block, {at}"),
+            }
+        }
+    }
+}
+
+/// A stacked segment too thin for a half cell in some year is not drawn there, and the chart
+/// says so and where to read it (issue 20 item 3): at 80x24 the history years hold six
+/// segments in two or three half cells (at 160x48 still four or five); at 300x100 every
+/// segment has room and nothing is said.
+#[test]
+fn thin_segments_are_named_when_not_drawn() {
+    for (w, h, said) in [(80, 24, true), (160, 48, true), (300, 100, false)] {
+        let a = app(w, h).with_theme(Theme::new(true, Marker::Braille));
+        let screen = text(&draw(&a));
+        assert_eq!(
+            screen.contains("thin segments"),
+            said,
+            "at {w}x{h}:\n{screen}"
+        );
+    }
+}

@@ -9,7 +9,7 @@ use super::chart_series::{
     NO_COLOR_LINES, history_style, legend, line_of, points_of, role_style, selected_outline,
     stack_fills,
 };
-use super::chart_stack::{Layer, layers as stack_layers, paint as paint_stack};
+use super::chart_stack::{Edge, Layer, layers as stack_layers, paint as paint_stack};
 use crate::model::Regime;
 use crate::units::Year;
 use ratatui::buffer::Buffer;
@@ -182,8 +182,15 @@ fn marks(app: &App, spec: &ChartSpec, f: Frame) -> Marks {
     }
 }
 
-/// Draws the legend at the top of `area`; returns what is left for the plot.
-fn draw_legend(app: &App, spec: &ChartSpec, m: &Marks, area: Rect, buf: &mut Buffer) -> Rect {
+/// The legend line for a pane `width` cells wide: the full one, or the short one when that
+/// saves a row, with `note` at its end.
+fn legend_line(
+    app: &App,
+    spec: &ChartSpec,
+    m: &Marks,
+    width: u16,
+    note: Option<&str>,
+) -> Line<'static> {
     let t = app.ui.theme;
     let shown = (
         m.lines.baseline.iter().any(|b| !b.is_empty()),
@@ -192,25 +199,79 @@ fn draw_legend(app: &App, spec: &ChartSpec, m: &Marks, area: Rect, buf: &mut Buf
         (!m.observed.is_empty()).then_some(if app.is_backtest() { "observed" } else { "est" }),
         spec.band.as_ref().map(|_| spec.band_label.as_str()),
     );
-    let mut head = legend(t, spec, shown, app.selected_segment(), false);
-    let rows = |l: &Line| l.width().div_ceil(usize::from(area.width.max(1)));
-    let short = legend(t, spec, shown, app.selected_segment(), true);
-    if rows(&short) < rows(&head) {
+    let with_note = |mut l: Line<'static>| {
+        if let Some(note) = note {
+            l.spans.push(Span::styled(format!("{note} "), t.dim()));
+        }
+        l
+    };
+    let head = with_note(legend(t, spec, shown, app.selected_segment(), false));
+    let short = with_note(legend(t, spec, shown, app.selected_segment(), true));
+    if legend_rows(&short, width) < legend_rows(&head, width) {
         // The texture's note goes first when it costs the plot a row.
-        head = short;
+        short
+    } else {
+        head
     }
-    let height = (head.width() as u16)
-        .div_ceil(area.width.max(1))
-        .clamp(1, 3);
-    Paragraph::new(head)
+}
+
+/// Rows a legend line needs in `width` cells.
+fn legend_rows(line: &Line, width: u16) -> u16 {
+    (line.width() as u16).div_ceil(width.max(1)).max(1)
+}
+
+fn render_legend(line: Line<'static>, area: Rect, buf: &mut Buffer) {
+    Paragraph::new(line)
         .wrap(Wrap { trim: true })
-        .render(Rect::new(area.x, area.y, area.width, height), buf);
+        .render(area, buf);
+}
+
+/// Draws the legend at the top of `area`; returns what is left for the plot.
+fn draw_legend(app: &App, spec: &ChartSpec, m: &Marks, area: Rect, buf: &mut Buffer) -> Rect {
+    let head = legend_line(app, spec, m, area.width, None);
+    // At most three rows: the rest is cut.
+    let height = legend_rows(&head, area.width).min(3);
+    render_legend(head, Rect::new(area.x, area.y, area.width, height), buf);
     Rect::new(
         area.x,
         area.y + height,
         area.width,
         area.height.saturating_sub(height),
     )
+}
+
+/// Says that some stacked segments were too thin for a half cell somewhere, and where to read
+/// them instead: at the end of the legend when it fits in the legend's rows, else on the
+/// graph's top left row (a stack rises to the right).
+fn note_thin_segments(
+    app: &App,
+    spec: &ChartSpec,
+    m: &Marks,
+    (legend, graph): (Rect, Rect),
+    buf: &mut Buffer,
+) {
+    let notes = [
+        "thin segments not drawn (d: table by segment)",
+        "thin segments hidden (d)",
+    ];
+    for note in notes {
+        let line = legend_line(app, spec, m, legend.width, Some(note));
+        if legend_rows(&line, legend.width) <= legend.height {
+            for y in legend.top()..legend.bottom() {
+                for x in legend.left()..legend.right() {
+                    if let Some(cell) = buf.cell_mut((x, y)) {
+                        cell.reset();
+                    }
+                }
+            }
+            render_legend(line, legend, buf);
+            return;
+        }
+    }
+    let short = format!(" {} ", notes[1]);
+    if short.chars().count() + 2 <= usize::from(graph.width) {
+        buf.set_string(graph.x + 1, graph.y, short, app.ui.theme.dim());
+    }
 }
 
 /// Fills that depend on the plot's size (one point per braille dot): the gap between baseline
@@ -296,6 +357,9 @@ fn datasets<'a>(app: &App, spec: &ChartSpec, m: &'a Marks, fl: &'a Fills) -> Vec
         line_of(&m.cursor, t.marker, t.cursor()),
     ]);
     let drawn = |role: Role| !(spec.stacked && matches!(role, Role::Segment(_)));
+    // The stack paints its projected total itself (see `edge_line`).
+    let projected_drawn =
+        |role: Role| drawn(role) && !(spec.stacked && t.color && role == Role::Total);
     for (s, runs) in spec.series.iter().zip(&m.lines.history) {
         if drawn(s.role) {
             out.extend(
@@ -313,7 +377,7 @@ fn datasets<'a>(app: &App, spec: &ChartSpec, m: &'a Marks, fl: &'a Fills) -> Vec
         spec.series
             .iter()
             .zip(&m.lines.projection)
-            .filter(move |(s, _)| drawn(s.role) && pinned(s.role) == pins)
+            .filter(move |(s, _)| projected_drawn(s.role) && pinned(s.role) == pins)
             .map(|(s, pr)| line_of(pr, line_marker(app, spec, s.role), role_style(t, s.role)))
     };
     out.extend(projected(false));
@@ -333,6 +397,24 @@ fn datasets<'a>(app: &App, spec: &ChartSpec, m: &'a Marks, fl: &'a Fills) -> Vec
         points_of(&m.observed, Marker::Dot, t.key()),
     ]);
     out
+}
+
+/// The projected total of a stacked area in colour, which the stack paints as its top edge on
+/// its own half-cell grid instead of the chart drawing it as a line.
+fn edge_line<'a>(
+    t: crate::tui::Theme,
+    spec: &ChartSpec,
+    m: &'a Marks,
+) -> Option<(&'a [(f64, f64)], ratatui::style::Color)> {
+    if !(spec.stacked && t.color) {
+        return None;
+    }
+    let k = spec.series.iter().position(|s| s.role == Role::Total)?;
+    // The total is drawn in the terminal's own foreground: `Reset` as a glyph's colour.
+    let color = role_style(t, Role::Total)
+        .fg
+        .unwrap_or(ratatui::style::Color::Reset);
+    Some((m.lines.projection.get(k)?.as_slice(), color))
 }
 
 /// A projected line's marker: the pane's main line heavy (half blocks) where the chosen marker
@@ -428,11 +510,17 @@ pub(super) fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
     }
     let fl = fills(app, spec, &m, plot, frame);
     let graph = draw_axes(app, spec, datasets(app, spec, &m, &fl), plot, frame, buf);
-    paint_stack(
+    let t = app.ui.theme;
+    let edge = edge_line(t, spec, &m).map(|(points, color)| Edge { points, color });
+    let hidden = paint_stack(
         buf,
         graph,
         ((f64::from(from), f64::from(to)), (lo, hi)),
-        &m.layers,
-        &stack_fills(app.ui.theme, &m.layers),
+        (&m.layers, &stack_fills(t, &m.layers)),
+        edge,
     );
+    if hidden {
+        let legend = Rect::new(area.x, area.y, area.width, plot.y - area.y);
+        note_thin_segments(app, spec, &m, (legend, graph), buf);
+    }
 }

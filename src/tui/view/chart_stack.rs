@@ -95,7 +95,9 @@ pub(super) const SHADES: [&str; 6] = ["█", "▓", "▒", "░", "▚", "▌"];
 /// at least one half cell where it has a share of the total and there are enough to go round:
 /// a segment thinner than half a row stays visible (PCs vanished from 2025 to 2028 at 160x48),
 /// taken from the thickest one.
-fn half_cell_owners(tops: &[f64], y: (f64, f64), halves: usize) -> Vec<Option<usize>> {
+///
+/// Also says whether a segment with a share got none (fewer half cells than segments).
+fn half_cell_owners(tops: &[f64], y: (f64, f64), halves: usize) -> (Vec<Option<usize>>, bool) {
     let mut owners = vec![None; halves];
     let span = (y.1 - y.0).max(f64::MIN_POSITIVE);
     let scale = halves as f64 / span;
@@ -157,21 +159,49 @@ fn half_cell_owners(tops: &[f64], y: (f64, f64), halves: usize) -> Vec<Option<us
         }
         k += n;
     }
-    owners
+    (owners, cells < positive)
+}
+
+/// The projected total drawn as the stack's top edge: its points and colour.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Edge<'a> {
+    /// The total from the base year on.
+    pub points: &'a [(f64, f64)],
+    /// The total line's colour.
+    pub color: Color,
+}
+
+/// The half cell of the edge in a column: where the total rounds to on the stack's own grid,
+/// and never inside the stack, so that the line sits on the stack's top in one colour (drawn
+/// as a separate line it rounded differently and alternated above and below the top layer, a
+/// white/blue checkerboard at 160x48).
+fn edge_half(owners: &[Option<usize>], total: f64, y: (f64, f64)) -> Option<usize> {
+    let halves = owners.len();
+    let scale = halves as f64 / (y.1 - y.0).max(f64::MIN_POSITIVE);
+    let top = owners
+        .iter()
+        .rposition(Option::is_some)
+        .map_or(0, |k| k + 1);
+    let at = ((total - y.0) * scale).round().max(0.0) as usize;
+    let k = at.max(top);
+    (total.is_finite() && k < halves).then_some(k)
 }
 
 /// Paints `layers` (top first, with `fills` in the same order) into `graph`, a plot showing
-/// `x` and `y` (value bounds).
+/// `x` and `y` (value bounds), with the projected total as its top `edge` where given.
+/// Returns whether some segment with a share of its column was too thin to get a half cell
+/// there (more segments than half cells in the stack), for the chart to say so.
 pub(super) fn paint(
     buf: &mut Buffer,
     graph: Rect,
     (x, y): ((f64, f64), (f64, f64)),
-    layers: &[Layer],
-    fills: &[Fill],
-) {
+    (layers, fills): (&[Layer], &[Fill]),
+    edge: Option<Edge>,
+) -> bool {
     if graph.width == 0 || graph.height == 0 || x.1 <= x.0 || y.1 <= y.0 {
-        return;
+        return false;
     }
+    let mut hidden = false;
     let w = f64::from(graph.width);
     let halves = usize::from(graph.height) * 2;
     for cx in 0..graph.width {
@@ -184,16 +214,26 @@ pub(super) fn paint(
         else {
             continue;
         };
-        let owners = half_cell_owners(&tops, y, halves);
+        let (owners, thin) = half_cell_owners(&tops, y, halves);
+        hidden |= thin;
+        let edge = edge.and_then(|e| {
+            let total = value_at(e.points, xv)?;
+            let first = e.points.first()?.0;
+            (xv >= first)
+                .then(|| edge_half(&owners, total, y))
+                .flatten()
+                .map(|k| (k, Fill::Color(e.color)))
+        });
         for cy in 0..graph.height {
             // Half cells count from the bottom; row 0 is the top one.
             let from_bottom = (usize::from(graph.height) - 1 - usize::from(cy)) * 2;
-            let half = |k: usize| {
-                owners
+            let half = |k: usize| match edge {
+                Some((e, fill)) if e == k => Some(fill),
+                _ => owners
                     .get(k)
                     .copied()
                     .flatten()
-                    .and_then(|i| fills.get(i).copied())
+                    .and_then(|i| fills.get(i).copied()),
             };
             let (upper, lower) = (half(from_bottom + 1), half(from_bottom));
             let Some(cell) = buf.cell_mut((graph.x + cx, graph.y + cy)) else {
@@ -229,6 +269,7 @@ pub(super) fn paint(
             }
         }
     }
+    hidden
 }
 
 #[cfg(test)]
@@ -279,7 +320,13 @@ mod tests {
         let fills = [Fill::Color(Color::Red), Fill::Color(Color::Cyan)];
         let area = Rect::new(0, 0, 2, 2);
         let mut buf = Buffer::empty(area);
-        paint(&mut buf, area, ((0.0, 2.0), (0.0, 4.0)), &layers, &fills);
+        paint(
+            &mut buf,
+            area,
+            ((0.0, 2.0), (0.0, 4.0)),
+            (&layers, &fills),
+            None,
+        );
         let cell = &buf[(0, 0)];
         assert_eq!(
             (cell.symbol(), cell.fg, cell.bg),
@@ -306,8 +353,8 @@ mod tests {
             &mut buf,
             area,
             ((0.0, 1.0), (0.0, 4.0)),
-            &layers,
-            &[Fill::Color(Color::Green)],
+            (&layers, &[Fill::Color(Color::Green)]),
+            None,
         );
         assert_eq!((buf[(0, 0)].symbol(), buf[(0, 0)].bg), ("⠉", Color::Green));
     }
@@ -317,18 +364,20 @@ mod tests {
         // Tops 60.5, 60, 30 (top layer first) over 0..100 in 10 half cells: the stack keeps its
         // 6 half cells, and the top layer, 0.5 thick (a twentieth of a half cell), still gets
         // one, taken from a thick one.
-        let owners = half_cell_owners(&[60.5, 60.0, 30.0], (0.0, 100.0), 10);
+        let (owners, hidden) = half_cell_owners(&[60.5, 60.0, 30.0], (0.0, 100.0), 10);
+        assert!(!hidden);
         let count = |i| owners.iter().filter(|o| **o == Some(i)).count();
         assert_eq!((count(0), count(1) + count(2)), (1, 5), "{owners:?}");
         assert_eq!(owners.iter().filter(|o| o.is_some()).count(), 6);
         // A layer without a share takes nothing.
-        let owners = half_cell_owners(&[50.0, 50.0], (0.0, 100.0), 10);
+        let (owners, _) = half_cell_owners(&[50.0, 50.0], (0.0, 100.0), 10);
         assert_eq!(owners.iter().filter(|o| **o == Some(0)).count(), 0);
         assert_eq!(owners.iter().filter(|o| **o == Some(1)).count(), 5);
         // The stack keeps its height: six thin layers, 15 in all over 0..150 in 12 half cells,
         // stay one half cell high (they stood five high when each took one).
         let tops = [15.0, 12.0, 11.5, 8.5, 8.0, 5.0];
-        let owners = half_cell_owners(&tops, (0.0, 150.0), 12);
+        let (owners, hidden) = half_cell_owners(&tops, (0.0, 150.0), 12);
+        assert!(hidden, "six segments in one half cell: five hidden");
         assert_eq!(
             owners.iter().filter(|o| o.is_some()).count(),
             1,

@@ -59,7 +59,7 @@ pub const GLOSSARY: [(&str, &str); 20] = [
     ),
     (
         "stacked area",
-        "demand by segment; history: model's split, industry total",
+        "by segment; history: model split, industry total; thin: d",
     ),
     (
         "━ total",
