@@ -117,9 +117,28 @@ fn pins_compare_up_to_three_scenarios() {
         a.status().as_ref().is_some_and(|s| s.error),
         "a fourth pin is refused"
     );
+    let names: Vec<&str> = a.pins().iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Baseline", "Baseline*", "Baseline* 2"],
+        "told apart"
+    );
     let screen = text(&draw(&a));
     assert!(screen.contains("compare in 2026"));
-    assert!(screen.contains("■ Baseline*"));
+    assert!(screen.contains("■ Baseline* 2"));
+    // With three pins the legend keeps to two rows above the chart (it took three, and the
+    // chart shrank to five rows).
+    let lines: Vec<&str> = screen.lines().collect();
+    let title = lines
+        .iter()
+        .position(|l| l.contains("DRAM demand (EB)"))
+        .expect("the chart's title");
+    let axis = lines
+        .iter()
+        .skip(title)
+        .position(|l| l.contains("1.0k│"))
+        .expect("the top of the y axis");
+    assert!(axis - 1 <= 2, "legend rows: {}\n{screen}", axis - 1);
     insta::assert_snapshot!("compare_120x40", screen);
     send(&mut a, &[Message::ClearPins]);
     assert!(a.pins().is_empty());

@@ -358,6 +358,11 @@ fn glossary_page_at_80x24() {
     ] {
         assert!(screen.contains(term), "{term}:\n{screen}");
     }
+    // Every entry on one line: the page ends with its footer (a wrapped entry pushed it off).
+    assert!(
+        screen.contains("Tab: keys · Esc or ? closes this help"),
+        "{screen}"
+    );
     insta::assert_snapshot!(screen);
     send(&mut a, &[Message::HelpPage]);
     assert!(text(&draw(&a)).contains("Tab: glossary"));

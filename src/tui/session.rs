@@ -199,6 +199,18 @@ pub fn pin(app: &mut App) {
         status(app, text, true);
         return;
     }
+    // Two pins of one scenario, each changed, were both "Baseline*" in the legend and the
+    // compare table: number the later ones.
+    let name = (1..)
+        .map(|k| {
+            if k == 1 {
+                name.clone()
+            } else {
+                format!("{name} {k}")
+            }
+        })
+        .find(|n| app.session.pins.iter().all(|p| &p.name != n))
+        .unwrap_or(name);
     app.session.pins.push(Pin {
         name: name.clone(),
         projection: app.projection.clone(),
