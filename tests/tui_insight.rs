@@ -3,8 +3,8 @@
 mod common;
 
 use common::{app, draw, index, send, text};
-use memcycle::tui::Message;
 use memcycle::tui::app::Focus;
+use memcycle::tui::{Effect, Message};
 
 #[test]
 fn tornado_at_80x24_and_160x48() {
@@ -133,7 +133,10 @@ fn bands_at_80x24_and_160x48() {
         };
         let b = bands(a.setup(), a.params(), settings, &|| false).expect("bands");
         let params = a.params().clone();
-        memcycle::tui::update::bands_ready(&mut a, params, b);
+        let _ = memcycle::tui::update::update(
+            &mut a,
+            memcycle::tui::Event::BandsReady(Box::new((params, b))),
+        );
         let screen = text(&draw(&a));
         assert!(
             screen.contains("P10–90") && screen.contains("P(short) "),
@@ -170,11 +173,15 @@ fn b_cycles_to_bands_from_past_errors() {
 fn y_copies_the_settings() {
     let mut a = app(100, 30);
     let i = index(&a, "smartphone.replacement_cycle");
-    send(
+    let effects = send(
         &mut a,
         &[Message::SelectIndex(i), Message::Step(2), Message::Share],
     );
-    let text = a.clipboard().clone().expect("text for the clipboard");
+    let copied = |effects: Vec<Effect>| match effects.as_slice() {
+        [Effect::Copy(text)] => text.clone(),
+        other => panic!("one copy for the clipboard: {other:?}"),
+    };
+    let text = copied(effects);
     assert!(
         text.contains("# memcycle --set smartphone.replacement_cycle=4.6"),
         "{text}"
@@ -189,9 +196,9 @@ fn y_copies_the_settings() {
         "{status:?}"
     );
     // In backtest mode the base year travels along (it was dropped before).
-    send(&mut a, &[Message::ToggleBacktest, Message::Share]);
+    let effects = send(&mut a, &[Message::ToggleBacktest, Message::Share]);
     let base = a.projection().base_year;
-    let text = a.clipboard().clone().expect("text for the clipboard");
+    let text = copied(effects);
     assert!(
         text.contains(&format!("# memcycle --base-year {base} --set")),
         "{text}"

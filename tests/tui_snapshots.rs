@@ -42,6 +42,10 @@ fn help_explains_the_readouts_when_there_is_room() {
         text(&draw(&b))
     };
     assert!(!small.contains("Readouts"), "no room at 80x24: {small}");
+    assert!(
+        small.contains("Tab: readouts (SR, regime, price, turn) and glossary"),
+        "says where they are: {small}"
+    );
 }
 
 /// Longer smartphone cycles: the header shows the change vs the baseline and the chart keeps
@@ -365,7 +369,7 @@ fn glossary_page_at_80x24() {
     );
     insta::assert_snapshot!(screen);
     send(&mut a, &[Message::HelpPage]);
-    assert!(text(&draw(&a)).contains("Tab: glossary"));
+    assert!(text(&draw(&a)).contains("Tab: readouts (SR, regime, price, turn) and glossary"));
 }
 
 /// Backtest mode says whether the skill holds over time: on the header's second line, each

@@ -22,8 +22,6 @@ pub struct App {
     pub(in crate::tui) projection: Projection,
     /// Projection with the baseline parameters.
     pub(in crate::tui) baseline: Projection,
-    /// Set when the user asked to quit.
-    pub(in crate::tui) quit: bool,
     /// Counts recomputed projections: what is derived from the projection (the tornado) is
     /// computed again only when this moved.
     pub(in crate::tui) revision: u64,
@@ -80,8 +78,6 @@ pub struct UiState {
     pub(in crate::tui) presenting: Option<usize>,
     /// A one-line message (saved, or why not), cleared by the next key.
     pub(in crate::tui) status: Option<Status>,
-    /// Text waiting to go to the terminal's clipboard (OSC 52); the loop sends it.
-    pub(in crate::tui) clipboard: Option<String>,
     /// Problems of data edited on disk (`--watch`), shown over the last good data until fixed.
     pub(in crate::tui) data_problems: Option<Vec<String>>,
 }
@@ -228,14 +224,12 @@ impl App {
                 memory: Memory::Dram,
                 presenting: None,
                 status: None,
-                clipboard: None,
                 data_problems: None,
             },
             setup,
             params,
             projection,
             baseline,
-            quit: false,
             revision: 0,
             reach: None,
             edits: Edits::default(),

@@ -123,11 +123,6 @@ impl App {
         self.ui.dragging
     }
 
-    /// Set when the user asked to quit.
-    pub fn quit(&self) -> bool {
-        self.quit
-    }
-
     /// Colours and chart marker.
     pub fn theme(&self) -> Theme {
         self.ui.theme
@@ -171,11 +166,6 @@ impl App {
     /// Tornado, goal-seek output and uncertainty bands.
     pub fn insight(&self) -> &super::insight_state::Insight {
         &self.insight
-    }
-
-    /// Text waiting to go to the terminal's clipboard (OSC 52); the loop sends it.
-    pub fn clipboard(&self) -> &Option<String> {
-        &self.ui.clipboard
     }
 
     /// Where `e` writes (default: `exports/` beside the scenarios directory).

@@ -1,5 +1,7 @@
-//! The live explorer: state ([`app`]), messages ([`message`]), the only state changes
-//! ([`update`]), key and mouse bindings ([`keymap`]) and drawing ([`view`]).
+//! The live explorer: state ([`app`]), events and effects ([`event`]), messages
+//! ([`message`]), the only state changes ([`update`]), key and mouse bindings ([`keymap`]) and
+//! drawing ([`view`]). The loop below turns input, ticks, reloaded data and finished bands into
+//! events, and performs the effects `update` returns.
 
 pub mod app;
 mod app_parts;
@@ -8,6 +10,7 @@ mod bands_worker;
 pub mod chart_data;
 pub mod chart_market;
 pub mod chart_spec;
+pub mod event;
 pub mod export;
 pub mod insight_state;
 mod insight_ui;
@@ -28,10 +31,11 @@ mod view_kinds;
 pub mod watch;
 
 pub use app::App;
+pub use event::{Effect, Event};
 pub use message::Message;
 pub use theme::Theme;
 
-use ratatui::crossterm::event;
+use ratatui::crossterm::event as input;
 use ratatui::layout::Size;
 use std::io;
 use std::time::Duration;
@@ -45,14 +49,14 @@ const DRAIN_WAIT: Duration = Duration::from_millis(1);
 /// How often the loop looks for finished bands while they are computed.
 const BANDS_POLL: Duration = Duration::from_millis(5);
 
-/// Runs the explorer until the user quits; returns it as it was left (to keep the session). The loop sleeps in `event::read` until something
+/// Runs the explorer until the user quits; returns it as it was left (to keep the session). The loop sleeps in `input::read` until something
 /// happens, except while a replay runs, when it waits at most one replay frame and ticks; all
 /// pending events are applied before one redraw, so held-down keys never lag.
 pub fn run(mut app: App, watch: Option<std::path::PathBuf>) -> io::Result<App> {
     let mut watch = watch.map(watch::DataWatch::new);
     let mut guard = terminal::TerminalGuard::new()?;
     let size = guard.terminal.size()?;
-    update::update(
+    let mut effects = update::update(
         &mut app,
         Message::Resize(Size::new(size.width, size.height)),
     );
@@ -61,6 +65,9 @@ pub fn run(mut app: App, watch: Option<std::path::PathBuf>) -> io::Result<App> {
     // reloaded; the short waits for bands or watched files draw nothing by themselves.
     let mut redraw = true;
     loop {
+        if perform(&mut app, std::mem::take(&mut effects)) {
+            return Ok(app);
+        }
         if terminal::REDRAW_ALL.swap(false, std::sync::atomic::Ordering::SeqCst) {
             guard.terminal =
                 ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
@@ -77,45 +84,48 @@ pub fn run(mut app: App, watch: Option<std::path::PathBuf>) -> io::Result<App> {
         } else {
             worker.reset();
         }
-        if app.edits.replay.is_some() && !event::poll(Duration::from_millis(app::REPLAY_FRAME_MS))?
+        if app.edits.replay.is_some() && !input::poll(Duration::from_millis(app::REPLAY_FRAME_MS))?
         {
-            update::update(&mut app, Message::Tick);
+            effects.extend(update::update(&mut app, Message::Tick));
             redraw = true;
             continue;
         }
         // While bands are on their way, or data files are watched, wait for input a short
-        // while and look at them in between; otherwise sleep in `event::read` (no CPU).
+        // while and look at them in between; otherwise sleep in `input::read` (no CPU).
         if worker.pending() || watch.is_some() {
             let wait = if worker.pending() {
                 BANDS_POLL
             } else {
                 watch::INTERVAL
             };
-            if !event::poll(wait)? {
+            if !input::poll(wait)? {
                 if let Some(w) = &mut watch
                     && w.changed()
                 {
                     let base = app.is_backtest().then(|| app.setup.base_year());
                     let loaded = crate::setup::Setup::load(Some(&w.dir), base);
-                    update::data_reloaded(&mut app, loaded);
+                    effects.extend(update::update(
+                        &mut app,
+                        Event::DataReloaded(Box::new(loaded)),
+                    ));
                     // Bands for the new data, even where the sliders are the same.
                     worker.reset();
                     redraw = true;
                 }
-                if let Some((params, bands)) = worker.try_result() {
-                    update::bands_ready(&mut app, params, bands);
+                if let Some(ready) = worker.try_result() {
+                    effects.extend(update::update(&mut app, Event::BandsReady(Box::new(ready))));
                     redraw = true;
                 }
                 continue;
             }
         }
         redraw = true;
-        let mut next = Some(event::read()?);
+        let mut next = Some(input::read()?);
         while let Some(ev) = next {
             // Bracketed paste: the pasted text, typed into the prompt character by character.
-            if let event::Event::Paste(text) = &ev {
+            if let input::Event::Paste(text) = &ev {
                 for c in text.chars() {
-                    update::update(&mut app, Message::Input(c));
+                    effects.extend(update::update(&mut app, Message::Input(c)));
                 }
             }
             if keymap::is_suspend(&ev) {
@@ -123,22 +133,40 @@ pub fn run(mut app: App, watch: Option<std::path::PathBuf>) -> io::Result<App> {
                 break;
             }
             if let Some(msg) = keymap::message(&app, &ev) {
-                update::update(&mut app, msg);
+                effects.extend(update::update(&mut app, msg));
             }
-            if let Some(text) = app.ui.clipboard.take() {
-                use std::io::Write;
-                let mut out = io::stdout();
-                let _ = out.write_all(crate::scenario::share::osc52(&text).as_bytes());
-                let _ = out.flush();
-            }
-            if app.quit {
+            // Effects in the order asked for: a quit after a copy still copies.
+            if perform(&mut app, std::mem::take(&mut effects)) {
                 return Ok(app);
             }
-            next = if event::poll(DRAIN_WAIT)? {
-                Some(event::read()?)
+            next = if input::poll(DRAIN_WAIT)? {
+                Some(input::read()?)
             } else {
                 None
             };
         }
     }
+}
+
+/// Performs `effects` in order: files written report back through `update`, text goes to the
+/// clipboard; returns whether one of them was to quit.
+fn perform(app: &mut App, effects: Vec<Effect>) -> bool {
+    for effect in effects {
+        match &effect {
+            Effect::Quit => return true,
+            Effect::Copy(text) => {
+                use std::io::Write;
+                let mut out = io::stdout();
+                let _ = out.write_all(crate::scenario::share::osc52(text).as_bytes());
+                let _ = out.flush();
+            }
+            Effect::Export | Effect::Report => {
+                if let Some(event) = event::write_files(app, &effect) {
+                    // Reporting a written file asks for nothing further.
+                    let _ = update::update(app, event);
+                }
+            }
+        }
+    }
+    false
 }

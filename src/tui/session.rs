@@ -422,9 +422,9 @@ impl Replay {
     }
 }
 
-/// Puts the settings (command line and scenario file) on the way to the clipboard, and says so
-/// with the command line.
-pub fn share(app: &mut App) {
+/// The settings (command line and scenario file) for the clipboard; says so with the command
+/// line.
+pub fn share(app: &mut App) -> String {
     let overrides = app.changed_overrides();
     // In backtest mode (or any base year but the default) the base year travels along.
     let base = Some(app.projection.base_year).filter(|y| *y != app.setup.data.last_observed_year());
@@ -442,5 +442,5 @@ pub fn share(app: &mut App) {
         ),
         error: false,
     });
-    app.ui.clipboard = Some(text);
+    text
 }

@@ -1,14 +1,65 @@
-//! The only place the explorer's state changes: a message in, a new state out.
+//! The only place the explorer's state changes: an event in, a new state and the effects for
+//! the loop to perform out.
 
-use super::app::{App, ChartKind, Focus, Overlay};
+use super::app::{App, ChartKind, Focus, Overlay, Status};
+use super::event::{Effect, Event};
 use super::layout::{ScreenLayout, inner, scroll_to_show, slider_lines, table_rows};
 use super::message::Message;
 use super::{prompt, session};
 use crate::model::Memory;
 use crate::setup::Setup;
 
-/// Applies `msg` to `app`, recomputing the projection when a parameter moves.
-pub fn update(app: &mut App, msg: Message) {
+/// Applies `event` to `app`, recomputing the projection when a parameter moves; returns what
+/// the loop is to do (write files, copy, quit), in order.
+pub fn update(app: &mut App, event: impl Into<Event>) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    match event.into() {
+        Event::Message(msg) => on_message(app, msg, &mut effects),
+        Event::DataReloaded(loaded) => data_reloaded(app, *loaded),
+        Event::BandsReady(ready) => {
+            // Drawn only while they match the sliders.
+            app.insight.bands = Some(*ready);
+        }
+        Event::Exported(result) => app.ui.status = Some(exported(result)),
+        Event::ReportWritten(result) => app.ui.status = Some(report_written(result)),
+    }
+    effects
+}
+
+/// What the export wrote, or why it could not.
+fn exported(result: Result<(std::path::PathBuf, std::path::PathBuf), String>) -> Status {
+    match result {
+        Ok((svg, csv)) => Status {
+            // File names first: a long directory is what the key bar may cut.
+            text: format!(
+                "exported {} (and .png) and {} to {}",
+                svg.file_name().unwrap_or_default().to_string_lossy(),
+                csv.file_name().unwrap_or_default().to_string_lossy(),
+                svg.parent().unwrap_or(&svg).display()
+            ),
+            error: false,
+        },
+        Err(text) => Status { text, error: true },
+    }
+}
+
+/// Where the handout went, or why it could not be written.
+fn report_written(result: Result<std::path::PathBuf, String>) -> Status {
+    match result {
+        Ok(path) => Status {
+            text: format!(
+                "wrote the handout {} to {}",
+                path.file_name().unwrap_or_default().to_string_lossy(),
+                path.parent().unwrap_or(&path).display()
+            ),
+            error: false,
+        },
+        Err(text) => Status { text, error: true },
+    }
+}
+
+/// Applies a message, pushing the effects it asks for.
+fn on_message(app: &mut App, msg: Message, effects: &mut Vec<Effect>) {
     // Replays, undo, redo and base-year changes move the sliders without making an undo step,
     // and a resize never moves them: only other messages need the state before, for undo.
     let replaying = matches!(
@@ -98,41 +149,9 @@ pub fn update(app: &mut App, msg: Message) {
             };
         }
         Message::ToggleBands => super::insight_ui::cycle_bands(app),
-        Message::Share => session::share(app),
-        Message::Report => {
-            app.ui.status = Some(match super::report::write_report(app) {
-                Ok(path) => super::app::Status {
-                    text: format!(
-                        "wrote the handout {} to {}",
-                        path.file_name().unwrap_or_default().to_string_lossy(),
-                        path.parent().unwrap_or(&path).display()
-                    ),
-                    error: false,
-                },
-                Err(e) => super::app::Status {
-                    text: e,
-                    error: true,
-                },
-            });
-        }
-        Message::Export => {
-            app.ui.status = Some(match super::export::export(app) {
-                Ok((svg, csv)) => super::app::Status {
-                    // File names first: a long directory is what the key bar may cut.
-                    text: format!(
-                        "exported {} (and .png) and {} to {}",
-                        svg.file_name().unwrap_or_default().to_string_lossy(),
-                        csv.file_name().unwrap_or_default().to_string_lossy(),
-                        svg.parent().unwrap_or(&svg).display()
-                    ),
-                    error: false,
-                },
-                Err(e) => super::app::Status {
-                    text: e,
-                    error: true,
-                },
-            });
-        }
+        Message::Share => effects.push(Effect::Copy(session::share(app))),
+        Message::Report => effects.push(Effect::Report),
+        Message::Export => effects.push(Effect::Export),
         Message::Confirm(yes) => {
             if let Overlay::ConfirmOverwrite { name, description } = &app.ui.overlay {
                 let (name, description) = (name.clone(), description.clone());
@@ -164,12 +183,12 @@ pub fn update(app: &mut App, msg: Message) {
         Message::DeckStep(delta) => session::deck_step(app, delta),
         Message::Replay => session::start_replay(app),
         Message::Tick => session::tick(app),
-        Message::Quit => app.quit = true,
+        Message::Quit => effects.push(Effect::Quit),
         Message::RequestQuit => {
             if app.is_edited() {
                 app.ui.overlay = Overlay::ConfirmQuit;
             } else {
-                app.quit = true;
+                effects.push(Effect::Quit);
             }
         }
         Message::ToggleHelp => {
@@ -314,12 +333,12 @@ use super::rebase::rebase;
 
 /// Data edited on disk (`--watch`): new data adopted with the sliders kept, or its problems
 /// shown (file, line, column) over the last good data until they are fixed.
-pub fn data_reloaded(app: &mut App, loaded: Result<Setup, crate::setup::SetupError>) {
+fn data_reloaded(app: &mut App, loaded: Result<Setup, crate::setup::SetupError>) {
     match loaded {
         Ok(setup) => {
             let kept = super::rebase::adopt(app, setup);
             app.ui.data_problems = None;
-            app.ui.status = Some(super::app::Status {
+            app.ui.status = Some(Status {
                 text: format!(
                     "data reloaded{} (undo starts here)",
                     super::rebase::kept_note(kept)
@@ -337,11 +356,6 @@ pub fn data_reloaded(app: &mut App, loaded: Result<Setup, crate::setup::SetupErr
         }
     }
     settle(app);
-}
-
-/// Keeps bands that arrived from the worker (drawn only while they match the sliders).
-pub fn bands_ready(app: &mut App, params: crate::model::Parameters, bands: crate::insight::Bands) {
-    app.insight.bands = Some((params, bands));
 }
 
 /// Years backtest mode moves the base year back on entry.

@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use memcycle::setup::Setup;
-use memcycle::tui::{App, Message, Theme, layout::ScreenLayout, update::update};
+use memcycle::tui::{App, Effect, Message, Theme, event, layout::ScreenLayout, update::update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -19,15 +19,24 @@ pub fn app(width: u16, height: u16) -> App {
         "Baseline",
         Theme::new(false, Marker::Braille),
     );
-    update(&mut app, Message::Resize(Size::new(width, height)));
+    let _ = update(&mut app, Message::Resize(Size::new(width, height)));
     app
 }
 
 /// Applies messages in order.
-pub fn send(app: &mut App, msgs: &[Message]) {
+/// Applies `msgs` in order and performs the file effects (export, handout) the way the loop
+/// does; returns the effects only a terminal can perform (clipboard, quitting), in order.
+pub fn send(app: &mut App, msgs: &[Message]) -> Vec<Effect> {
+    let mut left = Vec::new();
     for m in msgs {
-        update(app, *m);
+        for effect in update(app, *m) {
+            match event::write_files(app, &effect) {
+                Some(written) => left.extend(update(app, written)),
+                None => left.push(effect),
+            }
+        }
     }
+    left
 }
 
 /// Draws the app into a buffer of its size.

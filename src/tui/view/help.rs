@@ -189,7 +189,8 @@ pub fn overlay(app: &App, area: Rect, buf: &mut Buffer) {
             Line::from(spans)
         })
         .collect();
-    if usize::from(area.height) >= lines.len() + READOUTS + 6 {
+    let readouts = usize::from(area.height) >= lines.len() + READOUTS + 6;
+    if readouts {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
             "Readouts",
@@ -198,8 +199,13 @@ pub fn overlay(app: &App, area: Rect, buf: &mut Buffer) {
         lines.extend(GLOSSARY[..READOUTS].iter().map(|g| glossary_line(t, *g)));
     }
     lines.push(Line::default());
+    // Where the readouts went when there was no room for them here.
     lines.push(Line::from(Span::styled(
-        "Tab: glossary · Esc or ? closes this help",
+        if readouts {
+            "Tab: glossary · Esc or ? closes this help"
+        } else {
+            "Tab: readouts (SR, regime, price, turn) and glossary · Esc or ? closes"
+        },
         t.dim(),
     )));
     super::overlays::boxed(app, area, "Keys", 78, lines, buf);
