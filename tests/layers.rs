@@ -1,5 +1,6 @@
-//! The library's modules depend on each other one way: no import cycle between top-level modules
-//! (`data`, `model`, `params`, `tui`, ...) nor between the files inside one. Dependencies are read
+//! The library's modules depend on each other one way: each top-level module imports only
+//! those of the layers below it ([`LAYERS`]), and there is no import cycle between top-level
+//! modules (`data`, `model`, `params`, `tui`, ...) nor between the files inside one. Dependencies are read
 //! from the source: `use` items and inline `crate::`/`super::` paths, resolved to the file that
 //! defines the module. A `mod.rs` declaring or re-exporting its own children is not counted as
 //! depending on them.
@@ -238,4 +239,70 @@ fn the_reader_sees_a_known_dependency() {
         expand("a::{b, c::{d, e}}"),
         vec!["a::b", "a::c::d", "a::c::e"]
     );
+}
+
+/// The library's layers, bottom first: a module imports only modules of lower layers. A new
+/// top-level module takes its place here.
+const LAYERS: [&[&str]; 11] = [
+    &["units", "format"],
+    &["data"],
+    &["model", "config"],
+    // Writers of SVG, PNG and CSV from plain series, below everything that exports.
+    &["export"],
+    &["params"],
+    &["scenario"],
+    &["setup"],
+    &["backtest"],
+    &["insight"],
+    &["tui"],
+    // The command line still builds the explorer's state to write charts and handouts
+    // (issue 21: a chart model below both will end that).
+    &["cli"],
+];
+
+fn layer_of(module: &str) -> Option<usize> {
+    LAYERS.iter().position(|l| l.contains(&module))
+}
+
+/// Every dependency between two top-level modules goes down the declared layers.
+fn upward_imports(graph: &BTreeMap<Module, BTreeSet<Module>>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (from, targets) in graph {
+        for to in targets {
+            let (Some(a), Some(b)) = (from.first(), to.first()) else {
+                continue;
+            };
+            if a == b {
+                continue;
+            }
+            match (layer_of(a), layer_of(b)) {
+                (Some(la), Some(lb)) if lb < la => {}
+                (Some(_), Some(_)) => out.push(format!(
+                    "{} imports {}, a layer not below it",
+                    from.join("::"),
+                    to.join("::")
+                )),
+                _ => out.push(format!(
+                    "{} or {} is in no layer of LAYERS",
+                    from.join("::"),
+                    to.join("::")
+                )),
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_import_goes_down_the_declared_layers() {
+    let graph = edges();
+    let wrong = upward_imports(&graph);
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // Every top-level module has its layer.
+    for module in modules().keys().filter_map(|m| m.first()) {
+        assert!(
+            layer_of(module).is_some(),
+            "{module} is in no layer of LAYERS"
+        );
+    }
 }

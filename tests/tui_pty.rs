@@ -342,9 +342,7 @@ fn a_thousand_keys_in_one_write_are_all_applied_without_waiting_for_another() {
     // not only when a further key arrives.
     let burst = format!("{}?", "\x1b[C".repeat(1000));
     s.send(&burst);
-    s.wait_for("help after the burst", |t| {
-        t.contains("Esc or ? closes")
-    });
+    s.wait_for("help after the burst", |t| t.contains("Esc or ? closes"));
     s.send("\x1b");
     s.wait_for("the cycle at its maximum", |t| t.contains("● 8.0 y"));
     s.quit_at_once();
