@@ -3,7 +3,10 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use memcycle::setup::Setup;
-use memcycle::tui::{App, Message, Theme, update::update};
+use memcycle::tui::App;
+use memcycle::tui::Message;
+use memcycle::tui::Theme;
+use memcycle::tui::update::update;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Size;

@@ -7,7 +7,9 @@
 use clap::{CommandFactory, FromArgMatches};
 use memcycle::cli::{self, Cli, Command, ProjectFormat};
 use memcycle::scenario;
-use memcycle::tui::{self, App, Theme};
+use memcycle::tui;
+use memcycle::tui::App;
+use memcycle::tui::Theme;
 use std::io::{IsTerminal, Write};
 
 /// Ends the process on a clap error or on `--help` / `--version`: help and version go to
@@ -130,7 +132,7 @@ fn explore(args: &Cli, config: &memcycle::config::Config) -> i32 {
     let chart = config
         .settings
         .chart
-        .map_or(memcycle::tui::app::ChartKind::Dram, Into::into);
+        .map_or(memcycle::tui::state::app::ChartKind::Dram, Into::into);
     let mut app = App::new(
         setup,
         params,
@@ -142,12 +144,12 @@ fn explore(args: &Cli, config: &memcycle::config::Config) -> i32 {
     .with_deck(deck)
     .with_exports_dir(exports)
     .with_chart(chart);
-    let kept = tui::last_session::path();
+    let kept = tui::io::last_session::path();
     if restores_session(args)
         && let Some(file) = &kept
     {
-        match tui::last_session::load_from(file) {
-            Ok(Some(saved)) => tui::last_session::restore(&mut app, &saved),
+        match tui::io::last_session::load_from(file) {
+            Ok(Some(saved)) => tui::io::last_session::restore(&mut app, &saved),
             Ok(None) => {}
             Err(e) => app.show_status(format!("last session not restored: {e}"), true),
         }
@@ -157,7 +159,7 @@ fn explore(args: &Cli, config: &memcycle::config::Config) -> i32 {
         Ok(app) => {
             // Nothing is lost: the session comes back at the next start (not --fresh).
             if let Some(file) = &kept
-                && let Err(e) = tui::last_session::save_to(&app, file)
+                && let Err(e) = tui::io::last_session::save_to(&app, file)
             {
                 eprintln!("memcycle: the session was not kept: {e}");
             }

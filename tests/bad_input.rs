@@ -425,7 +425,7 @@ fn the_watch_sees_permission_changes() {
     std::fs::create_dir_all(&dir).expect("dir");
     let file = dir.join("devices.toml");
     std::fs::write(&file, "[dataset]\ntitle = \"x\"\n").expect("write");
-    let mut w = memcycle::tui::watch::DataWatch::new(dir.clone());
+    let mut w = memcycle::tui::io::watch::DataWatch::new(dir.clone());
     assert!(!w.changed());
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).expect("chmod");
     assert!(w.changed(), "chmod 000 is noticed");

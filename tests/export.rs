@@ -190,7 +190,7 @@ fn exports_keep_apart_stay_short_and_clean_up() {
         .count();
     assert_eq!(earlier, 3, "no earlier export was overwritten");
     // The save prompt proposes a name within its 60-character limit.
-    let proposed = memcycle::tui::session::proposed_name(&a);
+    let proposed = memcycle::tui::update::session::proposed_name(&a);
     assert!(
         !proposed.is_empty() && proposed.chars().count() <= 60,
         "{proposed}"
@@ -245,7 +245,7 @@ fn chart_writes_png_or_svg_by_the_file_name() {
 /// straight across.
 #[test]
 fn svg_with_pins_and_many_changes_fits_its_canvas() {
-    use memcycle::tui::app::ChartKind;
+    use memcycle::tui::state::app::ChartKind;
     let mut a = common::app(120, 40);
     let ids = [
         "smartphone.replacement_cycle",
@@ -266,7 +266,7 @@ fn svg_with_pins_and_many_changes_fits_its_canvas() {
     }
     for chart in [ChartKind::Dram, ChartKind::Balance] {
         common::send(&mut a, &[Message::Chart(chart)]);
-        let svg = memcycle::tui::export::chart_svg(&a);
+        let svg = memcycle::tui::io::export::chart_svg(&a);
         let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
         for node in doc
             .descendants()

@@ -233,7 +233,7 @@ fn no_import_cycle_between_top_level_modules() {
 fn the_reader_sees_a_known_dependency() {
     let graph = edges();
     let chart = vec!["tui".to_owned(), "view".to_owned(), "chart".to_owned()];
-    let data = vec!["tui".to_owned(), "chart_data".to_owned()];
+    let data = vec!["tui".to_owned(), "chart".to_owned(), "data".to_owned()];
     assert!(graph[&chart].contains(&data), "{:?}", graph.get(&chart));
     assert_eq!(
         expand("a::{b, c::{d, e}}"),

@@ -66,7 +66,7 @@ fn every_readme_example_matches_the_binary() {
 fn every_readme_key_is_in_the_key_table() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
         .expect("README.md");
-    let bound: Vec<String> = memcycle::tui::keys::rows()
+    let bound: Vec<String> = memcycle::tui::input::keys::rows()
         .flat_map(|r| r.presses.iter().map(|(chord, _)| chord.name()))
         .collect();
     let rows: Vec<&str> = readme

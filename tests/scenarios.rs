@@ -5,7 +5,8 @@ mod common;
 
 use memcycle::scenario::{BUILTIN, SaveError, Store, load_deck};
 use memcycle::setup::Setup;
-use memcycle::tui::{Message, app::Overlay};
+use memcycle::tui::Message;
+use memcycle::tui::state::app::Overlay;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
@@ -365,7 +366,7 @@ fn the_save_prompt_edits_proposes_and_keeps_sources() {
     assert_eq!(input, "AI boom 2", "a name no scenario has");
     // Ctrl-U clears the line (it used to type a literal "u").
     let ctrl_u = Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
-    let msg = memcycle::tui::keymap::message(&app, &ctrl_u).expect("a message");
+    let msg = memcycle::tui::input::keymap::message(&app, &ctrl_u).expect("a message");
     common::send(&mut app, &[msg]);
     assert!(matches!(&app.overlay(), Overlay::Save { input, .. } if input.is_empty()));
     // A built-in name is refused, and the prompt keeps the text.
@@ -382,7 +383,9 @@ fn the_save_prompt_edits_proposes_and_keeps_sources() {
     // Word delete, then a new name.
     common::send(
         &mut app,
-        &[Message::Edit(memcycle::tui::message::Edit::DeleteWord)],
+        &[Message::Edit(
+            memcycle::tui::input::message::Edit::DeleteWord,
+        )],
     );
     for c in "room".chars() {
         common::send(&mut app, &[Message::Input(c)]);
@@ -521,9 +524,10 @@ fn the_save_prompt_takes_a_description() {
     let screen = common::text(&common::draw(&app));
     assert!(screen.contains("Description: "), "{screen}");
     let tab = Event::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
-    let msg = memcycle::tui::keymap::message(&app, &tab).expect("Tab moves to the description");
+    let msg =
+        memcycle::tui::input::keymap::message(&app, &tab).expect("Tab moves to the description");
     let ctrl_u = Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
-    let clear = memcycle::tui::keymap::message(&app, &ctrl_u).expect("a message");
+    let clear = memcycle::tui::input::keymap::message(&app, &ctrl_u).expect("a message");
     common::send(&mut app, &[msg, clear]);
     for c in "Phones kept longer, as the room argued".chars() {
         common::send(&mut app, &[Message::Input(c)]);

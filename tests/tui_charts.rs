@@ -4,9 +4,10 @@
 mod common;
 
 use common::{app, draw, index, send, text};
-use memcycle::tui::app::ChartKind;
+use memcycle::tui::Message;
+use memcycle::tui::Theme;
 use memcycle::tui::layout::ScreenLayout;
-use memcycle::tui::{Message, Theme};
+use memcycle::tui::state::app::ChartKind;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::symbols::Marker;
@@ -107,7 +108,9 @@ fn unpublished_years_leave_gaps() {
     let mut a = app(120, 40);
     send(
         &mut a,
-        &[Message::Chart(memcycle::tui::app::ChartKind::Balance)],
+        &[Message::Chart(
+            memcycle::tui::state::app::ChartKind::Balance,
+        )],
     );
     let screen = common::text(&draw(&a));
     let top = screen
@@ -124,7 +127,7 @@ fn unpublished_years_leave_gaps() {
 /// panel only: the rest of the screen has its own snapshots).
 #[test]
 fn every_chart_after_one_step() {
-    use memcycle::tui::app::ChartKind;
+    use memcycle::tui::state::app::ChartKind;
     for (w, h) in [(80, 24), (120, 40), (160, 48)] {
         for kind in ChartKind::ALL {
             let mut a = app(w, h);
@@ -161,7 +164,9 @@ fn without_colour_segments_differ_by_marker() {
     let mut a = app(120, 40);
     send(
         &mut a,
-        &[Message::Chart(memcycle::tui::app::ChartKind::InstalledBase)],
+        &[Message::Chart(
+            memcycle::tui::state::app::ChartKind::InstalledBase,
+        )],
     );
     let screen = common::text(&draw(&a));
     assert!(

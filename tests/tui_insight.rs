@@ -3,8 +3,9 @@
 mod common;
 
 use common::{app, draw, index, send, text};
-use memcycle::tui::app::Focus;
-use memcycle::tui::{Effect, Message};
+use memcycle::tui::Effect;
+use memcycle::tui::Message;
+use memcycle::tui::state::app::Focus;
 
 #[test]
 fn tornado_at_80x24_and_160x48() {
@@ -123,7 +124,7 @@ fn goal_seek_applies_an_undoable_move_or_explains() {
 fn bands_at_80x24_and_160x48() {
     use memcycle::insight::bands;
     use memcycle::insight::bands::Settings;
-    use memcycle::tui::app::ChartKind;
+    use memcycle::tui::state::app::ChartKind;
     for (w, h) in [(80, 24), (160, 48)] {
         let mut a = app(w, h);
         send(&mut a, &[Message::ToggleBands]);
@@ -160,7 +161,7 @@ fn b_cycles_to_bands_from_past_errors() {
     send(&mut a, &[Message::ToggleBands, Message::ToggleBands]);
     let screen = text(&draw(&a));
     assert!(screen.contains("P25–75 (past errors)"), "{screen}");
-    let specs = memcycle::tui::chart_data::chart_specs(&a);
+    let specs = memcycle::tui::chart::data::chart_specs(&a);
     let band = specs[0].band.as_ref().expect("a band on chart 1");
     let q = band.iter().flatten().last().expect("a banded year");
     assert!(q[0] < q[2] && q[2] < q[4], "{q:?}");
@@ -248,7 +249,7 @@ fn past_error_bands_in_backtest() -> memcycle::tui::App {
 #[test]
 fn past_error_bands_follow_the_base_year() {
     let a = past_error_bands_in_backtest();
-    let specs = memcycle::tui::chart_data::chart_specs(&a);
+    let specs = memcycle::tui::chart::data::chart_specs(&a);
     assert!(
         specs[0].band.is_some(),
         "a band after the move to {}",
@@ -289,7 +290,7 @@ fn past_error_bands_of_a_backtest_know_only_its_past() {
         .expect("a DRAM model")
         .1;
     let wanted = model.band(&line(a.projection(), Memory::Dram, Quantity::Demand));
-    let specs = memcycle::tui::chart_data::chart_specs(&a);
+    let specs = memcycle::tui::chart::data::chart_specs(&a);
     let band = specs[0].band.as_ref().expect("a band");
     // Three years ahead: the errors of the forecasts from 2020 and 2021 (of 2023 and 2024)
     // were not known in 2022.

@@ -5,8 +5,9 @@ mod common;
 
 use common::{app, draw, index, send, text};
 use memcycle::scenario::{Store, builtin_deck};
-use memcycle::tui::app::{ChartKind, MAX_PINS, Overlay, REPLAY_FRAMES};
-use memcycle::tui::{App, Message};
+use memcycle::tui::App;
+use memcycle::tui::Message;
+use memcycle::tui::state::app::{ChartKind, MAX_PINS, Overlay, REPLAY_FRAMES};
 
 fn with_deck(mut a: App) -> App {
     a = a.with_store(Store::new(Some("tests/fixtures/scenarios".into())));
@@ -227,7 +228,7 @@ fn presentation_mode_steps_through_the_deck() {
 
 #[test]
 fn keys_for_meetings() {
-    use memcycle::tui::keymap;
+    use memcycle::tui::input::keymap;
     use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
     let key = |c| Event::Key(KeyEvent::new(c, KeyModifiers::NONE));
     let mut a = app(100, 30);
@@ -264,7 +265,7 @@ fn keys_for_meetings() {
 /// Home / PgUp / PgDn move through it.
 #[test]
 fn the_picker_lays_out_columns_and_jumps() {
-    use memcycle::tui::keymap;
+    use memcycle::tui::input::keymap;
     use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
     let key = |c| Event::Key(KeyEvent::new(c, KeyModifiers::NONE));
     let mut a = with_deck(app(80, 24));
@@ -464,8 +465,8 @@ fn a_scenario_with_its_own_base_year_does_not_travel_to_another() {
 /// chart, year, view); a broken file is refused with its path and nothing is restored.
 #[test]
 fn a_kept_session_round_trips_and_a_broken_one_is_refused() {
-    use memcycle::tui::app::{ChartKind, ViewMode};
-    use memcycle::tui::last_session::{capture, load_from, restore, save_to};
+    use memcycle::tui::io::last_session::{capture, load_from, restore, save_to};
+    use memcycle::tui::state::app::{ChartKind, ViewMode};
     let dir = std::env::temp_dir().join(format!("memcycle-session-{}", std::process::id()));
     let file = dir.join("memcycle").join("session.toml");
     let mut a = app(120, 40);

@@ -6,8 +6,9 @@ mod common;
 
 use common::app;
 use memcycle::scenario::builtin_deck;
+use memcycle::tui::App;
+use memcycle::tui::Message;
 use memcycle::tui::update::update;
-use memcycle::tui::{App, Message};
 use proptest::prelude::*;
 
 /// The sliders the scenario named in the header would set now, at the current base year.

@@ -5,7 +5,7 @@ mod common;
 
 use common::{app, draw, index, send, text};
 use memcycle::tui::Message;
-use memcycle::tui::app::{ChartKind, ViewMode};
+use memcycle::tui::state::app::{ChartKind, ViewMode};
 use ratatui::style::Modifier;
 
 #[test]
@@ -152,7 +152,9 @@ fn selection_shows_without_colour() {
 #[test]
 fn korean_labels_line_up_and_control_characters_are_dropped() {
     use memcycle::setup::Setup;
-    use memcycle::tui::{App, Theme, update::update};
+    use memcycle::tui::App;
+    use memcycle::tui::Theme;
+    use memcycle::tui::update::update;
     let setup = Setup::load(Some(std::path::Path::new("tests/fixtures/korean")), None)
         .expect("korean fixture");
     let params = setup.catalog.baseline().clone();
@@ -307,7 +309,7 @@ fn charts_open_around_the_base_year_and_z_shows_all_years() {
 /// the terminal rows it needs; at that height it is back, one row less it is not.
 #[test]
 fn a_pane_left_out_says_where_it_comes_back() {
-    use memcycle::tui::app::ChartKind;
+    use memcycle::tui::state::app::ChartKind;
     let balance = |h: u16| {
         let mut a = app(80, h);
         send(&mut a, &[Message::Chart(ChartKind::Balance)]);
@@ -332,7 +334,7 @@ fn a_pane_left_out_says_where_it_comes_back() {
 /// The market charts keep the baseline too once a slider moved (charts 5 and 6 had none).
 #[test]
 fn market_charts_show_the_baseline_ghost() {
-    use memcycle::tui::app::ChartKind;
+    use memcycle::tui::state::app::ChartKind;
     for kind in [ChartKind::Balance, ChartKind::Price] {
         let mut a = app(120, 48);
         send(&mut a, &[Message::Step(3), Message::Chart(kind)]);
@@ -422,7 +424,7 @@ fn backtest_mode_shows_the_rolling_skill_of_both_halves() {
 /// and the figures are the projection's.
 #[test]
 fn the_table_shows_demand_by_segment_and_the_market() {
-    use memcycle::tui::app::TableView;
+    use memcycle::tui::state::app::TableView;
     let mut a = app(160, 48);
     let screen = text(&draw(&a));
     assert!(screen.contains("shipments in M units; d: more"), "{screen}");

@@ -4,9 +4,10 @@ mod common;
 
 use common::{app, draw, index, layout, pick, send, text};
 use memcycle::tui::App;
-use memcycle::tui::app::{ChartKind, Focus, ViewMode};
-use memcycle::tui::keymap;
-use memcycle::tui::{Effect, Message};
+use memcycle::tui::Effect;
+use memcycle::tui::Message;
+use memcycle::tui::input::keymap;
+use memcycle::tui::state::app::{ChartKind, Focus, ViewMode};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -350,7 +351,10 @@ fn quitting_with_unsaved_changes_asks_first() {
         &mut a,
         &[Message::Step(1), Message::RequestQuit]
     )));
-    assert_eq!(*a.overlay(), memcycle::tui::app::Overlay::ConfirmQuit);
+    assert_eq!(
+        *a.overlay(),
+        memcycle::tui::state::app::Overlay::ConfirmQuit
+    );
     assert_eq!(
         keymap::message(&a, &key(KeyCode::Char('S'))),
         Some(Message::OpenSave)
@@ -360,7 +364,7 @@ fn quitting_with_unsaved_changes_asks_first() {
         Some(Message::CloseOverlay)
     );
     assert!(!quits(send(&mut a, &[Message::CloseOverlay])));
-    assert_eq!(*a.overlay(), memcycle::tui::app::Overlay::None);
+    assert_eq!(*a.overlay(), memcycle::tui::state::app::Overlay::None);
     assert!(quits(send(&mut a, &[Message::RequestQuit, Message::Quit])));
 }
 

@@ -338,7 +338,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             .load_scenario()
             .and_then(|(setup, params, loaded)| {
                 let app = headless_app(setup, params, loaded).with_chart((*chart).into());
-                let svg = crate::tui::export::chart_svg(&app);
+                let svg = crate::tui::io::export::chart_svg(&app);
                 // The file's extension says the format (a .png used to get SVG text).
                 let name = out.file_name().map(|f| f.to_string_lossy().into_owned());
                 let bytes = match name.as_deref().and_then(chart_format) {
@@ -359,7 +359,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 .load_scenario()
                 .and_then(|(setup, params, loaded)| {
                     let app = headless_app(setup, params, loaded);
-                    let html = crate::tui::report::report_html(&app);
+                    let html = crate::tui::io::report::report_html(&app);
                     write_output(out, html.as_bytes())
                 })
         }

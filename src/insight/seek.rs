@@ -110,7 +110,7 @@ pub fn seek(
 
 #[cfg(test)]
 mod tests {
-    use super::super::output::Quantity;
+    use crate::insight::output::Quantity;
     use super::meets;
 
     #[test]

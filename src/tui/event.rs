@@ -1,13 +1,13 @@
 //! What reaches the explorer's state and what leaves it: every change arrives as an [`Event`]
-//! through [`super::update::update`], which returns the [`Effect`]s for the loop to perform
+//! through [`crate::tui::update::update`], which returns the [`Effect`]s for the loop to perform
 //! (writing files, the clipboard, quitting). Effects that write files report back as events,
 //! so their outcome reaches the state the same way as everything else.
 
-use super::app::App;
-use super::message::Message;
 use crate::insight::Bands;
 use crate::model::Parameters;
 use crate::setup::{Setup, SetupError};
+use crate::tui::input::message::Message;
+use crate::tui::state::app::App;
 use std::path::PathBuf;
 
 /// Something that changes the explorer's state.
@@ -49,8 +49,10 @@ pub enum Effect {
 /// `None` for the effects only the loop can perform (clipboard, quitting).
 pub fn write_files(app: &App, effect: &Effect) -> Option<Event> {
     match effect {
-        Effect::Export => Some(Event::Exported(super::export::export(app))),
-        Effect::Report => Some(Event::ReportWritten(super::report::write_report(app))),
+        Effect::Export => Some(Event::Exported(crate::tui::io::export::export(app))),
+        Effect::Report => Some(Event::ReportWritten(crate::tui::io::report::write_report(
+            app,
+        ))),
         Effect::Copy(_) | Effect::Quit => None,
     }
 }

@@ -1,7 +1,7 @@
 //! Where everything goes on screen. Pure functions of the terminal size and the app state, so
 //! that drawing and mouse hit-testing agree without the view having to record anything.
 
-use super::app::{App, ChartKind};
+use crate::tui::state::app::{App, ChartKind};
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use unicode_width::UnicodeWidthStr;
 

@@ -1,43 +1,32 @@
-//! The live explorer: state ([`app`]), events and effects ([`event`]), messages
-//! ([`message`]), the only state changes ([`update`]), key and mouse bindings ([`keymap`]) and
-//! drawing ([`view`]). The loop below turns input, ticks, reloaded data and finished bands into
-//! events, and performs the effects `update` returns.
+//! The live explorer, laid out as its architecture (see docs/architecture.md):
+//! - [`state`]: what the explorer holds ([`state::app::App`]);
+//! - [`input`]: the key table, and keys and mouse turned into messages;
+//! - [`event`]: what reaches the state ([`Event`]) and what leaves it ([`Effect`]);
+//! - [`update`]: the only place the state changes, with its helpers (sessions, insight);
+//! - [`chart`]: what each chart shows, as plain series, for the screen and the exports;
+//! - [`view`]: drawing; [`layout`]: where everything sits, for drawing and the mouse alike;
+//! - [`io`]: the terminal, files written and watched, the bands worker, the last session.
+//!
+//! The loop below turns input, ticks, reloaded data and finished bands into events, and
+//! performs the effects `update` returns.
 
-pub mod app;
-mod app_parts;
-mod app_read;
-mod bands_worker;
-pub mod chart_data;
-pub mod chart_market;
-pub mod chart_spec;
+pub mod chart;
 pub mod event;
-pub mod export;
-pub mod insight_state;
-mod insight_ui;
-pub mod keymap;
-pub mod keys;
-pub mod last_session;
+pub mod input;
+pub mod io;
 pub mod layout;
-pub mod message;
-pub mod prompt;
-mod rebase;
-pub mod report;
-pub mod session;
-pub mod terminal;
+pub mod state;
 pub mod theme;
 pub mod update;
 mod view;
-mod view_kinds;
-pub mod watch;
 
-pub use app::App;
 pub use event::{Effect, Event};
-pub use message::Message;
+pub use input::message::Message;
+pub use state::app::App;
 pub use theme::Theme;
 
-use ratatui::crossterm::event as input;
+use ratatui::crossterm::event as terminal_input;
 use ratatui::layout::Size;
-use std::io;
 use std::time::Duration;
 
 /// How long the loop waits for a further pending event before it redraws. Not zero: with the
@@ -49,18 +38,18 @@ const DRAIN_WAIT: Duration = Duration::from_millis(1);
 /// How often the loop looks for finished bands while they are computed.
 const BANDS_POLL: Duration = Duration::from_millis(5);
 
-/// Runs the explorer until the user quits; returns it as it was left (to keep the session). The loop sleeps in `input::read` until something
+/// Runs the explorer until the user quits; returns it as it was left (to keep the session). The loop sleeps in `terminal_input::read` until something
 /// happens, except while a replay runs, when it waits at most one replay frame and ticks; all
 /// pending events are applied before one redraw, so held-down keys never lag.
-pub fn run(mut app: App, watch: Option<std::path::PathBuf>) -> io::Result<App> {
-    let mut watch = watch.map(watch::DataWatch::new);
-    let mut guard = terminal::TerminalGuard::new()?;
+pub fn run(mut app: App, watch: Option<std::path::PathBuf>) -> std::io::Result<App> {
+    let mut watch = watch.map(io::watch::DataWatch::new);
+    let mut guard = io::terminal::TerminalGuard::new()?;
     let size = guard.terminal.size()?;
     let mut effects = update::update(
         &mut app,
         Message::Resize(Size::new(size.width, size.height)),
     );
-    let mut worker = bands_worker::BandsWorker::start();
+    let mut worker = io::bands_worker::BandsWorker::start();
     // A frame is drawn when something changed: input, a replay tick, bands arriving, data
     // reloaded; the short waits for bands or watched files draw nothing by themselves.
     let mut redraw = true;
@@ -68,9 +57,9 @@ pub fn run(mut app: App, watch: Option<std::path::PathBuf>) -> io::Result<App> {
         if perform(&mut app, std::mem::take(&mut effects)) {
             return Ok(app);
         }
-        if terminal::REDRAW_ALL.swap(false, std::sync::atomic::Ordering::SeqCst) {
+        if io::terminal::REDRAW_ALL.swap(false, std::sync::atomic::Ordering::SeqCst) {
             guard.terminal =
-                ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
+                ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))?;
             redraw = true;
         }
         if redraw {
@@ -84,21 +73,22 @@ pub fn run(mut app: App, watch: Option<std::path::PathBuf>) -> io::Result<App> {
         } else {
             worker.reset();
         }
-        if app.edits.replay.is_some() && !input::poll(Duration::from_millis(app::REPLAY_FRAME_MS))?
+        if app.edits.replay.is_some()
+            && !terminal_input::poll(Duration::from_millis(state::app::REPLAY_FRAME_MS))?
         {
             effects.extend(update::update(&mut app, Message::Tick));
             redraw = true;
             continue;
         }
         // While bands are on their way, or data files are watched, wait for input a short
-        // while and look at them in between; otherwise sleep in `input::read` (no CPU).
+        // while and look at them in between; otherwise sleep in `terminal_input::read` (no CPU).
         if worker.pending() || watch.is_some() {
             let wait = if worker.pending() {
                 BANDS_POLL
             } else {
-                watch::INTERVAL
+                io::watch::INTERVAL
             };
-            if !input::poll(wait)? {
+            if !terminal_input::poll(wait)? {
                 if let Some(w) = &mut watch
                     && w.changed()
                 {
@@ -120,27 +110,27 @@ pub fn run(mut app: App, watch: Option<std::path::PathBuf>) -> io::Result<App> {
             }
         }
         redraw = true;
-        let mut next = Some(input::read()?);
+        let mut next = Some(terminal_input::read()?);
         while let Some(ev) = next {
             // Bracketed paste: the pasted text, typed into the prompt character by character.
-            if let input::Event::Paste(text) = &ev {
+            if let terminal_input::Event::Paste(text) = &ev {
                 for c in text.chars() {
                     effects.extend(update::update(&mut app, Message::Input(c)));
                 }
             }
-            if keymap::is_suspend(&ev) {
+            if input::keymap::is_suspend(&ev) {
                 guard.suspend()?;
                 break;
             }
-            if let Some(msg) = keymap::message(&app, &ev) {
+            if let Some(msg) = input::keymap::message(&app, &ev) {
                 effects.extend(update::update(&mut app, msg));
             }
             // Effects in the order asked for: a quit after a copy still copies.
             if perform(&mut app, std::mem::take(&mut effects)) {
                 return Ok(app);
             }
-            next = if input::poll(DRAIN_WAIT)? {
-                Some(input::read()?)
+            next = if terminal_input::poll(DRAIN_WAIT)? {
+                Some(terminal_input::read()?)
             } else {
                 None
             };
@@ -156,7 +146,7 @@ fn perform(app: &mut App, effects: Vec<Effect>) -> bool {
             Effect::Quit => return true,
             Effect::Copy(text) => {
                 use std::io::Write;
-                let mut out = io::stdout();
+                let mut out = std::io::stdout();
                 let _ = out.write_all(crate::scenario::share::osc52(text).as_bytes());
                 let _ = out.flush();
             }

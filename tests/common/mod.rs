@@ -2,7 +2,13 @@
 #![allow(dead_code)]
 
 use memcycle::setup::Setup;
-use memcycle::tui::{App, Effect, Message, Theme, event, layout::ScreenLayout, update::update};
+use memcycle::tui::App;
+use memcycle::tui::Effect;
+use memcycle::tui::Message;
+use memcycle::tui::Theme;
+use memcycle::tui::event;
+use memcycle::tui::layout::ScreenLayout;
+use memcycle::tui::update::update;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;

@@ -1,8 +1,8 @@
 //! Checks of `supply.toml`: the memory market tables and events.
 
-use super::super::dataset::{Event, Market, MemoryMarket, Point, Quarter};
-use super::super::schema::{FigureEntry, MemoryEntry, QuarterEntry, SupplyFile};
-use super::super::text::sanitize;
+use crate::data::dataset::{Event, Market, MemoryMarket, Point, Quarter};
+use crate::data::schema::{FigureEntry, MemoryEntry, QuarterEntry, SupplyFile};
+use crate::data::text::sanitize;
 use super::checker::{Bound, Checker};
 use super::unit;
 use toml::Spanned;

@@ -1,8 +1,8 @@
 //! Checks of `[[segment]]` tables: device segments and residuals.
 
-use super::super::dataset::{DeviceSegment, ResidualSegment, Segment, SegmentBody, Series};
-use super::super::schema::{ScalarEntry, SegmentEntry, SeriesEntry};
-use super::super::text::sanitize;
+use crate::data::dataset::{DeviceSegment, ResidualSegment, Segment, SegmentBody, Series};
+use crate::data::schema::{ScalarEntry, SegmentEntry, SeriesEntry};
+use crate::data::text::sanitize;
 use super::checker::{Bound, Checker};
 use super::{is_id, parse_year, unit};
 use crate::units::Year;

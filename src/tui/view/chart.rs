@@ -1,11 +1,11 @@
 //! The chart panel: tabs, title, legend and a ratatui `Chart` of the selected series.
 
-use super::super::app::{App, Focus};
-use super::super::chart_data::chart_specs;
-use super::super::chart_spec::{ChartSpec, apply_view};
-use super::super::layout::{ScreenLayout, chart_tabs, inner};
-use super::chart_pane::pane;
-use super::panel;
+use crate::tui::chart::data::chart_specs;
+use crate::tui::chart::spec::{ChartSpec, apply_view};
+use crate::tui::layout::{ScreenLayout, chart_tabs, inner};
+use crate::tui::state::app::{App, Focus};
+use crate::tui::view::chart_pane::pane;
+use crate::tui::view::panel;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};

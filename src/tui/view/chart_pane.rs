@@ -1,16 +1,16 @@
 //! One pane of a chart: the points of its series, the legend, the datasets in drawing order,
 //! the axes with labels on their years, and the stacked area behind it all.
 
-use super::super::app::{App, ViewMode};
-use super::super::chart_spec::{ChartSpec, Role, x_window, y_bounds, year_at};
-use super::chart_axis::{compact, draw_labels, label_years};
-use super::chart_band::{band, uncertainty_fill};
-use super::chart_series::{
+use crate::model::Regime;
+use crate::tui::chart::spec::{ChartSpec, Role, x_window, y_bounds, year_at};
+use crate::tui::state::app::{App, ViewMode};
+use crate::tui::view::chart_axis::{compact, draw_labels, label_years};
+use crate::tui::view::chart_band::{band, uncertainty_fill};
+use crate::tui::view::chart_series::{
     NO_COLOR_LINES, history_style, legend, line_of, points_of, role_style, selected_outline,
     stack_fills,
 };
-use super::chart_stack::{Edge, Layer, layers as stack_layers, paint as paint_stack};
-use crate::model::Regime;
+use crate::tui::view::chart_stack::{Edge, Layer, layers as stack_layers, paint as paint_stack};
 use crate::units::Year;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -319,7 +319,7 @@ fn ghost_above(m: &Marks, plot: Rect, f: Frame) -> Vec<Vec<(f64, f64)>> {
             let apart: Vec<(f64, f64)> = ghost
                 .iter()
                 .filter(|(x, v)| {
-                    super::chart_band::value_at(current, *x)
+                    crate::tui::view::chart_band::value_at(current, *x)
                         .is_some_and(|c| (c - v).abs() >= half_cell)
                 })
                 .copied()

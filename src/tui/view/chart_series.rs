@@ -1,11 +1,11 @@
 //! How each series of a chart looks: its colour, its legend entry, and the ratatui dataset
 //! that draws it (line, points, or filled area).
 
-use super::super::app::App;
-use super::super::chart_spec::{ChartSpec, Role};
-use super::super::theme::Theme;
-use super::chart_stack::{Fill, Layer, SHADES};
 use crate::model::Regime;
+use crate::tui::chart::spec::{ChartSpec, Role};
+use crate::tui::state::app::App;
+use crate::tui::theme::Theme;
+use crate::tui::view::chart_stack::{Fill, Layer, SHADES};
 use ratatui::style::{Modifier, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};

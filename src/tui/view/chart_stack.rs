@@ -8,8 +8,8 @@
 //! overwrite whole cells layer by layer, which left a blank stripe along every boundary.
 //! Cells the chart has drawn on keep their glyph and take the segment colour as background.
 
-use super::super::chart_spec::{ChartSpec, Role};
-use super::chart_band::value_at;
+use crate::tui::chart::spec::{ChartSpec, Role};
+use crate::tui::view::chart_band::value_at;
 use crate::units::Year;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -274,8 +274,8 @@ pub(super) fn paint(
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::chart_spec::Series;
     use super::*;
+    use crate::tui::chart::spec::Series;
 
     #[test]
     fn layers_are_running_sums_top_first() {

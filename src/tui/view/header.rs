@@ -1,10 +1,10 @@
 //! The header: scenario, selected year and live readouts.
 
-use super::super::app::App;
-use super::whole_groups;
 use crate::backtest::SeriesScore;
 use crate::format::fixed;
 use crate::model::Memory;
+use crate::tui::state::app::App;
+use crate::tui::view::whole_groups;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};

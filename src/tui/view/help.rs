@@ -1,7 +1,7 @@
 //! The key bar and the help overlay (drawn from the key table in `keys`).
 
-use super::super::app::App;
-use super::super::keys::{BAR_ARROWS, GROUPS, Group, bar};
+use crate::tui::input::keys::{BAR_ARROWS, GROUPS, Group, bar};
+use crate::tui::state::app::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -82,7 +82,7 @@ pub const GLOSSARY: [(&str, &str); 20] = [
 const READOUTS: usize = 6;
 
 /// One glossary line.
-fn glossary_line(t: super::super::theme::Theme, (term, meaning): (&str, &str)) -> Line<'static> {
+fn glossary_line(t: crate::tui::theme::Theme, (term, meaning): (&str, &str)) -> Line<'static> {
     Line::from(vec![
         Span::styled(format!(" {term:<15} "), t.key()),
         Span::raw(meaning.to_owned()),
@@ -98,7 +98,7 @@ fn glossary(app: &App, area: Rect, buf: &mut Buffer) {
         "Tab: keys · Esc or ? closes this help",
         t.dim(),
     )));
-    super::overlays::boxed(app, area, "Glossary", 96, lines, buf);
+    crate::tui::view::overlays::boxed(app, area, "Glossary", 96, lines, buf);
 }
 
 /// A message on the key bar; one too long for it takes the row above as well (over the
@@ -139,15 +139,17 @@ pub fn key_bar(app: &App, area: Rect, buf: &mut Buffer) {
     }
     // The arrows do what the focused panel does with them.
     let arrows = BAR_ARROWS[match app.ui.focus {
-        super::super::app::Focus::Sliders => 0,
-        super::super::app::Focus::Chart => 1,
-        super::super::app::Focus::Table => 2,
+        crate::tui::state::app::Focus::Sliders => 0,
+        crate::tui::state::app::Focus::Chart => 1,
+        crate::tui::state::app::Focus::Table => 2,
     }];
     let bar = bar();
     let hints = bar[..2].iter().chain(&arrows).chain(&bar[2..]).copied();
     // Whole hints only: the rest are in the help.
-    let groups = hints.map(|(k, what)| super::key_hint(t, k, what)).collect();
-    Paragraph::new(super::whole_groups(
+    let groups = hints
+        .map(|(k, what)| crate::tui::view::key_hint(t, k, what))
+        .collect();
+    Paragraph::new(crate::tui::view::whole_groups(
         vec![Span::raw(" ")],
         groups,
         area.width,
@@ -157,7 +159,7 @@ pub fn key_bar(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The help overlay, centred.
 pub fn overlay(app: &App, area: Rect, buf: &mut Buffer) {
-    if app.ui.overlay == super::super::app::Overlay::Glossary {
+    if app.ui.overlay == crate::tui::state::app::Overlay::Glossary {
         glossary(app, area, buf);
         return;
     }
@@ -208,5 +210,5 @@ pub fn overlay(app: &App, area: Rect, buf: &mut Buffer) {
         },
         t.dim(),
     )));
-    super::overlays::boxed(app, area, "Keys", 78, lines, buf);
+    crate::tui::view::overlays::boxed(app, area, "Keys", 78, lines, buf);
 }

@@ -15,8 +15,8 @@ mod sliders;
 mod table;
 mod tornado;
 
-use super::app::{App, Focus};
-use super::layout::{MIN_HEIGHT, MIN_WIDTH, ScreenLayout};
+use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH, ScreenLayout};
+use crate::tui::state::app::{App, Focus};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;

@@ -1,8 +1,8 @@
 //! Overlays for scenarios: the picker, the save prompt, the overwrite question and the card of
 //! what changed.
 
-use super::super::app::{App, Overlay};
 use crate::format::{Align, pad, truncate};
+use crate::tui::state::app::{App, Overlay};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Modifier, Style};

@@ -1,10 +1,10 @@
 //! Presentation mode: for a room. One large chart, the scenario's title and description, and
 //! big-number readouts; the sliders are hidden.
 
-use super::super::app::App;
-use super::{bignum, chart};
 use crate::format::fixed;
 use crate::model::Memory;
+use crate::tui::state::app::App;
+use crate::tui::view::{bignum, chart};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -226,10 +226,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![Span::raw(" ")];
     // Predict, then reveal: the next hidden year comes first.
     if let Some(shown) = app.ui.revealed {
-        spans.extend(super::key_hint(t, "o", &format!("reveals {}", shown + 1)));
+        spans.extend(crate::tui::view::key_hint(
+            t,
+            "o",
+            &format!("reveals {}", shown + 1),
+        ));
     }
-    for (k, what) in super::super::keys::PRESENTATION_BAR {
-        spans.extend(super::key_hint(t, k, what));
+    for (k, what) in crate::tui::input::keys::PRESENTATION_BAR {
+        spans.extend(crate::tui::view::key_hint(t, k, what));
     }
     Paragraph::new(Line::from(spans))
         .style(Style::new())

@@ -1,10 +1,10 @@
 //! The slider panel: every parameter grouped by segment, each as a label/value line and a bar.
 
-use super::super::app::{App, Focus};
-use super::super::layout::{SliderLine, bar_track, inner, slider_lines};
-use super::panel;
 use crate::format::truncate;
 use crate::params::ParamSpec;
+use crate::tui::layout::{SliderLine, bar_track, inner, slider_lines};
+use crate::tui::state::app::{App, Focus};
+use crate::tui::view::panel;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};

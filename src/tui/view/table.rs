@@ -1,9 +1,9 @@
 //! The year table: totals with year-on-year change, and shipments per device segment.
 
-use super::super::app::{App, Focus, TableView};
-use super::super::layout::{compare_lines, inner, table_rows};
-use super::panel;
 use crate::format::{Align, fixed, pad, truncate, yoy};
+use crate::tui::layout::{compare_lines, inner, table_rows};
+use crate::tui::state::app::{App, Focus, TableView};
+use crate::tui::view::panel;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};

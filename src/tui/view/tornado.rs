@@ -1,12 +1,12 @@
 //! The tornado in the chart panel: one bar per parameter, from the output at its plausible low
 //! to the output at its high, the others as set; the current value marked; largest swing first.
 
-use super::super::app::{App, Focus};
-use super::super::insight_state::TornadoView;
-use super::super::layout::inner;
-use super::panel;
 use crate::format::{Align, figure, pad};
 use crate::params::{GLOBAL_GROUP, ParamSpec};
+use crate::tui::layout::inner;
+use crate::tui::state::app::{App, Focus};
+use crate::tui::state::insight::TornadoView;
+use crate::tui::view::panel;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};

@@ -1,17 +1,17 @@
 //! Read access to the explorer's state for the command line, the tests and the benches: the
 //! state's fields are private to the `tui` module and change only in `update`.
 
-use super::app::{App, Edits, Overlay, Pin, Status};
-use super::theme::Theme;
-use super::view_kinds::{ChartKind, Focus, TableView, ViewMode};
 use crate::model::{Memory, Parameters, Projection};
 use crate::scenario::{Scenario, Store};
 use crate::setup::Setup;
+use crate::tui::state::app::{App, Edits, Overlay, Pin, Status};
+use crate::tui::state::view_kinds::{ChartKind, Focus, TableView, ViewMode};
+use crate::tui::theme::Theme;
 use crate::units::Year;
 use ratatui::layout::Size;
 
 /// Read access for the command line, the tests and the benches; the explorer changes its state
-/// only through [`super::update::update`] and the builders.
+/// only through [`crate::tui::update::update`] and the builders.
 impl App {
     /// Data, engine and parameter catalog.
     pub fn setup(&self) -> &Setup {
@@ -164,7 +164,7 @@ impl App {
     }
 
     /// Tornado, goal-seek output and uncertainty bands.
-    pub fn insight(&self) -> &super::insight_state::Insight {
+    pub fn insight(&self) -> &crate::tui::state::insight::Insight {
         &self.insight
     }
 

@@ -2,13 +2,13 @@
 //! pins, bands, stacked segments and axis labels) as SVG, and the projection of the current
 //! settings as CSV, written into the exports directory.
 
-use super::app::App;
-use super::chart_data::chart_specs;
-use super::chart_spec::{ChartSpec, Role, apply_view, x_window, y_bounds};
-use super::view::chart_axis::{compact as compact_label, label_years};
-use super::view::chart_pane::ghosted;
-use super::view::chart_stack::layers;
 use crate::export::svg::{Area, Figure, Line, Pane, render};
+use crate::tui::chart::data::chart_specs;
+use crate::tui::chart::spec::{ChartSpec, Role, apply_view, x_window, y_bounds};
+use crate::tui::state::app::App;
+use crate::tui::view::chart_axis::{compact as compact_label, label_years};
+use crate::tui::view::chart_pane::ghosted;
+use crate::tui::view::chart_stack::layers;
 use std::path::PathBuf;
 
 /// Segment colours on a white slide (the terminal's cyan, yellow, ... in print-safe shades).
@@ -36,7 +36,7 @@ fn color(role: Role) -> &'static str {
 
 /// (year, value) points of `values` from `from` on, on the pane's axis.
 fn points(app: &App, spec: &ChartSpec, values: &[Option<f64>], from: i32) -> Vec<(f64, f64)> {
-    super::view::chart_pane::points(app, spec, values, |y| y >= from)
+    crate::tui::view::chart_pane::points(app, spec, values, |y| y >= from)
 }
 
 /// One pane of the figure.
@@ -50,7 +50,7 @@ fn pane(app: &App, spec: &ChartSpec) -> Pane {
     // Stacked segments: each layer down to the one below it.
     if spec.stacked {
         let stack = layers(spec, p.first_year, from, base);
-        let joined = |l: &super::view::chart_stack::Layer| -> Vec<(f64, f64)> {
+        let joined = |l: &crate::tui::view::chart_stack::Layer| -> Vec<(f64, f64)> {
             let mut v = l.history.clone();
             v.extend(l.projection.iter().skip(usize::from(!l.history.is_empty())));
             v
@@ -189,7 +189,7 @@ const MAX_NAME_IN_FILE: usize = 40;
 /// `<scenario>[-modified]-<what>-<date>-<time>`: the scenario's slug (shortened), marked when
 /// the settings differ from it, what is exported (the chart, or `handout`) and the local time
 /// to the second.
-pub(super) fn export_stem(app: &App, what: &str) -> String {
+pub(in crate::tui) fn export_stem(app: &App, what: &str) -> String {
     let slug: String = crate::scenario::slug(&app.session.scenario)
         .chars()
         .take(MAX_NAME_IN_FILE)
@@ -206,7 +206,7 @@ pub(super) fn export_stem(app: &App, what: &str) -> String {
 
 /// `stem`, or `stem-2`, `stem-3` ...: the first with no file of any of the `extensions` yet
 /// (two exports in the same second overwrote each other).
-pub(super) fn free_stem(dir: &std::path::Path, stem: &str, extensions: &[&str]) -> String {
+pub(in crate::tui) fn free_stem(dir: &std::path::Path, stem: &str, extensions: &[&str]) -> String {
     (1..)
         .map(|n| {
             if n == 1 {

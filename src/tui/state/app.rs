@@ -1,15 +1,15 @@
-//! The explorer's state. It changes only in [`super::update::update`].
+//! The explorer's state. It changes only in [`crate::tui::update::update`].
 
-use super::theme::Theme;
 use crate::model::{Memory, Parameters, Projection};
 use crate::params::ParamSpec;
 use crate::scenario::{Scenario, Store};
 use crate::setup::Setup;
+use crate::tui::theme::Theme;
 use crate::units::Year;
 use ratatui::layout::Size;
 
-pub use super::app_parts::{Edits, Overlay, Pin, Replay, Snapshot, Status};
-pub use super::view_kinds::{ChartKind, Focus, TableView, ViewMode};
+pub use crate::tui::state::parts::{Edits, Overlay, Pin, Replay, Snapshot, Status};
+pub use crate::tui::state::view_kinds::{ChartKind, Focus, TableView, ViewMode};
 
 /// Explorer state.
 #[derive(Debug, Clone)]
@@ -31,7 +31,7 @@ pub struct App {
     /// Undo, redo and replay: the history of changes in this session.
     pub(in crate::tui) edits: Edits,
     /// Tornado, goal-seek output and uncertainty bands.
-    pub(in crate::tui) insight: super::insight_state::Insight,
+    pub(in crate::tui) insight: crate::tui::state::insight::Insight,
     /// What is shown and how: panels, selections, scrolls, overlay, terminal size.
     pub(in crate::tui) ui: UiState,
     /// The scenario and its bookkeeping: what was loaded, where it is saved, pins and deck.
@@ -191,7 +191,7 @@ impl App {
         let projection = setup.project(&params);
         let table_scroll = table_start(&projection);
         let year = (projection.base_year + 1).min(projection.horizon);
-        let rolling = super::insight_state::rolling_skill(&setup);
+        let rolling = crate::tui::state::insight::rolling_skill(&setup);
         Self {
             session: SessionState {
                 loaded_overrides: setup.catalog.overrides_of(&params),
@@ -233,9 +233,9 @@ impl App {
             revision: 0,
             reach: None,
             edits: Edits::default(),
-            insight: super::insight_state::Insight {
+            insight: crate::tui::state::insight::Insight {
                 rolling,
-                ..super::insight_state::Insight::default()
+                ..crate::tui::state::insight::Insight::default()
             },
         }
     }

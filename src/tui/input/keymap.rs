@@ -1,12 +1,12 @@
 //! Terminal events to messages: overlays and the prompt read keys directly; everywhere else a
 //! key goes through the one key table (`keys`) to an action, which becomes a message here.
 
-use super::app::{App, ChartKind, Focus, Overlay};
-use super::keys::{self, Action};
-use super::layout::{
+use crate::tui::input::keys::{self, Action};
+use crate::tui::input::message::{Edit, Message};
+use crate::tui::layout::{
     ScreenLayout, SliderHit, chart_tab_hit, drag_fraction, slider_hit, table_rows,
 };
-use super::message::{Edit, Message};
+use crate::tui::state::app::{App, ChartKind, Focus, Overlay};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };

@@ -1,9 +1,9 @@
 //! The explorer's side of the insight functions: the tornado kept up to date with the sliders,
 //! a tornado bar chosen as the selected slider, and goal seek applied as an undoable slider move.
 
-use super::app::{App, Focus, Overlay, Status};
-use super::insight_state::TornadoView;
 use crate::insight::{Seek, seek as seek_value, tornado};
+use crate::tui::state::app::{App, Focus, Overlay, Status};
+use crate::tui::state::insight::TornadoView;
 
 /// Shows the tornado (computed as the update settles) or hides it.
 pub fn toggle_tornado(app: &mut App) {

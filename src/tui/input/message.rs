@@ -1,7 +1,7 @@
 //! Everything that can happen to the explorer, as plain values: the keymap produces them,
-//! [`super::update::update`] consumes them, and tests drive the app with them.
+//! [`crate::tui::update::update`] consumes them, and tests drive the app with them.
 
-use super::app::{ChartKind, Focus};
+use crate::tui::state::app::{ChartKind, Focus};
 use ratatui::layout::Size;
 
 /// A line-editing key in a text prompt.

@@ -1,7 +1,7 @@
 //! The one-line text prompt (the save dialog's name): a small line editor over characters,
 //! so that wide and multi-byte names (Korean, accents) edit as people expect.
 
-use super::message::Edit;
+use crate::tui::input::message::Edit;
 
 /// Longest name accepted, in characters.
 pub const MAX_CHARS: usize = 60;

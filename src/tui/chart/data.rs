@@ -2,13 +2,13 @@
 //! baseline to compare with. The view turns this into ratatui datasets; tests can check it
 //! without rendering.
 
-use super::app::{App, ChartKind, ViewMode};
-use super::chart_spec::{
-    ChartSpec, Role, Series, aligned, apply_view, band, every_year, observed, with_band,
-};
 use crate::insight::Quantity;
 use crate::model::Memory;
 use crate::model::{Projection, SegmentProjection};
+use crate::tui::chart::spec::{
+    ChartSpec, Role, Series, aligned, apply_view, band, every_year, observed, with_band,
+};
+use crate::tui::state::app::{App, ChartKind, ViewMode};
 
 fn by_year(p: &Projection, seg: &SegmentProjection, values: &[f64]) -> Vec<Option<f64>> {
     p.years()
@@ -254,6 +254,6 @@ fn specs_for(app: &App, p: &Projection) -> Vec<ChartSpec> {
             segment_series(app, p, |s| &s.installed_base_m, true),
             true,
         )],
-        ChartKind::Balance | ChartKind::Price => super::chart_market::market_specs(app, p),
+        ChartKind::Balance | ChartKind::Price => crate::tui::chart::market::market_specs(app, p),
     }
 }

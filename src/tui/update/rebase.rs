@@ -1,8 +1,8 @@
 //! Moving the explorer onto another setup: another base year (backtest mode), or data edited on
 //! disk (`--watch`); the sliders the user moved come along.
 
-use super::app::App;
 use crate::setup::Setup;
+use crate::tui::state::app::App;
 use crate::units::Year;
 
 /// Re-prepares the explorer for projections from `base_year`: history and defaults are those
@@ -20,7 +20,7 @@ pub(crate) fn rebase(app: &mut App, base_year: Year) {
     let left = leave_scenario_base(app);
     let edited = adopt(app, setup);
     app.ui.year = (base_year + 1).min(app.projection.horizon);
-    app.ui.table_scroll = super::app::table_start(&app.projection);
+    app.ui.table_scroll = crate::tui::state::app::table_start(&app.projection);
     let mut kept = kept_note(edited);
     if let Some(name) = left {
         kept = format!("; \"{name}\" belongs to its own base year, so the baseline{kept}");
@@ -30,7 +30,7 @@ pub(crate) fn rebase(app: &mut App, base_year: Year) {
     } else {
         format!("back to history to {base_year}")
     };
-    app.ui.status = Some(super::app::Status {
+    app.ui.status = Some(crate::tui::state::app::Status {
         text: format!("{what}{kept} (undo starts here)"),
         error: false,
     });
@@ -52,7 +52,7 @@ fn leave_scenario_base(app: &mut App) -> Option<String> {
 /// Moves the explorer onto `setup` (another base year, or reloaded data): the loaded scenario,
 /// the sliders moved since and the pins are carried over (clamped to the new ranges); undo
 /// starts afresh, as its steps belong to the old defaults. Returns how many sliders were kept.
-pub(super) fn adopt(app: &mut App, setup: Setup) -> usize {
+pub(in crate::tui) fn adopt(app: &mut App, setup: Setup) -> usize {
     let kept = app.carried_overrides();
     let edited = app.moved_since_loaded().count();
     let catalog = &setup.catalog;
@@ -71,12 +71,12 @@ pub(super) fn adopt(app: &mut App, setup: Setup) -> usize {
     // Bands and past-error models belong to the old setup (`settle` fits what is shown anew).
     app.insight.bands = None;
     app.insight.errors = None;
-    app.insight.rolling = super::insight_state::rolling_skill(&app.setup);
+    app.insight.rolling = crate::tui::state::insight::rolling_skill(&app.setup);
     edited
 }
 
 /// What the key bar says of the sliders `adopt` carried over.
-pub(super) fn kept_note(kept: usize) -> String {
+pub(in crate::tui) fn kept_note(kept: usize) -> String {
     match kept {
         0 => String::new(),
         1 => "; your changed slider is kept".to_owned(),

@@ -5,9 +5,9 @@
 //! Nothing is fetched: it opens offline in any browser. Written as XHTML-compatible HTML
 //! (every element closed), so an XML parser reads it too.
 
-use super::app::{App, ChartKind};
 use crate::export::svg::escape;
 use crate::format::figure;
+use crate::tui::state::app::{App, ChartKind};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -23,7 +23,7 @@ pub const CHARTS: [ChartKind; 4] = [
 fn inline_chart(app: &App, chart: ChartKind) -> String {
     let mut shown = app.clone();
     shown.ui.chart = chart;
-    let svg = super::export::chart_svg(&shown);
+    let svg = crate::tui::io::export::chart_svg(&shown);
     let start = svg.find("<svg").unwrap_or(0);
     // Scaled to the page's width; the viewBox keeps its proportions.
     svg[start..].replacen("<svg ", "<svg class=\"chart\" ", 1)
@@ -226,11 +226,14 @@ pub fn report_html(app: &App) -> String {
 /// Writes the handout into the exports directory (`<scenario>-handout-<date>-<time>.html`);
 /// returns its path.
 pub fn write_report(app: &App) -> Result<PathBuf, String> {
-    let dir = super::export::exports_dir(app)
+    let dir = crate::tui::io::export::exports_dir(app)
         .ok_or("no directory for exports (no data directory here)")?;
     crate::export::remove_stale_temp_files(&dir, &["html"]);
-    let stem = super::export::export_stem(app, "handout");
-    let name = format!("{}.html", super::export::free_stem(&dir, &stem, &["html"]));
+    let stem = crate::tui::io::export::export_stem(app, "handout");
+    let name = format!(
+        "{}.html",
+        crate::tui::io::export::free_stem(&dir, &stem, &["html"])
+    );
     crate::export::write_atomically(&dir, &name, &report_html(app))
         .map_err(|e| format!("cannot write {}: {e}", dir.join(&name).display()))
 }

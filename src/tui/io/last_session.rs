@@ -4,8 +4,8 @@
 //! (`--fresh` starts clean). Settings are kept as parameter ids and values, checked against the
 //! catalog again when they come back: a parameter the data no longer has is dropped and said.
 
-use super::app::{App, ChartKind, Pin, Status, ViewMode};
 use crate::params::Override;
+use crate::tui::state::app::{App, ChartKind, Pin, Status, ViewMode};
 use crate::units::Year;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -143,7 +143,7 @@ fn unknown(app: &App, map: &BTreeMap<String, f64>) -> Vec<String> {
 /// and named.
 pub fn restore(app: &mut App, saved: &SavedSession) {
     if saved.base_year != app.projection.base_year {
-        super::rebase::rebase(app, saved.base_year);
+        crate::tui::update::rebase::rebase(app, saved.base_year);
     }
     let mut dropped: Vec<String> = unknown(app, &saved.sliders);
     dropped.extend(unknown(app, &saved.loaded));
@@ -182,7 +182,7 @@ pub fn restore(app: &mut App, saved: &SavedSession) {
     app.ui.year = saved
         .year
         .clamp(app.projection.base_year + 1, app.projection.horizon);
-    app.ui.table_scroll = super::app::table_start(&app.projection);
+    app.ui.table_scroll = crate::tui::state::app::table_start(&app.projection);
     let left_out = if dropped.is_empty() {
         String::new()
     } else {

@@ -1,13 +1,17 @@
 //! The only place the explorer's state changes: an event in, a new state and the effects for
 //! the loop to perform out.
 
-use super::app::{App, ChartKind, Focus, Overlay, Status};
-use super::event::{Effect, Event};
-use super::layout::{ScreenLayout, inner, scroll_to_show, slider_lines, table_rows};
-use super::message::Message;
-use super::{prompt, session};
+pub(in crate::tui) mod insight;
+pub mod prompt;
+pub(in crate::tui) mod rebase;
+pub mod session;
+
 use crate::model::Memory;
 use crate::setup::Setup;
+use crate::tui::event::{Effect, Event};
+use crate::tui::input::message::Message;
+use crate::tui::layout::{ScreenLayout, inner, scroll_to_show, slider_lines, table_rows};
+use crate::tui::state::app::{App, ChartKind, Focus, Overlay, Status};
 
 /// Applies `event` to `app`, recomputing the projection when a parameter moves; returns what
 /// the loop is to do (write files, copy, quit), in order.
@@ -125,11 +129,11 @@ fn on_message(app: &mut App, msg: Message, effects: &mut Vec<Effect>) {
             }
             Overlay::Seek { input, .. } => {
                 let target = input.clone();
-                super::insight_ui::seek(app, &target);
+                crate::tui::update::insight::seek(app, &target);
             }
             _ => {}
         },
-        Message::ToggleTornado => super::insight_ui::toggle_tornado(app),
+        Message::ToggleTornado => crate::tui::update::insight::toggle_tornado(app),
         Message::CycleOutput => {
             app.insight.output = app.insight.output.next();
         }
@@ -141,14 +145,14 @@ fn on_message(app: &mut App, msg: Message, effects: &mut Vec<Effect>) {
                     .min(t.bars.len().saturating_sub(1));
             }
         }
-        Message::TornadoChoose => super::insight_ui::choose_bar(app),
+        Message::TornadoChoose => crate::tui::update::insight::choose_bar(app),
         Message::OpenSeek => {
             app.ui.overlay = Overlay::Seek {
                 input: String::new(),
                 cursor: 0,
             };
         }
-        Message::ToggleBands => super::insight_ui::cycle_bands(app),
+        Message::ToggleBands => crate::tui::update::insight::cycle_bands(app),
         Message::Share => effects.push(Effect::Copy(session::share(app))),
         Message::Report => effects.push(Effect::Report),
         Message::Export => effects.push(Effect::Export),
@@ -321,27 +325,27 @@ fn on_message(app: &mut App, msg: Message, effects: &mut Vec<Effect>) {
 /// the derived views brought up to date (each computes only when its inputs moved) and the
 /// selection kept on screen.
 pub fn settle(app: &mut App) {
-    if app.insight.band_mode == super::insight_state::BandMode::Errors {
-        super::insight_ui::fit_errors(app);
+    if app.insight.band_mode == crate::tui::state::insight::BandMode::Errors {
+        crate::tui::update::insight::fit_errors(app);
     }
-    super::insight_ui::refresh_tornado(app);
-    super::chart_data::refresh_reach(app);
+    crate::tui::update::insight::refresh_tornado(app);
+    crate::tui::chart::data::refresh_reach(app);
     follow_selection(app);
 }
 
-use super::rebase::rebase;
+use crate::tui::update::rebase::rebase;
 
 /// Data edited on disk (`--watch`): new data adopted with the sliders kept, or its problems
 /// shown (file, line, column) over the last good data until they are fixed.
 fn data_reloaded(app: &mut App, loaded: Result<Setup, crate::setup::SetupError>) {
     match loaded {
         Ok(setup) => {
-            let kept = super::rebase::adopt(app, setup);
+            let kept = crate::tui::update::rebase::adopt(app, setup);
             app.ui.data_problems = None;
             app.ui.status = Some(Status {
                 text: format!(
                     "data reloaded{} (undo starts here)",
-                    super::rebase::kept_note(kept)
+                    crate::tui::update::rebase::kept_note(kept)
                 ),
                 error: false,
             });

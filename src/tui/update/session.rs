@@ -1,8 +1,10 @@
 //! What happens to scenarios in the explorer: loading, saving, comparing, presenting, undoing
-//! and replaying. Called from [`super::update::update`] only.
+//! and replaying. Called from [`crate::tui::update::update`] only.
 
-use super::app::{App, MAX_PINS, Overlay, Pin, REPLAY_FRAMES, Replay, Snapshot, Status};
 use crate::scenario::{SaveError, Scenario};
+use crate::tui::state::app::{
+    App, MAX_PINS, Overlay, Pin, REPLAY_FRAMES, Replay, Snapshot, Status,
+};
 
 /// Most undo steps kept.
 const MAX_UNDO: usize = 200;
@@ -59,9 +61,9 @@ fn move_to_base_year(app: &mut App, wanted: Option<crate::units::Year>) {
         return;
     }
     if let Ok(setup) = crate::setup::Setup::new(app.setup.data.clone(), Some(target)) {
-        super::rebase::adopt(app, setup);
+        crate::tui::update::rebase::adopt(app, setup);
         app.ui.year = (target + 1).min(app.projection.horizon);
-        app.ui.table_scroll = super::app::table_start(&app.projection);
+        app.ui.table_scroll = crate::tui::state::app::table_start(&app.projection);
     }
 }
 
@@ -98,7 +100,7 @@ pub fn proposed_name(app: &App) -> String {
         return String::new();
     }
     // Room for " NN" within the prompt's limit (a 10,000-character name was proposed whole).
-    let keep = super::prompt::MAX_CHARS.saturating_sub(4);
+    let keep = crate::tui::update::prompt::MAX_CHARS.saturating_sub(4);
     let base: String = base.chars().take(keep).collect();
     let base = base.trim_end();
     let taken: Vec<String> = app
@@ -435,7 +437,7 @@ pub fn share(app: &mut App) -> String {
         base,
         &overrides,
     );
-    app.ui.status = Some(super::app::Status {
+    app.ui.status = Some(crate::tui::state::app::Status {
         text: format!(
             "copied (OSC 52): {}",
             crate::scenario::share::command_line(base, &overrides)

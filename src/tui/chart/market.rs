@@ -1,11 +1,13 @@
 //! The market charts: supply vs demand with the sufficiency ratio (5), price index with
 //! revenue (6), each with the regime of every year as a strip along the bottom.
 
-use super::app::{App, ChartKind};
-use super::chart_spec::{ChartSpec, Role, Series, aligned, band, every_year, observed, with_band};
 use crate::data::{MemoryMarket, Series as DataSeries};
 use crate::insight::Quantity;
 use crate::model::{MemoryProjection, Projection};
+use crate::tui::chart::spec::{
+    ChartSpec, Role, Series, aligned, band, every_year, observed, with_band,
+};
+use crate::tui::state::app::{App, ChartKind};
 
 /// Observed price index: revenue / bits, base year = 100, after the base year (backtest mode).
 fn observed_price(app: &App, m: &MemoryMarket) -> Option<Vec<Option<f64>>> {

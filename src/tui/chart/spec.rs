@@ -1,8 +1,8 @@
 //! The plain-number description of a chart (series by year, baseline, observations) and the
 //! operations on it that need no data: the view mode and the y bounds.
 
-use super::app::{App, ViewMode};
 use crate::model::{Projection, Regime};
+use crate::tui::state::app::{App, ViewMode};
 use crate::units::Year;
 
 /// What a series stands for (it sets the colour).
