@@ -306,3 +306,22 @@ fn every_import_goes_down_the_declared_layers() {
         );
     }
 }
+
+/// Outside the explorer's `view/`, nothing imports the view: state, update and the exporters
+/// draw from the chart model below it (`tui/chart/`), and the loop draws through the App's
+/// `Widget` implementation.
+#[test]
+fn only_the_view_imports_the_view() {
+    let view = vec!["tui".to_owned(), "view".to_owned()];
+    let wrong: Vec<String> = edges()
+        .into_iter()
+        .filter(|(from, _)| !from.starts_with(&view))
+        .flat_map(|(from, targets)| {
+            targets
+                .into_iter()
+                .filter(|to| to.starts_with(&view))
+                .map(move |to| format!("{} imports {}", from.join("::"), to.join("::")))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

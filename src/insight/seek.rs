@@ -110,8 +110,8 @@ pub fn seek(
 
 #[cfg(test)]
 mod tests {
-    use crate::insight::output::Quantity;
     use super::meets;
+    use crate::insight::output::Quantity;
 
     #[test]
     fn a_turn_year_must_match_and_a_figure_must_come_close() {

@@ -1,11 +1,11 @@
 //! The checker: one file's validation state, and the checks every table shares (units,
 //! sources, series, single figures, parameter ranges).
 
+use super::{YEARS, closest, is_date, parse_year};
 use crate::data::dataset::{Figure, Origin, ParamRange, Point, Series, Source};
 use crate::data::problem::{Locator, Problem};
 use crate::data::schema::{RangeEntry, ScalarEntry, SeriesEntry, SourceEntry};
 use crate::data::text::sanitize;
-use super::{YEARS, closest, is_date, parse_year};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use toml::Spanned;

@@ -1,10 +1,10 @@
 //! Checks of `supply.toml`: the memory market tables and events.
 
+use super::checker::{Bound, Checker};
+use super::unit;
 use crate::data::dataset::{Event, Market, MemoryMarket, Point, Quarter};
 use crate::data::schema::{FigureEntry, MemoryEntry, QuarterEntry, SupplyFile};
 use crate::data::text::sanitize;
-use super::checker::{Bound, Checker};
-use super::unit;
 use toml::Spanned;
 
 impl Checker<'_> {

@@ -1,10 +1,10 @@
 //! Checks of `[[segment]]` tables: device segments and residuals.
 
+use super::checker::{Bound, Checker};
+use super::{is_id, parse_year, unit};
 use crate::data::dataset::{DeviceSegment, ResidualSegment, Segment, SegmentBody, Series};
 use crate::data::schema::{ScalarEntry, SegmentEntry, SeriesEntry};
 use crate::data::text::sanitize;
-use super::checker::{Bound, Checker};
-use super::{is_id, parse_year, unit};
 use crate::units::Year;
 use std::collections::BTreeSet;
 use std::ops::Range;

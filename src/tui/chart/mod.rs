@@ -2,5 +2,6 @@
 //! installed base ([`data`]), and the market ([`market`]).
 
 pub mod data;
+pub mod geometry;
 pub mod market;
 pub mod spec;

@@ -4,11 +4,9 @@
 
 use crate::export::svg::{Area, Figure, Line, Pane, render};
 use crate::tui::chart::data::chart_specs;
+use crate::tui::chart::geometry::{Layer, compact as compact_label, ghosted, label_years, layers};
 use crate::tui::chart::spec::{ChartSpec, Role, apply_view, x_window, y_bounds};
 use crate::tui::state::app::App;
-use crate::tui::view::chart_axis::{compact as compact_label, label_years};
-use crate::tui::view::chart_pane::ghosted;
-use crate::tui::view::chart_stack::layers;
 use std::path::PathBuf;
 
 /// Segment colours on a white slide (the terminal's cyan, yellow, ... in print-safe shades).
@@ -36,7 +34,7 @@ fn color(role: Role) -> &'static str {
 
 /// (year, value) points of `values` from `from` on, on the pane's axis.
 fn points(app: &App, spec: &ChartSpec, values: &[Option<f64>], from: i32) -> Vec<(f64, f64)> {
-    crate::tui::view::chart_pane::points(app, spec, values, |y| y >= from)
+    crate::tui::chart::geometry::points(app, spec, values, |y| y >= from)
 }
 
 /// One pane of the figure.
@@ -50,7 +48,7 @@ fn pane(app: &App, spec: &ChartSpec) -> Pane {
     // Stacked segments: each layer down to the one below it.
     if spec.stacked {
         let stack = layers(spec, p.first_year, from, base);
-        let joined = |l: &crate::tui::view::chart_stack::Layer| -> Vec<(f64, f64)> {
+        let joined = |l: &Layer| -> Vec<(f64, f64)> {
             let mut v = l.history.clone();
             v.extend(l.projection.iter().skip(usize::from(!l.history.is_empty())));
             v

@@ -1,22 +1,10 @@
 //! Filled bands: the gap between the baseline and the current line, and the uncertainty band
 //! of a pane's main series; the points that fill them, one per braille dot of the plot.
 
+use crate::tui::chart::geometry::value_at;
 use crate::tui::chart::spec::{ChartSpec, year_at};
 use crate::tui::state::app::App;
 use ratatui::layout::Rect;
-
-/// `pts`' value at `x`, linear between its points; `None` outside them.
-pub(super) fn value_at(pts: &[(f64, f64)], x: f64) -> Option<f64> {
-    let after = pts.partition_point(|p| p.0 < x);
-    match (
-        after.checked_sub(1).and_then(|i| pts.get(i)),
-        pts.get(after),
-    ) {
-        (_, Some(b)) if b.0 == x => Some(b.1),
-        (Some(a), Some(b)) => Some(a.1 + (b.1 - a.1) * (x - a.0) / (b.0 - a.0)),
-        _ => None,
-    }
-}
 
 /// Points filling the area between `current` and `baseline`, one per braille dot of a plot
 /// `plot` cells large showing `x` and `y`.

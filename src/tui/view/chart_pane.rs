@@ -2,15 +2,18 @@
 //! the axes with labels on their years, and the stacked area behind it all.
 
 use crate::model::Regime;
+use crate::tui::chart::geometry::{
+    Layer, compact, ghosted, label_years, layers as stack_layers, points,
+};
 use crate::tui::chart::spec::{ChartSpec, Role, x_window, y_bounds, year_at};
 use crate::tui::state::app::{App, ViewMode};
-use crate::tui::view::chart_axis::{compact, draw_labels, label_years};
+use crate::tui::view::chart_axis::draw_labels;
 use crate::tui::view::chart_band::{band, uncertainty_fill};
 use crate::tui::view::chart_series::{
     NO_COLOR_LINES, history_style, legend, line_of, points_of, role_style, selected_outline,
     stack_fills,
 };
-use crate::tui::view::chart_stack::{Edge, Layer, layers as stack_layers, paint as paint_stack};
+use crate::tui::view::chart_stack::{Edge, paint as paint_stack};
 use crate::units::Year;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -28,28 +31,6 @@ struct Lines {
     baseline: Vec<Vec<(f64, f64)>>,
 }
 
-/// (year, value) points of `values` for the years `keep` accepts, on the pane's axis (log10 on
-/// a log axis; missing, non-finite and, on a log axis, non-positive values left out).
-pub(crate) fn points(
-    app: &App,
-    spec: &ChartSpec,
-    values: &[Option<f64>],
-    keep: impl Fn(i32) -> bool,
-) -> Vec<(f64, f64)> {
-    values
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| {
-            let year = year_at(&app.projection, i);
-            let v = (*v).filter(|v| v.is_finite())?;
-            if !keep(year) || (spec.log && v <= 0.0) {
-                return None;
-            }
-            Some((f64::from(year), if spec.log { v.log10() } else { v }))
-        })
-        .collect()
-}
-
 /// `points` split where a year is missing.
 fn runs(points: Vec<(f64, f64)>) -> Vec<Vec<(f64, f64)>> {
     let mut out: Vec<Vec<(f64, f64)>> = Vec::new();
@@ -60,23 +41,6 @@ fn runs(points: Vec<(f64, f64)>) -> Vec<Vec<(f64, f64)>> {
         }
     }
     out
-}
-
-/// Whether a series keeps a baseline ghost: the total where there is one, the main quantity of a
-/// market pane, else the selected segment's line (a ghost for every series would bury the chart).
-pub(crate) fn ghosted(app: &App, spec: &ChartSpec, role: Role) -> bool {
-    if spec.series.iter().any(|s| s.role == Role::Total) {
-        role == Role::Total
-    } else if matches!(
-        role,
-        Role::Demand | Role::Sufficiency | Role::Price | Role::Revenue
-    ) {
-        // Market panes: the quantity the pane is about.
-        true
-    } else {
-        app.selected_segment()
-            .is_some_and(|i| role == Role::Segment(i))
-    }
 }
 
 /// Whether `role` is the pane's main line, drawn heavy: the one that keeps a baseline ghost,
@@ -319,7 +283,7 @@ fn ghost_above(m: &Marks, plot: Rect, f: Frame) -> Vec<Vec<(f64, f64)>> {
             let apart: Vec<(f64, f64)> = ghost
                 .iter()
                 .filter(|(x, v)| {
-                    crate::tui::view::chart_band::value_at(current, *x)
+                    crate::tui::chart::geometry::value_at(current, *x)
                         .is_some_and(|c| (c - v).abs() >= half_cell)
                 })
                 .copied()

@@ -2,10 +2,11 @@
 //! that draws it (line, points, or filled area).
 
 use crate::model::Regime;
+use crate::tui::chart::geometry::Layer;
 use crate::tui::chart::spec::{ChartSpec, Role};
 use crate::tui::state::app::App;
 use crate::tui::theme::Theme;
-use crate::tui::view::chart_stack::{Fill, Layer, SHADES};
+use crate::tui::view::chart_stack::{Fill, SHADES};
 use ratatui::style::{Modifier, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
