@@ -104,7 +104,8 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Problems> {
         },
     };
     let name = path.display().to_string();
-    let text = crate::data::read_text(&path).map_err(|(line, column, e)| {
+    let text = crate::data::read_text(&path).map_err(|e| {
+        let (line, column) = e.location().unwrap_or((0, 0));
         Problems(vec![Problem {
             file: name.clone(),
             line,

@@ -109,7 +109,7 @@ fn explore(args: &Cli, config: &memcycle::config::Config) -> i32 {
     let deck = match load_deck(args, &store, &setup) {
         Ok(deck) => deck,
         Err(e) => {
-            eprintln!("{}", memcycle::data::sanitize_lines(&e.clone()));
+            eprintln!("{}", memcycle::data::sanitize_lines(&e.to_string()));
             return 1;
         }
     };
@@ -187,21 +187,42 @@ fn load_deck(
     args: &Cli,
     store: &scenario::Store,
     setup: &memcycle::setup::Setup,
-) -> Result<Vec<scenario::Scenario>, String> {
+) -> Result<Vec<scenario::Scenario>, DeckError> {
     let catalog_at = |year| setup.catalog_at(year);
     match &args.deck {
         None => Ok(scenario::builtin_deck_at(store, &catalog_at)),
         Some(path) => {
             let name = memcycle::data::sanitize(&path.display().to_string());
-            let text = memcycle::data::read_text(path).map_err(|(line, column, e)| {
-                if line == 0 {
-                    format!("{name}: {e}; expected a deck file (one scenario per line)")
-                } else {
-                    format!("{name}:{line}:{column}: {e}")
-                }
+            let text = memcycle::data::read_text(path).map_err(|source| DeckError::Text {
+                name: name.clone(),
+                source,
             })?;
-            scenario::load_deck_at(&name, &text, store, &catalog_at).map_err(|p| p.to_string())
+            Ok(scenario::load_deck_at(&name, &text, store, &catalog_at)?)
         }
+    }
+}
+
+/// Why the deck given with `--deck` was not used.
+#[derive(Debug, thiserror::Error)]
+enum DeckError {
+    /// The file was not read, or is not UTF-8.
+    #[error("{}", deck_text_problem(name, source))]
+    Text {
+        /// The file as given, sanitised.
+        name: String,
+        /// What went wrong.
+        source: memcycle::data::TextError,
+    },
+    /// Every problem of its lines.
+    #[error(transparent)]
+    Lines(#[from] memcycle::data::Problems),
+}
+
+/// A deck file's reading problem, located where it is at a place in the file.
+fn deck_text_problem(name: &str, e: &memcycle::data::TextError) -> String {
+    match e.location() {
+        None => format!("{name}: {e}; expected a deck file (one scenario per line)"),
+        Some((line, column)) => format!("{name}:{line}:{column}: {e}"),
     }
 }
 
@@ -212,5 +233,7 @@ fn deck_error(args: &Cli) -> Option<String> {
         Ok(loaded) => loaded,
         Err(e) => return Some(cli::describe(&e)),
     };
-    load_deck(args, &args.explore.pick.store(), &setup).err()
+    load_deck(args, &args.explore.pick.store(), &setup)
+        .err()
+        .map(|e| e.to_string())
 }

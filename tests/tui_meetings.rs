@@ -493,7 +493,7 @@ fn a_kept_session_round_trips_and_a_broken_one_is_refused() {
     assert_eq!(b.year(), a.year());
     std::fs::write(&file, "scenario = 3\n").expect("write");
     let err = load_from(&file).expect_err("refused");
-    assert!(err.contains("session.toml"), "{err}");
+    assert!(err.to_string().contains("session.toml"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -338,15 +338,15 @@ impl ScenarioPick {
 /// Largest target magnitude goal seek takes: far beyond any output (EB, %, $B, years).
 const MAX_TARGET: f64 = 1e9;
 
-fn parse_target(s: &str) -> Result<f64, String> {
+fn parse_target(s: &str) -> Result<f64, ArgError> {
     let v: f64 = s
         .trim()
         .parse()
-        .map_err(|_| format!("\"{s}\" is not a number; expected a finite number"))?;
+        .map_err(|_| ArgError(format!("\"{s}\" is not a number; expected a finite number")))?;
     if !v.is_finite() || v.abs() > MAX_TARGET {
-        return Err(format!(
+        return Err(ArgError(format!(
             "{s} is out of range; expected a finite number within ±{MAX_TARGET:e}"
-        ));
+        )));
     }
     Ok(v)
 }
@@ -361,32 +361,41 @@ fn year_arg() -> clap::builder::RangedI64ValueParser<Year> {
     clap::value_parser!(i32).range(ARG_YEARS)
 }
 
-fn parse_years(s: &str) -> Result<(Year, Year), String> {
-    let (a, b) = s
-        .split_once("..")
-        .ok_or_else(|| format!("expected FIRST..LAST (e.g. 2015..2022), got \"{s}\""))?;
+fn parse_years(s: &str) -> Result<(Year, Year), ArgError> {
+    let (a, b) = s.split_once("..").ok_or_else(|| {
+        ArgError(format!(
+            "expected FIRST..LAST (e.g. 2015..2022), got \"{s}\""
+        ))
+    })?;
     let year = |t: &str| {
         t.trim()
             .parse::<Year>()
             .ok()
             .filter(|y| ARG_YEARS.contains(&i64::from(*y)))
             .ok_or_else(|| {
-                format!(
+                ArgError(format!(
                     "expected a year from {} to {}, got \"{t}\"",
                     ARG_YEARS.start(),
                     ARG_YEARS.end()
-                )
+                ))
             })
     };
     Ok((year(a)?, year(b)?))
 }
 
-fn parse_set(s: &str) -> Result<Override, String> {
+fn parse_set(s: &str) -> Result<Override, ArgError> {
     // Clap names the option and the value; the message says what was expected.
     parse_override(s).map_err(|_| {
-        "expected ID=VALUE with a number, e.g. --set smartphone.base_growth=1.5".to_owned()
+        ArgError(
+            "expected ID=VALUE with a number, e.g. --set smartphone.base_growth=1.5".to_owned(),
+        )
     })
 }
+
+/// What a command-line value should have been (clap names the option and the value given).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ArgError(String);
 
 /// Formats of `project`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

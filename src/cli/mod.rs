@@ -344,7 +344,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 let bytes = match name.as_deref().and_then(chart_format) {
                     Some(ChartFormat::Svg) => svg.into_bytes(),
                     Some(ChartFormat::Png) => crate::export::png::svg_to_png(&svg)
-                        .map_err(|reason| write_refused(out, reason))?,
+                        .map_err(|reason| write_refused(out, reason.to_string()))?,
                     None => {
                         return Err(write_refused(
                             out,

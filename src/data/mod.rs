@@ -13,7 +13,7 @@ pub use dataset::{
     ParamRange, Point, Quarter, ResidualSegment, Segment, SegmentBody, Series, Source,
 };
 pub use problem::{Locator, Problem, Problems};
-pub use text::{MAX_FILE_BYTES, decode_text, read_text, sanitize, sanitize_lines};
+pub use text::{MAX_FILE_BYTES, TextError, decode_text, read_text, sanitize, sanitize_lines};
 pub use uses::source_uses;
 pub use validate::{closest, unit};
 
@@ -77,15 +77,17 @@ pub fn builtin() -> Result<Dataset, Problems> {
 }
 
 fn read(path: &Path) -> Result<String, Problem> {
-    text::read_text(path).map_err(|(line, column, message)| Problem {
-        file: path.display().to_string(),
-        line,
-        column,
-        message: if line == 0 {
-            format!("{message}; expected a data directory holding {DEVICES_FILE} (and optionally {SUPPLY_FILE})")
-        } else {
-            message
-        },
+    text::read_text(path).map_err(|e| {
+        let (line, column) = e.location().unwrap_or((0, 0));
+        Problem {
+            file: path.display().to_string(),
+            line,
+            column,
+            message: match e.location() {
+                None => format!("{e}; expected a data directory holding {DEVICES_FILE} (and optionally {SUPPLY_FILE})"),
+                Some(_) => e.to_string(),
+            },
+        }
     })
 }
 

@@ -28,10 +28,37 @@ pub fn utf8_error_at(bytes: &[u8]) -> Option<(usize, usize, u8)> {
 /// room for any real data set while a runaway file is refused at once.
 pub const MAX_FILE_BYTES: u64 = 8_000_000;
 
-/// Reads a text file, locating invalid UTF-8: `Err((line, column, message))` with line 0 for
-/// a file that cannot be read at all.
-pub fn read_text(path: &std::path::Path) -> Result<String, (usize, usize, String)> {
-    let cannot = |e: String| (0, 0, format!("cannot read the file: {e}"));
+/// Why a text file was not read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TextError {
+    /// The file cannot be read at all (missing, not a regular file, too large, refused).
+    #[error("cannot read the file: {0}")]
+    Unreadable(String),
+    /// A byte that is not UTF-8, at its line and column.
+    #[error("byte 0x{byte:02X} is not UTF-8; expected UTF-8 text")]
+    NotUtf8 {
+        /// Line of the byte, from 1.
+        line: usize,
+        /// Column of the byte, from 1.
+        column: usize,
+        /// The byte.
+        byte: u8,
+    },
+}
+
+impl TextError {
+    /// Where in the file the problem is, when it is at a place in it.
+    pub fn location(&self) -> Option<(usize, usize)> {
+        match self {
+            TextError::NotUtf8 { line, column, .. } => Some((*line, *column)),
+            TextError::Unreadable(_) => None,
+        }
+    }
+}
+
+/// Reads a text file, locating invalid UTF-8.
+pub fn read_text(path: &std::path::Path) -> Result<String, TextError> {
+    let cannot = |e: String| TextError::Unreadable(e);
     // Follows symbolic links, so a broken or looping link is named here rather than skipped.
     let meta = std::fs::metadata(path).map_err(|e| cannot(e.to_string()))?;
     if !meta.is_file() {
@@ -54,13 +81,9 @@ pub fn read_text(path: &std::path::Path) -> Result<String, (usize, usize, String
 
 /// UTF-8 text from `bytes`, or the line and column of the first byte that is not UTF-8 (for
 /// files and standard input alike).
-pub fn decode_text(bytes: Vec<u8>) -> Result<String, (usize, usize, String)> {
+pub fn decode_text(bytes: Vec<u8>) -> Result<String, TextError> {
     match utf8_error_at(&bytes) {
-        Some((line, column, byte)) => Err((
-            line,
-            column,
-            format!("byte 0x{byte:02X} is not UTF-8; expected UTF-8 text"),
-        )),
+        Some((line, column, byte)) => Err(TextError::NotUtf8 { line, column, byte }),
         None => Ok(String::from_utf8(bytes).unwrap_or_default()),
     }
 }

@@ -8,6 +8,25 @@ pub mod svg;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
+/// Why an export (chart, projection, handout) was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// There is no place for exports (no data directory on this machine).
+    #[error("no directory for exports (no data directory here)")]
+    NoDirectory,
+    /// A file could not be written.
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The chart could not be drawn as PNG.
+    #[error(transparent)]
+    Png(#[from] png::PngError),
+}
+
 /// Removes the temporary files that a write interrupted by a crash or `kill -9` left in `dir`
 /// (`.NAME.EXT.PID.tmp`, EXT one of `extensions`, whose process is gone); returns how many.
 /// Without `/proc` (not Linux) nothing can be told about the writer, so nothing is removed.

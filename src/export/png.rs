@@ -12,27 +12,46 @@ const FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 /// and on a high-density screen.
 pub const SCALE: f32 = 2.0;
 
+/// Why an SVG could not become a PNG.
+#[derive(Debug, thiserror::Error)]
+pub enum PngError {
+    /// The SVG did not parse.
+    #[error("the SVG does not parse: {0}")]
+    Svg(#[from] resvg::usvg::Error),
+    /// Scaled, the image would not fit a pixmap.
+    #[error("image too large")]
+    TooLarge,
+    /// The image has no pixels.
+    #[error("image of zero size")]
+    ZeroSize,
+    /// The pixels did not encode.
+    #[error("cannot encode the PNG: {0}")]
+    Encode(String),
+}
+
 /// The SVG `svg` as PNG bytes, or why not.
-pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, String> {
+pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, PngError> {
     let mut options = resvg::usvg::Options::default();
     let mut fonts = resvg::usvg::fontdb::Database::new();
     fonts.load_font_data(FONT.to_vec());
     fonts.set_sans_serif_family("DejaVu Sans");
     options.fontdb = Arc::new(fonts);
-    let tree = resvg::usvg::Tree::from_str(svg, &options).map_err(|e| e.to_string())?;
+    let tree = resvg::usvg::Tree::from_str(svg, &options)?;
     let size = tree
         .size()
         .to_int_size()
         .scale_by(SCALE)
-        .ok_or("image too large")?;
+        .ok_or(PngError::TooLarge)?;
     let mut pixmap =
-        resvg::tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("image of zero size")?;
+        resvg::tiny_skia::Pixmap::new(size.width(), size.height()).ok_or(PngError::ZeroSize)?;
     resvg::render(
         &tree,
         resvg::tiny_skia::Transform::from_scale(SCALE, SCALE),
         &mut pixmap.as_mut(),
     );
-    pixmap.encode_png().map_err(|e| e.to_string())
+    pixmap
+        .encode_png()
+        .map_err(|e| PngError::Encode(e.to_string()))
 }
 
 #[cfg(test)]

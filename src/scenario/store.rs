@@ -302,10 +302,11 @@ impl Store {
                 });
             }
             // Located like a file's: `<stdin>:3:7: byte 0xFF is not UTF-8`.
-            let text = crate::data::decode_text(bytes).map_err(|(line, column, reason)| {
+            let text = crate::data::decode_text(bytes).map_err(|e| {
+                let (line, column) = e.location().unwrap_or((0, 0));
                 ScenarioError::Unreadable {
                     path: format!("<stdin>:{line}:{column}"),
-                    reason,
+                    reason: e.to_string(),
                 }
             })?;
             return Ok(ScenarioText {
@@ -332,15 +333,12 @@ impl Store {
                 known: self.list().into_iter().map(|e| e.id).collect(),
             });
         };
-        let text = crate::data::read_text(&path).map_err(|(line, column, reason)| {
-            ScenarioError::Unreadable {
-                path: if line == 0 {
-                    path.display().to_string()
-                } else {
-                    format!("{}:{line}:{column}", path.display())
-                },
-                reason,
-            }
+        let text = crate::data::read_text(&path).map_err(|e| ScenarioError::Unreadable {
+            path: match e.location() {
+                None => path.display().to_string(),
+                Some((line, column)) => format!("{}:{line}:{column}", path.display()),
+            },
+            reason: e.to_string(),
         })?;
         let id = path
             .file_stem()

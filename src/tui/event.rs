@@ -3,6 +3,7 @@
 //! (writing files, the clipboard, quitting). Effects that write files report back as events,
 //! so their outcome reaches the state the same way as everything else.
 
+use crate::export::ExportError;
 use crate::insight::Bands;
 use crate::model::Parameters;
 use crate::setup::{Setup, SetupError};
@@ -20,9 +21,9 @@ pub enum Event {
     /// Uncertainty bands the worker drew for these settings.
     BandsReady(Box<(Parameters, Bands)>),
     /// The chart export was written (its SVG and CSV), or what failed.
-    Exported(Result<(PathBuf, PathBuf), String>),
+    Exported(Result<(PathBuf, PathBuf), ExportError>),
     /// The handout was written, or what failed.
-    ReportWritten(Result<PathBuf, String>),
+    ReportWritten(Result<PathBuf, ExportError>),
 }
 
 impl From<Message> for Event {

@@ -27,33 +27,38 @@ pub(super) enum Bound {
 }
 impl Bound {
     /// `Err(what was expected)` unless `v` is within this bound and the physical limit of `unit`.
-    pub(super) fn check(self, v: f64, unit: &str) -> Result<(), String> {
+    pub(super) fn check(self, v: f64, unit: &str) -> Result<(), Expected> {
         if !v.is_finite() {
-            return Err("a finite number".into());
+            return Err(Expected("a finite number".into()));
         }
         let limit = super::unit::physical_limit(unit);
         match self {
-            Bound::NonNegative if v < 0.0 => Err("a number >= 0".into()),
-            Bound::NonPositive if v > 0.0 => Err("a number <= 0".into()),
-            Bound::Positive if v <= 0.0 => Err("a number > 0".into()),
+            Bound::NonNegative if v < 0.0 => Err(Expected("a number >= 0".into())),
+            Bound::NonPositive if v > 0.0 => Err(Expected("a number <= 0".into())),
+            Bound::Positive if v <= 0.0 => Err(Expected("a number > 0".into())),
             // A subnormal GB per unit or EB divides into infinity further on.
-            Bound::Positive if v < SMALLEST_POSITIVE => Err(format!(
+            Bound::Positive if v < SMALLEST_POSITIVE => Err(Expected(format!(
                 "a number of at least {SMALLEST_POSITIVE:e} (smaller is not physical)"
-            )),
+            ))),
             _ if v.abs() > limit => {
                 let unit = if unit == super::unit::NONE {
                     String::new()
                 } else {
                     format!(" {unit}")
                 };
-                Err(format!(
+                Err(Expected(format!(
                     "a number within ±{limit}{unit} (larger is not physical)"
-                ))
+                )))
             }
             _ => Ok(()),
         }
     }
 }
+
+/// What a value should have been, for a problem's "expected ..." part.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub(super) struct Expected(pub String);
 
 /// A value as a problem message quotes it: as written for ordinary sizes, in scientific
 /// notation when huge or tiny (`1e308`, not three hundred digits).

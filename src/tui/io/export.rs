@@ -2,6 +2,7 @@
 //! pins, bands, stacked segments and axis labels) as SVG, and the projection of the current
 //! settings as CSV, written into the exports directory.
 
+use crate::export::ExportError;
 use crate::export::svg::{Area, Figure, Line, Pane, render};
 use crate::tui::chart::data::chart_specs;
 use crate::tui::chart::geometry::{Layer, compact as compact_label, ghosted, label_years, layers};
@@ -224,28 +225,27 @@ pub(in crate::tui) fn free_stem(dir: &std::path::Path, stem: &str, extensions: &
 /// Writes the chart (SVG, and PNG for slide tools that take no SVG) and the projection (CSV)
 /// into the exports directory; returns the SVG's and the CSV's paths (the PNG sits beside the
 /// SVG).
-pub fn export(app: &App) -> Result<(PathBuf, PathBuf), String> {
-    let dir = exports_dir(app).ok_or("no directory for exports (no data directory here)")?;
+pub fn export(app: &App) -> Result<(PathBuf, PathBuf), ExportError> {
+    let dir = exports_dir(app).ok_or(ExportError::NoDirectory)?;
     // What an export killed halfway left behind goes first.
     crate::export::remove_stale_temp_files(&dir, &["svg", "png", "csv"]);
     let chart = app.ui.chart.short().to_lowercase().replace('/', "");
     let stem = free_stem(&dir, &export_stem(app, &chart), &["svg", "png", "csv"]);
-    let write = |name: String, text: String| {
-        crate::export::write_atomically(&dir, &name, &text)
-            .map_err(|e| format!("cannot write {}: {e}", dir.join(&name).display()))
+    let write = |name: String, bytes: &[u8]| {
+        crate::export::write_bytes_atomically(&dir, &name, bytes).map_err(|source| {
+            ExportError::Write {
+                path: dir.join(&name),
+                source,
+            }
+        })
     };
     let chart = chart_svg(app);
     let png = crate::export::png::svg_to_png(&chart)?;
-    crate::export::write_bytes_atomically(&dir, &format!("{stem}.png"), &png).map_err(|e| {
-        format!(
-            "cannot write {}: {e}",
-            dir.join(format!("{stem}.png")).display()
-        )
-    })?;
-    let svg = write(format!("{stem}.svg"), chart)?;
+    write(format!("{stem}.png"), &png)?;
+    let svg = write(format!("{stem}.svg"), chart.as_bytes())?;
     let csv = write(
         format!("{stem}.csv"),
-        crate::export::projection_csv::to_csv(&app.projection),
+        crate::export::projection_csv::to_csv(&app.projection).as_bytes(),
     )?;
     Ok((svg, csv))
 }

@@ -105,11 +105,38 @@ pub fn capture(app: &App) -> SavedSession {
     }
 }
 
+/// Why a kept session was not written or read.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionFileError {
+    /// The file system refused.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The session file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The session did not serialise.
+    #[error("cannot write the session: {0}")]
+    Serialise(#[from] toml::ser::Error),
+    /// The file is not a session.
+    #[error("{}: {message}", path.display())]
+    Parse {
+        /// The session file.
+        path: PathBuf,
+        /// What the parser said.
+        message: String,
+    },
+}
+
 /// Writes `app`'s session to `file` (through a temporary file, so a crash mid-write never
 /// leaves half a session).
-pub fn save_to(app: &App, file: &Path) -> Result<(), String> {
-    let text = toml::to_string(&capture(app)).map_err(|e| e.to_string())?;
-    let what = |e: std::io::Error| format!("{}: {e}", file.display());
+pub fn save_to(app: &App, file: &Path) -> Result<(), SessionFileError> {
+    let text = toml::to_string(&capture(app))?;
+    let what = |source: std::io::Error| SessionFileError::Io {
+        path: file.to_owned(),
+        source,
+    };
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir).map_err(what)?;
     }
@@ -119,15 +146,23 @@ pub fn save_to(app: &App, file: &Path) -> Result<(), String> {
 }
 
 /// Reads a kept session; `Ok(None)` when there is none.
-pub fn load_from(file: &Path) -> Result<Option<SavedSession>, String> {
+pub fn load_from(file: &Path) -> Result<Option<SavedSession>, SessionFileError> {
     let text = match std::fs::read_to_string(file) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("{}: {e}", file.display())),
+        Err(source) => {
+            return Err(SessionFileError::Io {
+                path: file.to_owned(),
+                source,
+            });
+        }
     };
     toml::from_str(&text)
         .map(Some)
-        .map_err(|e| format!("{}: {}", file.display(), e.message()))
+        .map_err(|e| SessionFileError::Parse {
+            path: file.to_owned(),
+            message: e.message().to_owned(),
+        })
 }
 
 /// Ids in `map` that the catalog does not know.

@@ -225,15 +225,19 @@ pub fn report_html(app: &App) -> String {
 
 /// Writes the handout into the exports directory (`<scenario>-handout-<date>-<time>.html`);
 /// returns its path.
-pub fn write_report(app: &App) -> Result<PathBuf, String> {
-    let dir = crate::tui::io::export::exports_dir(app)
-        .ok_or("no directory for exports (no data directory here)")?;
+pub fn write_report(app: &App) -> Result<PathBuf, crate::export::ExportError> {
+    let dir =
+        crate::tui::io::export::exports_dir(app).ok_or(crate::export::ExportError::NoDirectory)?;
     crate::export::remove_stale_temp_files(&dir, &["html"]);
     let stem = crate::tui::io::export::export_stem(app, "handout");
     let name = format!(
         "{}.html",
         crate::tui::io::export::free_stem(&dir, &stem, &["html"])
     );
-    crate::export::write_atomically(&dir, &name, &report_html(app))
-        .map_err(|e| format!("cannot write {}: {e}", dir.join(&name).display()))
+    crate::export::write_atomically(&dir, &name, &report_html(app)).map_err(|source| {
+        crate::export::ExportError::Write {
+            path: dir.join(&name),
+            source,
+        }
+    })
 }

@@ -31,7 +31,9 @@ pub fn update(app: &mut App, event: impl Into<Event>) -> Vec<Effect> {
 }
 
 /// What the export wrote, or why it could not.
-fn exported(result: Result<(std::path::PathBuf, std::path::PathBuf), String>) -> Status {
+fn exported(
+    result: Result<(std::path::PathBuf, std::path::PathBuf), crate::export::ExportError>,
+) -> Status {
     match result {
         Ok((svg, csv)) => Status {
             // File names first: a long directory is what the key bar may cut.
@@ -43,12 +45,15 @@ fn exported(result: Result<(std::path::PathBuf, std::path::PathBuf), String>) ->
             ),
             error: false,
         },
-        Err(text) => Status { text, error: true },
+        Err(e) => Status {
+            text: e.to_string(),
+            error: true,
+        },
     }
 }
 
 /// Where the handout went, or why it could not be written.
-fn report_written(result: Result<std::path::PathBuf, String>) -> Status {
+fn report_written(result: Result<std::path::PathBuf, crate::export::ExportError>) -> Status {
     match result {
         Ok(path) => Status {
             text: format!(
@@ -58,7 +63,10 @@ fn report_written(result: Result<std::path::PathBuf, String>) -> Status {
             ),
             error: false,
         },
-        Err(text) => Status { text, error: true },
+        Err(e) => Status {
+            text: e.to_string(),
+            error: true,
+        },
     }
 }
 
