@@ -88,6 +88,85 @@ fn on_message(app: &mut App, msg: Message, effects: &mut Vec<Effect>) {
         app.ui.status = None;
     }
     match msg {
+        Message::OpenPicker
+        | Message::PickerMove(_)
+        | Message::PickerChoose
+        | Message::OpenSave
+        | Message::SwitchField
+        | Message::Input(_)
+        | Message::Backspace
+        | Message::Edit(_)
+        | Message::Submit
+        | Message::Confirm(_)
+        | Message::ToggleChanges
+        | Message::ToggleInfo
+        | Message::ToggleHelp
+        | Message::HelpPage
+        | Message::CloseOverlay
+        | Message::OpenSeek => overlay(app, msg),
+        Message::ToggleTornado
+        | Message::CycleOutput
+        | Message::TornadoMove(_)
+        | Message::TornadoChoose
+        | Message::ToggleBands => insight(app, msg),
+        Message::Share
+        | Message::Report
+        | Message::Export
+        | Message::Quit
+        | Message::RequestQuit => outside(app, msg, effects),
+        Message::Undo
+        | Message::Redo
+        | Message::Pin
+        | Message::ClearPins
+        | Message::TogglePresentation
+        | Message::DeckStep(_)
+        | Message::Replay
+        | Message::Tick
+        | Message::Reveal => meeting(app, msg),
+        Message::Select(_)
+        | Message::SelectIndex(_)
+        | Message::Step(_)
+        | Message::BigStep(_)
+        | Message::ToMin
+        | Message::ToMax
+        | Message::Reset
+        | Message::ResetAll
+        | Message::SetFraction { .. }
+        | Message::StepIndex { .. }
+        | Message::EndDrag => slider(app, msg),
+        Message::Resize(_)
+        | Message::CycleFocus(_)
+        | Message::Focus(_)
+        | Message::Year(_)
+        | Message::Chart(_)
+        | Message::CycleChart(_)
+        | Message::ToggleMemory
+        | Message::ToggleBacktest
+        | Message::BaseYear(_)
+        | Message::ToggleBaseline
+        | Message::ToggleAllYears
+        | Message::CycleView
+        | Message::CycleTableView => view(app, msg),
+    }
+    let slider_move = matches!(
+        msg,
+        Message::Step(_)
+            | Message::BigStep(_)
+            | Message::StepIndex { .. }
+            | Message::SetFraction { .. }
+    );
+    if let Some(before) = before.filter(|b| app.params != b.params) {
+        session::record(app, before, slider_move);
+    } else if !slider_move && !matches!(msg, Message::Tick | Message::Resize(_)) {
+        // Anything else between two moves ends the merged move.
+        app.edits.moving = None;
+    }
+    settle(app);
+}
+
+/// Overlays and their prompts: the scenario picker, the save and seek prompts, confirmations, the change and info cards, the help.
+fn overlay(app: &mut App, msg: Message) {
+    match msg {
         Message::OpenPicker => {
             app.ui.overlay = Overlay::Picker {
                 entries: app.session.store.list(),
@@ -141,29 +220,6 @@ fn on_message(app: &mut App, msg: Message, effects: &mut Vec<Effect>) {
             }
             _ => {}
         },
-        Message::ToggleTornado => crate::tui::update::insight::toggle_tornado(app),
-        Message::CycleOutput => {
-            app.insight.output = app.insight.output.next();
-        }
-        Message::TornadoMove(delta) => {
-            if let Some(t) = &mut app.insight.tornado {
-                t.selected = t
-                    .selected
-                    .saturating_add_signed(delta)
-                    .min(t.bars.len().saturating_sub(1));
-            }
-        }
-        Message::TornadoChoose => crate::tui::update::insight::choose_bar(app),
-        Message::OpenSeek => {
-            app.ui.overlay = Overlay::Seek {
-                input: String::new(),
-                cursor: 0,
-            };
-        }
-        Message::ToggleBands => crate::tui::update::insight::cycle_bands(app),
-        Message::Share => effects.push(Effect::Copy(session::share(app))),
-        Message::Report => effects.push(Effect::Report),
-        Message::Export => effects.push(Effect::Export),
         Message::Confirm(yes) => {
             if let Overlay::ConfirmOverwrite { name, description } = &app.ui.overlay {
                 let (name, description) = (name.clone(), description.clone());
@@ -174,8 +230,6 @@ fn on_message(app: &mut App, msg: Message, effects: &mut Vec<Effect>) {
                 }
             }
         }
-        Message::Undo => session::undo(app, false),
-        Message::Redo => session::undo(app, true),
         Message::ToggleChanges => {
             app.ui.overlay = if app.ui.overlay == Overlay::Changes {
                 Overlay::None
@@ -188,20 +242,6 @@ fn on_message(app: &mut App, msg: Message, effects: &mut Vec<Effect>) {
                 Overlay::Info(_) => Overlay::None,
                 _ => Overlay::Info(app.ui.selected),
             };
-        }
-        Message::Pin => session::pin(app),
-        Message::ClearPins => session::clear_pins(app),
-        Message::TogglePresentation => session::toggle_presentation(app),
-        Message::DeckStep(delta) => session::deck_step(app, delta),
-        Message::Replay => session::start_replay(app),
-        Message::Tick => session::tick(app),
-        Message::Quit => effects.push(Effect::Quit),
-        Message::RequestQuit => {
-            if app.is_edited() {
-                app.ui.overlay = Overlay::ConfirmQuit;
-            } else {
-                effects.push(Effect::Quit);
-            }
         }
         Message::ToggleHelp => {
             app.ui.overlay = if app.help() {
@@ -218,7 +258,78 @@ fn on_message(app: &mut App, msg: Message, effects: &mut Vec<Effect>) {
             };
         }
         Message::CloseOverlay => app.ui.overlay = Overlay::None,
-        Message::Resize(size) => app.ui.size = size,
+        Message::OpenSeek => {
+            app.ui.overlay = Overlay::Seek {
+                input: String::new(),
+                cursor: 0,
+            };
+        }
+        // Routed elsewhere by `on_message`, or out of range.
+        _ => {}
+    }
+}
+
+/// The tornado, its output and the uncertainty bands.
+fn insight(app: &mut App, msg: Message) {
+    match msg {
+        Message::ToggleTornado => crate::tui::update::insight::toggle_tornado(app),
+        Message::CycleOutput => {
+            app.insight.output = app.insight.output.next();
+        }
+        Message::TornadoMove(delta) => {
+            if let Some(t) = &mut app.insight.tornado {
+                t.selected = t
+                    .selected
+                    .saturating_add_signed(delta)
+                    .min(t.bars.len().saturating_sub(1));
+            }
+        }
+        Message::TornadoChoose => crate::tui::update::insight::choose_bar(app),
+        Message::ToggleBands => crate::tui::update::insight::cycle_bands(app),
+        // Routed elsewhere by `on_message`, or out of range.
+        _ => {}
+    }
+}
+
+/// What needs the world outside the state: the clipboard, files, quitting.
+fn outside(app: &mut App, msg: Message, effects: &mut Vec<Effect>) {
+    match msg {
+        Message::Share => effects.push(Effect::Copy(session::share(app))),
+        Message::Report => effects.push(Effect::Report),
+        Message::Export => effects.push(Effect::Export),
+        Message::Quit => effects.push(Effect::Quit),
+        Message::RequestQuit => {
+            if app.is_edited() {
+                app.ui.overlay = Overlay::ConfirmQuit;
+            } else {
+                effects.push(Effect::Quit);
+            }
+        }
+        // Routed elsewhere by `on_message`, or out of range.
+        _ => {}
+    }
+}
+
+/// Undo and redo, pins, presentation and its deck, replays and reveals.
+fn meeting(app: &mut App, msg: Message) {
+    match msg {
+        Message::Undo => session::undo(app, false),
+        Message::Redo => session::undo(app, true),
+        Message::Pin => session::pin(app),
+        Message::ClearPins => session::clear_pins(app),
+        Message::TogglePresentation => session::toggle_presentation(app),
+        Message::DeckStep(delta) => session::deck_step(app, delta),
+        Message::Replay => session::start_replay(app),
+        Message::Tick => session::tick(app),
+        Message::Reveal => session::reveal(app),
+        // Routed elsewhere by `on_message`, or out of range.
+        _ => {}
+    }
+}
+
+/// Selecting and moving sliders, by key and by mouse.
+fn slider(app: &mut App, msg: Message) {
+    match msg {
         Message::Select(delta) => {
             let n = app.specs().len();
             if n > 0 {
@@ -226,11 +337,9 @@ fn on_message(app: &mut App, msg: Message, effects: &mut Vec<Effect>) {
             }
             app.ui.focus = Focus::Sliders;
         }
-        Message::SelectIndex(i) => {
-            if i < app.specs().len() {
-                app.ui.selected = i;
-                app.ui.focus = Focus::Sliders;
-            }
+        Message::SelectIndex(i) if i < app.specs().len() => {
+            app.ui.selected = i;
+            app.ui.focus = Focus::Sliders;
         }
         Message::Step(n) => step_selected(app, f64::from(n)),
         Message::BigStep(n) => {
@@ -253,13 +362,20 @@ fn on_message(app: &mut App, msg: Message, effects: &mut Vec<Effect>) {
                 app.set_value(index, snapped);
             }
         }
-        Message::StepIndex { index, steps } => {
-            if index < app.specs().len() {
-                app.ui.selected = index;
-                step_slider(app, index, f64::from(steps));
-            }
+        Message::StepIndex { index, steps } if index < app.specs().len() => {
+            app.ui.selected = index;
+            step_slider(app, index, f64::from(steps));
         }
         Message::EndDrag => app.ui.dragging = None,
+        // Routed elsewhere by `on_message`, or out of range.
+        _ => {}
+    }
+}
+
+/// What is on screen: size, focus, year, chart, memory, base year, baseline, view and table.
+fn view(app: &mut App, msg: Message) {
+    match msg {
+        Message::Resize(size) => app.ui.size = size,
         Message::CycleFocus(delta) => {
             let i = Focus::ALL
                 .iter()
@@ -297,36 +413,21 @@ fn on_message(app: &mut App, msg: Message, effects: &mut Vec<Effect>) {
             };
             rebase(app, target);
         }
-        Message::BaseYear(delta) => {
-            if app.is_backtest() {
-                let last = app.setup.data.last_observed_year();
-                let first = Setup::first_base_year(&app.setup.data);
-                rebase(
-                    app,
-                    (app.projection.base_year + delta).clamp(first, last - 1),
-                );
-            }
+        Message::BaseYear(delta) if app.is_backtest() => {
+            let last = app.setup.data.last_observed_year();
+            let first = Setup::first_base_year(&app.setup.data);
+            rebase(
+                app,
+                (app.projection.base_year + delta).clamp(first, last - 1),
+            );
         }
         Message::ToggleBaseline => app.ui.show_baseline = !app.ui.show_baseline,
         Message::ToggleAllYears => app.ui.all_years = !app.ui.all_years,
         Message::CycleView => app.ui.view = app.ui.view.next(),
         Message::CycleTableView => app.ui.table_view = app.ui.table_view.next(),
-        Message::Reveal => session::reveal(app),
+        // Routed elsewhere by `on_message`, or out of range.
+        _ => {}
     }
-    let slider_move = matches!(
-        msg,
-        Message::Step(_)
-            | Message::BigStep(_)
-            | Message::StepIndex { .. }
-            | Message::SetFraction { .. }
-    );
-    if let Some(before) = before.filter(|b| app.params != b.params) {
-        session::record(app, before, slider_move);
-    } else if !slider_move && !matches!(msg, Message::Tick | Message::Resize(_)) {
-        // Anything else between two moves ends the merged move.
-        app.edits.moving = None;
-    }
-    settle(app);
 }
 
 /// What follows any change of state, whoever made it (a message, or data reloaded from disk):
