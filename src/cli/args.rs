@@ -90,36 +90,7 @@ pub enum Command {
     },
     /// Project from an earlier year with only the data known then, and compare with what
     /// happened: each year's error and the MAPE per series.
-    Backtest {
-        /// Base year: data after it is unseen.
-        #[arg(long, value_name = "YEAR", required_unless_present = "rolling", value_parser = year_arg())]
-        from: Option<Year>,
-        /// Last compared year (default: the last observed year).
-        #[arg(long, value_name = "YEAR", conflicts_with = "rolling", value_parser = year_arg())]
-        to: Option<Year>,
-        /// Rolling origins: project from every base year FIRST to LAST and score 1 to
-        /// --horizon years ahead against naive (no change) and drift (3-year trend) forecasts.
-        #[arg(long, value_name = "FIRST..LAST", value_parser = parse_years, conflicts_with = "from")]
-        rolling: Option<(Year, Year)>,
-        /// Years ahead scored by --rolling.
-        #[arg(long, value_name = "H", default_value_t = 3, requires = "rolling", value_parser = clap::value_parser!(i32).range(1..=MAX_HORIZON_ARG))]
-        horizon: i32,
-        /// Also compare with the estimates published for the year in progress (labelled est).
-        #[arg(long, conflicts_with = "rolling")]
-        with_estimates: bool,
-        /// Data set directory (default: the built-in data).
-        #[arg(long, value_name = "DIR")]
-        data: Option<PathBuf>,
-        /// Override a parameter (defaults are those of the base year).
-        #[arg(long = "set", value_name = "ID=VALUE", value_parser = parse_set)]
-        set: Vec<Override>,
-        /// Scenario to apply.
-        #[command(flatten)]
-        pick: ScenarioPick,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = ProjectFormat::Table)]
-        format: ProjectFormat,
-    },
+    Backtest(BacktestArgs),
     /// Which parameter matters most: each parameter at its plausible low and high (the others
     /// as set) and the swing of one output, largest first.
     Tornado {
@@ -415,4 +386,37 @@ pub enum ParamsFormat {
     Table,
     /// `id,label,unit,default,min,max,step,low,high`.
     Csv,
+}
+
+/// The options of `memcycle backtest`.
+#[derive(Debug, Args)]
+pub struct BacktestArgs {
+    /// Base year: data after it is unseen.
+    #[arg(long, value_name = "YEAR", required_unless_present = "rolling", value_parser = year_arg())]
+    pub from: Option<Year>,
+    /// Last compared year (default: the last observed year).
+    #[arg(long, value_name = "YEAR", conflicts_with = "rolling", value_parser = year_arg())]
+    pub to: Option<Year>,
+    /// Rolling origins: project from every base year FIRST to LAST and score 1 to
+    /// --horizon years ahead against naive (no change) and drift (3-year trend) forecasts.
+    #[arg(long, value_name = "FIRST..LAST", value_parser = parse_years, conflicts_with = "from")]
+    pub rolling: Option<(Year, Year)>,
+    /// Years ahead scored by --rolling.
+    #[arg(long, value_name = "H", default_value_t = 3, requires = "rolling", value_parser = clap::value_parser!(i32).range(1..=MAX_HORIZON_ARG))]
+    pub horizon: i32,
+    /// Also compare with the estimates published for the year in progress (labelled est).
+    #[arg(long, conflicts_with = "rolling")]
+    pub with_estimates: bool,
+    /// Data set directory (default: the built-in data).
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Override a parameter (defaults are those of the base year).
+    #[arg(long = "set", value_name = "ID=VALUE", value_parser = parse_set)]
+    pub set: Vec<Override>,
+    /// Scenario to apply.
+    #[command(flatten)]
+    pub pick: ScenarioPick,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ProjectFormat::Table)]
+    pub format: ProjectFormat,
 }

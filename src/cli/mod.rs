@@ -15,7 +15,8 @@ mod summaries;
 mod table;
 
 pub use args::{
-    ChartArg, Cli, Command, MarkerArg, ParamsFormat, ProjectFormat, ScenarioArgs, ScenarioPick,
+    BacktestArgs, ChartArg, Cli, Command, MarkerArg, ParamsFormat, ProjectFormat, ScenarioArgs,
+    ScenarioPick,
 };
 pub use run_info::RunInfo;
 pub use summaries::{check_summary, scenarios_list, scenarios_verbose};
@@ -24,7 +25,9 @@ pub use table::TextTable;
 use crate::params::OverrideError;
 use crate::scenario::{Scenario, ScenarioError, Store};
 use crate::setup::{Setup, SetupError};
+use crate::units::Year;
 use std::io::Write;
+use std::path::PathBuf;
 
 /// An error as the command line words it: with the option that caused it.
 pub fn describe(e: &SetupError) -> String {
@@ -140,174 +143,40 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                     Ok(RunInfo::of(loaded.as_ref(), &scenario.set).stamp(text, *format))
                 })
         }
-        Command::Backtest {
-            from,
-            to,
-            rolling,
-            horizon,
-            with_estimates,
-            data,
-            set,
-            pick,
-            format,
-        } => refuse_repeated(set)
-            .and_then(|()| crate::data::load(data.as_deref()).map_err(SetupError::Data))
-            .and_then(|d| {
-                let store = pick.store();
-                let scenario = pick.scenario.as_deref().map(|n| (&store, n));
-                let run = RunInfo {
-                    scenario: pick.scenario.clone().map(|s| (s.clone(), s)),
-                    overrides: set.clone(),
-                };
-                let text = match rolling {
-                    Some((first, last)) => {
-                        let r = crate::backtest::rolling::run(
-                            &d,
-                            *first..=*last,
-                            *horizon,
-                            scenario,
-                            set,
-                        )?;
-                        match format {
-                            ProjectFormat::Table => rolling::to_table(&r),
-                            ProjectFormat::Csv => rolling::to_csv(&r),
-                            ProjectFormat::Json => rolling::to_json(&r),
-                        }
-                    }
-                    None => {
-                        let from = from.unwrap_or_default();
-                        let b = crate::backtest::run(d, from, *to, *with_estimates, scenario, set)?;
-                        match format {
-                            ProjectFormat::Table => backtest::to_table(&b),
-                            ProjectFormat::Csv => backtest::to_csv(&b),
-                            ProjectFormat::Json => backtest::to_json(&b),
-                        }
-                    }
-                };
-                Ok(run.stamp(text, *format))
-            }),
+        Command::Backtest(args) => backtest_output(args),
         Command::Tornado {
             scenario,
             output,
             year,
             format,
-        } => scenario.load().and_then(|(setup, params)| {
-            let out = crate::insight::output(&setup, &params, output, *year)?;
-            let current =
-                out.value(&setup.project(&params))
-                    .ok_or_else(|| SetupError::NoValue {
-                        output: out.label(),
-                    })?;
-            let bars = crate::insight::tornado(&setup, &params, out);
-            Ok(match format {
-                ProjectFormat::Table => insight::tornado_table(&setup, out, current, &bars),
-                ProjectFormat::Csv => insight::tornado_csv(&setup, out, &bars),
-                ProjectFormat::Json => insight::tornado_json(&setup, out, current, &bars),
-            })
-        }),
+        } => tornado_output(scenario, output, year, format),
         Command::Seek {
             scenario,
             param,
             output,
             year,
             target,
-        } => scenario.load().and_then(|(setup, params)| {
-            let out = crate::insight::output(&setup, &params, output, *year)?;
-            let index = crate::insight::parameter(&setup, param)?;
-            let found =
-                crate::insight::seek(&setup, &params, index, out, *target).ok_or_else(|| {
-                    SetupError::NoValue {
-                        output: out.label(),
-                    }
-                })?;
-            match found {
-                crate::insight::Seek::Found { .. } => {
-                    Ok(insight::seek_text(&setup, index, out, *target, found))
-                }
-                // Not an answer: said on standard error, exit 1, no `apply:` line.
-                crate::insight::Seek::Unreachable { .. } => Err(SetupError::Unreachable(
-                    insight::seek_text(&setup, index, out, *target, found)
-                        .trim_end()
-                        .to_owned(),
-                )),
-            }
-        }),
+        } => seek_output(scenario, param, output, year, target),
         Command::Bands {
             coverage: Some((from, to)),
             draws,
             scenario,
             format,
             ..
-        } => crate::data::load(scenario.data.as_deref())
-            .map_err(SetupError::Data)
-            .and_then(|d| {
-                let (first, last) = (Setup::first_base_year(&d), d.last_observed_year() - 1);
-                if from > to || *from < first || *to > last {
-                    return Err(SetupError::Refused(format!(
-                        "bands --coverage {from}..{to}: expected base years FIRST..LAST in order, from {first} to {last} (each needs a later observed year to score)"
-                    )));
-                }
-                let rolling = crate::backtest::rolling::run(&d, *from..=*to, 5, None, &[])?;
-                let c = crate::insight::past_errors::coverage(&d, &rolling, *draws as usize)?;
-                Ok(match format {
-                    ProjectFormat::Table => insight::coverage_table(&c, *from, *to, *draws),
-                    ProjectFormat::Csv => insight::coverage_csv(&c),
-                    ProjectFormat::Json => insight::coverage_json(&c, *from, *to, *draws),
-                })
-            }),
+        } => bands_coverage(from, to, draws, scenario, format),
         Command::Bands {
             errors: true,
             scenario,
             format,
             ..
-        } => scenario.load().and_then(|(setup, params)| {
-            let base = setup.base_year();
-            let first = Setup::first_base_year(&setup.data);
-            let no_errors = || {
-                SetupError::Refused(format!(
-                    "bands --errors from {base}: no past errors to fit; the bands need earlier base years with at least three forecasts per horizon, so a base year from {} on",
-                    first + 3
-                ))
-            };
-            if base <= first {
-                return Err(no_errors());
-            }
-            let rolling =
-                crate::backtest::rolling::run(&setup.data, first..=base - 1, 5, None, &[])?;
-            let models = crate::insight::past_errors::models(&rolling);
-            if models.is_empty() {
-                return Err(no_errors());
-            }
-            let p = setup.project(&params);
-            Ok(match format {
-                ProjectFormat::Table => {
-                    insight::error_bands_table(&p, &models, (first, base - 1))
-                }
-                ProjectFormat::Csv => insight::error_bands_csv(&p, &models),
-                ProjectFormat::Json => insight::error_bands_json(&p, &models, (first, base - 1)),
-            })
-        }),
+        } => bands_errors(scenario, format),
         Command::Bands {
             scenario,
             draws,
             seed,
             format,
             ..
-        } => scenario.load().map(|(setup, params)| {
-            let settings = crate::insight::bands::Settings {
-                draws: *draws as usize,
-                seed: *seed,
-                threads: std::thread::available_parallelism().map_or(1, usize::from),
-            };
-            match crate::insight::bands(&setup, &params, settings, &|| false) {
-                Some(b) => match format {
-                    ProjectFormat::Table => insight::bands_table(&b),
-                    ProjectFormat::Csv => insight::bands_csv(&b),
-                    ProjectFormat::Json => insight::bands_json(&b),
-                },
-                None => String::new(),
-            }
-        }),
+        } => bands_draws(scenario, draws, seed, format),
         Command::Params {
             data,
             base_year,
@@ -334,26 +203,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             scenario,
             chart,
             out,
-        } => scenario
-            .load_scenario()
-            .and_then(|(setup, params, loaded)| {
-                let app = headless_app(setup, params, loaded).with_chart((*chart).into());
-                let svg = crate::tui::io::export::chart_svg(&app);
-                // The file's extension says the format (a .png used to get SVG text).
-                let name = out.file_name().map(|f| f.to_string_lossy().into_owned());
-                let bytes = match name.as_deref().and_then(chart_format) {
-                    Some(ChartFormat::Svg) => svg.into_bytes(),
-                    Some(ChartFormat::Png) => crate::export::png::svg_to_png(&svg)
-                        .map_err(|reason| write_refused(out, reason.to_string()))?,
-                    None => {
-                        return Err(write_refused(
-                            out,
-                            "expected a file name ending in .svg or .png".to_owned(),
-                        ));
-                    }
-                };
-                write_output(out, &bytes)
-            }),
+        } => chart_output(scenario, chart, out),
         Command::Report { scenario, out } => {
             scenario
                 .load_scenario()
@@ -363,28 +213,12 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                     write_output(out, html.as_bytes())
                 })
         }
-        Command::Share { scenario } => scenario.load_scenario().map(|(setup, params, loaded)| {
-            let overrides = setup.catalog.overrides_of(&params);
-            let (name, description, sources) = match &loaded {
-                Some(s) => (s.name.clone(), s.description.clone(), s.sources.clone()),
-                None => ("Shared settings".to_owned(), String::new(), Vec::new()),
-            };
-            // The base year travels with the settings unless it is the data's default.
-            let base = Some(setup.base_year()).filter(|y| *y != setup.data.last_observed_year());
-            crate::scenario::share::share_text(&name, &description, &sources, base, &overrides)
-        }),
+        Command::Share { scenario } => share_output(scenario),
         Command::Completions { shell } => Ok(conventions::completions(*shell, &Store::new(None))),
         Command::Man => Ok(conventions::man()),
         // The binary answers `config` (it holds the parsed command line and the file).
         Command::Config => Ok(String::new()),
-        Command::Check { data } => Setup::load(data.as_deref(), None).and_then(|s| {
-            let outside = s.catalog.defaults_outside_plausible(&s.data);
-            if outside.is_empty() {
-                Ok(check_summary(&s))
-            } else {
-                Err(SetupError::Data(crate::data::Problems(outside)))
-            }
-        }),
+        Command::Check { data } => check_output(data),
     };
     match result {
         // Everything printed passes one sanitiser: text from a data file, a scenario file or an
@@ -401,6 +235,242 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             1
         }
     }
+}
+
+/// `memcycle backtest`.
+fn backtest_output(args: &BacktestArgs) -> Result<String, SetupError> {
+    let BacktestArgs {
+        from,
+        to,
+        rolling,
+        horizon,
+        with_estimates,
+        data,
+        set,
+        pick,
+        format,
+    } = args;
+    refuse_repeated(set)
+        .and_then(|()| crate::data::load(data.as_deref()).map_err(SetupError::Data))
+        .and_then(|d| {
+            let store = pick.store();
+            let scenario = pick.scenario.as_deref().map(|n| (&store, n));
+            let run = RunInfo {
+                scenario: pick.scenario.clone().map(|s| (s.clone(), s)),
+                overrides: set.clone(),
+            };
+            let text = match rolling {
+                Some((first, last)) => {
+                    let r =
+                        crate::backtest::rolling::run(&d, *first..=*last, *horizon, scenario, set)?;
+                    match format {
+                        ProjectFormat::Table => rolling::to_table(&r),
+                        ProjectFormat::Csv => rolling::to_csv(&r),
+                        ProjectFormat::Json => rolling::to_json(&r),
+                    }
+                }
+                None => {
+                    let from = from.unwrap_or_default();
+                    let b = crate::backtest::run(d, from, *to, *with_estimates, scenario, set)?;
+                    match format {
+                        ProjectFormat::Table => backtest::to_table(&b),
+                        ProjectFormat::Csv => backtest::to_csv(&b),
+                        ProjectFormat::Json => backtest::to_json(&b),
+                    }
+                }
+            };
+            Ok(run.stamp(text, *format))
+        })
+}
+
+/// `memcycle tornado`.
+fn tornado_output(
+    scenario: &ScenarioArgs,
+    output: &str,
+    year: &Option<Year>,
+    format: &ProjectFormat,
+) -> Result<String, SetupError> {
+    scenario.load().and_then(|(setup, params)| {
+        let out = crate::insight::output(&setup, &params, output, *year)?;
+        let current = out
+            .value(&setup.project(&params))
+            .ok_or_else(|| SetupError::NoValue {
+                output: out.label(),
+            })?;
+        let bars = crate::insight::tornado(&setup, &params, out);
+        Ok(match format {
+            ProjectFormat::Table => insight::tornado_table(&setup, out, current, &bars),
+            ProjectFormat::Csv => insight::tornado_csv(&setup, out, &bars),
+            ProjectFormat::Json => insight::tornado_json(&setup, out, current, &bars),
+        })
+    })
+}
+
+/// `memcycle seek`.
+fn seek_output(
+    scenario: &ScenarioArgs,
+    param: &str,
+    output: &str,
+    year: &Option<Year>,
+    target: &f64,
+) -> Result<String, SetupError> {
+    scenario.load().and_then(|(setup, params)| {
+        let out = crate::insight::output(&setup, &params, output, *year)?;
+        let index = crate::insight::parameter(&setup, param)?;
+        let found =
+            crate::insight::seek(&setup, &params, index, out, *target).ok_or_else(|| {
+                SetupError::NoValue {
+                    output: out.label(),
+                }
+            })?;
+        match found {
+            crate::insight::Seek::Found { .. } => {
+                Ok(insight::seek_text(&setup, index, out, *target, found))
+            }
+            // Not an answer: said on standard error, exit 1, no `apply:` line.
+            crate::insight::Seek::Unreachable { .. } => Err(SetupError::Unreachable(
+                insight::seek_text(&setup, index, out, *target, found)
+                    .trim_end()
+                    .to_owned(),
+            )),
+        }
+    })
+}
+
+/// `memcycle bands`.
+fn bands_coverage(
+    from: &Year,
+    to: &Year,
+    draws: &u32,
+    scenario: &ScenarioArgs,
+    format: &ProjectFormat,
+) -> Result<String, SetupError> {
+    crate::data::load(scenario.data.as_deref())
+            .map_err(SetupError::Data)
+            .and_then(|d| {
+                let (first, last) = (Setup::first_base_year(&d), d.last_observed_year() - 1);
+                if from > to || *from < first || *to > last {
+                    return Err(SetupError::Refused(format!(
+                        "bands --coverage {from}..{to}: expected base years FIRST..LAST in order, from {first} to {last} (each needs a later observed year to score)"
+                    )));
+                }
+                let rolling = crate::backtest::rolling::run(&d, *from..=*to, 5, None, &[])?;
+                let c = crate::insight::past_errors::coverage(&d, &rolling, *draws as usize)?;
+                Ok(match format {
+                    ProjectFormat::Table => insight::coverage_table(&c, *from, *to, *draws),
+                    ProjectFormat::Csv => insight::coverage_csv(&c),
+                    ProjectFormat::Json => insight::coverage_json(&c, *from, *to, *draws),
+                })
+            })
+}
+
+/// `memcycle bands`.
+fn bands_errors(scenario: &ScenarioArgs, format: &ProjectFormat) -> Result<String, SetupError> {
+    scenario.load().and_then(|(setup, params)| {
+            let base = setup.base_year();
+            let first = Setup::first_base_year(&setup.data);
+            let no_errors = || {
+                SetupError::Refused(format!(
+                    "bands --errors from {base}: no past errors to fit; the bands need earlier base years with at least three forecasts per horizon, so a base year from {} on",
+                    first + 3
+                ))
+            };
+            if base <= first {
+                return Err(no_errors());
+            }
+            let rolling =
+                crate::backtest::rolling::run(&setup.data, first..=base - 1, 5, None, &[])?;
+            let models = crate::insight::past_errors::models(&rolling);
+            if models.is_empty() {
+                return Err(no_errors());
+            }
+            let p = setup.project(&params);
+            Ok(match format {
+                ProjectFormat::Table => {
+                    insight::error_bands_table(&p, &models, (first, base - 1))
+                }
+                ProjectFormat::Csv => insight::error_bands_csv(&p, &models),
+                ProjectFormat::Json => insight::error_bands_json(&p, &models, (first, base - 1)),
+            })
+        })
+}
+
+/// `memcycle bands`.
+fn bands_draws(
+    scenario: &ScenarioArgs,
+    draws: &u32,
+    seed: &u64,
+    format: &ProjectFormat,
+) -> Result<String, SetupError> {
+    scenario.load().map(|(setup, params)| {
+        let settings = crate::insight::bands::Settings {
+            draws: *draws as usize,
+            seed: *seed,
+            threads: std::thread::available_parallelism().map_or(1, usize::from),
+        };
+        match crate::insight::bands(&setup, &params, settings, &|| false) {
+            Some(b) => match format {
+                ProjectFormat::Table => insight::bands_table(&b),
+                ProjectFormat::Csv => insight::bands_csv(&b),
+                ProjectFormat::Json => insight::bands_json(&b),
+            },
+            None => String::new(),
+        }
+    })
+}
+
+/// `memcycle chart`.
+fn chart_output(
+    scenario: &ScenarioArgs,
+    chart: &ChartArg,
+    out: &std::path::Path,
+) -> Result<String, SetupError> {
+    scenario
+        .load_scenario()
+        .and_then(|(setup, params, loaded)| {
+            let app = headless_app(setup, params, loaded).with_chart((*chart).into());
+            let svg = crate::tui::io::export::chart_svg(&app);
+            // The file's extension says the format (a .png used to get SVG text).
+            let name = out.file_name().map(|f| f.to_string_lossy().into_owned());
+            let bytes = match name.as_deref().and_then(chart_format) {
+                Some(ChartFormat::Svg) => svg.into_bytes(),
+                Some(ChartFormat::Png) => crate::export::png::svg_to_png(&svg)
+                    .map_err(|reason| write_refused(out, reason.to_string()))?,
+                None => {
+                    return Err(write_refused(
+                        out,
+                        "expected a file name ending in .svg or .png".to_owned(),
+                    ));
+                }
+            };
+            write_output(out, &bytes)
+        })
+}
+
+/// `memcycle share`.
+fn share_output(scenario: &ScenarioArgs) -> Result<String, SetupError> {
+    scenario.load_scenario().map(|(setup, params, loaded)| {
+        let overrides = setup.catalog.overrides_of(&params);
+        let (name, description, sources) = match &loaded {
+            Some(s) => (s.name.clone(), s.description.clone(), s.sources.clone()),
+            None => ("Shared settings".to_owned(), String::new(), Vec::new()),
+        };
+        // The base year travels with the settings unless it is the data's default.
+        let base = Some(setup.base_year()).filter(|y| *y != setup.data.last_observed_year());
+        crate::scenario::share::share_text(&name, &description, &sources, base, &overrides)
+    })
+}
+
+/// `memcycle check`.
+fn check_output(data: &Option<PathBuf>) -> Result<String, SetupError> {
+    Setup::load(data.as_deref(), None).and_then(|s| {
+        let outside = s.catalog.defaults_outside_plausible(&s.data);
+        if outside.is_empty() {
+            Ok(check_summary(&s))
+        } else {
+            Err(SetupError::Data(crate::data::Problems(outside)))
+        }
+    })
 }
 
 /// The explorer's state for drawing without a terminal (`chart`, `report`): the settings, the

@@ -1,7 +1,7 @@
 //! The configuration file applied to the command line: a value given on the command line wins,
 //! then the file's, then the built-in default; `memcycle config` shows which is which.
 
-use super::args::{Cli, Command, ScenarioArgs};
+use super::args::{BacktestArgs, Cli, Command, ScenarioArgs};
 use crate::config::{ChartName, Config, MarkerName, ThemeName};
 use crate::params::Override;
 use crate::scenario::Store;
@@ -30,7 +30,7 @@ pub fn apply(cli: &mut Cli, config: &Config) {
     cli.marker = cli.marker.or(config.settings.marker);
     let dir = &config.settings.scenarios_dir;
     match &mut cli.command {
-        Some(Command::Backtest { pick, .. }) if pick.scenarios_dir.is_none() => {
+        Some(Command::Backtest(BacktestArgs { pick, .. })) if pick.scenarios_dir.is_none() => {
             pick.scenarios_dir.clone_from(dir);
         }
         Some(Command::Scenarios { scenarios_dir, .. }) if scenarios_dir.is_none() => {
@@ -157,7 +157,7 @@ fn data_dir(cli: &Cli) -> (Option<PathBuf>, Option<Option<crate::units::Year>>) 
             }),
             _,
         ) => (data.clone(), base_year.map(Some)),
-        (Some(Command::Backtest { data, .. } | Command::Check { data }), _) => {
+        (Some(Command::Backtest(BacktestArgs { data, .. }) | Command::Check { data }), _) => {
             (data.clone(), Some(None))
         }
         _ => (None, None),
