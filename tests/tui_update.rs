@@ -457,3 +457,25 @@ fn replay_and_undo_stay_with_the_scenario_on_screen() {
         "one undo undoes the replay"
     );
 }
+
+/// Home and End on the chart or the table select the first and last year shown, as messages
+/// that say so (they were `Year(-1000)` and `Year(1000)`, which a longer history would outrun).
+#[test]
+fn home_and_end_select_the_first_and_last_year() {
+    let mut a = app(120, 40);
+    for focus in [Focus::Chart, Focus::Table] {
+        send(&mut a, &[Message::Focus(focus)]);
+        assert_eq!(
+            keymap::message(&a, &key(KeyCode::Home)),
+            Some(Message::FirstYear)
+        );
+        assert_eq!(
+            keymap::message(&a, &key(KeyCode::End)),
+            Some(Message::LastYear)
+        );
+        send(&mut a, &[Message::FirstYear]);
+        assert_eq!(a.year(), a.projection().first_year);
+        send(&mut a, &[Message::LastYear]);
+        assert_eq!(a.year(), a.projection().horizon);
+    }
+}

@@ -70,6 +70,10 @@ pub enum Message {
     Focus(Focus),
     /// Move the selected year by this many years.
     Year(i32),
+    /// Select the first year shown (history's first).
+    FirstYear,
+    /// Select the last year shown (the horizon).
+    LastYear,
     /// Show this chart.
     Chart(ChartKind),
     /// Show the next chart (negative: previous).

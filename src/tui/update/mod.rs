@@ -138,6 +138,8 @@ fn on_message(app: &mut App, msg: Message, effects: &mut Vec<Effect>) {
         | Message::CycleFocus(_)
         | Message::Focus(_)
         | Message::Year(_)
+        | Message::FirstYear
+        | Message::LastYear
         | Message::Chart(_)
         | Message::CycleChart(_)
         | Message::ToggleMemory
@@ -389,6 +391,8 @@ fn view(app: &mut App, msg: Message) {
             app.ui.year =
                 (app.ui.year + delta).clamp(app.projection.first_year, app.projection.horizon);
         }
+        Message::FirstYear => app.ui.year = app.projection.first_year,
+        Message::LastYear => app.ui.year = app.projection.horizon,
         Message::Chart(kind) => app.ui.chart = kind,
         Message::CycleChart(delta) => {
             let i = ChartKind::ALL
