@@ -4,7 +4,6 @@
 use super::file::{Scenario, parse, peek_name, to_toml};
 use crate::data::Problems;
 use crate::params::{Catalog, Override};
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// The built-in scenarios, in deck order: id and text.
@@ -75,9 +74,14 @@ pub struct Entry {
 }
 
 /// Why a scenario could not be found, read or checked.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ScenarioError {
     /// No scenario of that name and no such file.
+    #[error(
+        "{given}: no such scenario or file{}; expected a file or one of: {}",
+        crate::data::closest(given, known.iter().map(String::as_str)),
+        known.join(", ")
+    )]
     NotFound {
         /// What was asked for.
         given: String,
@@ -85,6 +89,7 @@ pub enum ScenarioError {
         known: Vec<String>,
     },
     /// The file could not be read.
+    #[error("{path}: cannot read the scenario: {reason}")]
     Unreadable {
         /// The file.
         path: String,
@@ -92,40 +97,29 @@ pub enum ScenarioError {
         reason: String,
     },
     /// The file has problems.
+    #[error("{0}")]
     Invalid(Problems),
 }
 
-impl fmt::Display for ScenarioError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ScenarioError::NotFound { given, known } => write!(
-                f,
-                "{given}: no such scenario or file{}; expected a file or one of: {}",
-                crate::data::closest(given, known.iter().map(String::as_str)),
-                known.join(", ")
-            ),
-            ScenarioError::Unreadable { path, reason } => {
-                write!(f, "{path}: cannot read the scenario: {reason}")
-            }
-            ScenarioError::Invalid(p) => write!(f, "{p}"),
-        }
-    }
-}
-
-impl std::error::Error for ScenarioError {}
-
 /// Why a scenario was not saved.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SaveError {
     /// The name is taken by a built-in scenario.
+    #[error("\"{0}\" is a built-in scenario; choose another name")]
     BuiltIn(String),
     /// A saved scenario of that name exists (ask before overwriting).
+    #[error("{} exists", .0.display())]
     Exists(PathBuf),
     /// The name gives no usable file name.
+    #[error("\"{0}\" has no letters or digits; expected a name like \"My bear case\"")]
     BadName(String),
     /// No scenarios directory could be found.
+    #[error(
+        "no scenarios directory; expected one in the platform data directory or given with --scenarios-dir DIR"
+    )]
     NoDirectory,
     /// Writing failed (read-only directory, full disk, ...).
+    #[error("could not save {}: {reason}", path.display())]
     Io {
         /// The file being written.
         path: PathBuf,
@@ -133,30 +127,6 @@ pub enum SaveError {
         reason: String,
     },
 }
-
-impl fmt::Display for SaveError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SaveError::BuiltIn(id) => {
-                write!(f, "\"{id}\" is a built-in scenario; choose another name")
-            }
-            SaveError::Exists(p) => write!(f, "{} exists", p.display()),
-            SaveError::BadName(n) => write!(
-                f,
-                "\"{n}\" has no letters or digits; expected a name like \"My bear case\""
-            ),
-            SaveError::NoDirectory => write!(
-                f,
-                "no scenarios directory; expected one in the platform data directory or given with --scenarios-dir DIR"
-            ),
-            SaveError::Io { path, reason } => {
-                write!(f, "could not save {}: {reason}", path.display())
-            }
-        }
-    }
-}
-
-impl std::error::Error for SaveError {}
 
 /// Built-in scenarios and those saved in a directory.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
