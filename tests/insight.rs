@@ -158,7 +158,10 @@ fn bands_collapse_to_the_line_when_ranges_are_points() {
         )
         .expect("DRAM band");
     for (k, q) in dram.quantiles.iter().enumerate() {
-        let line = p.reported_dram_eb(p.index(p.base_year).unwrap() + k);
+        let line = p.reported_eb(
+            memcycle::model::Memory::Dram,
+            p.index(p.base_year).unwrap() + k,
+        );
         assert!(
             q.iter().all(|v| (v - line).abs() < 1e-9),
             "{k}: {q:?} vs {line}"

@@ -3,6 +3,7 @@
 use super::table::TextTable;
 use crate::format::Align;
 use crate::format::{fixed, json_number, yoy};
+use crate::model::Memory;
 use crate::model::{Projection, SegmentProjection};
 use serde_json::{Value, json};
 
@@ -96,10 +97,16 @@ pub fn to_table(p: &Projection) -> String {
         let mut cells = vec![
             year.to_string(),
             p.basis(i).label().into(),
-            fixed(p.reported_dram_eb(i), 2),
-            yoy(prev.map(|j| p.reported_dram_eb(j)), p.reported_dram_eb(i)),
-            fixed(p.reported_nand_eb(i), 1),
-            yoy(prev.map(|j| p.reported_nand_eb(j)), p.reported_nand_eb(i)),
+            fixed(p.reported_eb(Memory::Dram, i), 2),
+            yoy(
+                prev.map(|j| p.reported_eb(Memory::Dram, j)),
+                p.reported_eb(Memory::Dram, i),
+            ),
+            fixed(p.reported_eb(Memory::Nand, i), 1),
+            yoy(
+                prev.map(|j| p.reported_eb(Memory::Nand, j)),
+                p.reported_eb(Memory::Nand, i),
+            ),
         ];
         cells.extend(devices.iter().map(|s| {
             if s.covers(year) {

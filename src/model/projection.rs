@@ -224,17 +224,6 @@ impl Projection {
         self.total_dram_eb.is_empty()
     }
 
-    /// Total DRAM bits as reported: the industry's figure in history years where the data has
-    /// one, the model's total otherwise (the two agree in the base year, by calibration).
-    pub fn reported_dram_eb(&self, i: usize) -> Exabytes {
-        reported(&self.observed_dram_eb, &self.total_dram_eb, i)
-    }
-
-    /// Total NAND bits as reported, likewise.
-    pub fn reported_nand_eb(&self, i: usize) -> Exabytes {
-        reported(&self.observed_nand_eb, &self.total_nand_eb, i)
-    }
-
     /// The observed history bits of `memory`.
     pub fn observed_eb(&self, memory: super::Memory) -> &[Option<Exabytes>] {
         match memory {
@@ -243,7 +232,9 @@ impl Projection {
         }
     }
 
-    /// `memory`'s total bits as reported in year index `i` (see [`Projection::reported_dram_eb`]).
+    /// `memory`'s total bits as reported in year index `i`: the industry's figure in history
+    /// years where the data has one, the model's total otherwise (the two agree in the base
+    /// year, by calibration).
     pub fn reported_eb(&self, memory: super::Memory, i: usize) -> Exabytes {
         reported(self.observed_eb(memory), self.total_eb(memory), i)
     }
@@ -256,14 +247,11 @@ impl Projection {
         }
     }
 
-    /// Every year's reported DRAM total.
-    pub fn reported_dram(&self) -> Vec<Exabytes> {
-        (0..self.len()).map(|i| self.reported_dram_eb(i)).collect()
-    }
-
-    /// Every year's reported NAND total.
-    pub fn reported_nand(&self) -> Vec<Exabytes> {
-        (0..self.len()).map(|i| self.reported_nand_eb(i)).collect()
+    /// Every year's reported total of `memory`.
+    pub fn reported_series(&self, memory: super::Memory) -> Vec<Exabytes> {
+        (0..self.len())
+            .map(|i| self.reported_eb(memory, i))
+            .collect()
     }
 
     /// Where the totals of year index `i` come from: observed only when both memories'

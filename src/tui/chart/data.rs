@@ -210,9 +210,15 @@ fn specs_for(app: &App, p: &Projection) -> Vec<ChartSpec> {
             // The total is the industry's figure in history years (where the data has one);
             // the segments below it are the model's reconstruction.
             let (t, bt) = if dram {
-                (p.reported_dram(), b.reported_dram())
+                (
+                    p.reported_series(Memory::Dram),
+                    b.reported_series(Memory::Dram),
+                )
             } else {
-                (p.reported_nand(), b.reported_nand())
+                (
+                    p.reported_series(Memory::Nand),
+                    b.reported_series(Memory::Nand),
+                )
             };
             let mut total = Series::new(
                 "Total",

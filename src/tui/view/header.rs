@@ -252,15 +252,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let dram = readout(
         app,
         "DRAM",
-        &p.reported_dram(),
-        &app.baseline.reported_dram(),
+        &p.reported_series(Memory::Dram),
+        &app.baseline.reported_series(Memory::Dram),
         big,
     );
     let nand = readout(
         app,
         "NAND",
-        &p.reported_nand(),
-        &app.baseline.reported_nand(),
+        &p.reported_series(Memory::Nand),
+        &app.baseline.reported_series(Memory::Nand),
         big,
     );
     let mut lines = vec![Line::from(title)];

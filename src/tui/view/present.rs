@@ -49,18 +49,30 @@ fn readouts(app: &App) -> Vec<Readout> {
         Readout {
             caption: format!("DRAM demand {}", app.ui.year),
             short_caption: format!("DRAM {}", app.ui.year),
-            value: fixed(p.reported_dram_eb(i), 1),
+            value: fixed(p.reported_eb(Memory::Dram, i), 1),
             unit: "EB",
-            note: vs_base(p.reported_dram_eb(i), &app.baseline.reported_dram()),
-            short_note: vs_base(p.reported_dram_eb(i), &app.baseline.reported_dram()),
+            note: vs_base(
+                p.reported_eb(Memory::Dram, i),
+                &app.baseline.reported_series(Memory::Dram),
+            ),
+            short_note: vs_base(
+                p.reported_eb(Memory::Dram, i),
+                &app.baseline.reported_series(Memory::Dram),
+            ),
         },
         Readout {
             caption: format!("NAND demand {}", app.ui.year),
             short_caption: format!("NAND {}", app.ui.year),
-            value: fixed(p.reported_nand_eb(i), 0),
+            value: fixed(p.reported_eb(Memory::Nand, i), 0),
             unit: "EB",
-            note: vs_base(p.reported_nand_eb(i), &app.baseline.reported_nand()),
-            short_note: vs_base(p.reported_nand_eb(i), &app.baseline.reported_nand()),
+            note: vs_base(
+                p.reported_eb(Memory::Nand, i),
+                &app.baseline.reported_series(Memory::Nand),
+            ),
+            short_note: vs_base(
+                p.reported_eb(Memory::Nand, i),
+                &app.baseline.reported_series(Memory::Nand),
+            ),
         },
     ];
     if let Some(m) = &p.market {

@@ -1,6 +1,7 @@
 //! The year table: totals with year-on-year change, and shipments per device segment.
 
 use crate::format::{Align, fixed, pad, truncate, yoy};
+use crate::model::Memory;
 use crate::tui::layout::{compare_lines, inner, table_rows};
 use crate::tui::state::app::{App, Focus, TableView};
 use crate::tui::view::panel;
@@ -34,13 +35,13 @@ fn compare(app: &App, area: Rect, buf: &mut Buffer) -> u16 {
         let current = app
             .projection
             .index(year)
-            .map(|j| app.projection.reported_dram_eb(j));
+            .map(|j| app.projection.reported_eb(Memory::Dram, j));
         let market = p.market.as_ref().map(|m| &m.dram);
         vec![
             truncate(name, 22),
-            fixed(p.reported_dram_eb(i), 1),
-            fixed(p.reported_nand_eb(i), 0),
-            yoy(current, p.reported_dram_eb(i)),
+            fixed(p.reported_eb(Memory::Dram, i), 1),
+            fixed(p.reported_eb(Memory::Nand, i), 0),
+            yoy(current, p.reported_eb(Memory::Dram, i)),
             market.map_or_else(String::new, |m| {
                 crate::format::signed(m.sufficiency_pct[i], 1)
             }),
@@ -213,7 +214,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let modified = app.is_modified();
     // History rows show the industry's figures where the data has them (`obs`), the model's
     // reconstruction elsewhere (`model`): the same as `memcycle project` and `backtest`.
-    let reported = (p.reported_dram(), p.reported_nand());
+    let reported = (
+        p.reported_series(Memory::Dram),
+        p.reported_series(Memory::Nand),
+    );
     let mut columns: Vec<Column> = vec![
         Column {
             header: "Year".into(),
