@@ -58,6 +58,16 @@ pub struct SegmentProjection {
 }
 
 impl SegmentProjection {
+    /// Bit demand of `memory` by year (HBM within DRAM).
+    pub fn eb(&self, memory: super::Memory) -> &[Exabytes] {
+        match memory {
+            super::Memory::Dram => &self.dram_eb,
+            super::Memory::Nand => &self.nand_eb,
+        }
+    }
+}
+
+impl SegmentProjection {
     /// Multiplies the bit demand of every year by the calibration factors.
     pub fn scale_demand(&mut self, c: Calibration) {
         for (v, k) in [

@@ -21,7 +21,7 @@ fn by_year(p: &Projection, seg: &SegmentProjection, values: &[f64]) -> Vec<Optio
 fn segment_series(
     app: &App,
     p: &Projection,
-    pick: fn(&SegmentProjection) -> &Vec<f64>,
+    pick: impl Fn(&SegmentProjection) -> &[f64],
     only_units: bool,
 ) -> Vec<Series> {
     let b = &app.baseline;
@@ -200,26 +200,15 @@ fn specs_for(app: &App, p: &Projection) -> Vec<ChartSpec> {
     let b = &app.baseline;
     match app.ui.chart {
         ChartKind::Dram | ChartKind::Nand => {
-            let dram = app.ui.chart == ChartKind::Dram;
-            let mut series = segment_series(
-                app,
-                p,
-                if dram { |s| &s.dram_eb } else { |s| &s.nand_eb },
-                false,
-            );
+            let memory = if app.ui.chart == ChartKind::Dram {
+                Memory::Dram
+            } else {
+                Memory::Nand
+            };
+            let mut series = segment_series(app, p, |s| s.eb(memory), false);
             // The total is the industry's figure in history years (where the data has one);
             // the segments below it are the model's reconstruction.
-            let (t, bt) = if dram {
-                (
-                    p.reported_series(Memory::Dram),
-                    b.reported_series(Memory::Dram),
-                )
-            } else {
-                (
-                    p.reported_series(Memory::Nand),
-                    b.reported_series(Memory::Nand),
-                )
-            };
+            let (t, bt) = (p.reported_series(memory), b.reported_series(memory));
             let mut total = Series::new(
                 "Total",
                 Role::Total,
@@ -227,17 +216,16 @@ fn specs_for(app: &App, p: &Projection) -> Vec<ChartSpec> {
                 Some(aligned(p, b, &every_year(&bt))),
             );
             if let Some(m) = &app.setup.data.market {
-                total.observed = observed(app, if dram { &m.dram.bits } else { &m.nand.bits });
+                total.observed = observed(app, &m.memory(memory).bits);
             }
             series.push(total);
             let mut spec = ChartSpec::new(
-                format!("{} demand", if dram { "DRAM" } else { "NAND" }),
+                format!("{} demand", memory.id().to_uppercase()),
                 "EB",
                 series,
                 false,
             );
             spec.stacked = true;
-            let memory = if dram { Memory::Dram } else { Memory::Nand };
             let spec = with_band(spec, band(app, memory, Quantity::Demand));
             let change = demand_change(app, &spec);
             std::iter::once(spec).chain(change).collect()
