@@ -164,7 +164,7 @@ fn b_cycles_to_bands_from_past_errors() {
     let specs = memcycle::tui::chart::data::chart_specs(&a);
     let band = specs[0].band.as_ref().expect("a band on chart 1");
     let q = band.iter().flatten().last().expect("a banded year");
-    assert!(q[0] < q[2] && q[2] < q[4], "{q:?}");
+    assert!(q.p10 < q.p50 && q.p50 < q.p90, "{q:?}");
     send(&mut a, &[Message::ToggleBands]);
     assert!(!text(&draw(&a)).contains("P10–90"));
 }

@@ -2,6 +2,7 @@
 
 use super::table::TextTable;
 use crate::format::{Align, figure, fixed, json_number};
+use crate::insight::Quantiles;
 use crate::insight::bands::{Band, Bands, QUANTILES};
 use crate::insight::{Bar, Output, Quantity, Seek};
 use crate::model::Memory;
@@ -146,7 +147,7 @@ pub fn bands_table(bands: &Bands) -> String {
         let mut row = vec![year.to_string()];
         for (b, _) in &present {
             let q = b.quantiles[k];
-            row.extend([figure(q[0]), figure(q[2]), figure(q[4])]);
+            row.extend([figure(q.p10), figure(q.p50), figure(q.p90)]);
         }
         if market {
             for m in Memory::ALL {
@@ -180,7 +181,7 @@ pub fn bands_csv(bands: &Bands) -> String {
             } else {
                 String::new()
             };
-            let cells: Vec<String> = q.iter().map(|v| fixed(*v, 3)).collect();
+            let cells: Vec<String> = q.to_array().iter().map(|v| fixed(*v, 3)).collect();
             out.push_str(&format!(
                 "{year},{},{},{short}\n",
                 band_name(b),
@@ -203,9 +204,9 @@ pub fn bands_json(bands: &Bands) -> String {
                 .enumerate()
                 .map(|(k, q)| {
                     let mut row = json!({ "year": bands.first_year + k as i32 });
-                    for (name, v) in ["p10", "p25", "p50", "p75", "p90"].iter().zip(q) {
+                    for (name, v) in Quantiles::NAMES.iter().zip(q.to_array()) {
                         row[*name] = if v.is_finite() {
-                            json!(json_number(*v))
+                            json!(json_number(v))
                         } else {
                             json!(null)
                         };
@@ -246,7 +247,7 @@ pub fn error_bands_table(
     for k in 1..years {
         let mut row = vec![(p.base_year + k as i32).to_string()];
         for c in &columns {
-            row.extend([figure(c[k][0]), figure(c[k][2]), figure(c[k][4])]);
+            row.extend([figure(c[k].p10), figure(c[k].p50), figure(c[k].p90)]);
         }
         t.row(row);
     }
@@ -280,7 +281,7 @@ fn error_band_rows(
                 p.base_year + k as i32,
                 columns
                     .iter()
-                    .map(|c| [c[k][0], c[k][2], c[k][4]])
+                    .map(|c| [c[k].p10, c[k].p50, c[k].p90])
                     .collect(),
             )
         })

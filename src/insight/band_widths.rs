@@ -18,6 +18,7 @@ use super::bands::{
 };
 use super::output::Quantity;
 use crate::data::Dataset;
+use crate::insight::quantiles::Quantiles;
 use crate::model::COST_TREND_HALF_LIFE;
 use crate::model::Parameters;
 use crate::setup::Setup;
@@ -62,15 +63,15 @@ fn recency_weight(origin: Year, latest: Year) -> f64 {
 
 /// Where `observed` falls on a band (quantiles P10..P90) drawn around `line`, in units of the
 /// band's half-width on that side (see the module docs); `None` where it cannot be placed.
-pub fn placement(observed: f64, line: f64, q: &[f64; 5]) -> Option<f64> {
-    if !(observed > 0.0 && line > 0.0 && q[0] > 0.0) {
+pub fn placement(observed: f64, line: f64, q: &Quantiles) -> Option<f64> {
+    if !(observed > 0.0 && line > 0.0 && q.p10 > 0.0) {
         return None;
     }
     let off = (observed / line).ln();
     let half = if off >= 0.0 {
-        (q[4] / q[2]).ln()
+        (q.p90 / q.p50).ln()
     } else {
-        (q[0] / q[2]).ln()
+        (q.p10 / q.p50).ln()
     };
     (half.abs() > 1e-12).then(|| off / half)
 }
@@ -239,7 +240,7 @@ mod tests {
 
     #[test]
     fn a_figure_on_the_p90_sits_at_one() {
-        let q = [80.0, 90.0, 100.0, 110.0, 125.0];
+        let q = Quantiles::from_array([80.0, 90.0, 100.0, 110.0, 125.0]);
         assert!((placement(125.0, 100.0, &q).unwrap() - 1.0).abs() < 1e-12);
         assert!((placement(80.0, 100.0, &q).unwrap() - 1.0).abs() < 1e-12);
         assert!(placement(100.0, 100.0, &q).unwrap().abs() < 1e-12);

@@ -18,6 +18,7 @@
 //! ([`super::band_widths`]). Draws use a seeded generator, so equal seeds give equal bands.
 
 use super::output::Quantity;
+use crate::insight::quantiles::Quantiles;
 use crate::model::Parameters;
 use crate::model::{Memory, Projection};
 use crate::params::{ParamKey, round_to_step};
@@ -25,7 +26,7 @@ use crate::setup::Setup;
 use crate::units::Year;
 
 /// The quantiles each band reports: P10, P25, P50, P75, P90.
-pub const QUANTILES: [f64; 5] = [0.10, 0.25, 0.50, 0.75, 0.90];
+pub const QUANTILES: [f64; 5] = Quantiles::LEVELS;
 
 /// Draws, seed and threads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,7 +137,7 @@ pub struct Band {
     /// Which quantity (demand, sufficiency, price or revenue).
     pub quantity: Quantity,
     /// Per year, the values at [`QUANTILES`].
-    pub quantiles: Vec<[f64; 5]>,
+    pub quantiles: Vec<Quantiles>,
 }
 
 /// Bands of the demand and market series, with the share of draws short of supply.
@@ -549,7 +550,11 @@ pub fn bands_with(
                     quantiles: (0..years)
                         .map(|y| {
                             let v = column(sample, y);
-                            around_line(QUANTILES.map(|q| quantile(&v, q)), line_at(k, y), m)
+                            around_line(
+                                Quantiles::from_array(QUANTILES.map(|q| quantile(&v, q))),
+                                line_at(k, y),
+                                m,
+                            )
                         })
                         .collect(),
                 }
@@ -561,12 +566,12 @@ pub fn bands_with(
 /// Quantiles `q` laid around `line` with width multiplier `m`: `line x (q / P50)^m` when all
 /// are positive (bits, revenue, price), else `line + m (q - P50)` (sufficiency); as drawn
 /// where the line is not a number.
-pub fn around_line(q: [f64; 5], line: f64, m: f64) -> [f64; 5] {
-    let median = q[2];
+pub fn around_line(q: Quantiles, line: f64, m: f64) -> Quantiles {
+    let median = q.p50;
     if !line.is_finite() || !median.is_finite() {
         return q;
     }
-    if line > 0.0 && q.iter().all(|v| *v > 0.0) {
+    if line > 0.0 && q.to_array().iter().all(|v| *v > 0.0) {
         q.map(|v| line * (v / median).powf(m))
     } else {
         q.map(|v| line + m * (v - median))
@@ -588,14 +593,14 @@ mod tests {
 
     #[test]
     fn bands_are_laid_around_the_line() {
-        let q = [80.0, 90.0, 100.0, 110.0, 125.0];
+        let q = Quantiles::from_array([80.0, 90.0, 100.0, 110.0, 125.0]);
         let laid = around_line(q, 50.0, 1.0);
-        assert_eq!(laid[2], 50.0);
-        assert!((laid[4] - 62.5).abs() < 1e-12);
+        assert_eq!(laid.p50, 50.0);
+        assert!((laid.p90 - 62.5).abs() < 1e-12);
         let wide = around_line(q, 100.0, 2.0);
-        assert!((wide[4] - 156.25).abs() < 1e-9);
-        let sr = around_line([-4.0, -2.0, 0.0, 2.0, 4.0], 1.0, 0.5);
-        assert_eq!(sr, [-1.0, 0.0, 1.0, 2.0, 3.0]);
+        assert!((wide.p90 - 156.25).abs() < 1e-9);
+        let sr = around_line(Quantiles::from_array([-4.0, -2.0, 0.0, 2.0, 4.0]), 1.0, 0.5);
+        assert_eq!(sr.to_array(), [-1.0, 0.0, 1.0, 2.0, 3.0]);
     }
 
     #[test]

@@ -6,12 +6,14 @@ pub mod band_widths;
 pub mod bands;
 pub mod output;
 pub mod past_errors;
+pub mod quantiles;
 pub mod seek;
 pub mod tornado;
 
 pub use band_widths::bands;
 pub use bands::Bands;
 pub use output::{Output, Quantity};
+pub use quantiles::Quantiles;
 pub use seek::{Seek, seek};
 pub use tornado::{Bar, tornado};
 

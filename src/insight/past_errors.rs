@@ -14,6 +14,7 @@ use super::bands::Settings;
 use super::output::Quantity;
 use crate::backtest::rolling::Rolling;
 use crate::data::Dataset;
+use crate::insight::quantiles::Quantiles;
 use crate::model::{Memory, Projection};
 use crate::setup::{Setup, SetupError};
 use crate::units::Year;
@@ -121,12 +122,12 @@ impl ErrorModel {
     }
 
     /// The band around `line` (values from the base year on: index 0 is the base year).
-    pub fn band(&self, line: &[f64]) -> Vec<[f64; 5]> {
+    pub fn band(&self, line: &[f64]) -> Vec<Quantiles> {
         line.iter()
             .enumerate()
             .map(|(h, v)| {
                 if h == 0 {
-                    return [*v; 5];
+                    return Quantiles::point(*v);
                 }
                 let (mean, sd) = self.at(h);
                 let n = self
@@ -136,7 +137,7 @@ impl ErrorModel {
                     .copied()
                     .unwrap_or(MIN_ERRORS);
                 let spread = sd * (1.0 + 1.0 / n as f64).sqrt();
-                t_quantiles(n - 1).map(|t| v * (mean + t * spread).exp())
+                Quantiles::from_array(t_quantiles(n - 1).map(|t| v * (mean + t * spread).exp()))
             })
             .collect()
     }
@@ -237,7 +238,7 @@ pub fn coverage(
                 .filter(|f| f.origin == origin && f.series == name)
             {
                 let k = usize::try_from(f.horizon).unwrap_or(usize::MAX);
-                let inside = |q: &[f64; 5]| usize::from((q[0]..=q[4]).contains(&f.observed));
+                let inside = |q: &Quantiles| usize::from(q.holds(f.observed));
                 let mut by = cov.by_horizon.get(k.wrapping_sub(1)).copied();
                 if let Some(q) = drawn.and_then(|d| d.quantiles.get(k)) {
                     cov.draws = (cov.draws.0 + inside(q), cov.draws.1 + 1);
@@ -265,18 +266,18 @@ mod tests {
         let model = ErrorModel::fit(&[vec![-0.1, 0.0, 0.1], vec![-0.2, 0.0, 0.2]]).unwrap();
         assert_eq!(model.by_horizon.len(), 2);
         let band = model.band(&[10.0, 10.0, 10.0, 10.0]);
-        assert_eq!(band[0], [10.0; 5], "the base year is the line");
+        assert_eq!(band[0], Quantiles::point(10.0), "the base year is the line");
         assert!(
-            (band[1][2] - 10.0).abs() < 1e-12,
+            (band[1].p50 - 10.0).abs() < 1e-12,
             "zero mean error: P50 on the line"
         );
         // Three errors: t with 2 degrees of freedom, the spread of a new error sqrt(1 + 1/3).
         let spread = 0.1 * (4.0f64 / 3.0).sqrt();
-        assert!((band[1][4] - 10.0 * (1.886 * spread).exp()).abs() < 1e-9);
+        assert!((band[1].p90 - 10.0 * (1.886 * spread).exp()).abs() < 1e-9);
         // Past the last horizon the spread grows with the square root of the horizon.
         let (_, sd3) = model.at(3);
         assert!((sd3 - 0.2 * (1.5f64).sqrt()).abs() < 1e-12);
-        assert!(band[3][4] > band[2][4]);
+        assert!(band[3].p90 > band[2].p90);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The plain-number description of a chart (series by year, baseline, observations) and the
 //! operations on it that need no data: the view mode and the y bounds.
 
+use crate::insight::Quantiles;
 use crate::model::{Projection, Regime};
 use crate::tui::state::app::{App, ViewMode};
 use crate::units::Year;
@@ -88,7 +89,7 @@ pub struct ChartSpec {
     /// selected slider can move its lines, so the axis holds still while it moves).
     pub extent: Vec<f64>,
     /// Uncertainty band of the main series by year index: P10, P25, P50, P75, P90.
-    pub band: Option<Vec<Option<[f64; 5]>>>,
+    pub band: Option<Vec<Option<Quantiles>>>,
     /// What the band is and how well its kind held before the base year (the legend's words).
     pub band_label: String,
 }
@@ -159,7 +160,7 @@ pub fn band(
     app: &App,
     memory: crate::model::Memory,
     quantity: crate::insight::Quantity,
-) -> Option<(Vec<Option<[f64; 5]>>, String)> {
+) -> Option<(Vec<Option<Quantiles>>, String)> {
     let p = &app.projection;
     let (first, quantiles, label) = match app.insight.error_model(p.base_year, memory, quantity) {
         Some(model) => (
@@ -187,14 +188,14 @@ pub fn band(
             quantiles
                 .get(k)
                 .copied()
-                .filter(|q| q.iter().all(|v| v.is_finite()))
+                .filter(|q| q.to_array().iter().all(|v| v.is_finite()))
         })
         .collect();
     Some((aligned, label))
 }
 
 /// With its band (whose P10 and P90 the axis includes, see [`y_bounds`]).
-pub fn with_band(mut spec: ChartSpec, band: Option<(Vec<Option<[f64; 5]>>, String)>) -> ChartSpec {
+pub fn with_band(mut spec: ChartSpec, band: Option<(Vec<Option<Quantiles>>, String)>) -> ChartSpec {
     if let Some((band, label)) = band {
         spec.band = Some(band);
         spec.band_label = label;
@@ -263,7 +264,7 @@ pub fn y_bounds(spec: &ChartSpec, from: usize) -> (f64, f64) {
     let band = spec
         .band
         .iter()
-        .flat_map(|b| b.iter().skip(from).flatten().flat_map(|q| [q[0], q[4]]));
+        .flat_map(|b| b.iter().skip(from).flatten().flat_map(|q| [q.p10, q.p90]));
     let (lo, hi) = values
         .chain(band)
         .chain(spec.extent.iter().copied())

@@ -77,7 +77,8 @@ fn pane(app: &App, spec: &ChartSpec) -> Pane {
     // The uncertainty band of the main series.
     if let Some(band) = &spec.band {
         let edge = |q: usize| -> Vec<(f64, f64)> {
-            let values: Vec<Option<f64>> = band.iter().map(|b| b.map(|b| b[q])).collect();
+            let values: Vec<Option<f64>> =
+                band.iter().map(|b| b.map(|b| b.to_array()[q])).collect();
             points(app, spec, &values, base.max(from))
         };
         for (low, high, opacity, name) in [(0, 4, 0.15, "P10–P90"), (1, 3, 0.3, "P25–P75")] {

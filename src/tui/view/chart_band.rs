@@ -53,7 +53,7 @@ pub(super) fn uncertainty_fill(
             .enumerate()
             .filter_map(|(i, q)| {
                 let year = year_at(&app.projection, i);
-                let v = q.as_ref()?[k];
+                let v = q.as_ref()?.to_array()[k];
                 let v = if spec.log {
                     if v <= 0.0 {
                         return None;
