@@ -24,100 +24,12 @@ pub enum SetupError {
         /// Last observed year.
         last: Year,
     },
-    /// A backtest's years are not in order within the history.
-    #[error("backtest from {from} to {to}: expected a base year between {first} and {} and a last year after it, up to {last} (the last observed year)", last - 1)]
-    BacktestRange {
-        /// Base year.
-        from: Year,
-        /// Last compared year.
-        to: Year,
-        /// Earliest base year.
-        first: Year,
-        /// Last observed year.
-        last: Year,
-    },
-    /// A request refused in its own words (bands for years they cannot use, a source query
-    /// that matches nothing).
-    #[error("{0}")]
-    Refused(String),
-    /// Goal seek found no value reaching its target (the message says what comes closest).
-    #[error("{0}")]
-    Unreachable(String),
-    /// Nothing after the base year but estimates of the year in progress, not asked for.
-    #[error(
-        "backtest from {from}: the only later figures are {year}'s, estimates of the year in progress; add --with-estimates to compare with them"
-    )]
-    OnlyEstimates {
-        /// Base year.
-        from: Year,
-        /// The year in progress.
-        year: Year,
-    },
-    /// A rolling backtest's origins or horizon are outside the history.
-    #[error("rolling backtest from {from} to {to}, {horizon} years ahead: expected origins from {first} to {} in order and a horizon of at least 1 year", last - 1)]
-    RollingRange {
-        /// First base year.
-        from: Year,
-        /// Last base year.
-        to: Year,
-        /// Years ahead.
-        horizon: i32,
-        /// Earliest base year.
-        first: Year,
-        /// Last observed year.
-        last: Year,
-    },
-    /// The command needs market data the data set does not have.
-    #[error(
-        "this data set has no market: add supply.toml to the data directory (see README, Data format)"
-    )]
-    NoMarket,
     /// A scenario could not be found or has problems.
     #[error("{0}")]
     Scenario(#[from] ScenarioError),
     /// An override was refused.
     #[error(transparent)]
     Override(#[from] OverrideError),
-    /// No output has this id.
-    #[error("no output \"{given}\"; expected one of: {}", known.join(", "))]
-    UnknownOutput {
-        /// What was asked for.
-        given: String,
-        /// Every output id.
-        known: Vec<String>,
-    },
-    /// The year is not projected.
-    #[error("{given} is not a projected year; expected a year from {first} to {last}")]
-    OutputYear {
-        /// Year asked for.
-        given: Year,
-        /// First projected year.
-        first: Year,
-        /// Horizon.
-        last: Year,
-    },
-    /// No parameter has this id.
-    #[error("no parameter \"{given}\"; closest: {}", closest.join(", "))]
-    UnknownParameter {
-        /// What was asked for.
-        given: String,
-        /// Nearest known ids.
-        closest: Vec<String>,
-    },
-    /// A file could not be written.
-    #[error("cannot write {path}: {reason}")]
-    Write {
-        /// The file.
-        path: String,
-        /// Why.
-        reason: String,
-    },
-    /// The output has no value in this data set (a market quantity without market data).
-    #[error("{output} is not defined for this data set (market quantities need supply.toml)")]
-    NoValue {
-        /// The output's label.
-        output: String,
-    },
 }
 
 /// Validated data, prepared for projections from one base year.

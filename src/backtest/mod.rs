@@ -10,6 +10,50 @@ use crate::units::Year;
 
 pub mod rolling;
 
+/// Why a backtest was not run.
+#[derive(Debug, thiserror::Error)]
+pub enum BacktestError {
+    /// The data, the scenario or the overrides were refused.
+    #[error(transparent)]
+    Setup(#[from] SetupError),
+    /// A backtest's years are not in order within the history.
+    #[error("backtest from {from} to {to}: expected a base year between {first} and {} and a last year after it, up to {last} (the last observed year)", last - 1)]
+    BacktestRange {
+        /// Base year.
+        from: Year,
+        /// Last compared year.
+        to: Year,
+        /// Earliest base year.
+        first: Year,
+        /// Last observed year.
+        last: Year,
+    },
+    /// Nothing after the base year but estimates of the year in progress, not asked for.
+    #[error(
+        "backtest from {from}: the only later figures are {year}'s, estimates of the year in progress; add --with-estimates to compare with them"
+    )]
+    OnlyEstimates {
+        /// Base year.
+        from: Year,
+        /// The year in progress.
+        year: Year,
+    },
+    /// A rolling backtest's origins or horizon are outside the history.
+    #[error("rolling backtest from {from} to {to}, {horizon} years ahead: expected origins from {first} to {} in order and a horizon of at least 1 year", last - 1)]
+    RollingRange {
+        /// First base year.
+        from: Year,
+        /// Last base year.
+        to: Year,
+        /// Years ahead.
+        horizon: i32,
+        /// Earliest base year.
+        first: Year,
+        /// Last observed year.
+        last: Year,
+    },
+}
+
 /// One compared year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
@@ -181,7 +225,7 @@ pub fn run(
     with_estimates: bool,
     scenario: Option<(&Store, &str)>,
     overrides: &[Override],
-) -> Result<Backtest, SetupError> {
+) -> Result<Backtest, BacktestError> {
     let last = if with_estimates {
         data.last_year_with_data()
     } else {
@@ -191,7 +235,7 @@ pub fn run(
         && to.is_none_or(|t| t > last)
         && data.current_year.is_some_and(|c| c > from && last <= from)
     {
-        return Err(SetupError::OnlyEstimates {
+        return Err(BacktestError::OnlyEstimates {
             from,
             year: data.current_year.unwrap_or(from + 1),
         });
@@ -199,7 +243,7 @@ pub fn run(
     let first = Setup::first_base_year(&data);
     let to = to.unwrap_or(last);
     if from < first || to <= from || to > last {
-        return Err(SetupError::BacktestRange {
+        return Err(BacktestError::BacktestRange {
             from,
             to,
             first,

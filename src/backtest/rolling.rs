@@ -14,7 +14,7 @@ use crate::model::Memory;
 use crate::model::paths::cagr_percent;
 use crate::params::Override;
 use crate::scenario::Store;
-use crate::setup::{Setup, SetupError};
+use crate::setup::Setup;
 use crate::units::{Year, growth_factor};
 use std::ops::RangeInclusive;
 
@@ -254,12 +254,12 @@ pub fn run(
     horizon: i32,
     scenario: Option<(&Store, &str)>,
     overrides: &[Override],
-) -> Result<Rolling, SetupError> {
+) -> Result<Rolling, super::BacktestError> {
     let last = data.last_observed_year();
     let first = Setup::first_base_year(data);
     let (from, to) = (*origins.start(), *origins.end());
     if from < first || to < from || to >= last || horizon < 1 {
-        return Err(SetupError::RollingRange {
+        return Err(super::BacktestError::RollingRange {
             from,
             to,
             horizon,

@@ -22,6 +22,7 @@ pub use run_info::RunInfo;
 pub use summaries::{check_summary, scenarios_list, scenarios_verbose};
 pub use table::TextTable;
 
+use crate::backtest::BacktestError;
 use crate::params::OverrideError;
 use crate::scenario::{Scenario, ScenarioError, Store};
 use crate::setup::{Setup, SetupError};
@@ -29,36 +30,77 @@ use crate::units::Year;
 use std::io::Write;
 use std::path::PathBuf;
 
+/// Why a command printed nothing: its data, scenario or settings were refused, its backtest or
+/// insight could not run, or the command itself refused.
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    /// The data, the scenario or the overrides were refused.
+    #[error(transparent)]
+    Setup(#[from] SetupError),
+    /// A backtest's years were refused.
+    #[error(transparent)]
+    Backtest(#[from] BacktestError),
+    /// A tornado, goal seek or band could not be computed.
+    #[error(transparent)]
+    Insight(#[from] crate::insight::InsightError),
+    /// A request refused in its own words (bands for years they cannot use, a source query
+    /// that matches nothing).
+    #[error("{0}")]
+    Refused(String),
+    /// Goal seek found no value reaching its target (the message says what comes closest).
+    #[error("{0}")]
+    Unreachable(String),
+    /// The command needs market data the data set does not have.
+    #[error(
+        "this data set has no market: add supply.toml to the data directory (see README, Data format)"
+    )]
+    NoMarket,
+    /// A file could not be written.
+    #[error("cannot write {path}: {reason}")]
+    Write {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// The output has no value in this data set (a market quantity without market data).
+    #[error("{output} is not defined for this data set (market quantities need supply.toml)")]
+    NoValue {
+        /// The output's label.
+        output: String,
+    },
+}
+
 /// An error as the command line words it: with the option that caused it.
-pub fn describe(e: &SetupError) -> String {
+pub fn describe(e: &CommandError) -> String {
     match e {
-        SetupError::BaseYear { given, first, last } => format!(
+        CommandError::Setup(SetupError::BaseYear { given, first, last }) => format!(
             "--base-year {given} is outside the history; expected a year from {first} to {last}"
         ),
-        SetupError::BacktestRange {
+        CommandError::Backtest(BacktestError::BacktestRange {
             from,
             to,
             first,
             last,
-        } => format!(
+        }) => format!(
             "backtest --from {from} --to {to}: expected --from between {first} and {} and --to after it, up to {last} (the last observed year)",
             last - 1
         ),
-        SetupError::RollingRange {
+        CommandError::Backtest(BacktestError::RollingRange {
             from,
             to,
             horizon,
             first,
             last,
-        } => format!(
+        }) => format!(
             "backtest --rolling {from}..{to} --horizon {horizon}: expected origins from {first} to {} in order and a horizon of at least 1 year",
             last - 1
         ),
-        SetupError::Override(o @ OverrideError::UnknownId { .. }) => {
+        CommandError::Setup(SetupError::Override(o @ OverrideError::UnknownId { .. })) => {
             format!("--set {o}. `memcycle params` lists them all")
         }
-        SetupError::Override(o) => format!("--set {o}"),
-        SetupError::Scenario(s @ ScenarioError::NotFound { .. }) => {
+        CommandError::Setup(SetupError::Override(o)) => format!("--set {o}"),
+        CommandError::Setup(SetupError::Scenario(s @ ScenarioError::NotFound { .. })) => {
             format!("--scenario {s}. `memcycle scenarios` lists them")
         }
         other => other.to_string(),
@@ -67,7 +109,7 @@ pub fn describe(e: &SetupError) -> String {
 
 impl ScenarioArgs {
     /// Loads the data and the scenario, and applies the scenario's overrides then `--set`.
-    pub fn load(&self) -> Result<(Setup, crate::model::Parameters), SetupError> {
+    pub fn load(&self) -> Result<(Setup, crate::model::Parameters), CommandError> {
         self.load_scenario()
             .map(|(setup, params, _)| (setup, params))
     }
@@ -75,7 +117,7 @@ impl ScenarioArgs {
     /// As [`ScenarioArgs::load`], also returning the scenario.
     pub fn load_scenario(
         &self,
-    ) -> Result<(Setup, crate::model::Parameters, Option<Scenario>), SetupError> {
+    ) -> Result<(Setup, crate::model::Parameters, Option<Scenario>), CommandError> {
         refuse_repeated(&self.set)?;
         let store = self.pick.store();
         let text = self
@@ -83,7 +125,8 @@ impl ScenarioArgs {
             .scenario
             .as_deref()
             .map(|n| store.read(n))
-            .transpose()?;
+            .transpose()
+            .map_err(SetupError::Scenario)?;
         // A scenario about the past projects from its own base year unless --base-year says
         // otherwise; its overrides are checked against that year's catalog.
         let base_year = self.base_year.or_else(|| {
@@ -91,17 +134,20 @@ impl ScenarioArgs {
                 .and_then(crate::scenario::ScenarioText::base_year)
         });
         let setup = Setup::load(self.data.as_deref(), base_year)?;
-        let scenario = text.map(|t| t.parse(&setup.catalog)).transpose()?;
+        let scenario = text
+            .map(|t| t.parse(&setup.catalog))
+            .transpose()
+            .map_err(SetupError::Scenario)?;
         let params = setup.parameters_from(&self.defaults, scenario.as_ref(), &self.set)?;
         Ok((setup, params, scenario))
     }
 }
 
 /// A parameter given twice with `--set` is refused (the last one silently won).
-fn refuse_repeated(set: &[crate::params::Override]) -> Result<(), SetupError> {
+fn refuse_repeated(set: &[crate::params::Override]) -> Result<(), CommandError> {
     for (k, o) in set.iter().enumerate() {
         if let Some(first) = set[..k].iter().find(|x| x.id == o.id) {
-            return Err(SetupError::Refused(format!(
+            return Err(CommandError::Refused(format!(
                 "--set {}: given twice ({} then {}); expected each parameter once",
                 o.id,
                 crate::scenario::clean_value(first.value),
@@ -114,7 +160,7 @@ fn refuse_repeated(set: &[crate::params::Override]) -> Result<(), SetupError> {
 
 /// Runs a headless command, writing to `out`; returns the process exit code.
 pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let result = match command {
+    let result: Result<String, CommandError> = match command {
         Command::Project { scenario, format } => {
             scenario.load_scenario().map(|(setup, params, loaded)| {
                 let p = setup.project(&params);
@@ -133,7 +179,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 .and_then(|(setup, params, loaded)| {
                     let p = setup.project(&params);
                     if p.market.is_none() {
-                        return Err(SetupError::NoMarket);
+                        return Err(CommandError::NoMarket);
                     }
                     let text = match format {
                         ProjectFormat::Table => market::to_table(&p),
@@ -181,10 +227,12 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             data,
             base_year,
             format,
-        } => Setup::load(data.as_deref(), *base_year).map(|s| match format {
-            ParamsFormat::Table => params::to_table(&s.catalog, &s.data),
-            ParamsFormat::Csv => params::to_csv(&s.catalog),
-        }),
+        } => Setup::load(data.as_deref(), *base_year)
+            .map(|s| match format {
+                ParamsFormat::Table => params::to_table(&s.catalog, &s.data),
+                ParamsFormat::Csv => params::to_csv(&s.catalog),
+            })
+            .map_err(CommandError::from),
         Command::Scenarios {
             scenarios_dir,
             verbose: false,
@@ -194,10 +242,12 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             verbose: true,
         } => {
             let store = Store::new(scenarios_dir.clone());
-            Setup::load(None, None).map(|s| scenarios_verbose(&store, &s))
+            Setup::load(None, None)
+                .map(|s| scenarios_verbose(&store, &s))
+                .map_err(CommandError::from)
         }
         Command::Sources { query, data } => crate::data::load(data.as_deref())
-            .map_err(SetupError::Data)
+            .map_err(|p| CommandError::Setup(SetupError::Data(p)))
             .and_then(|d| sources::to_table(&d, query.as_deref())),
         Command::Chart {
             scenario,
@@ -226,7 +276,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Ok(text) => write_out(out, err, &crate::data::sanitize_lines(&text)),
         Err(e) => {
             let _ = writeln!(err, "{}", crate::data::sanitize_lines(&describe(&e)));
-            if matches!(e, SetupError::Data(_)) {
+            if matches!(e, CommandError::Setup(SetupError::Data(_))) {
                 let _ = writeln!(
                     err,
                     "memcycle: the data set has problems; nothing was projected"
@@ -238,7 +288,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 }
 
 /// `memcycle backtest`.
-fn backtest_output(args: &BacktestArgs) -> Result<String, SetupError> {
+fn backtest_output(args: &BacktestArgs) -> Result<String, CommandError> {
     let BacktestArgs {
         from,
         to,
@@ -251,7 +301,9 @@ fn backtest_output(args: &BacktestArgs) -> Result<String, SetupError> {
         format,
     } = args;
     refuse_repeated(set)
-        .and_then(|()| crate::data::load(data.as_deref()).map_err(SetupError::Data))
+        .and_then(|()| {
+            crate::data::load(data.as_deref()).map_err(|p| CommandError::Setup(SetupError::Data(p)))
+        })
         .and_then(|d| {
             let store = pick.store();
             let scenario = pick.scenario.as_deref().map(|n| (&store, n));
@@ -289,12 +341,12 @@ fn tornado_output(
     output: &str,
     year: &Option<Year>,
     format: &ProjectFormat,
-) -> Result<String, SetupError> {
+) -> Result<String, CommandError> {
     scenario.load().and_then(|(setup, params)| {
         let out = crate::insight::output(&setup, &params, output, *year)?;
         let current = out
             .value(&setup.project(&params))
-            .ok_or_else(|| SetupError::NoValue {
+            .ok_or_else(|| CommandError::NoValue {
                 output: out.label(),
             })?;
         let bars = crate::insight::tornado(&setup, &params, out);
@@ -313,13 +365,13 @@ fn seek_output(
     output: &str,
     year: &Option<Year>,
     target: &f64,
-) -> Result<String, SetupError> {
+) -> Result<String, CommandError> {
     scenario.load().and_then(|(setup, params)| {
         let out = crate::insight::output(&setup, &params, output, *year)?;
         let index = crate::insight::parameter(&setup, param)?;
         let found =
             crate::insight::seek(&setup, &params, index, out, *target).ok_or_else(|| {
-                SetupError::NoValue {
+                CommandError::NoValue {
                     output: out.label(),
                 }
             })?;
@@ -328,7 +380,7 @@ fn seek_output(
                 Ok(insight::seek_text(&setup, index, out, *target, found))
             }
             // Not an answer: said on standard error, exit 1, no `apply:` line.
-            crate::insight::Seek::Unreachable { .. } => Err(SetupError::Unreachable(
+            crate::insight::Seek::Unreachable { .. } => Err(CommandError::Unreachable(
                 insight::seek_text(&setup, index, out, *target, found)
                     .trim_end()
                     .to_owned(),
@@ -344,13 +396,13 @@ fn bands_coverage(
     draws: &u32,
     scenario: &ScenarioArgs,
     format: &ProjectFormat,
-) -> Result<String, SetupError> {
+) -> Result<String, CommandError> {
     crate::data::load(scenario.data.as_deref())
-            .map_err(SetupError::Data)
+            .map_err(|p| CommandError::Setup(SetupError::Data(p)))
             .and_then(|d| {
                 let (first, last) = (Setup::first_base_year(&d), d.last_observed_year() - 1);
                 if from > to || *from < first || *to > last {
-                    return Err(SetupError::Refused(format!(
+                    return Err(CommandError::Refused(format!(
                         "bands --coverage {from}..{to}: expected base years FIRST..LAST in order, from {first} to {last} (each needs a later observed year to score)"
                     )));
                 }
@@ -365,12 +417,12 @@ fn bands_coverage(
 }
 
 /// `memcycle bands`.
-fn bands_errors(scenario: &ScenarioArgs, format: &ProjectFormat) -> Result<String, SetupError> {
+fn bands_errors(scenario: &ScenarioArgs, format: &ProjectFormat) -> Result<String, CommandError> {
     scenario.load().and_then(|(setup, params)| {
             let base = setup.base_year();
             let first = Setup::first_base_year(&setup.data);
             let no_errors = || {
-                SetupError::Refused(format!(
+                CommandError::Refused(format!(
                     "bands --errors from {base}: no past errors to fit; the bands need earlier base years with at least three forecasts per horizon, so a base year from {} on",
                     first + 3
                 ))
@@ -401,7 +453,7 @@ fn bands_draws(
     draws: &u32,
     seed: &u64,
     format: &ProjectFormat,
-) -> Result<String, SetupError> {
+) -> Result<String, CommandError> {
     scenario.load().map(|(setup, params)| {
         let settings = crate::insight::bands::Settings {
             draws: *draws as usize,
@@ -424,7 +476,7 @@ fn chart_output(
     scenario: &ScenarioArgs,
     chart: &ChartArg,
     out: &std::path::Path,
-) -> Result<String, SetupError> {
+) -> Result<String, CommandError> {
     scenario
         .load_scenario()
         .and_then(|(setup, params, loaded)| {
@@ -448,7 +500,7 @@ fn chart_output(
 }
 
 /// `memcycle share`.
-fn share_output(scenario: &ScenarioArgs) -> Result<String, SetupError> {
+fn share_output(scenario: &ScenarioArgs) -> Result<String, CommandError> {
     scenario.load_scenario().map(|(setup, params, loaded)| {
         let overrides = setup.catalog.overrides_of(&params);
         let (name, description, sources) = match &loaded {
@@ -462,15 +514,14 @@ fn share_output(scenario: &ScenarioArgs) -> Result<String, SetupError> {
 }
 
 /// `memcycle check`.
-fn check_output(data: &Option<PathBuf>) -> Result<String, SetupError> {
-    Setup::load(data.as_deref(), None).and_then(|s| {
-        let outside = s.catalog.defaults_outside_plausible(&s.data);
-        if outside.is_empty() {
-            Ok(check_summary(&s))
-        } else {
-            Err(SetupError::Data(crate::data::Problems(outside)))
-        }
-    })
+fn check_output(data: &Option<PathBuf>) -> Result<String, CommandError> {
+    let s = Setup::load(data.as_deref(), None)?;
+    let outside = s.catalog.defaults_outside_plausible(&s.data);
+    if outside.is_empty() {
+        Ok(check_summary(&s))
+    } else {
+        Err(SetupError::Data(crate::data::Problems(outside)).into())
+    }
 }
 
 /// The explorer's state for drawing without a terminal (`chart`, `report`): the settings, the
@@ -495,8 +546,8 @@ fn headless_app(
 }
 
 /// A refused write of `out`, and why.
-fn write_refused(out: &std::path::Path, reason: String) -> SetupError {
-    SetupError::Write {
+fn write_refused(out: &std::path::Path, reason: String) -> CommandError {
+    CommandError::Write {
         path: out.display().to_string(),
         reason,
     }
@@ -504,7 +555,7 @@ fn write_refused(out: &std::path::Path, reason: String) -> SetupError {
 
 /// Writes `bytes` to `out` whole or not at all, and says where (and which directories it made
 /// on the way: they were made in silence).
-fn write_output(out: &std::path::Path, bytes: &[u8]) -> Result<String, SetupError> {
+fn write_output(out: &std::path::Path, bytes: &[u8]) -> Result<String, CommandError> {
     let dir = out
         .parent()
         .filter(|d| !d.as_os_str().is_empty())

@@ -51,11 +51,11 @@ pub fn card(d: &Dataset, s: &Source) -> String {
 
 /// `memcycle sources [QUERY]`: a table, or the full card when one source matches; a query
 /// that matches nothing is an error (exit 1), as a script expects.
-pub fn to_table(d: &Dataset, query: Option<&str>) -> Result<String, crate::setup::SetupError> {
+pub fn to_table(d: &Dataset, query: Option<&str>) -> Result<String, crate::cli::CommandError> {
     let found = matching(d, query);
     Ok(match found.as_slice() {
         [] => {
-            return Err(crate::setup::SetupError::Refused(format!(
+            return Err(crate::cli::CommandError::Refused(format!(
                 "no source matches \"{}\"; `memcycle sources` lists all {}",
                 sanitize(query.unwrap_or_default()),
                 d.sources.len()

@@ -21,6 +21,43 @@ use crate::model::Parameters;
 use crate::setup::{Setup, SetupError};
 use crate::units::Year;
 
+/// Why an insight (tornado, goal seek, bands) was not computed.
+#[derive(Debug, thiserror::Error)]
+pub enum InsightError {
+    /// The data, the scenario or the overrides were refused.
+    #[error(transparent)]
+    Setup(#[from] SetupError),
+    /// The backtest behind it was refused.
+    #[error(transparent)]
+    Backtest(#[from] crate::backtest::BacktestError),
+    /// No output has this id.
+    #[error("no output \"{given}\"; expected one of: {}", known.join(", "))]
+    UnknownOutput {
+        /// What was asked for.
+        given: String,
+        /// Every output id.
+        known: Vec<String>,
+    },
+    /// The year is not projected.
+    #[error("{given} is not a projected year; expected a year from {first} to {last}")]
+    OutputYear {
+        /// Year asked for.
+        given: Year,
+        /// First projected year.
+        first: Year,
+        /// Horizon.
+        last: Year,
+    },
+    /// No parameter has this id.
+    #[error("no parameter \"{given}\"; closest: {}", closest.join(", "))]
+    UnknownParameter {
+        /// What was asked for.
+        given: String,
+        /// Nearest known ids.
+        closest: Vec<String>,
+    },
+}
+
 /// The output `id` in `year` (default: the first projected year, as in the explorer), checked against the
 /// years `params` project.
 pub fn output(
@@ -28,31 +65,31 @@ pub fn output(
     params: &Parameters,
     id: &str,
     year: Option<Year>,
-) -> Result<Output, SetupError> {
+) -> Result<Output, InsightError> {
     let base = setup.base_year();
     let horizon = params.horizon;
     let year = year.unwrap_or(base + 1);
     if year <= base || year > horizon {
-        return Err(SetupError::OutputYear {
+        return Err(InsightError::OutputYear {
             given: year,
             first: base + 1,
             last: horizon,
         });
     }
-    Output::parse(id, year).ok_or_else(|| SetupError::UnknownOutput {
+    Output::parse(id, year).ok_or_else(|| InsightError::UnknownOutput {
         given: id.to_owned(),
         known: Output::ids(),
     })
 }
 
 /// The catalog index of parameter `id`.
-pub fn parameter(setup: &Setup, id: &str) -> Result<usize, SetupError> {
+pub fn parameter(setup: &Setup, id: &str) -> Result<usize, InsightError> {
     setup
         .catalog
         .specs()
         .iter()
         .position(|s| s.id == id)
-        .ok_or_else(|| SetupError::UnknownParameter {
+        .ok_or_else(|| InsightError::UnknownParameter {
             given: id.to_owned(),
             closest: setup
                 .catalog

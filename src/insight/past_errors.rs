@@ -16,7 +16,7 @@ use crate::backtest::rolling::Rolling;
 use crate::data::Dataset;
 use crate::insight::quantiles::Quantiles;
 use crate::model::{Memory, Projection};
-use crate::setup::{Setup, SetupError};
+use crate::setup::Setup;
 use crate::units::Year;
 
 /// Standard normal quantiles of the band quantiles (P10, P25, P50, P75, P90).
@@ -204,7 +204,7 @@ pub fn coverage(
     data: &Dataset,
     rolling: &Rolling,
     draws: usize,
-) -> Result<Vec<Coverage>, SetupError> {
+) -> Result<Vec<Coverage>, super::InsightError> {
     let mut out: Vec<Coverage> = SERIES
         .iter()
         .map(|(m, q)| Coverage {
