@@ -9,7 +9,6 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
-/// A centred, bordered box of `lines`, `width` wide at most.
 /// The problems of data edited on disk, over the last good data, until the file is fixed.
 pub(super) fn data_problems(app: &App, area: Rect, problems: &[String], buf: &mut Buffer) {
     let mut lines: Vec<Line> = problems.iter().map(|p| Line::from(p.clone())).collect();
@@ -31,6 +30,7 @@ fn prompt_line<'a>(app: &App, label: &'a str, input: &str, cursor: usize) -> Lin
     ])
 }
 
+/// A centred, bordered box of `lines`, `width` wide at most.
 pub(super) fn boxed(
     app: &App,
     area: Rect,
@@ -148,191 +148,241 @@ pub fn picker_rows(area: Rect) -> usize {
 
 /// Draws whichever scenario overlay is open.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.ui.theme;
-    let dim = t.dim();
     match &app.ui.overlay {
-        Overlay::Picker { entries, selected } => {
-            let rows = picker_rows(area);
-            let first = selected.saturating_sub(rows.saturating_sub(1));
-            // Columns that always fit the box: mark, id, name, tag, one space apart.
-            let inner = usize::from(PICKER_WIDTH.min(area.width).saturating_sub(2));
-            let tag_w = "saved".len();
-            let id_w = entries
-                .iter()
-                .map(|e| unicode_width::UnicodeWidthStr::width(e.id.as_str()))
-                .max()
-                .unwrap_or(0)
-                .min(inner / 3);
-            let name_w = inner.saturating_sub(2 + id_w + 1 + 1 + tag_w);
-            let mut lines: Vec<Line> = entries
-                .iter()
-                .enumerate()
-                .skip(first)
-                .take(rows)
-                .map(|(i, e)| {
-                    let style = if i == *selected {
-                        t.selected()
-                    } else {
-                        Style::new()
-                    };
-                    let mark = if i == *selected { "▶ " } else { "  " };
-                    let tag = if e.builtin { "" } else { "saved" };
-                    Line::from(vec![
-                        Span::styled(mark, style),
-                        Span::styled(pad(&truncate(&e.id, id_w), id_w, Align::Left), style),
-                        Span::raw(" "),
-                        Span::styled(pad(&truncate(&e.name, name_w), name_w, Align::Left), style),
-                        Span::raw(" "),
-                        Span::styled(tag, dim),
-                    ])
-                })
-                .collect();
-            lines.push(Line::from(Span::styled(
-                truncate(
-                    "↑↓ choose · Home End PgUp PgDn · Enter load · Esc close",
-                    inner,
-                ),
-                dim,
-            )));
-            boxed(app, area, "Scenarios", PICKER_WIDTH, lines, buf);
-        }
-        Overlay::Seek { input, cursor } => {
-            let output = app.insight.output_in(app.ui.year);
-            let spec = &app.specs()[app.ui.selected];
-            let lines = vec![
-                Line::from(format!("Set {} ({}) so that", spec.label, spec.id)),
-                Line::from(format!("{} =", output.label())),
-                prompt_line(app, "Target: ", input, *cursor),
-                Line::from(Span::styled(
-                    format!(
-                        "searched from {} to {} (its plausible range)",
-                        crate::format::fixed(spec.low, 2),
-                        crate::format::fixed(spec.high, 2)
-                    ),
-                    t.dim(),
-                )),
-                Line::from(Span::styled(
-                    "Tab output · ↑↓ year · Enter seek · Esc cancel",
-                    t.dim(),
-                )),
-            ];
-            boxed(app, area, "Goal seek", 64, lines, buf);
-        }
+        Overlay::Picker { entries, selected } => picker(app, area, entries, *selected, buf),
+        Overlay::Seek { input, cursor } => seek_prompt(app, area, input, *cursor, buf),
         Overlay::Save {
             input,
             cursor,
             description,
             description_cursor,
             on_description,
-        } => {
-            let dir = app
-                .session
-                .store
-                .dir
-                .as_ref()
-                .map_or_else(|| "(no directory)".to_owned(), |d| d.display().to_string());
-            // The cursor shows which field typing goes to.
-            let field = |label: &'static str, text: &str, at: usize, active: bool| {
-                if active {
-                    prompt_line(app, label, text, at)
-                } else {
-                    Line::from(vec![Span::raw(label), Span::raw(text.to_owned())])
-                }
-            };
-            let lines = vec![
-                field("Name: ", input, *cursor, !*on_description),
-                field(
-                    "Description: ",
-                    description,
-                    *description_cursor,
-                    *on_description,
-                ),
-                Line::from(Span::styled(
-                    format!(
-                        "{} changed parameter(s) will be saved to {dir}",
-                        app.changed_overrides().len()
-                    ),
-                    dim,
-                )),
-                Line::from(Span::styled(
-                    "Enter save · Tab field · Esc cancel · ←→ Home End · Ctrl-U Ctrl-W",
-                    dim,
-                )),
-            ];
-            boxed(app, area, "Save scenario", 72, lines, buf);
-        }
+        } => save_prompt(
+            app,
+            area,
+            (input, *cursor),
+            (description, *description_cursor),
+            *on_description,
+            buf,
+        ),
         Overlay::Info(index) => info_card(app, *index, area, buf),
-        Overlay::Problems { title, lines } => {
-            let mut text: Vec<Line> = lines
-                .iter()
-                .map(|l| Line::from(Span::styled(l.clone(), t.down())))
-                .collect();
-            text.push(Line::default());
-            text.push(Line::from(Span::styled(
-                "Esc or Enter closes · the settings on screen are unchanged",
-                dim,
-            )));
-            boxed(app, area, title, area.width.saturating_sub(4), text, buf);
-        }
-        Overlay::ConfirmQuit => {
-            let lines = vec![
-                Line::from(format!("\"{}\" has unsaved changes.", app.session.scenario)),
-                Line::from(vec![
-                    Span::styled("S", t.key()),
-                    Span::raw(" save   "),
-                    Span::styled("q", t.key()),
-                    Span::raw(" quit anyway   "),
-                    Span::styled("Esc", t.key()),
-                    Span::raw(" stay"),
-                ]),
-            ];
-            boxed(app, area, "Unsaved changes", 60, lines, buf);
-        }
-        Overlay::ConfirmOverwrite { name, .. } => {
-            let lines = vec![
-                Line::from(format!("A saved scenario \"{name}\" exists.")),
-                Line::from(vec![
-                    Span::raw("Overwrite it? "),
-                    Span::styled("y", t.key()),
-                    Span::raw(" / "),
-                    Span::styled("n", t.key()),
-                ]),
-            ];
-            boxed(app, area, "Overwrite?", 60, lines, buf);
-        }
-        Overlay::Changes => {
-            let changed: Vec<usize> = (0..app.specs().len())
-                .filter(|&i| app.is_changed(i))
-                .collect();
-            let mut lines = vec![Line::from(Span::styled(
-                format!("{:<38}{:>13}{:>13}", "parameter", "baseline", "now"),
-                Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-            ))];
-            if changed.is_empty() {
-                lines.push(Line::from("Nothing differs from the baseline."));
-            }
-            for i in changed {
-                let s = &app.specs()[i];
-                let name = truncate(&format!("{} · {}", s.group, s.label), 37);
-                lines.push(Line::from(vec![
-                    Span::raw(format!("{name:<38}")),
-                    Span::styled(format!("{:>13}", s.show(s.default)), dim),
-                    Span::styled(format!("{:>13}", s.show(app.value(i))), t.modified()),
-                ]));
-            }
-            lines.push(Line::from(Span::styled(
-                "w or Esc closes · u undoes · R resets all",
-                dim,
-            )));
-            boxed(
-                app,
-                area,
-                &format!("What changed: {}", app.session.scenario),
-                68,
-                lines,
-                buf,
-            );
-        }
+        Overlay::Problems { title, lines } => problems(app, area, title, lines, buf),
+        Overlay::ConfirmQuit => confirm_quit(app, area, buf),
+        Overlay::ConfirmOverwrite { name, .. } => confirm_overwrite(app, area, name, buf),
+        Overlay::Changes => changes(app, area, buf),
         Overlay::None | Overlay::Help | Overlay::Glossary => {}
     }
+}
+
+/// Scenario picker: one row per scenario, the selected one marked, kept in view.
+fn picker(
+    app: &App,
+    area: Rect,
+    entries: &[crate::scenario::Entry],
+    selected: usize,
+    buf: &mut Buffer,
+) {
+    let t = app.ui.theme;
+    let dim = t.dim();
+    let rows = picker_rows(area);
+    let first = selected.saturating_sub(rows.saturating_sub(1));
+    // Columns that always fit the box: mark, id, name, tag, one space apart.
+    let inner = usize::from(PICKER_WIDTH.min(area.width).saturating_sub(2));
+    let tag_w = "saved".len();
+    let id_w = entries
+        .iter()
+        .map(|e| unicode_width::UnicodeWidthStr::width(e.id.as_str()))
+        .max()
+        .unwrap_or(0)
+        .min(inner / 3);
+    let name_w = inner.saturating_sub(2 + id_w + 1 + 1 + tag_w);
+    let mut lines: Vec<Line> = entries
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .map(|(i, e)| {
+            let style = if i == selected {
+                t.selected()
+            } else {
+                Style::new()
+            };
+            let mark = if i == selected { "▶ " } else { "  " };
+            let tag = if e.builtin { "" } else { "saved" };
+            Line::from(vec![
+                Span::styled(mark, style),
+                Span::styled(pad(&truncate(&e.id, id_w), id_w, Align::Left), style),
+                Span::raw(" "),
+                Span::styled(pad(&truncate(&e.name, name_w), name_w, Align::Left), style),
+                Span::raw(" "),
+                Span::styled(tag, dim),
+            ])
+        })
+        .collect();
+    lines.push(Line::from(Span::styled(
+        truncate(
+            "↑↓ choose · Home End PgUp PgDn · Enter load · Esc close",
+            inner,
+        ),
+        dim,
+    )));
+    boxed(app, area, "Scenarios", PICKER_WIDTH, lines, buf);
+}
+
+/// The goal seek prompt: what is set, towards which output, the target typed so far.
+fn seek_prompt(app: &App, area: Rect, input: &str, cursor: usize, buf: &mut Buffer) {
+    let t = app.ui.theme;
+    let output = app.insight.output_in(app.ui.year);
+    let spec = &app.specs()[app.ui.selected];
+    let lines = vec![
+        Line::from(format!("Set {} ({}) so that", spec.label, spec.id)),
+        Line::from(format!("{} =", output.label())),
+        prompt_line(app, "Target: ", input, cursor),
+        Line::from(Span::styled(
+            format!(
+                "searched from {} to {} (its plausible range)",
+                crate::format::fixed(spec.low, 2),
+                crate::format::fixed(spec.high, 2)
+            ),
+            t.dim(),
+        )),
+        Line::from(Span::styled(
+            "Tab output · ↑↓ year · Enter seek · Esc cancel",
+            t.dim(),
+        )),
+    ];
+    boxed(app, area, "Goal seek", 64, lines, buf);
+}
+
+/// The save prompt: name and description, where typing goes, and where the file goes.
+fn save_prompt(
+    app: &App,
+    area: Rect,
+    (input, cursor): (&str, usize),
+    (description, description_cursor): (&str, usize),
+    on_description: bool,
+    buf: &mut Buffer,
+) {
+    let t = app.ui.theme;
+    let dim = t.dim();
+    let dir = app
+        .session
+        .store
+        .dir
+        .as_ref()
+        .map_or_else(|| "(no directory)".to_owned(), |d| d.display().to_string());
+    // The cursor shows which field typing goes to.
+    let field = |label: &'static str, text: &str, at: usize, active: bool| {
+        if active {
+            prompt_line(app, label, text, at)
+        } else {
+            Line::from(vec![Span::raw(label), Span::raw(text.to_owned())])
+        }
+    };
+    let lines = vec![
+        field("Name: ", input, cursor, !on_description),
+        field(
+            "Description: ",
+            description,
+            description_cursor,
+            on_description,
+        ),
+        Line::from(Span::styled(
+            format!(
+                "{} changed parameter(s) will be saved to {dir}",
+                app.changed_overrides().len()
+            ),
+            dim,
+        )),
+        Line::from(Span::styled(
+            "Enter save · Tab field · Esc cancel · ←→ Home End · Ctrl-U Ctrl-W",
+            dim,
+        )),
+    ];
+    boxed(app, area, "Save scenario", 72, lines, buf);
+}
+
+/// Problems of a scenario or deck, each whole, over the unchanged settings.
+fn problems(app: &App, area: Rect, title: &str, lines: &[String], buf: &mut Buffer) {
+    let t = app.ui.theme;
+    let dim = t.dim();
+    let mut text: Vec<Line> = lines
+        .iter()
+        .map(|l| Line::from(Span::styled(l.clone(), t.down())))
+        .collect();
+    text.push(Line::default());
+    text.push(Line::from(Span::styled(
+        "Esc or Enter closes · the settings on screen are unchanged",
+        dim,
+    )));
+    boxed(app, area, title, area.width.saturating_sub(4), text, buf);
+}
+
+/// Asks before unsaved changes are lost.
+fn confirm_quit(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.ui.theme;
+    let lines = vec![
+        Line::from(format!("\"{}\" has unsaved changes.", app.session.scenario)),
+        Line::from(vec![
+            Span::styled("S", t.key()),
+            Span::raw(" save   "),
+            Span::styled("q", t.key()),
+            Span::raw(" quit anyway   "),
+            Span::styled("Esc", t.key()),
+            Span::raw(" stay"),
+        ]),
+    ];
+    boxed(app, area, "Unsaved changes", 60, lines, buf);
+}
+
+/// Asks before a saved scenario is overwritten.
+fn confirm_overwrite(app: &App, area: Rect, name: &str, buf: &mut Buffer) {
+    let t = app.ui.theme;
+    let lines = vec![
+        Line::from(format!("A saved scenario \"{name}\" exists.")),
+        Line::from(vec![
+            Span::raw("Overwrite it? "),
+            Span::styled("y", t.key()),
+            Span::raw(" / "),
+            Span::styled("n", t.key()),
+        ]),
+    ];
+    boxed(app, area, "Overwrite?", 60, lines, buf);
+}
+
+/// What changed against the baseline, parameter by parameter.
+fn changes(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.ui.theme;
+    let dim = t.dim();
+    let changed: Vec<usize> = (0..app.specs().len())
+        .filter(|&i| app.is_changed(i))
+        .collect();
+    let mut lines = vec![Line::from(Span::styled(
+        format!("{:<38}{:>13}{:>13}", "parameter", "baseline", "now"),
+        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+    ))];
+    if changed.is_empty() {
+        lines.push(Line::from("Nothing differs from the baseline."));
+    }
+    for i in changed {
+        let s = &app.specs()[i];
+        let name = truncate(&format!("{} · {}", s.group, s.label), 37);
+        lines.push(Line::from(vec![
+            Span::raw(format!("{name:<38}")),
+            Span::styled(format!("{:>13}", s.show(s.default)), dim),
+            Span::styled(format!("{:>13}", s.show(app.value(i))), t.modified()),
+        ]));
+    }
+    lines.push(Line::from(Span::styled(
+        "w or Esc closes · u undoes · R resets all",
+        dim,
+    )));
+    boxed(
+        app,
+        area,
+        &format!("What changed: {}", app.session.scenario),
+        68,
+        lines,
+        buf,
+    );
 }
