@@ -161,34 +161,8 @@ fn refuse_repeated(set: &[crate::params::Override]) -> Result<(), CommandError> 
 /// Runs a headless command, writing to `out`; returns the process exit code.
 pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result: Result<String, CommandError> = match command {
-        Command::Project { scenario, format } => {
-            scenario.load_scenario().map(|(setup, params, loaded)| {
-                let p = setup.project(&params);
-                let text = match format {
-                    ProjectFormat::Table => project::to_table(&p),
-                    ProjectFormat::Csv => project::to_csv(&p),
-                    ProjectFormat::Json => project::to_json(&p),
-                };
-                let run = RunInfo::of(loaded.as_ref(), &scenario.set);
-                run.stamp(text, *format)
-            })
-        }
-        Command::Market { scenario, format } => {
-            scenario
-                .load_scenario()
-                .and_then(|(setup, params, loaded)| {
-                    let p = setup.project(&params);
-                    if p.market.is_none() {
-                        return Err(CommandError::NoMarket);
-                    }
-                    let text = match format {
-                        ProjectFormat::Table => market::to_table(&p),
-                        ProjectFormat::Csv => market::to_csv(&p),
-                        ProjectFormat::Json => market::to_json(&p),
-                    };
-                    Ok(RunInfo::of(loaded.as_ref(), &scenario.set).stamp(text, *format))
-                })
-        }
+        Command::Project { scenario, format } => project_output(scenario, format),
+        Command::Market { scenario, format } => market_output(scenario, format),
         Command::Backtest(args) => backtest_output(args),
         Command::Tornado {
             scenario,
@@ -254,15 +228,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             chart,
             out,
         } => chart_output(scenario, chart, out),
-        Command::Report { scenario, out } => {
-            scenario
-                .load_scenario()
-                .and_then(|(setup, params, loaded)| {
-                    let app = headless_app(setup, params, loaded);
-                    let html = crate::tui::io::report::report_html(&app);
-                    write_output(out, html.as_bytes())
-                })
-        }
+        Command::Report { scenario, out } => report_output(scenario, out),
         Command::Share { scenario } => share_output(scenario),
         Command::Completions { shell } => Ok(conventions::completions(*shell, &Store::new(None))),
         Command::Man => Ok(conventions::man()),
@@ -285,6 +251,41 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             1
         }
     }
+}
+
+/// `memcycle project`.
+fn project_output(scenario: &ScenarioArgs, format: &ProjectFormat) -> Result<String, CommandError> {
+    let (setup, params, loaded) = scenario.load_scenario()?;
+    let p = setup.project(&params);
+    let text = match format {
+        ProjectFormat::Table => project::to_table(&p),
+        ProjectFormat::Csv => project::to_csv(&p),
+        ProjectFormat::Json => project::to_json(&p),
+    };
+    Ok(RunInfo::of(loaded.as_ref(), &scenario.set).stamp(text, *format))
+}
+
+/// `memcycle market`.
+fn market_output(scenario: &ScenarioArgs, format: &ProjectFormat) -> Result<String, CommandError> {
+    let (setup, params, loaded) = scenario.load_scenario()?;
+    let p = setup.project(&params);
+    if p.market.is_none() {
+        return Err(CommandError::NoMarket);
+    }
+    let text = match format {
+        ProjectFormat::Table => market::to_table(&p),
+        ProjectFormat::Csv => market::to_csv(&p),
+        ProjectFormat::Json => market::to_json(&p),
+    };
+    Ok(RunInfo::of(loaded.as_ref(), &scenario.set).stamp(text, *format))
+}
+
+/// `memcycle report`.
+fn report_output(scenario: &ScenarioArgs, out: &std::path::Path) -> Result<String, CommandError> {
+    let (setup, params, loaded) = scenario.load_scenario()?;
+    let app = headless_app(setup, params, loaded);
+    let html = crate::tui::io::report::report_html(&app);
+    write_output(out, html.as_bytes())
 }
 
 /// `memcycle backtest`.
