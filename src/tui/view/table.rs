@@ -171,53 +171,36 @@ fn view_columns(view: TableView, p: &crate::model::Projection, label: usize) -> 
     }
 }
 
-/// Draws the table.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+/// The table's title for an area `width` wide, naming the view and how many columns do not
+/// fit; the short form when the whole one does not fit the frame's top line.
+fn title(app: &App, width: u16, hidden: usize) -> Line<'static> {
     let t = app.ui.theme;
-    let title = |hidden: usize| {
-        let off = match hidden {
-            0 => String::new(),
-            1 => "; 1 column off-screen".to_owned(),
-            n => format!("; {n} columns off-screen"),
-        };
-        let view = app.ui.table_view;
-        let mut words = format!("({}{off}; d: more) ", view.title());
-        // The whole title on the frame's top line, else its short form.
-        if words.chars().count() + 9 > usize::from(area.width) {
-            let off = if hidden == 0 {
-                String::new()
-            } else {
-                format!("; +{hidden} off")
-            };
-            words = format!("({}{off}; d) ", view.short());
-        }
-        Line::from(vec![
-            Span::styled(" Years ", t.title()),
-            Span::styled(words, t.dim()),
-        ])
+    let off = match hidden {
+        0 => String::new(),
+        1 => "; 1 column off-screen".to_owned(),
+        n => format!("; {n} columns off-screen"),
     };
-    let frame = area;
-    panel(app, Focus::Table, title(0)).render(frame, buf);
-    let rows = table_rows(app, area);
-    let mut area = inner(area);
-    if area.height < 2 {
-        return;
+    let view = app.ui.table_view;
+    let mut words = format!("({}{off}; d: more) ", view.title());
+    if words.chars().count() + 9 > usize::from(width) {
+        let off = if hidden == 0 {
+            String::new()
+        } else {
+            format!("; +{hidden} off")
+        };
+        words = format!("({}{off}; d) ", view.short());
     }
-    let taken = compare(app, area, buf);
-    area.y += taken;
-    area.height = area.height.saturating_sub(taken);
-    if area.height < 2 {
-        return;
-    }
+    Line::from(vec![
+        Span::styled(" Years ", t.title()),
+        Span::styled(words, t.dim()),
+    ])
+}
+
+/// The columns every view starts with: year, kind, each memory's reported bits and their
+/// growth, and with changed sliders the change of each against the baseline.
+fn total_columns<'a>(app: &'a App, reported: &'a (Vec<f64>, Vec<f64>)) -> Vec<Column<'a>> {
     let p = &app.projection;
     let b = &app.baseline;
-    let modified = app.is_modified();
-    // History rows show the industry's figures where the data has them (`obs`), the model's
-    // reconstruction elsewhere (`model`): the same as `memcycle project` and `backtest`.
-    let reported = (
-        p.reported_series(Memory::Dram),
-        p.reported_series(Memory::Nand),
-    );
     let mut columns: Vec<Column> = vec![
         Column {
             header: "Year".into(),
@@ -246,8 +229,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             cell: Box::new(move |i| yoy(i.checked_sub(1).map(|j| values[j]), values[i])),
         });
     }
-    if modified {
-        let vs_base = |values: &'_ [f64], base: &'_ [f64], i: usize| -> String {
+    if app.is_modified() {
+        let vs_base = move |values: &'_ [f64], base: &'_ [f64], i: usize| -> String {
             let year = p.first_year + i as i32;
             if year <= p.base_year {
                 return String::new();
@@ -267,29 +250,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             });
         }
     }
-    // Labels are shortened to the numbers' width only when the full ones would push a column
-    // off (the AI-server column never showed at 120 columns); the numbers never are.
-    let used_by = |cols: &[Column]| cols.iter().map(|c| c.width + 1).sum::<usize>();
-    let full = view_columns(app.ui.table_view, p, SEGMENT_LABEL);
-    let extra = if used_by(&columns) + used_by(&full) <= usize::from(area.width) {
-        full
-    } else {
-        view_columns(app.ui.table_view, p, SEGMENT_WIDTH)
-    };
-    columns.extend(extra);
-    // Keep the columns that fit.
-    let mut used = 0;
-    let fitting: Vec<&Column> = columns
-        .iter()
-        .take_while(|c| {
-            used += c.width + 1;
-            used <= usize::from(area.width)
-        })
-        .collect();
-    if fitting.len() < columns.len() {
-        // Say what was left out: the title names how many columns the width cannot hold.
-        panel(app, Focus::Table, title(columns.len() - fitting.len())).render(frame, buf);
-    }
+    columns
+}
+
+/// Draws the header row and the `rows` year rows from the scroll position, the selected year
+/// highlighted and history dimmed.
+fn draw_rows(app: &App, fitting: &[&Column], area: Rect, rows: usize, buf: &mut Buffer) {
+    let t = app.ui.theme;
+    let p = &app.projection;
     let line = |cells: Vec<String>| -> String {
         fitting
             .iter()
@@ -326,4 +294,54 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             style,
         );
     }
+}
+
+/// Draws the table.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let frame = area;
+    panel(app, Focus::Table, title(app, frame.width, 0)).render(frame, buf);
+    let rows = table_rows(app, area);
+    let mut area = inner(area);
+    if area.height < 2 {
+        return;
+    }
+    let taken = compare(app, area, buf);
+    area.y += taken;
+    area.height = area.height.saturating_sub(taken);
+    if area.height < 2 {
+        return;
+    }
+    let p = &app.projection;
+    // History rows show the industry's figures where the data has them (`obs`), the model's
+    // reconstruction elsewhere (`model`): the same as `memcycle project` and `backtest`.
+    let reported = (
+        p.reported_series(Memory::Dram),
+        p.reported_series(Memory::Nand),
+    );
+    let mut columns = total_columns(app, &reported);
+    // Labels are shortened to the numbers' width only when the full ones would push a column
+    // off (the AI-server column never showed at 120 columns); the numbers never are.
+    let used_by = |cols: &[Column]| cols.iter().map(|c| c.width + 1).sum::<usize>();
+    let full = view_columns(app.ui.table_view, p, SEGMENT_LABEL);
+    let extra = if used_by(&columns) + used_by(&full) <= usize::from(area.width) {
+        full
+    } else {
+        view_columns(app.ui.table_view, p, SEGMENT_WIDTH)
+    };
+    columns.extend(extra);
+    // Keep the columns that fit.
+    let mut used = 0;
+    let fitting: Vec<&Column> = columns
+        .iter()
+        .take_while(|c| {
+            used += c.width + 1;
+            used <= usize::from(area.width)
+        })
+        .collect();
+    if fitting.len() < columns.len() {
+        // Say what was left out: the title names how many columns the width cannot hold.
+        let hidden = columns.len() - fitting.len();
+        panel(app, Focus::Table, title(app, frame.width, hidden)).render(frame, buf);
+    }
+    draw_rows(app, &fitting, area, rows, buf);
 }
