@@ -118,7 +118,6 @@ fn m_turn(app: &App, m: Memory) -> String {
 
 /// Draws presentation mode over the whole screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.ui.theme;
     let big = area.height >= 34 && area.width >= 120;
     let readout_height = if big { bignum::HEIGHT + 3 } else { 4 };
     // The description is what the room reads: give it the lines it needs (word wrap can take
@@ -135,6 +134,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Min(0),
         Constraint::Length(1),
     ]));
+    title_line(app, title, buf);
+    description_and_sources(app, description, sources_line, buf);
+    readout_cards(app, numbers, big, buf);
+    chart::render(app, chart_area, buf);
+    footer_line(app, footer, buf);
+}
+
+/// The deck position, the scenario's name and whether it was changed.
+fn title_line(app: &App, title: Rect, buf: &mut Buffer) {
+    let t = app.ui.theme;
     let (position, total) = (
         app.ui.presenting.map_or(0, |i| i + 1),
         app.session.deck.len(),
@@ -148,6 +157,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled(if app.is_edited() { "*modified" } else { "" }, t.modified()),
     ]))
     .render(title, buf);
+}
+
+/// The scenario's description, and its sources on the last line when it has some.
+fn description_and_sources(app: &App, description: Rect, sources_line: u16, buf: &mut Buffer) {
+    let t = app.ui.theme;
     let text = if app.session.description.is_empty() {
         "(no description)".to_owned()
     } else {
@@ -173,6 +187,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             buf,
         );
     }
+}
+
+/// The readouts as cards, their values in big digits when there is room.
+fn readout_cards(app: &App, numbers: Rect, big: bool, buf: &mut Buffer) {
+    let t = app.ui.theme;
     let cells = readouts(app);
     let columns = Layout::horizontal(vec![
         Constraint::Ratio(1, cells.len().max(1) as u32);
@@ -234,7 +253,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             );
         }
     }
-    chart::render(app, chart_area, buf);
+}
+
+/// The presenter's keys, the next reveal first.
+fn footer_line(app: &App, footer: Rect, buf: &mut Buffer) {
+    let t = app.ui.theme;
     let mut spans = vec![Span::raw(" ")];
     // Predict, then reveal: the next hidden year comes first.
     if let Some(shown) = app.ui.revealed {
