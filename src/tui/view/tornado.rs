@@ -75,7 +75,6 @@ pub fn render(app: &App, view: &TornadoView, area: Rect, buf: &mut Buffer) {
     if area.height < 2 || area.width < 20 {
         return;
     }
-    let specs = app.specs();
     let values = view
         .bars
         .iter()
@@ -90,42 +89,13 @@ pub fn render(app: &App, view: &TornadoView, area: Rect, buf: &mut Buffer) {
     } else {
         (18.min(width / 2), 0)
     };
-    let ends = |b: &crate::insight::Bar| {
-        format!(
-            "{}→{} {}→{}",
-            figure(b.low.0),
-            figure(b.low.1),
-            figure(b.high.0),
-            figure(b.high.1)
-        )
-    };
-    let head = match (view.current, ends_w, view.bars.get(view.selected)) {
-        (None, ..) => "not defined for this data set".to_owned(),
-        // Narrow: no room for the values beside each bar, so the head line gives the
-        // highlighted bar's (parameter low → output, high → output).
-        (Some(c), 0, Some(b)) => format!(
-            "now {} · {} {}",
-            figure(c),
-            short_name(specs.get(b.index).map_or("", |s| s.id.as_str())),
-            ends(b)
-        ),
-        (Some(c), ..) => {
-            let long = format!(
-                "{} at the current settings (│); each parameter at its plausible low (◀) and high (▶), the others as set",
-                figure(c)
-            );
-            // Shorter words rather than a cut sentence ("... and high" at 120 columns).
-            if long.chars().count() <= width {
-                long
-            } else {
-                format!(
-                    "now {} (│); ◀ plausible low, ▶ high, others as set",
-                    figure(c)
-                )
-            }
-        }
-    };
-    buf.set_stringn(area.x, area.y, head, width, t.dim());
+    buf.set_stringn(
+        area.x,
+        area.y,
+        head(app, view, width, ends_w),
+        width,
+        t.dim(),
+    );
     let bar_w = width.saturating_sub(name_w + ends_w + 2);
     if bar_w < 4 || !lo.is_finite() {
         return;
@@ -148,47 +118,116 @@ pub fn render(app: &App, view: &TornadoView, area: Rect, buf: &mut Buffer) {
         .enumerate()
     {
         let y = area.y + 1 + row as u16;
-        let selected = k == view.selected;
-        let name = match specs.get(bar.index) {
-            Some(spec) if name_w >= NAME => slider_name(spec),
-            Some(spec) => short_name(&spec.id),
-            None => String::new(),
-        };
-        let name_style = if selected && app.ui.focus == Focus::Chart {
-            t.selected()
-        } else {
-            Style::new()
-        };
-        let name_text: String = pad(&name, name_w, Align::Left)
-            .chars()
-            .take(name_w)
-            .collect();
-        buf.set_string(area.x, y, name_text, name_style);
         let x0 = area.x + name_w as u16 + 1;
-        let (a, b) = (column(bar.low.1), column(bar.high.1));
-        let c = view.current.map(column);
-        for i in a.min(b)..=a.max(b) {
-            let up = t.up();
-            let down = t.down();
-            // The part towards the high end's output in one colour, the low end's in the other.
-            let style = match c {
-                Some(c) if (i >= c) == (b >= c) => up,
-                _ => down,
-            };
-            buf.set_string(x0 + i as u16, y, "█", style);
-        }
-        buf.set_string(x0 + a as u16, y, "◀", t.down());
-        buf.set_string(x0 + b as u16, y, "▶", t.up());
-        if let Some(c) = c {
-            buf.set_string(
-                x0 + c as u16,
-                y,
-                "│",
-                Style::new().add_modifier(Modifier::BOLD),
+        bar_name(app, bar, k == view.selected, (area.x, y, name_w), buf);
+        let ends_at = (ends_w > 0).then_some((x0 + bar_w as u16 + 1, ends_w));
+        draw_bar(
+            app,
+            bar,
+            view.current.map(column),
+            (column(bar.low.1), column(bar.high.1)),
+            (x0, y),
+            ends_at,
+            buf,
+        );
+    }
+}
+
+/// A bar's parameter low and high and the output at each: `low→out high→out`.
+fn ends(b: &crate::insight::Bar) -> String {
+    format!(
+        "{}→{} {}→{}",
+        figure(b.low.0),
+        figure(b.low.1),
+        figure(b.high.0),
+        figure(b.high.1)
+    )
+}
+
+/// The head line: the output now and what the bars show, shorter words rather than a cut
+/// sentence; without room for the values beside each bar, the highlighted bar's.
+fn head(app: &App, view: &TornadoView, width: usize, ends_w: usize) -> String {
+    let specs = app.specs();
+    match (view.current, ends_w, view.bars.get(view.selected)) {
+        (None, ..) => "not defined for this data set".to_owned(),
+        (Some(c), 0, Some(b)) => format!(
+            "now {} · {} {}",
+            figure(c),
+            short_name(specs.get(b.index).map_or("", |s| s.id.as_str())),
+            ends(b)
+        ),
+        (Some(c), ..) => {
+            let long = format!(
+                "{} at the current settings (│); each parameter at its plausible low (◀) and high (▶), the others as set",
+                figure(c)
             );
+            // "... and high" was cut at 120 columns.
+            if long.chars().count() <= width {
+                long
+            } else {
+                format!(
+                    "now {} (│); ◀ plausible low, ▶ high, others as set",
+                    figure(c)
+                )
+            }
         }
-        if ends_w > 0 {
-            buf.set_stringn(x0 + bar_w as u16 + 1, y, ends(bar), ends_w, t.dim());
-        }
+    }
+}
+
+/// A bar's parameter name at (x, y) in `width` cells: the slider's label when there is room,
+/// else its short id; highlighted when selected in the focused chart.
+fn bar_name(
+    app: &App,
+    bar: &crate::insight::Bar,
+    selected: bool,
+    (x, y, width): (u16, u16, usize),
+    buf: &mut Buffer,
+) {
+    let name = match app.specs().get(bar.index) {
+        Some(spec) if width >= NAME => slider_name(spec),
+        Some(spec) => short_name(&spec.id),
+        None => String::new(),
+    };
+    let style = if selected && app.ui.focus == Focus::Chart {
+        app.ui.theme.selected()
+    } else {
+        Style::new()
+    };
+    let text: String = pad(&name, width, Align::Left).chars().take(width).collect();
+    buf.set_string(x, y, text, style);
+}
+
+/// One bar from column `a` (the low end's output) to `b` (the high end's) starting at (x0, y):
+/// towards the high end's output in one colour and the low end's in the other, the current
+/// value `c` marked, and the ends' values after it where there is room.
+fn draw_bar(
+    app: &App,
+    bar: &crate::insight::Bar,
+    c: Option<usize>,
+    (a, b): (usize, usize),
+    (x0, y): (u16, u16),
+    ends_at: Option<(u16, usize)>,
+    buf: &mut Buffer,
+) {
+    let t = app.ui.theme;
+    for i in a.min(b)..=a.max(b) {
+        let style = match c {
+            Some(c) if (i >= c) == (b >= c) => t.up(),
+            _ => t.down(),
+        };
+        buf.set_string(x0 + i as u16, y, "█", style);
+    }
+    buf.set_string(x0 + a as u16, y, "◀", t.down());
+    buf.set_string(x0 + b as u16, y, "▶", t.up());
+    if let Some(c) = c {
+        buf.set_string(
+            x0 + c as u16,
+            y,
+            "│",
+            Style::new().add_modifier(Modifier::BOLD),
+        );
+    }
+    if let Some((x, width)) = ends_at {
+        buf.set_stringn(x, y, ends(bar), width, t.dim());
     }
 }
