@@ -45,36 +45,23 @@ fn readouts(app: &App) -> Vec<Readout> {
                 format!("{:+.1}% vs base", (v / b - 1.0) * 100.0)
             })
     };
-    let mut out = vec![
-        Readout {
-            caption: format!("DRAM demand {}", app.ui.year),
-            short_caption: format!("DRAM {}", app.ui.year),
-            value: fixed(p.reported_eb(Memory::Dram, i), 1),
-            unit: "EB",
-            note: vs_base(
-                p.reported_eb(Memory::Dram, i),
-                &app.baseline.reported_series(Memory::Dram),
-            ),
-            short_note: vs_base(
-                p.reported_eb(Memory::Dram, i),
-                &app.baseline.reported_series(Memory::Dram),
-            ),
-        },
-        Readout {
-            caption: format!("NAND demand {}", app.ui.year),
-            short_caption: format!("NAND {}", app.ui.year),
-            value: fixed(p.reported_eb(Memory::Nand, i), 0),
-            unit: "EB",
-            note: vs_base(
-                p.reported_eb(Memory::Nand, i),
-                &app.baseline.reported_series(Memory::Nand),
-            ),
-            short_note: vs_base(
-                p.reported_eb(Memory::Nand, i),
-                &app.baseline.reported_series(Memory::Nand),
-            ),
-        },
-    ];
+    // Each memory's demand in the year, against the baseline's (NAND in whole EB).
+    let mut out: Vec<Readout> = Memory::ALL
+        .into_iter()
+        .map(|m| {
+            let name = m.id().to_uppercase();
+            let v = p.reported_eb(m, i);
+            let note = vs_base(v, &app.baseline.reported_series(m));
+            Readout {
+                caption: format!("{name} demand {}", app.ui.year),
+                short_caption: format!("{name} {}", app.ui.year),
+                value: fixed(v, usize::from(m == Memory::Dram)),
+                unit: "EB",
+                short_note: note.clone(),
+                note,
+            }
+        })
+        .collect();
     if let Some(m) = &p.market {
         let d = m.memory(Memory::Dram);
         let (regime, weeks) = (d.regime[i].as_str(), d.inventory_weeks[i]);
