@@ -24,25 +24,27 @@ pub fn update(app: &mut App, event: impl Into<Event>) -> Vec<Effect> {
             // Drawn only while they match the sliders.
             app.insight.bands = Some(*ready);
         }
-        Event::Exported(result) => app.ui.status = Some(exported(result)),
-        Event::ReportWritten(result) => app.ui.status = Some(report_written(result)),
+        Event::Exported(result) => {
+            app.ui.status = Some(written(result, |(svg, csv)| {
+                let ((svg, dir), (csv, _)) = (name_and_dir(&svg), name_and_dir(&csv));
+                format!("exported {svg} (and .png) and {csv} to {dir}")
+            }));
+        }
+        Event::ReportWritten(result) => {
+            app.ui.status = Some(written(result, |path| {
+                let (name, dir) = name_and_dir(&path);
+                format!("wrote the handout {name} to {dir}")
+            }));
+        }
     }
     effects
 }
 
-/// What the export wrote, or why it could not.
-fn exported(
-    result: Result<(std::path::PathBuf, std::path::PathBuf), crate::export::ExportError>,
-) -> Status {
+/// The status after writing files: what `done` says of them, or why they were not written.
+fn written<T>(result: Result<T, crate::export::ExportError>, done: impl Fn(T) -> String) -> Status {
     match result {
-        Ok((svg, csv)) => Status {
-            // File names first: a long directory is what the key bar may cut.
-            text: format!(
-                "exported {} (and .png) and {} to {}",
-                svg.file_name().unwrap_or_default().to_string_lossy(),
-                csv.file_name().unwrap_or_default().to_string_lossy(),
-                svg.parent().unwrap_or(&svg).display()
-            ),
+        Ok(files) => Status {
+            text: done(files),
             error: false,
         },
         Err(e) => Status {
@@ -52,22 +54,15 @@ fn exported(
     }
 }
 
-/// Where the handout went, or why it could not be written.
-fn report_written(result: Result<std::path::PathBuf, crate::export::ExportError>) -> Status {
-    match result {
-        Ok(path) => Status {
-            text: format!(
-                "wrote the handout {} to {}",
-                path.file_name().unwrap_or_default().to_string_lossy(),
-                path.parent().unwrap_or(&path).display()
-            ),
-            error: false,
-        },
-        Err(e) => Status {
-            text: e.to_string(),
-            error: true,
-        },
-    }
+/// A file's name, then its directory (a long directory is what the key bar may cut).
+fn name_and_dir(path: &std::path::Path) -> (String, String) {
+    (
+        path.file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned(),
+        path.parent().unwrap_or(path).display().to_string(),
+    )
 }
 
 /// Applies a message, pushing the effects it asks for.
