@@ -513,3 +513,16 @@ fn the_last_session_comes_back_and_fresh_starts_clean() {
     assert!(!screen.contains("[2030]"), "{screen}");
     clean.quit_at_once();
 }
+
+/// Bracketed paste reaches the prompt as typed text: a name pasted into the save prompt
+/// (the loop turns the paste into one input message per character).
+#[test]
+fn a_pasted_name_lands_in_the_save_prompt() {
+    let mut s = Session::start(&[]);
+    s.wait_for("the explorer", |t| t.contains("Replacement cycle"));
+    s.send("S");
+    s.wait_for("the save prompt", |t| t.contains("Save scenario"));
+    s.send("\x1b[200~Pasted bear case\x1b[201~");
+    s.wait_for("the pasted name", |t| t.contains("Pasted bear case"));
+    s.quit_at_once();
+}

@@ -136,7 +136,7 @@ impl Output {
 
     /// For people: "DRAM demand growth in 2027 (%)".
     pub fn label(self) -> String {
-        let memory = self.memory.id().to_uppercase();
+        let memory = self.memory.label();
         match self.quantity {
             Quantity::Turn => format!("{memory} price turn year"),
             q => format!("{memory} {} in {} ({})", q.words(), self.year, q.unit()),

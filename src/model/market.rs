@@ -24,6 +24,14 @@ impl Memory {
             Memory::Nand => "nand",
         }
     }
+
+    /// `DRAM` or `NAND`, as people write them.
+    pub fn label(self) -> &'static str {
+        match self {
+            Memory::Dram => "DRAM",
+            Memory::Nand => "NAND",
+        }
+    }
 }
 
 /// Inputs of one memory's market.

@@ -89,42 +89,18 @@ pub fn run(mut app: App, watch: Option<std::path::PathBuf>) -> std::io::Result<A
                 io::watch::INTERVAL
             };
             if !terminal_input::poll(wait)? {
-                if let Some(w) = &mut watch
-                    && w.changed()
-                {
-                    let base = app.is_backtest().then(|| app.setup.base_year());
-                    let loaded = crate::setup::Setup::load(Some(&w.dir), base);
-                    effects.extend(update::update(
-                        &mut app,
-                        Event::DataReloaded(Box::new(loaded)),
-                    ));
-                    // Bands for the new data, even where the sliders are the same.
-                    worker.reset();
-                    redraw = true;
-                }
-                if let Some(ready) = worker.try_result() {
-                    effects.extend(update::update(&mut app, Event::BandsReady(Box::new(ready))));
-                    redraw = true;
-                }
+                redraw |= background(&mut app, &mut worker, watch.as_mut(), &mut effects);
                 continue;
             }
         }
         redraw = true;
         let mut next = Some(terminal_input::read()?);
         while let Some(ev) = next {
-            // Bracketed paste: the pasted text, typed into the prompt character by character.
-            if let terminal_input::Event::Paste(text) = &ev {
-                for c in text.chars() {
-                    effects.extend(update::update(&mut app, Message::Input(c)));
-                }
-            }
             if input::keymap::is_suspend(&ev) {
                 guard.suspend()?;
                 break;
             }
-            if let Some(msg) = input::keymap::message(&app, &ev) {
-                effects.extend(update::update(&mut app, msg));
-            }
+            effects.extend(on_input(&mut app, &ev));
             // Effects in the order asked for: a quit after a copy still copies.
             if perform(&mut app, std::mem::take(&mut effects)) {
                 return Ok(app);
@@ -136,6 +112,47 @@ pub fn run(mut app: App, watch: Option<std::path::PathBuf>) -> std::io::Result<A
             };
         }
     }
+}
+
+/// What arrives while no key does: data edited on disk and bands the worker finished, each as
+/// an event; returns whether anything arrived (the screen then needs a redraw).
+fn background(
+    app: &mut App,
+    worker: &mut io::bands_worker::BandsWorker,
+    watch: Option<&mut io::watch::DataWatch>,
+    effects: &mut Vec<Effect>,
+) -> bool {
+    let mut arrived = false;
+    if let Some(w) = watch
+        && w.changed()
+    {
+        let base = app.is_backtest().then(|| app.setup.base_year());
+        let loaded = crate::setup::Setup::load(Some(&w.dir), base);
+        effects.extend(update::update(app, Event::DataReloaded(Box::new(loaded))));
+        // Bands for the new data, even where the sliders are the same.
+        worker.reset();
+        arrived = true;
+    }
+    if let Some(ready) = worker.try_result() {
+        effects.extend(update::update(app, Event::BandsReady(Box::new(ready))));
+        arrived = true;
+    }
+    arrived
+}
+
+/// A terminal event through the key table; bracketed paste as the pasted text typed into the
+/// prompt character by character. Returns the effects asked for.
+fn on_input(app: &mut App, ev: &terminal_input::Event) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if let terminal_input::Event::Paste(text) = ev {
+        for c in text.chars() {
+            effects.extend(update::update(app, Message::Input(c)));
+        }
+    }
+    if let Some(msg) = input::keymap::message(app, ev) {
+        effects.extend(update::update(app, msg));
+    }
+    effects
 }
 
 /// Performs `effects` in order: files written report back through `update`, text goes to the

@@ -219,12 +219,8 @@ fn specs_for(app: &App, p: &Projection) -> Vec<ChartSpec> {
                 total.observed = observed(app, &m.memory(memory).bits);
             }
             series.push(total);
-            let mut spec = ChartSpec::new(
-                format!("{} demand", memory.id().to_uppercase()),
-                "EB",
-                series,
-                false,
-            );
+            let mut spec =
+                ChartSpec::new(format!("{} demand", memory.label()), "EB", series, false);
             spec.stacked = true;
             let spec = with_band(spec, band(app, memory, Quantity::Demand));
             let change = demand_change(app, &spec);

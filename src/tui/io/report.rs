@@ -126,7 +126,7 @@ fn years_table(p: &crate::model::Projection) -> String {
     head.extend(units.iter().map(|s| format!("{} M", s.label)));
     if p.market.is_some() {
         for m in Memory::ALL {
-            let l = m.id().to_uppercase();
+            let l = m.label();
             head.extend([format!("{l} SR %"), format!("{l} price"), format!("{l} $B")]);
         }
     }

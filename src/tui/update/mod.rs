@@ -178,12 +178,60 @@ fn overlay(app: &mut App, msg: Message) {
             }
         }
         Message::PickerChoose => session::choose(app),
+        Message::SwitchField
+        | Message::Input(_)
+        | Message::Backspace
+        | Message::Edit(_)
+        | Message::Submit
+        | Message::Confirm(_) => prompt_message(app, msg),
         Message::OpenSave => {
             app.ui.overlay = Overlay::save_prompt(
                 session::proposed_name(app),
                 session::change_description(app),
             );
         }
+        Message::ToggleChanges => {
+            app.ui.overlay = if app.ui.overlay == Overlay::Changes {
+                Overlay::None
+            } else {
+                Overlay::Changes
+            };
+        }
+        Message::ToggleInfo => {
+            app.ui.overlay = match app.ui.overlay {
+                Overlay::Info(_) => Overlay::None,
+                _ => Overlay::Info(app.ui.selected),
+            };
+        }
+        Message::ToggleHelp => {
+            app.ui.overlay = if app.help() {
+                Overlay::None
+            } else {
+                Overlay::Help
+            };
+        }
+        Message::HelpPage => {
+            app.ui.overlay = match app.ui.overlay {
+                Overlay::Help => Overlay::Glossary,
+                Overlay::Glossary => Overlay::Help,
+                ref other => other.clone(),
+            };
+        }
+        Message::CloseOverlay => app.ui.overlay = Overlay::None,
+        Message::OpenSeek => {
+            app.ui.overlay = Overlay::Seek {
+                input: String::new(),
+                cursor: 0,
+            };
+        }
+        // Routed elsewhere by `on_message`, or out of range.
+        _ => {}
+    }
+}
+
+/// Typing into a prompt (save, seek) and answering it: fields, editing keys, submit, confirm.
+fn prompt_message(app: &mut App, msg: Message) {
+    match msg {
         Message::SwitchField => {
             if let Overlay::Save { on_description, .. } = &mut app.ui.overlay {
                 *on_description = !*on_description;
@@ -227,41 +275,7 @@ fn overlay(app: &mut App, msg: Message) {
                 }
             }
         }
-        Message::ToggleChanges => {
-            app.ui.overlay = if app.ui.overlay == Overlay::Changes {
-                Overlay::None
-            } else {
-                Overlay::Changes
-            };
-        }
-        Message::ToggleInfo => {
-            app.ui.overlay = match app.ui.overlay {
-                Overlay::Info(_) => Overlay::None,
-                _ => Overlay::Info(app.ui.selected),
-            };
-        }
-        Message::ToggleHelp => {
-            app.ui.overlay = if app.help() {
-                Overlay::None
-            } else {
-                Overlay::Help
-            };
-        }
-        Message::HelpPage => {
-            app.ui.overlay = match app.ui.overlay {
-                Overlay::Help => Overlay::Glossary,
-                Overlay::Glossary => Overlay::Help,
-                ref other => other.clone(),
-            };
-        }
-        Message::CloseOverlay => app.ui.overlay = Overlay::None,
-        Message::OpenSeek => {
-            app.ui.overlay = Overlay::Seek {
-                input: String::new(),
-                cursor: 0,
-            };
-        }
-        // Routed elsewhere by `on_message`, or out of range.
+        // Routed elsewhere by `overlay`.
         _ => {}
     }
 }

@@ -188,7 +188,7 @@ fn backtest_summary<'a>(app: &App, width: u16) -> Line<'a> {
                     })
                     .collect();
             let mut g = vec![
-                Span::styled(format!(" │ {} ", m.id().to_uppercase()), t.dim()),
+                Span::styled(format!(" │ {} ", m.label()), t.dim()),
                 Span::styled(marks, t.modified()),
             ];
             if let Some(r) = rolling {
@@ -204,6 +204,43 @@ fn backtest_summary<'a>(app: &App, width: u16) -> Line<'a> {
 
 /// Draws the header.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let p = &app.projection;
+    let big = area.height >= 4;
+    let mut lines = vec![title_line(app)];
+    if big {
+        lines.push(backtest_summary(app, area.width));
+    }
+    // Scored once for both lines: it compares the whole projection with the data.
+    let scores = app.backtest_scores();
+    for m in Memory::ALL {
+        // In history years the industry's figures, as in the table.
+        let readout = readout(
+            app,
+            m.label(),
+            &p.reported_series(m),
+            &app.baseline.reported_series(m),
+            big,
+        );
+        // In order of priority, since a narrow screen keeps the first groups that fit: the
+        // balance and its regime, the shortage probability the user asked for with `B`, then
+        // the turn and the backtest's errors.
+        let [balance, turn] = market(app, m).unwrap_or_default();
+        let mut groups = vec![balance];
+        groups.extend(shortage(app, m));
+        groups.push(turn);
+        groups.extend(backtest(app, &scores, m));
+        lines.push(whole_groups(
+            [vec![Span::raw(" ")], readout].concat(),
+            groups,
+            area.width,
+        ));
+    }
+    Paragraph::new(lines).render(area, buf);
+}
+
+/// The title line: the scenario (changed or not), backtest mode, the selected year and what
+/// kind of year it is, and the years shown.
+fn title_line(app: &App) -> Line<'static> {
     let t = app.ui.theme;
     let p = &app.projection;
     let estimated = app.setup.data.is_estimate_year(app.ui.year)
@@ -247,42 +284,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.dim(),
         ),
     ]);
-    let big = area.height >= 4;
-    // In history years the industry's figures, as in the table.
-    let dram = readout(
-        app,
-        "DRAM",
-        &p.reported_series(Memory::Dram),
-        &app.baseline.reported_series(Memory::Dram),
-        big,
-    );
-    let nand = readout(
-        app,
-        "NAND",
-        &p.reported_series(Memory::Nand),
-        &app.baseline.reported_series(Memory::Nand),
-        big,
-    );
-    let mut lines = vec![Line::from(title)];
-    if big {
-        lines.push(backtest_summary(app, area.width));
-    }
-    // Scored once for both lines: it compares the whole projection with the data.
-    let scores = app.backtest_scores();
-    for (m, readout) in [(Memory::Dram, dram), (Memory::Nand, nand)] {
-        // In order of priority, since a narrow screen keeps the first groups that fit: the
-        // balance and its regime, the shortage probability the user asked for with `B`, then
-        // the turn and the backtest's errors.
-        let [balance, turn] = market(app, m).unwrap_or_default();
-        let mut groups = vec![balance];
-        groups.extend(shortage(app, m));
-        groups.push(turn);
-        groups.extend(backtest(app, &scores, m));
-        lines.push(whole_groups(
-            [vec![Span::raw(" ")], readout].concat(),
-            groups,
-            area.width,
-        ));
-    }
-    Paragraph::new(lines).render(area, buf);
+    Line::from(title)
 }

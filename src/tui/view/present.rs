@@ -49,7 +49,7 @@ fn readouts(app: &App) -> Vec<Readout> {
     let mut out: Vec<Readout> = Memory::ALL
         .into_iter()
         .map(|m| {
-            let name = m.id().to_uppercase();
+            let name = m.label();
             let v = p.reported_eb(m, i);
             let note = vs_base(v, &app.baseline.reported_series(m));
             Readout {

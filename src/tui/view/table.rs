@@ -158,7 +158,7 @@ fn view_columns(view: TableView, p: &crate::model::Projection, label: usize) -> 
                 .into_iter()
                 .flat_map(|mem| {
                     let mm = m.memory(mem);
-                    let name = mem.id().to_uppercase();
+                    let name = mem.label();
                     [
                         number_column(format!("{name} SR"), &mm.sufficiency_pct, 1, true),
                         number_column("inv wk".to_owned(), &mm.inventory_weeks, 1, false),
