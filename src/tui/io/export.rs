@@ -46,50 +46,11 @@ fn pane(app: &App, spec: &ChartSpec) -> Pane {
     let (lo, hi) = y_bounds(spec, p.index(from).unwrap_or(0));
     let label = |v: f64| compact_label(if spec.log { 10f64.powf(v) } else { v });
     let mut areas = Vec::new();
-    // Stacked segments: each layer down to the one below it.
     if spec.stacked {
-        let stack = layers(spec, p.first_year, from, base);
-        let joined = |l: &Layer| -> Vec<(f64, f64)> {
-            let mut v = l.history.clone();
-            v.extend(l.projection.iter().skip(usize::from(!l.history.is_empty())));
-            v
-        };
-        for (k, layer) in stack.iter().enumerate() {
-            let upper = joined(layer);
-            let lower = stack
-                .get(k + 1)
-                .map_or_else(|| upper.iter().map(|(x, _)| (*x, 0.0)).collect(), joined);
-            let name = spec
-                .series
-                .iter()
-                .find(|s| s.role == layer.role)
-                .map(|s| s.label.clone())
-                .unwrap_or_default();
-            areas.push(Area {
-                label: name,
-                color: color(layer.role).to_owned(),
-                opacity: 0.85,
-                upper,
-                lower,
-            });
-        }
+        areas.extend(stacked_areas(app, spec, (from, base)));
     }
-    // The uncertainty band of the main series.
     if let Some(band) = &spec.band {
-        let edge = |q: usize| -> Vec<(f64, f64)> {
-            let values: Vec<Option<f64>> =
-                band.iter().map(|b| b.map(|b| b.to_array()[q])).collect();
-            points(app, spec, &values, base.max(from))
-        };
-        for (low, high, opacity, name) in [(0, 4, 0.15, "P10–P90"), (1, 3, 0.3, "P25–P75")] {
-            areas.push(Area {
-                label: name.to_owned(),
-                color: MAIN_HEX.to_owned(),
-                opacity,
-                upper: edge(high),
-                lower: edge(low),
-            });
-        }
+        areas.extend(band_areas(app, spec, band, base.max(from)));
     }
     let ghost = app.ui.show_baseline && app.is_modified();
     let mut lines = Vec::new();
@@ -128,6 +89,62 @@ fn pane(app: &App, spec: &ChartSpec) -> Pane {
         areas,
         lines,
     }
+}
+
+/// A stacked chart's segments as areas, each layer down to the one below it, from `from` on.
+fn stacked_areas(app: &App, spec: &ChartSpec, (from, base): (i32, i32)) -> Vec<Area> {
+    let p = &app.projection;
+    let mut areas = Vec::new();
+    let stack = layers(spec, p.first_year, from, base);
+    let joined = |l: &Layer| -> Vec<(f64, f64)> {
+        let mut v = l.history.clone();
+        v.extend(l.projection.iter().skip(usize::from(!l.history.is_empty())));
+        v
+    };
+    for (k, layer) in stack.iter().enumerate() {
+        let upper = joined(layer);
+        let lower = stack
+            .get(k + 1)
+            .map_or_else(|| upper.iter().map(|(x, _)| (*x, 0.0)).collect(), joined);
+        let name = spec
+            .series
+            .iter()
+            .find(|s| s.role == layer.role)
+            .map(|s| s.label.clone())
+            .unwrap_or_default();
+        areas.push(Area {
+            label: name,
+            color: color(layer.role).to_owned(),
+            opacity: 0.85,
+            upper,
+            lower,
+        });
+    }
+    areas
+}
+
+/// The uncertainty band of the main series as two areas (P10-P90, P25-P75), from `from` on.
+fn band_areas(
+    app: &App,
+    spec: &ChartSpec,
+    band: &[Option<crate::insight::Quantiles>],
+    from: i32,
+) -> Vec<Area> {
+    let mut areas = Vec::new();
+    let edge = |q: usize| -> Vec<(f64, f64)> {
+        let values: Vec<Option<f64>> = band.iter().map(|b| b.map(|b| b.to_array()[q])).collect();
+        points(app, spec, &values, from)
+    };
+    for (low, high, opacity, name) in [(0, 4, 0.15, "P10–P90"), (1, 3, 0.3, "P25–P75")] {
+        areas.push(Area {
+            label: name.to_owned(),
+            color: MAIN_HEX.to_owned(),
+            opacity,
+            upper: edge(high),
+            lower: edge(low),
+        });
+    }
+    areas
 }
 
 /// What was changed against the baseline, for the subtitle.
