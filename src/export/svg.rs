@@ -171,6 +171,35 @@ pub fn render(f: &Figure) -> String {
     out
 }
 
+/// Where a pane's plot sits on the canvas, and its value bounds.
+struct Plot {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+    x: (i32, i32),
+    y: (f64, f64),
+}
+
+impl Plot {
+    /// The canvas x of a (fractional) year.
+    fn x_of(&self, year: f64) -> f64 {
+        let span = f64::from((self.x.1 - self.x.0).max(1));
+        self.left + (year - f64::from(self.x.0)) / span * (self.right - self.left)
+    }
+
+    /// The canvas y of a value, held within the axis.
+    fn y_of(&self, v: f64) -> f64 {
+        let v = v.clamp(self.y.0, self.y.1);
+        let span = if self.y.1 > self.y.0 {
+            self.y.1 - self.y.0
+        } else {
+            1.0
+        };
+        self.bottom - (v - self.y.0) / span * (self.bottom - self.top)
+    }
+}
+
 fn render_pane(out: &mut String, p: &Pane, top: f64, height: f64) {
     let (w, _) = SIZE;
     let (left, right) = (MARGIN_LEFT, w - MARGIN_RIGHT);
@@ -186,15 +215,13 @@ fn render_pane(out: &mut String, p: &Pane, top: f64, height: f64) {
         .collect();
     let title_end = left + 14.0 * p.title.chars().count() as f64 + 30.0;
     let (placed, rows) = legend_rows(&labels, title_end.min(right - 300.0), right);
-    let plot_top = top + 34.0 + LEGEND_ROW * rows.saturating_sub(1) as f64;
-    let bottom = top + height;
-    let x_of = |year: f64| {
-        let span = f64::from((p.x.1 - p.x.0).max(1));
-        left + (year - f64::from(p.x.0)) / span * (right - left)
-    };
-    let y_of = |v: f64| {
-        let span = if p.y.1 > p.y.0 { p.y.1 - p.y.0 } else { 1.0 };
-        bottom - (v - p.y.0) / span * (bottom - plot_top)
+    let plot = Plot {
+        left,
+        right,
+        top: top + 34.0 + LEGEND_ROW * rows.saturating_sub(1) as f64,
+        bottom: top + height,
+        x: p.x,
+        y: p.y,
     };
     let _ = writeln!(out, "<g class=\"pane\">");
     let _ = writeln!(
@@ -203,7 +230,21 @@ fn render_pane(out: &mut String, p: &Pane, top: f64, height: f64) {
         top + 22.0,
         escape(&p.title)
     );
-    for ((label, color), (x, row)) in labels.iter().zip(&placed) {
+    write_legend(out, &labels, &placed, top);
+    write_axes(out, p, &plot);
+    write_areas(out, p, &plot);
+    write_lines(out, p, &plot);
+    out.push_str("</g>\n");
+}
+
+/// The legend's entries at their places (x, row) from `top`.
+fn write_legend(
+    out: &mut String,
+    labels: &[(&String, &String)],
+    placed: &[(f64, usize)],
+    top: f64,
+) {
+    for ((label, color), (x, row)) in labels.iter().zip(placed) {
         let y = top + LEGEND_ROW * *row as f64;
         let _ = writeln!(
             out,
@@ -214,7 +255,13 @@ fn render_pane(out: &mut String, p: &Pane, top: f64, height: f64) {
             escape(label)
         );
     }
-    // Axes, grid and labels.
+}
+
+/// Grid lines with the y labels, the year ticks and labels (the base year bold), the axes and
+/// the base year's dashed line.
+fn write_axes(out: &mut String, p: &Pane, plot: &Plot) {
+    let (left, right, plot_top, bottom) = (plot.left, plot.right, plot.top, plot.bottom);
+    let (x_of, y_of) = (|v| plot.x_of(v), |v| plot.y_of(v));
     for (v, text) in &p.y_labels {
         let y = y_of(*v);
         let _ = writeln!(
@@ -248,7 +295,10 @@ fn render_pane(out: &mut String, p: &Pane, top: f64, height: f64) {
         out,
         "<line x1=\"{base:.1}\" y1=\"{plot_top:.1}\" x2=\"{base:.1}\" y2=\"{bottom:.1}\" stroke=\"#999999\" stroke-dasharray=\"4 4\"/>"
     );
-    let clip = |v: f64| v.clamp(p.y.0, p.y.1);
+}
+
+/// The filled areas (stacked segments, bands), each from its upper edge back along its lower.
+fn write_areas(out: &mut String, p: &Pane, plot: &Plot) {
     for a in &p.areas {
         let mut d = String::new();
         for (i, (year, v)) in a.upper.iter().enumerate() {
@@ -256,12 +306,12 @@ fn render_pane(out: &mut String, p: &Pane, top: f64, height: f64) {
                 d,
                 "{}{:.1},{:.1} ",
                 if i == 0 { "M" } else { "L" },
-                x_of(*year),
-                y_of(clip(*v))
+                plot.x_of(*year),
+                plot.y_of(*v)
             );
         }
         for (year, v) in a.lower.iter().rev() {
-            let _ = write!(d, "L{:.1},{:.1} ", x_of(*year), y_of(clip(*v)));
+            let _ = write!(d, "L{:.1},{:.1} ", plot.x_of(*year), plot.y_of(*v));
         }
         let _ = writeln!(
             out,
@@ -269,6 +319,10 @@ fn render_pane(out: &mut String, p: &Pane, top: f64, height: f64) {
             d, a.color, a.opacity
         );
     }
+}
+
+/// The lines, broken where a year has no figure.
+fn write_lines(out: &mut String, p: &Pane, plot: &Plot) {
     for l in &p.lines {
         let mut d = String::new();
         let mut last: Option<f64> = None;
@@ -280,8 +334,8 @@ fn render_pane(out: &mut String, p: &Pane, top: f64, height: f64) {
                 d,
                 "{}{:.1},{:.1} ",
                 if joined { "L" } else { "M" },
-                x_of(*year),
-                y_of(clip(*v))
+                plot.x_of(*year),
+                plot.y_of(*v)
             );
             last = Some(*year);
         }
@@ -299,7 +353,6 @@ fn render_pane(out: &mut String, p: &Pane, top: f64, height: f64) {
             l.width
         );
     }
-    out.push_str("</g>\n");
 }
 
 #[cfg(test)]
