@@ -3,6 +3,7 @@
 
 use crate::data::{MemoryMarket, Series as DataSeries};
 use crate::insight::Quantity;
+use crate::model::Memory;
 use crate::model::{MemoryProjection, Projection};
 use crate::tui::chart::spec::{
     ChartSpec, Role, Series, aligned, band, every_year, observed, with_band,
@@ -39,95 +40,125 @@ pub fn market_specs(app: &App, p: &Projection) -> Vec<ChartSpec> {
             false,
         )];
     };
-    let (mp, bp): (&MemoryProjection, &MemoryProjection) = (pm.memory(memory), bm.memory(memory));
-    let md = data.memory(memory);
-    let with_observed = |mut s: Series, series: Option<&DataSeries>| {
-        s.observed = series.and_then(|d| observed(app, d));
-        s
+    let m = MarketPanes {
+        app,
+        p,
+        memory,
+        now: pm.memory(memory),
+        base: bm.memory(memory),
+        data: data.memory(memory),
     };
-    let label = &mp.label;
     let mut panes = match app.ui.chart {
-        ChartKind::Balance => vec![
+        ChartKind::Balance => m.balance(),
+        _ => m.price_and_revenue(),
+    };
+    if let Some(last) = panes.last_mut() {
+        last.regime = Some(m.now.regime.clone());
+    }
+    panes
+}
+
+/// What the market panes of one memory draw from.
+struct MarketPanes<'a> {
+    app: &'a App,
+    p: &'a Projection,
+    memory: Memory,
+    now: &'a MemoryProjection,
+    base: &'a MemoryProjection,
+    data: &'a crate::data::MemoryMarket,
+}
+
+impl MarketPanes<'_> {
+    /// A series of the current projection with the baseline's as its ghost, and the data's
+    /// observations of it where given.
+    fn series(
+        &self,
+        name: &'static str,
+        role: Role,
+        pick: fn(&MemoryProjection) -> &Vec<f64>,
+        observations: Option<&DataSeries>,
+    ) -> Series {
+        let mut s = Series::new(
+            name,
+            role,
+            every_year(pick(self.now)),
+            Some(aligned(
+                self.p,
+                &self.app.baseline,
+                &every_year(pick(self.base)),
+            )),
+        );
+        s.observed = observations.and_then(|d| observed(self.app, d));
+        s
+    }
+
+    /// Chart 5: sufficiency above, supply against demand below.
+    fn balance(&self) -> Vec<ChartSpec> {
+        let label = &self.now.label;
+        vec![
             with_band(
                 ChartSpec::new(
                     format!("{label} sufficiency ratio (supply - demand) / demand"),
                     "%",
-                    vec![Series::new(
+                    vec![self.series(
                         "Sufficiency",
                         Role::Sufficiency,
-                        every_year(&mp.sufficiency_pct),
-                        Some(aligned(p, b, &every_year(&bp.sufficiency_pct))),
+                        |m| &m.sufficiency_pct,
+                        None,
                     )],
                     false,
                 ),
-                band(app, memory, Quantity::Sufficiency),
+                band(self.app, self.memory, Quantity::Sufficiency),
             ),
             with_band(
                 ChartSpec::new(
                     format!("{label} supply vs demand"),
                     "EB",
                     vec![
-                        with_observed(
-                            Series::new(
-                                "Demand",
-                                Role::Demand,
-                                every_year(&mp.demand_eb),
-                                Some(aligned(p, b, &every_year(&bp.demand_eb))),
-                            ),
-                            Some(&md.bits),
+                        self.series(
+                            "Demand",
+                            Role::Demand,
+                            |m| &m.demand_eb,
+                            Some(&self.data.bits),
                         ),
-                        Series::new(
-                            "Supply",
-                            Role::Supply,
-                            every_year(&mp.supply_eb),
-                            Some(aligned(p, b, &every_year(&bp.supply_eb))),
-                        ),
+                        self.series("Supply", Role::Supply, |m| &m.supply_eb, None),
                     ],
                     false,
                 ),
-                band(app, memory, Quantity::Demand),
+                band(self.app, self.memory, Quantity::Demand),
             ),
-        ],
-        _ => {
-            let mut price = Series::new(
-                "Price index",
-                Role::Price,
-                every_year(&mp.price_index),
-                Some(aligned(p, b, &every_year(&bp.price_index))),
-            );
-            price.observed = observed_price(app, md);
-            vec![
-                with_band(
-                    ChartSpec::new(
-                        format!("{label} revenue"),
-                        "USD billion",
-                        vec![with_observed(
-                            Series::new(
-                                "Revenue",
-                                Role::Revenue,
-                                every_year(&mp.revenue_busd),
-                                Some(aligned(p, b, &every_year(&bp.revenue_busd))),
-                            ),
-                            Some(&md.revenue),
-                        )],
-                        false,
-                    ),
-                    band(app, memory, Quantity::Revenue),
-                ),
-                with_band(
-                    ChartSpec::new(
-                        format!("{label} price index"),
-                        format!("{} = 100, log", p.base_year),
-                        vec![price],
-                        true,
-                    ),
-                    band(app, memory, Quantity::Price),
-                ),
-            ]
-        }
-    };
-    if let Some(last) = panes.last_mut() {
-        last.regime = Some(mp.regime.clone());
+        ]
     }
-    panes
+
+    /// Chart 6: revenue above, the price index (log) below.
+    fn price_and_revenue(&self) -> Vec<ChartSpec> {
+        let label = &self.now.label;
+        let mut price = self.series("Price index", Role::Price, |m| &m.price_index, None);
+        price.observed = observed_price(self.app, self.data);
+        vec![
+            with_band(
+                ChartSpec::new(
+                    format!("{label} revenue"),
+                    "USD billion",
+                    vec![self.series(
+                        "Revenue",
+                        Role::Revenue,
+                        |m| &m.revenue_busd,
+                        Some(&self.data.revenue),
+                    )],
+                    false,
+                ),
+                band(self.app, self.memory, Quantity::Revenue),
+            ),
+            with_band(
+                ChartSpec::new(
+                    format!("{label} price index"),
+                    format!("{} = 100, log", self.p.base_year),
+                    vec![price],
+                    true,
+                ),
+                band(self.app, self.memory, Quantity::Price),
+            ),
+        ]
+    }
 }
