@@ -82,6 +82,49 @@ fn on_message(app: &mut App, msg: Message, effects: &mut Vec<Effect>) {
     if !matches!(msg, Message::Tick | Message::Resize(_)) {
         app.ui.status = None;
     }
+    match handler(msg) {
+        Handler::Overlay => overlay(app, msg),
+        Handler::Insight => insight(app, msg),
+        Handler::Outside => outside(app, msg, effects),
+        Handler::Meeting => meeting(app, msg),
+        Handler::Slider => slider(app, msg),
+        Handler::View => view(app, msg),
+    }
+    let slider_move = matches!(
+        msg,
+        Message::Step(_)
+            | Message::BigStep(_)
+            | Message::StepIndex { .. }
+            | Message::SetFraction { .. }
+    );
+    if let Some(before) = before.filter(|b| app.params != b.params) {
+        session::record(app, before, slider_move);
+    } else if !slider_move && !matches!(msg, Message::Tick | Message::Resize(_)) {
+        // Anything else between two moves ends the merged move.
+        app.edits.moving = None;
+    }
+    settle(app);
+}
+
+/// The part of `update` that handles each message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Handler {
+    /// Overlays and their prompts.
+    Overlay,
+    /// Tornado and bands.
+    Insight,
+    /// The clipboard, files and quitting.
+    Outside,
+    /// Undo, pins, presentation, replays.
+    Meeting,
+    /// Sliders.
+    Slider,
+    /// What is on screen.
+    View,
+}
+
+/// Which handler takes `msg`.
+fn handler(msg: Message) -> Handler {
     match msg {
         Message::OpenPicker
         | Message::PickerMove(_)
@@ -98,17 +141,17 @@ fn on_message(app: &mut App, msg: Message, effects: &mut Vec<Effect>) {
         | Message::ToggleHelp
         | Message::HelpPage
         | Message::CloseOverlay
-        | Message::OpenSeek => overlay(app, msg),
+        | Message::OpenSeek => Handler::Overlay,
         Message::ToggleTornado
         | Message::CycleOutput
         | Message::TornadoMove(_)
         | Message::TornadoChoose
-        | Message::ToggleBands => insight(app, msg),
+        | Message::ToggleBands => Handler::Insight,
         Message::Share
         | Message::Report
         | Message::Export
         | Message::Quit
-        | Message::RequestQuit => outside(app, msg, effects),
+        | Message::RequestQuit => Handler::Outside,
         Message::Undo
         | Message::Redo
         | Message::Pin
@@ -117,7 +160,7 @@ fn on_message(app: &mut App, msg: Message, effects: &mut Vec<Effect>) {
         | Message::DeckStep(_)
         | Message::Replay
         | Message::Tick
-        | Message::Reveal => meeting(app, msg),
+        | Message::Reveal => Handler::Meeting,
         Message::Select(_)
         | Message::SelectIndex(_)
         | Message::Step(_)
@@ -128,7 +171,7 @@ fn on_message(app: &mut App, msg: Message, effects: &mut Vec<Effect>) {
         | Message::ResetAll
         | Message::SetFraction { .. }
         | Message::StepIndex { .. }
-        | Message::EndDrag => slider(app, msg),
+        | Message::EndDrag => Handler::Slider,
         Message::Resize(_)
         | Message::CycleFocus(_)
         | Message::Focus(_)
@@ -143,22 +186,8 @@ fn on_message(app: &mut App, msg: Message, effects: &mut Vec<Effect>) {
         | Message::ToggleBaseline
         | Message::ToggleAllYears
         | Message::CycleView
-        | Message::CycleTableView => view(app, msg),
+        | Message::CycleTableView => Handler::View,
     }
-    let slider_move = matches!(
-        msg,
-        Message::Step(_)
-            | Message::BigStep(_)
-            | Message::StepIndex { .. }
-            | Message::SetFraction { .. }
-    );
-    if let Some(before) = before.filter(|b| app.params != b.params) {
-        session::record(app, before, slider_move);
-    } else if !slider_move && !matches!(msg, Message::Tick | Message::Resize(_)) {
-        // Anything else between two moves ends the merged move.
-        app.edits.moving = None;
-    }
-    settle(app);
 }
 
 /// Overlays and their prompts: the scenario picker, the save and seek prompts, confirmations, the change and info cards, the help.
