@@ -160,7 +160,27 @@ fn refuse_repeated(set: &[crate::params::Override]) -> Result<(), CommandError> 
 
 /// Runs a headless command, writing to `out`; returns the process exit code.
 pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let result: Result<String, CommandError> = match command {
+    let result = output(command);
+    match result {
+        // Everything printed passes one sanitiser: text from a data file, a scenario file or an
+        // argument can never reach the terminal as an escape sequence.
+        Ok(text) => write_out(out, err, &crate::data::sanitize_lines(&text)),
+        Err(e) => {
+            let _ = writeln!(err, "{}", crate::data::sanitize_lines(&describe(&e)));
+            if matches!(e, CommandError::Setup(SetupError::Data(_))) {
+                let _ = writeln!(
+                    err,
+                    "memcycle: the data set has problems; nothing was projected"
+                );
+            }
+            1
+        }
+    }
+}
+
+/// What `command` prints, or why it printed nothing.
+fn output(command: &Command) -> Result<String, CommandError> {
+    match command {
         Command::Project { scenario, format } => project_output(scenario, format),
         Command::Market { scenario, format } => market_output(scenario, format),
         Command::Backtest(args) => backtest_output(args),
@@ -235,21 +255,6 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         // The binary answers `config` (it holds the parsed command line and the file).
         Command::Config => Ok(String::new()),
         Command::Check { data } => check_output(data),
-    };
-    match result {
-        // Everything printed passes one sanitiser: text from a data file, a scenario file or an
-        // argument can never reach the terminal as an escape sequence.
-        Ok(text) => write_out(out, err, &crate::data::sanitize_lines(&text)),
-        Err(e) => {
-            let _ = writeln!(err, "{}", crate::data::sanitize_lines(&describe(&e)));
-            if matches!(e, CommandError::Setup(SetupError::Data(_))) {
-                let _ = writeln!(
-                    err,
-                    "memcycle: the data set has problems; nothing was projected"
-                );
-            }
-            1
-        }
     }
 }
 
