@@ -57,40 +57,43 @@ fn is_number_char(c: char) -> bool {
 }
 
 fn key(app: &App, k: &KeyEvent) -> Option<Message> {
-    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     // Quitting at once works everywhere, over any overlay and in the prompt.
     if keys::action(k.code, k.modifiers) == Some(Action::ForceQuit) {
         return Some(Message::Quit);
     }
+    if app.ui.overlay != Overlay::None {
+        return overlay_key(app, k);
+    }
+    if app.ui.presenting.is_some() {
+        return presentation_message(app, k);
+    }
+    keys::action(k.code, k.modifiers).and_then(|a| explorer_message(app, a))
+}
+
+/// A key over an open overlay: each overlay takes its own few keys.
+fn overlay_key(app: &App, k: &KeyEvent) -> Option<Message> {
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     match &app.ui.overlay {
-        Overlay::None => {}
-        Overlay::Problems { .. } => {
-            return match k.code {
-                KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q') => Some(Message::CloseOverlay),
-                _ => None,
-            };
-        }
-        Overlay::Info(_) => {
-            return match k.code {
-                KeyCode::Esc | KeyCode::Enter | KeyCode::Char('i') => Some(Message::CloseOverlay),
-                KeyCode::Char('q') => Some(Message::RequestQuit),
-                _ => None,
-            };
-        }
-        Overlay::Help | Overlay::Glossary | Overlay::Changes => {
-            return match k.code {
-                KeyCode::Char('q') => Some(Message::RequestQuit),
-                KeyCode::Tab | KeyCode::BackTab if app.help() => Some(Message::HelpPage),
-                KeyCode::Esc | KeyCode::Char('?' | 'w') | KeyCode::Enter => {
-                    Some(Message::CloseOverlay)
-                }
-                _ => None,
-            };
-        }
+        Overlay::None => None,
+        Overlay::Problems { .. } => match k.code {
+            KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q') => Some(Message::CloseOverlay),
+            _ => None,
+        },
+        Overlay::Info(_) => match k.code {
+            KeyCode::Esc | KeyCode::Enter | KeyCode::Char('i') => Some(Message::CloseOverlay),
+            KeyCode::Char('q') => Some(Message::RequestQuit),
+            _ => None,
+        },
+        Overlay::Help | Overlay::Glossary | Overlay::Changes => match k.code {
+            KeyCode::Char('q') => Some(Message::RequestQuit),
+            KeyCode::Tab | KeyCode::BackTab if app.help() => Some(Message::HelpPage),
+            KeyCode::Esc | KeyCode::Char('?' | 'w') | KeyCode::Enter => Some(Message::CloseOverlay),
+            _ => None,
+        },
         Overlay::Picker { entries, .. } => {
             let page = (app.ui.size.height.saturating_sub(6)).max(1) as isize;
             let all = entries.len() as isize;
-            return match k.code {
+            match k.code {
                 KeyCode::Up | KeyCode::Char('k') => Some(Message::PickerMove(-1)),
                 KeyCode::Down | KeyCode::Char('j') => Some(Message::PickerMove(1)),
                 KeyCode::Home => Some(Message::PickerMove(-all)),
@@ -100,45 +103,33 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
                 KeyCode::Enter => Some(Message::PickerChoose),
                 KeyCode::Esc | KeyCode::Char('s' | 'q') => Some(Message::CloseOverlay),
                 _ => None,
-            };
+            }
         }
-        Overlay::Save { .. } => {
-            return match k.code {
-                KeyCode::Tab | KeyCode::BackTab => Some(Message::SwitchField),
-                code => prompt_key(code, ctrl),
-            };
-        }
+        Overlay::Save { .. } => match k.code {
+            KeyCode::Tab | KeyCode::BackTab => Some(Message::SwitchField),
+            code => prompt_key(code, ctrl),
+        },
         // The goal-seek dialog also chooses what is sought: Tab the output, ↑↓ its year; a
         // letter is no part of a number target.
-        Overlay::Seek { .. } => {
-            return match k.code {
-                KeyCode::Tab => Some(Message::CycleOutput),
-                KeyCode::Up => Some(Message::Year(-1)),
-                KeyCode::Down => Some(Message::Year(1)),
-                KeyCode::Char(c) if !(ctrl || is_number_char(c)) => None,
-                code => prompt_key(code, ctrl),
-            };
-        }
-        Overlay::ConfirmQuit => {
-            return match k.code {
-                KeyCode::Char('S') => Some(Message::OpenSave),
-                KeyCode::Char('q') => Some(Message::Quit),
-                KeyCode::Esc => Some(Message::CloseOverlay),
-                _ => None,
-            };
-        }
-        Overlay::ConfirmOverwrite { .. } => {
-            return match k.code {
-                KeyCode::Char('y' | 'Y') => Some(Message::Confirm(true)),
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Message::Confirm(false)),
-                _ => None,
-            };
-        }
+        Overlay::Seek { .. } => match k.code {
+            KeyCode::Tab => Some(Message::CycleOutput),
+            KeyCode::Up => Some(Message::Year(-1)),
+            KeyCode::Down => Some(Message::Year(1)),
+            KeyCode::Char(c) if !(ctrl || is_number_char(c)) => None,
+            code => prompt_key(code, ctrl),
+        },
+        Overlay::ConfirmQuit => match k.code {
+            KeyCode::Char('S') => Some(Message::OpenSave),
+            KeyCode::Char('q') => Some(Message::Quit),
+            KeyCode::Esc => Some(Message::CloseOverlay),
+            _ => None,
+        },
+        Overlay::ConfirmOverwrite { .. } => match k.code {
+            KeyCode::Char('y' | 'Y') => Some(Message::Confirm(true)),
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Message::Confirm(false)),
+            _ => None,
+        },
     }
-    if app.ui.presenting.is_some() {
-        return presentation_message(app, k);
-    }
-    keys::action(k.code, k.modifiers).and_then(|a| explorer_message(app, a))
 }
 
 /// The message for `action` in the explorer: the arrows and page keys do what the focused
