@@ -213,22 +213,22 @@ fn device_parameters(
     }
     if data.market.is_some() {
         let basis = |f: &Option<Figure>| f.as_ref().map_or(Convention, figure);
-        out.push(wanted(
-            id("unit_elasticity"),
-            "Units vs memory price",
-            g,
-            "1",
-            ParamKey::UnitElasticity(i),
-            basis(&d.unit_price_elasticity),
-        ));
-        out.push(wanted(
-            id("content_elasticity"),
-            "Memory per unit vs price",
-            g,
-            "1",
-            ParamKey::ContentElasticity(i),
-            basis(&d.content_price_elasticity),
-        ));
+        for (field, label, key, evidence) in [
+            (
+                "unit_elasticity",
+                "Units vs memory price",
+                ParamKey::UnitElasticity(i),
+                &d.unit_price_elasticity,
+            ),
+            (
+                "content_elasticity",
+                "Memory per unit vs price",
+                ParamKey::ContentElasticity(i),
+                &d.content_price_elasticity,
+            ),
+        ] {
+            out.push(wanted(id(field), label, g, "1", key, basis(evidence)));
+        }
     }
     out
 }
