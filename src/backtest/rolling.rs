@@ -287,30 +287,7 @@ pub fn run(
                 ));
             }
         }
-        for s in scored_series(data, &projection) {
-            for h in 1..=params.horizon - origin {
-                let year = origin + h;
-                let (Some(observed), Some(i)) = (
-                    s.observed.get(year).filter(|v| *v > 0.0),
-                    projection.index(year),
-                ) else {
-                    continue;
-                };
-                let Some((naive, drift)) = benchmarks(s.observed, origin, h) else {
-                    continue;
-                };
-                forecasts.push(Forecast {
-                    series: s.series.clone(),
-                    unit: s.unit,
-                    origin,
-                    horizon: h,
-                    observed,
-                    model: s.projected[i],
-                    naive,
-                    drift,
-                });
-            }
-        }
+        forecasts.extend(forecasts_from(data, &projection, origin, params.horizon));
     }
     let skills = summarise(&forecasts);
     let prices = match &data.market {
@@ -328,6 +305,42 @@ pub fn run(
         skills,
         prices,
     })
+}
+
+/// Every scored series' forecasts from `origin` up to `last`, each with its benchmarks, for the
+/// years that have an observed figure.
+fn forecasts_from(
+    data: &Dataset,
+    projection: &crate::model::Projection,
+    origin: Year,
+    last: Year,
+) -> Vec<Forecast> {
+    let mut out = Vec::new();
+    for s in scored_series(data, projection) {
+        for h in 1..=last - origin {
+            let year = origin + h;
+            let (Some(observed), Some(i)) = (
+                s.observed.get(year).filter(|v| *v > 0.0),
+                projection.index(year),
+            ) else {
+                continue;
+            };
+            let Some((naive, drift)) = benchmarks(s.observed, origin, h) else {
+                continue;
+            };
+            out.push(Forecast {
+                series: s.series.clone(),
+                unit: s.unit,
+                origin,
+                horizon: h,
+                observed,
+                model: s.projected[i],
+                naive,
+                drift,
+            });
+        }
+    }
+    out
 }
 
 /// One [`Skill`] per series that has forecasts, in the order the series first appear.
