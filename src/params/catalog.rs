@@ -33,67 +33,11 @@ impl Catalog {
         let mut baseline = trend.clone();
         baseline.horizon = base_year + DEFAULT_HORIZON_YEARS;
         let mut specs = Vec::with_capacity(wanted.len());
-        for Wanted {
-            id,
-            label,
-            group,
-            unit,
-            key,
-            basis,
-        } in wanted
-        {
-            let Some(range) = data.ranges.get(&id) else {
-                problems.push(Problem {
-                    file: first_file(data),
-                    line: 0,
-                    column: 0,
-                    message: format!("no range for parameter \"{id}\"; expected a table [params.\"{id}\"] with min, max, step, low and high"),
-                });
-                continue;
-            };
-            let mut min = range.min;
-            if matches!(key, ParamKey::Horizon | ParamKey::CutStart(_)) {
-                min = min.max(f64::from(base_year + 1));
+        for w in wanted {
+            match spec(data, base_year, w, &mut baseline, strict) {
+                Ok(spec) => specs.push(spec),
+                Err(problem) => problems.push(problem),
             }
-            // The horizon's plausible range is written for the data's own base year; from
-            // another base year it moves with it, as the default (base + 10) does.
-            let shift = if key == ParamKey::Horizon {
-                f64::from(base_year - data.last_observed_year())
-            } else {
-                0.0
-            };
-            let (default, default_basis) = match (&range.default, &range.source) {
-                (Some(d), Some(src)) => (*d, DefaultBasis::Explicit(src.clone())),
-                (Some(d), None) => (*d, DefaultBasis::Explicit(String::new())),
-                (None, _) => (round_to_step(key.get(&baseline), range.step), basis),
-            };
-            if !(min..=range.max).contains(&default) && strict {
-                problems.push(Problem {
-                    file: range.origin.file.clone(),
-                    line: range.origin.line,
-                    column: range.origin.column,
-                    message: format!(
-                        "parameter \"{id}\": its default {default} (derived from the data up to {base_year}) is outside the range {}..{}; expected a range that holds it, or an explicit default",
-                        range.min, range.max
-                    ),
-                });
-            }
-            let default = default.clamp(min, range.max.max(min));
-            key.set(&mut baseline, default);
-            specs.push(ParamSpec {
-                id,
-                label: label.to_owned(),
-                group,
-                unit,
-                default,
-                min,
-                max: range.max.max(min),
-                step: range.step,
-                low: (range.low + shift).clamp(min, range.max.max(min)),
-                high: (range.high + shift).clamp(min, range.max.max(min)),
-                default_basis,
-                key,
-            });
         }
         if problems.is_empty() {
             Ok(Self {
@@ -262,6 +206,80 @@ fn unknown_range(data: &Dataset, id: &str, range: &ParamRange, wanted: &[Wanted]
         column: range.origin.column,
         message,
     }
+}
+
+/// The slider of parameter `w` from its range in `data` at `base_year`: its default (explicit,
+/// or derived and rounded to the step) set in `baseline`; a problem when the data has no range
+/// for it, or (with `strict`) a derived default outside its range.
+fn spec(
+    data: &Dataset,
+    base_year: Year,
+    w: Wanted,
+    baseline: &mut Parameters,
+    strict: bool,
+) -> Result<ParamSpec, Problem> {
+    let Wanted {
+        id,
+        label,
+        group,
+        unit,
+        key,
+        basis,
+    } = w;
+    let Some(range) = data.ranges.get(&id) else {
+        return Err(Problem {
+            file: first_file(data),
+            line: 0,
+            column: 0,
+            message: format!(
+                "no range for parameter \"{id}\"; expected a table [params.\"{id}\"] with min, max, step, low and high"
+            ),
+        });
+    };
+    let mut min = range.min;
+    if matches!(key, ParamKey::Horizon | ParamKey::CutStart(_)) {
+        min = min.max(f64::from(base_year + 1));
+    }
+    // The horizon's plausible range is written for the data's own base year; from
+    // another base year it moves with it, as the default (base + 10) does.
+    let shift = if key == ParamKey::Horizon {
+        f64::from(base_year - data.last_observed_year())
+    } else {
+        0.0
+    };
+    let (default, default_basis) = match (&range.default, &range.source) {
+        (Some(d), Some(src)) => (*d, DefaultBasis::Explicit(src.clone())),
+        (Some(d), None) => (*d, DefaultBasis::Explicit(String::new())),
+        (None, _) => (round_to_step(key.get(baseline), range.step), basis),
+    };
+    if !(min..=range.max).contains(&default) && strict {
+        return Err(Problem {
+            file: range.origin.file.clone(),
+            line: range.origin.line,
+            column: range.origin.column,
+            message: format!(
+                "parameter \"{id}\": its default {default} (derived from the data up to {base_year}) is outside the range {}..{}; expected a range that holds it, or an explicit default",
+                range.min, range.max
+            ),
+        });
+    }
+    let max = range.max.max(min);
+    let default = default.clamp(min, max);
+    key.set(baseline, default);
+    Ok(ParamSpec {
+        id,
+        label: label.to_owned(),
+        group,
+        unit,
+        default,
+        min,
+        max,
+        step: range.step,
+        low: (range.low + shift).clamp(min, max),
+        high: (range.high + shift).clamp(min, max),
+        default_basis,
+        key,
+    })
 }
 
 #[cfg(test)]
