@@ -55,6 +55,25 @@ pub fn exports_dir(config: &Config, store: &Store) -> Option<PathBuf> {
 
 /// `memcycle config`: every setting, its effective value and where it comes from.
 pub fn describe(cli: &Cli, config: &Config) -> String {
+    let rows = setting_rows(cli, config);
+    let mut t = super::TextTable::new([
+        ("setting", crate::format::Align::Left),
+        ("value", crate::format::Align::Left),
+        ("from", crate::format::Align::Left),
+    ]);
+    for (k, v, from) in rows {
+        t.row(vec![k.to_owned(), v, from]);
+    }
+    let file = match (&config.file, crate::config::default_path()) {
+        (Some(f), _) => format!("configuration file: {}", f.display()),
+        (None, Some(d)) => format!("configuration file: none ({} does not exist)", d.display()),
+        (None, None) => "configuration file: none".to_owned(),
+    };
+    format!("{file}\n\n{}\n", t.render())
+}
+
+/// Each setting: its name, effective value and where that comes from.
+fn setting_rows(cli: &Cli, config: &Config) -> Vec<(&'static str, String, String)> {
     let s = &config.settings;
     let from_file = |set: bool| {
         if set {
@@ -72,7 +91,7 @@ pub fn describe(cli: &Cli, config: &Config) -> String {
         pick.scenarios_dir.clone_from(&s.scenarios_dir);
     }
     let store = pick.store();
-    let rows: Vec<(&str, String, String)> = vec![
+    vec![
         (
             "theme",
             match s.theme {
@@ -128,21 +147,7 @@ pub fn describe(cli: &Cli, config: &Config) -> String {
             format!("{:?}", s.chart.unwrap_or(ChartName::Dram)).to_lowercase(),
             from_file(s.chart.is_some()),
         ),
-    ];
-    let mut t = super::TextTable::new([
-        ("setting", crate::format::Align::Left),
-        ("value", crate::format::Align::Left),
-        ("from", crate::format::Align::Left),
-    ]);
-    for (k, v, from) in rows {
-        t.row(vec![k.to_owned(), v, from]);
-    }
-    let file = match (&config.file, crate::config::default_path()) {
-        (Some(f), _) => format!("configuration file: {}", f.display()),
-        (None, Some(d)) => format!("configuration file: none ({} does not exist)", d.display()),
-        (None, None) => "configuration file: none".to_owned(),
-    };
-    format!("{file}\n\n{}\n", t.render())
+    ]
 }
 
 /// The data directory the command line points at (the command's `--data`, else the
