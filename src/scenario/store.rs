@@ -73,6 +73,50 @@ pub struct Entry {
     pub builtin: bool,
 }
 
+/// A scenario piped in: `memcycle share | ... | memcycle --scenario -`. At a terminal that
+/// would wait for typing (and swallow the explorer's keys): refused.
+fn read_stdin() -> Result<ScenarioText, ScenarioError> {
+    if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        return Err(ScenarioError::Unreadable {
+                path: "<stdin>".to_owned(),
+                reason: "standard input is a terminal; pipe a scenario in, e.g. `memcycle share --set ... | memcycle market --scenario -`".to_owned(),
+            });
+    }
+    let mut bytes = Vec::new();
+    let limit = crate::data::MAX_FILE_BYTES;
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::io::stdin(), limit + 1),
+        &mut bytes,
+    )
+    .map_err(|e| ScenarioError::Unreadable {
+        path: "<stdin>".to_owned(),
+        reason: e.to_string(),
+    })?;
+    if bytes.len() as u64 > limit {
+        return Err(ScenarioError::Unreadable {
+            path: "<stdin>".to_owned(),
+            reason: format!(
+                "more than {} MB; expected a scenario file",
+                limit / 1_000_000
+            ),
+        });
+    }
+    // Located like a file's: `<stdin>:3:7: byte 0xFF is not UTF-8`.
+    let text = crate::data::decode_text(bytes).map_err(|e| {
+        let (line, column) = e.location().unwrap_or((0, 0));
+        ScenarioError::Unreadable {
+            path: format!("<stdin>:{line}:{column}"),
+            reason: e.to_string(),
+        }
+    })?;
+    Ok(ScenarioText {
+        file: "<stdin>".to_owned(),
+        id: "stdin".to_owned(),
+        text,
+        builtin: false,
+    })
+}
+
 /// Why a scenario could not be found, read or checked.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ScenarioError {
@@ -244,47 +288,7 @@ impl Store {
             });
         }
         if name_or_file == "-" {
-            // A scenario piped in: `memcycle share | ... | memcycle --scenario -`. At a
-            // terminal that would wait for typing (and swallow the explorer's keys): refused.
-            if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
-                return Err(ScenarioError::Unreadable {
-                    path: "<stdin>".to_owned(),
-                    reason: "standard input is a terminal; pipe a scenario in, e.g. `memcycle share --set ... | memcycle market --scenario -`".to_owned(),
-                });
-            }
-            let mut bytes = Vec::new();
-            let limit = crate::data::MAX_FILE_BYTES;
-            std::io::Read::read_to_end(
-                &mut std::io::Read::take(std::io::stdin(), limit + 1),
-                &mut bytes,
-            )
-            .map_err(|e| ScenarioError::Unreadable {
-                path: "<stdin>".to_owned(),
-                reason: e.to_string(),
-            })?;
-            if bytes.len() as u64 > limit {
-                return Err(ScenarioError::Unreadable {
-                    path: "<stdin>".to_owned(),
-                    reason: format!(
-                        "more than {} MB; expected a scenario file",
-                        limit / 1_000_000
-                    ),
-                });
-            }
-            // Located like a file's: `<stdin>:3:7: byte 0xFF is not UTF-8`.
-            let text = crate::data::decode_text(bytes).map_err(|e| {
-                let (line, column) = e.location().unwrap_or((0, 0));
-                ScenarioError::Unreadable {
-                    path: format!("<stdin>:{line}:{column}"),
-                    reason: e.to_string(),
-                }
-            })?;
-            return Ok(ScenarioText {
-                file: "<stdin>".to_owned(),
-                id: "stdin".to_owned(),
-                text,
-                builtin: false,
-            });
+            return read_stdin();
         }
         let as_file = Path::new(name_or_file);
         let path = if as_file.is_file() {
