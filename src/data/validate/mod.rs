@@ -103,27 +103,11 @@ pub fn validate(
     let mut problems = std::mem::take(&mut c.problems);
     problems.sort_by_key(|p| (p.line, p.column));
 
-    let mut market = None;
-    if let Some((supply, sloc)) = &supply {
-        let mut m = Checker::new(sloc, &source_ids);
-        m.sources_table(&supply.sources, &mut sources);
-        market = m.market(supply);
-        for (id, r) in &supply.params {
-            if ranges.contains_key(id.get_ref()) {
-                m.err(
-                    &id.span(),
-                    format!(
-                        "parameter \"{}\" has a range in both data files; expected one",
-                        id.get_ref()
-                    ),
-                );
-            }
-            ranges.insert(id.get_ref().clone(), m.range(id.get_ref(), r));
-        }
-        let mut more = std::mem::take(&mut m.problems);
-        more.sort_by_key(|p| (p.line, p.column));
+    let market = supply.and_then(|(supply, sloc)| {
+        let (market, more) = check_supply(supply, sloc, &source_ids, &mut sources, &mut ranges);
         problems.extend(more);
-    }
+        market
+    });
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -146,6 +130,36 @@ pub fn validate(
         ranges,
         current_year,
     })
+}
+
+/// Checks `supply.toml`: its sources (added to `sources`), its market and its parameter ranges
+/// (added to `ranges`; a parameter with a range in both files is a problem). Returns the market
+/// and the problems, in file order.
+fn check_supply(
+    supply: &SupplyFile,
+    sloc: &Locator<'_>,
+    source_ids: &BTreeSet<String>,
+    sources: &mut BTreeMap<String, super::dataset::Source>,
+    ranges: &mut BTreeMap<String, super::dataset::ParamRange>,
+) -> (Option<super::dataset::Market>, Vec<Problem>) {
+    let mut m = Checker::new(sloc, source_ids);
+    m.sources_table(&supply.sources, sources);
+    let market = m.market(supply);
+    for (id, r) in &supply.params {
+        if ranges.contains_key(id.get_ref()) {
+            m.err(
+                &id.span(),
+                format!(
+                    "parameter \"{}\" has a range in both data files; expected one",
+                    id.get_ref()
+                ),
+            );
+        }
+        ranges.insert(id.get_ref().clone(), m.range(id.get_ref(), r));
+    }
+    let mut problems = std::mem::take(&mut m.problems);
+    problems.sort_by_key(|p| (p.line, p.column));
+    (market, problems)
 }
 
 pub(super) fn parse_year(s: &str) -> Option<Year> {
