@@ -8,7 +8,11 @@ use std::collections::BTreeMap;
 /// order.
 pub fn source_uses(d: &Dataset) -> BTreeMap<String, Vec<String>> {
     let mut uses: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut series = |name: String, s: &Series| {
+    let mut add = |source: &str, name: String| {
+        uses.entry(source.to_owned()).or_default().push(name);
+    };
+    for (name, s) in named_series(d) {
+        // One entry per source of the series, with the years it gives.
         let mut by_source: Vec<(&str, Vec<i32>)> = Vec::new();
         for p in &s.points {
             match by_source.iter_mut().find(|(id, _)| *id == p.source) {
@@ -17,13 +21,76 @@ pub fn source_uses(d: &Dataset) -> BTreeMap<String, Vec<String>> {
             }
         }
         for (id, years) in by_source {
-            uses.entry(id.to_owned())
-                .or_default()
-                .push(format!("{name} ({})", year_list(&years)));
+            add(id, format!("{name} ({})", year_list(&years)));
         }
-    };
+    }
+    for e in d.market.iter().flat_map(|m| &m.events) {
+        add(&e.source, format!("event {} {}", e.date, e.company));
+    }
+    for (name, f) in named_figures(d) {
+        add(&f.source, name);
+    }
+    if let Some(m) = &d.market {
+        for (id, mm) in [("dram", &m.dram), ("nand", &m.nand)] {
+            for q in &mm.quarters {
+                for (name, point) in q.figures() {
+                    if let Some(p) = point {
+                        add(
+                            &p.source,
+                            format!("market.{id}.quarter {}Q{} {name}", q.year, q.quarter),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    for (id, r) in &d.ranges {
+        if let Some(src) = &r.source {
+            add(src, format!("params.{id}"));
+        }
+    }
+    uses
+}
+
+/// Every series of the data set with its name: each segment's, then each memory's market.
+fn named_series(d: &Dataset) -> Vec<(String, &Series)> {
+    let mut out: Vec<(String, &Series)> = Vec::new();
+    for seg in &d.segments {
+        let id = &seg.id;
+        match &seg.body {
+            SegmentBody::Devices(dv) => {
+                out.push((format!("{id}.shipments"), &dv.shipments));
+                out.push((format!("{id}.replacement_cycle"), &dv.replacement_cycle));
+                if let Some(c) = &dv.replacement_cycle_change {
+                    out.push((format!("{id}.replacement_cycle_change"), c));
+                }
+                out.push((format!("{id}.dram_gb"), &dv.dram_gb));
+                if let Some(h) = &dv.hbm_gb {
+                    out.push((format!("{id}.hbm_gb"), h));
+                }
+                out.push((format!("{id}.nand_gb"), &dv.nand_gb));
+            }
+            SegmentBody::Residual(r) => {
+                out.push((format!("{id}.dram_eb"), &r.dram_eb));
+                out.push((format!("{id}.nand_eb"), &r.nand_eb));
+            }
+        }
+    }
+    if let Some(m) = &d.market {
+        for (id, mm) in [("dram", &m.dram), ("nand", &m.nand)] {
+            out.push((format!("market.{id}.bits"), &mm.bits));
+            out.push((format!("market.{id}.revenue"), &mm.revenue));
+            out.push((format!("market.{id}.sufficiency"), &mm.sufficiency));
+            out.push((format!("market.{id}.inventory_weeks"), &mm.inventory_weeks));
+        }
+    }
+    out
+}
+
+/// Every single figure of the data set with its name: each segment's, each memory's market
+/// figures, then the market's own.
+fn named_figures(d: &Dataset) -> Vec<(String, &Figure)> {
     let mut figures: Vec<(String, &Figure)> = Vec::new();
-    let mut quarter_uses: Vec<(String, String)> = Vec::new();
     for seg in &d.segments {
         let id = &seg.id;
         figures.push((
@@ -34,97 +101,42 @@ pub fn source_uses(d: &Dataset) -> BTreeMap<String, Vec<String>> {
             format!("{id}.long_run_nand_growth"),
             &seg.long_run_nand_growth,
         ));
-        match &seg.body {
-            SegmentBody::Devices(dv) => {
-                series(format!("{id}.shipments"), &dv.shipments);
-                series(format!("{id}.replacement_cycle"), &dv.replacement_cycle);
-                if let Some(c) = &dv.replacement_cycle_change {
-                    series(format!("{id}.replacement_cycle_change"), c);
-                }
-                series(format!("{id}.dram_gb"), &dv.dram_gb);
-                if let Some(h) = &dv.hbm_gb {
-                    series(format!("{id}.hbm_gb"), h);
-                }
-                series(format!("{id}.nand_gb"), &dv.nand_gb);
-                figures.push((format!("{id}.weibull_shape"), &dv.weibull_shape));
-                figures.push((
-                    format!("{id}.initial_installed_base"),
-                    &dv.initial_installed_base,
-                ));
-                figures.push((format!("{id}.long_run_growth"), &dv.long_run_growth));
-                if let Some(f) = &dv.unit_price_elasticity {
-                    figures.push((format!("{id}.unit_price_elasticity"), f));
-                }
-                if let Some(f) = &dv.content_price_elasticity {
-                    figures.push((format!("{id}.content_price_elasticity"), f));
-                }
+        if let SegmentBody::Devices(dv) = &seg.body {
+            figures.push((format!("{id}.weibull_shape"), &dv.weibull_shape));
+            figures.push((
+                format!("{id}.initial_installed_base"),
+                &dv.initial_installed_base,
+            ));
+            figures.push((format!("{id}.long_run_growth"), &dv.long_run_growth));
+            if let Some(f) = &dv.unit_price_elasticity {
+                figures.push((format!("{id}.unit_price_elasticity"), f));
             }
-            SegmentBody::Residual(r) => {
-                series(format!("{id}.dram_eb"), &r.dram_eb);
-                series(format!("{id}.nand_eb"), &r.nand_eb);
+            if let Some(f) = &dv.content_price_elasticity {
+                figures.push((format!("{id}.content_price_elasticity"), f));
             }
         }
     }
     if let Some(m) = &d.market {
         for (id, mm) in [("dram", &m.dram), ("nand", &m.nand)] {
-            series(format!("market.{id}.bits"), &mm.bits);
-            series(format!("market.{id}.revenue"), &mm.revenue);
-            series(format!("market.{id}.sufficiency"), &mm.sufficiency);
-            series(format!("market.{id}.inventory_weeks"), &mm.inventory_weeks);
-            for q in &mm.quarters {
-                for (name, point) in q.figures() {
-                    if let Some(p) = point {
-                        quarter_uses.push((
-                            p.source.clone(),
-                            format!("market.{id}.quarter {}Q{} {name}", q.year, q.quarter),
-                        ));
-                    }
-                }
+            for (field, f) in [
+                ("target_inventory_weeks", &mm.target_inventory_weeks),
+                ("price_elasticity", &mm.price_elasticity),
+                ("capacity_response", &mm.capacity_response),
+                ("utilisation_response", &mm.utilisation_response),
+            ] {
+                figures.push((format!("market.{id}.{field}"), f));
             }
-            figures.push((
-                format!("market.{id}.target_inventory_weeks"),
-                &mm.target_inventory_weeks,
-            ));
-            figures.push((
-                format!("market.{id}.price_elasticity"),
-                &mm.price_elasticity,
-            ));
-            figures.push((
-                format!("market.{id}.capacity_response"),
-                &mm.capacity_response,
-            ));
-            figures.push((
-                format!("market.{id}.utilisation_response"),
-                &mm.utilisation_response,
-            ));
         }
-        figures.push(("market.hbm_trade_ratio".into(), &m.hbm_trade_ratio));
-        figures.push(("market.capacity_delay".into(), &m.capacity_delay));
-        figures.push(("market.max_price_vs_trend".into(), &m.max_price_vs_trend));
-        figures.push((
-            "market.price_adjustment_time".into(),
-            &m.price_adjustment_time,
-        ));
-        for e in &m.events {
-            uses.entry(e.source.clone())
-                .or_default()
-                .push(format!("event {} {}", e.date, e.company));
+        for (name, f) in [
+            ("market.hbm_trade_ratio", &m.hbm_trade_ratio),
+            ("market.capacity_delay", &m.capacity_delay),
+            ("market.max_price_vs_trend", &m.max_price_vs_trend),
+            ("market.price_adjustment_time", &m.price_adjustment_time),
+        ] {
+            figures.push((name.to_owned(), f));
         }
     }
-    for (name, f) in figures {
-        uses.entry(f.source.clone()).or_default().push(name);
-    }
-    for (source, name) in quarter_uses {
-        uses.entry(source).or_default().push(name);
-    }
-    for (id, r) in &d.ranges {
-        if let Some(src) = &r.source {
-            uses.entry(src.clone())
-                .or_default()
-                .push(format!("params.{id}"));
-        }
-    }
-    uses
+    figures
 }
 
 /// `2010-2013, 2016` from a sorted list of years.
