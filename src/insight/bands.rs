@@ -457,45 +457,15 @@ pub fn bands_with(
     let links = demand_links(setup, &center);
     let series = tracked(&center);
     let years = values(&center, Memory::Dram, Quantity::Demand).len();
-    let threads = settings.threads.clamp(1, settings.draws.max(1));
-    let chunk = settings.draws.div_ceil(threads);
-    let run = |draws: std::ops::Range<usize>| {
-        draw_range(
-            setup,
-            params,
-            ranges,
-            (&partner, &links),
-            (&series, years),
-            draws,
-            settings.seed,
-            cancelled,
-        )
-    };
-    // Draws split into contiguous chunks, one per thread; each draw has its own generator, so
-    // the bands do not depend on the number of threads.
-    let parts: Vec<Option<Vec<Vec<f64>>>> = if threads == 1 {
-        vec![run(0..settings.draws)]
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads)
-                .map(|t| {
-                    let draws = t * chunk..((t + 1) * chunk).min(settings.draws);
-                    scope.spawn(move || run(draws))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().ok().flatten())
-                .collect()
-        })
-    };
-    // Per series, every draw's values one after the other (draw-major, `years` per draw).
-    let mut samples: Vec<Vec<f64>> = vec![Vec::with_capacity(settings.draws * years); series.len()];
-    for part in parts {
-        for (all, some) in samples.iter_mut().zip(part?) {
-            all.extend(some);
-        }
-    }
+    let samples = all_draws(
+        setup,
+        params,
+        ranges,
+        (&partner, &links),
+        (&series, years),
+        settings,
+        cancelled,
+    )?;
     let column = |sample: &[f64], year: usize| -> Vec<f64> {
         let mut v: Vec<f64> = sample
             .iter()
@@ -561,6 +531,58 @@ pub fn bands_with(
             })
             .collect(),
     })
+}
+
+/// Every draw's values per series (draw-major, `years` per draw), drawn on `settings.threads`
+/// threads in contiguous chunks; each draw has its own generator, so the result does not
+/// depend on the number of threads. `None` when cancelled.
+fn all_draws(
+    setup: &Setup,
+    params: &Parameters,
+    ranges: &[Range],
+    (partner, links): (&[usize], &[DemandLink]),
+    (series, years): (&[(Memory, Quantity)], usize),
+    settings: Settings,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<Vec<f64>>> {
+    let threads = settings.threads.clamp(1, settings.draws.max(1));
+    let chunk = settings.draws.div_ceil(threads);
+    let run = |draws: std::ops::Range<usize>| {
+        draw_range(
+            setup,
+            params,
+            ranges,
+            (partner, links),
+            (series, years),
+            draws,
+            settings.seed,
+            cancelled,
+        )
+    };
+    let parts: Vec<Option<Vec<Vec<f64>>>> = if threads == 1 {
+        vec![run(0..settings.draws)]
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    let draws = t * chunk..((t + 1) * chunk).min(settings.draws);
+                    scope.spawn(move || run(draws))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().ok().flatten())
+                .collect()
+        })
+    };
+    // Per series, every draw's values one after the other (draw-major, `years` per draw).
+    let mut samples: Vec<Vec<f64>> = vec![Vec::with_capacity(settings.draws * years); series.len()];
+    for part in parts {
+        for (all, some) in samples.iter_mut().zip(part?) {
+            all.extend(some);
+        }
+    }
+    Some(samples)
 }
 
 /// Quantiles `q` laid around `line` with width multiplier `m`: `line x (q / P50)^m` when all
