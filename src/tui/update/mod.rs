@@ -412,18 +412,17 @@ fn slider(app: &mut App, msg: Message) {
     }
 }
 
+/// The entry `delta` steps from `current` in `all`, wrapping round.
+fn cycled<T: Copy + PartialEq>(all: &[T], current: T, delta: isize) -> T {
+    let i = all.iter().position(|x| *x == current).unwrap_or(0) as isize;
+    all[(i + delta).rem_euclid(all.len() as isize) as usize]
+}
+
 /// What is on screen: size, focus, year, chart, memory, base year, baseline, view and table.
 fn view(app: &mut App, msg: Message) {
     match msg {
         Message::Resize(size) => app.ui.size = size,
-        Message::CycleFocus(delta) => {
-            let i = Focus::ALL
-                .iter()
-                .position(|f| *f == app.ui.focus)
-                .unwrap_or(0) as isize;
-            let n = Focus::ALL.len() as isize;
-            app.ui.focus = Focus::ALL[(i + delta).rem_euclid(n) as usize];
-        }
+        Message::CycleFocus(delta) => app.ui.focus = cycled(&Focus::ALL, app.ui.focus, delta),
         Message::Focus(f) => app.ui.focus = f,
         Message::Year(delta) => {
             app.ui.year =
@@ -432,14 +431,7 @@ fn view(app: &mut App, msg: Message) {
         Message::FirstYear => app.ui.year = app.projection.first_year,
         Message::LastYear => app.ui.year = app.projection.horizon,
         Message::Chart(kind) => app.ui.chart = kind,
-        Message::CycleChart(delta) => {
-            let i = ChartKind::ALL
-                .iter()
-                .position(|k| *k == app.ui.chart)
-                .unwrap_or(0) as isize;
-            let n = ChartKind::ALL.len() as isize;
-            app.ui.chart = ChartKind::ALL[(i + delta).rem_euclid(n) as usize];
-        }
+        Message::CycleChart(delta) => app.ui.chart = cycled(&ChartKind::ALL, app.ui.chart, delta),
         Message::ToggleMemory => {
             app.ui.memory = match app.ui.memory {
                 Memory::Dram => Memory::Nand,
