@@ -20,6 +20,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod backtest;
+pub mod chart;
 pub mod cli;
 pub mod config;
 pub mod data;

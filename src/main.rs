@@ -119,11 +119,12 @@ fn explore(args: &Cli, config: &memcycle::config::Config) -> i32 {
     if !args.explore.set.is_empty() {
         name.push_str(" + --set");
     }
-    let description = match scenario {
-        Some(s) => s.description,
+    // The handout lists the opening scenario's sources, as it does for one loaded with `l`.
+    let (description, sources) = match scenario {
+        Some(s) => (s.description, s.sources),
         None => deck
             .first()
-            .map(|s| s.description.clone())
+            .map(|s| (s.description.clone(), s.sources.clone()))
             .unwrap_or_default(),
     };
     let marker = args.marker.unwrap_or(cli::MarkerArg::Braille).marker();
@@ -140,6 +141,7 @@ fn explore(args: &Cli, config: &memcycle::config::Config) -> i32 {
         Theme::from_env(marker).with_light(light),
     )
     .with_description(description)
+    .with_sources(sources)
     .with_store(store)
     .with_deck(deck)
     .with_exports_dir(exports)

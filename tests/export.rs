@@ -266,7 +266,7 @@ fn svg_with_pins_and_many_changes_fits_its_canvas() {
     }
     for chart in [ChartKind::Dram, ChartKind::Balance] {
         common::send(&mut a, &[Message::Chart(chart)]);
-        let svg = memcycle::tui::io::export::chart_svg(&a);
+        let svg = memcycle::chart::svg::chart_svg(&a.scene());
         let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
         for node in doc
             .descendants()
@@ -421,4 +421,54 @@ fn the_explorer_writes_the_handout() {
             && files[0].ends_with(".html"),
         "{files:?}"
     );
+}
+
+/// `memcycle chart` and `report` draw from the settings alone ([`Standalone`]), without the
+/// explorer's state: what they write is what the explorer, opened on the same settings, exports.
+#[test]
+fn the_command_line_draws_what_the_explorer_opens_on() {
+    use memcycle::chart::kind::ChartKind;
+    use memcycle::chart::scene::Standalone;
+    let setup = memcycle::setup::Setup::load(None, None).expect("built-in data");
+    let mut params = setup.catalog.baseline().clone();
+    let cycle = setup
+        .catalog
+        .specs()
+        .iter()
+        .position(|s| s.id == "smartphone.replacement_cycle")
+        .expect("the smartphone cycle");
+    setup.catalog.set(&mut params, cycle, 5.0);
+    for settings in [setup.catalog.baseline().clone(), params] {
+        let alone = Standalone::new(setup.clone(), settings.clone(), None);
+        for chart in ChartKind::ALL {
+            let app = memcycle::tui::App::new(
+                setup.clone(),
+                settings.clone(),
+                "Baseline",
+                memcycle::tui::Theme::new(true, ratatui::symbols::Marker::Braille),
+            )
+            .with_chart(chart);
+            assert_eq!(
+                memcycle::chart::svg::chart_svg(&alone.scene(chart)),
+                memcycle::chart::svg::chart_svg(&app.scene()),
+                "{chart:?}"
+            );
+        }
+        let strip_time =
+            |html: String| html.split(" · written ").nth(1).map(|t| t[16..].to_owned());
+        assert_eq!(
+            strip_time(memcycle::chart::handout::report_html(
+                &alone.scene(ChartKind::Dram)
+            )),
+            strip_time(memcycle::chart::handout::report_html(
+                &memcycle::tui::App::new(
+                    setup.clone(),
+                    settings.clone(),
+                    "Baseline",
+                    memcycle::tui::Theme::new(true, ratatui::symbols::Marker::Braille),
+                )
+                .scene()
+            ))
+        );
+    }
 }

@@ -161,7 +161,7 @@ fn b_cycles_to_bands_from_past_errors() {
     send(&mut a, &[Message::ToggleBands, Message::ToggleBands]);
     let screen = text(&draw(&a));
     assert!(screen.contains("P25–75 (past errors)"), "{screen}");
-    let specs = memcycle::tui::chart::data::chart_specs(&a);
+    let specs = memcycle::chart::data::chart_specs(&a.chart_input());
     let band = specs[0].band.as_ref().expect("a band on chart 1");
     let q = band.iter().flatten().last().expect("a banded year");
     assert!(q.p10 < q.p50 && q.p50 < q.p90, "{q:?}");
@@ -249,7 +249,7 @@ fn past_error_bands_in_backtest() -> memcycle::tui::App {
 #[test]
 fn past_error_bands_follow_the_base_year() {
     let a = past_error_bands_in_backtest();
-    let specs = memcycle::tui::chart::data::chart_specs(&a);
+    let specs = memcycle::chart::data::chart_specs(&a.chart_input());
     assert!(
         specs[0].band.is_some(),
         "a band after the move to {}",
@@ -290,7 +290,7 @@ fn past_error_bands_of_a_backtest_know_only_its_past() {
         .expect("a DRAM model")
         .1;
     let wanted = model.band(&line(a.projection(), Memory::Dram, Quantity::Demand));
-    let specs = memcycle::tui::chart::data::chart_specs(&a);
+    let specs = memcycle::chart::data::chart_specs(&a.chart_input());
     let band = specs[0].band.as_ref().expect("a band");
     // Three years ahead: the errors of the forecasts from 2020 and 2021 (of 2023 and 2024)
     // were not known in 2022.

@@ -526,3 +526,31 @@ fn a_pasted_name_lands_in_the_save_prompt() {
     s.wait_for("the pasted name", |t| t.contains("Pasted bear case"));
     s.quit_at_once();
 }
+
+/// A handout written from the explorer opened on a scenario lists that scenario's sources, as
+/// one loaded with `l` does (they were missing when it was named on the command line).
+#[test]
+fn the_handout_of_a_scenario_named_at_start_lists_its_sources() {
+    let home = fresh_state_dir();
+    let scenarios = home.join("scenarios");
+    std::fs::create_dir_all(&scenarios).expect("make the scenarios directory");
+    let dir = scenarios.to_string_lossy().into_owned();
+    let mut s = Session::start(&["--scenarios-dir", &dir, "--scenario", "ai-boom"]);
+    s.wait_for("the explorer", |t| t.contains("Replacement cycle"));
+    s.send("E");
+    s.wait_for("the handout written", |t| t.contains("wrote the handout"));
+    s.quit_at_once();
+    let written: Vec<_> = std::fs::read_dir(home.join("exports"))
+        .expect("the exports directory")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let html = std::fs::read_to_string(&written[0]).expect("read the handout");
+    assert!(
+        html.contains("NVIDIA specs: B300 288 GB HBM3E per GPU"),
+        "the scenario's sources are listed"
+    );
+    let _ = std::fs::remove_dir_all(&home);
+}

@@ -23,6 +23,8 @@ pub use summaries::{check_summary, scenarios_list, scenarios_verbose};
 pub use table::TextTable;
 
 use crate::backtest::BacktestError;
+use crate::chart::kind::ChartKind;
+use crate::chart::scene::Standalone;
 use crate::params::OverrideError;
 use crate::scenario::{Scenario, ScenarioError, Store};
 use crate::setup::{Setup, SetupError};
@@ -288,8 +290,8 @@ fn market_output(scenario: &ScenarioArgs, format: &ProjectFormat) -> Result<Stri
 /// `memcycle report`.
 fn report_output(scenario: &ScenarioArgs, out: &std::path::Path) -> Result<String, CommandError> {
     let (setup, params, loaded) = scenario.load_scenario()?;
-    let app = headless_app(setup, params, loaded);
-    let html = crate::tui::io::report::report_html(&app);
+    let settings = Standalone::new(setup, params, loaded);
+    let html = crate::chart::handout::report_html(&settings.scene(ChartKind::Dram));
     write_output(out, html.as_bytes())
 }
 
@@ -486,8 +488,8 @@ fn chart_output(
     scenario
         .load_scenario()
         .and_then(|(setup, params, loaded)| {
-            let app = headless_app(setup, params, loaded).with_chart((*chart).into());
-            let svg = crate::tui::io::export::chart_svg(&app);
+            let settings = Standalone::new(setup, params, loaded);
+            let svg = crate::chart::svg::chart_svg(&settings.scene((*chart).into()));
             // The file's extension says the format (a .png used to get SVG text).
             let name = out.file_name().map(|f| f.to_string_lossy().into_owned());
             let bytes = match name.as_deref().and_then(chart_format) {
@@ -528,27 +530,6 @@ fn check_output(data: &Option<PathBuf>) -> Result<String, CommandError> {
     } else {
         Err(SetupError::Data(crate::data::Problems(outside)).into())
     }
-}
-
-/// The explorer's state for drawing without a terminal (`chart`, `report`): the settings, the
-/// loaded scenario's name, description and sources, the light theme.
-fn headless_app(
-    setup: Setup,
-    params: crate::model::Parameters,
-    loaded: Option<crate::scenario::Scenario>,
-) -> crate::tui::App {
-    let (name, description, sources) = loaded.map_or_else(
-        || ("Baseline".to_owned(), String::new(), Vec::new()),
-        |s| (s.name, s.description, s.sources),
-    );
-    crate::tui::App::new(
-        setup,
-        params,
-        name,
-        crate::tui::Theme::new(true, ratatui::symbols::Marker::Braille),
-    )
-    .with_description(description)
-    .with_sources(sources)
 }
 
 /// A refused write of `out`, and why.

@@ -131,6 +131,13 @@ impl Catalog {
         self.specs[index].key.get(p)
     }
 
+    /// Whether parameter `index` in `p` differs from its default (by more than a millionth of
+    /// its step, so a slider moved there and back counts as unchanged).
+    pub fn is_changed(&self, p: &Parameters, index: usize) -> bool {
+        let s = &self.specs[index];
+        (self.get(p, index) - s.default).abs() > s.step * 1e-6
+    }
+
     /// Sets parameter `index` in `p`, clamped to its range; returns the value set.
     pub fn set(&self, p: &mut Parameters, index: usize, value: f64) -> f64 {
         let s = &self.specs[index];

@@ -8,8 +8,9 @@ use crate::tui::theme::Theme;
 use crate::units::Year;
 use ratatui::layout::Size;
 
+pub use crate::chart::kind::{ChartKind, ViewMode};
 pub use crate::tui::state::parts::{Edits, Overlay, Pin, Replay, Snapshot, Status};
-pub use crate::tui::state::view_kinds::{ChartKind, Focus, TableView, ViewMode};
+pub use crate::tui::state::view_kinds::{Focus, TableView};
 
 /// Explorer state.
 #[derive(Debug, Clone)]
@@ -121,9 +122,6 @@ pub fn table_start(p: &Projection) -> usize {
 
 /// At most this many scenarios are pinned for comparison.
 pub const MAX_PINS: usize = 3;
-/// Share of a slider's plausible range, each way from its default, that the change pane's
-/// axis holds (see [`App::selected_reach`]).
-pub const REACH_SHARE: f64 = 0.2;
 /// Frames a replay takes (the loop ticks every [`REPLAY_FRAME_MS`]).
 pub const REPLAY_FRAMES: u32 = 15;
 /// Milliseconds between replay frames.
@@ -290,8 +288,7 @@ impl App {
 
     /// Whether slider `i` differs from its default.
     pub fn is_changed(&self, i: usize) -> bool {
-        let spec = &self.specs()[i];
-        (self.value(i) - spec.default).abs() > spec.step * 1e-6
+        self.setup.catalog.is_changed(&self.params, i)
     }
 
     /// The session as it stands, for undo.
@@ -362,18 +359,68 @@ impl App {
     /// default, the others as they are: the scale of a typical move of that slider (the change
     /// pane's axis holds it, so the axis stays still while the slider moves near its default).
     pub fn selected_reach(&self) -> Vec<Projection> {
-        let Some(spec) = self.specs().get(self.ui.selected) else {
-            return Vec::new();
+        crate::chart::input::slider_reach(&self.setup, &self.params, self.ui.selected)
+    }
+
+    /// The chart on screen with the settings and scenario behind it, for the exports.
+    pub fn scene(&self) -> crate::chart::scene::Scene<'_> {
+        crate::chart::scene::Scene {
+            chart: self.chart_input(),
+            setup: &self.setup,
+            params: &self.params,
+            scenario: &self.session.scenario,
+            description: &self.session.description,
+            sources: &self.session.sources,
+        }
+    }
+
+    /// What the chart on screen is drawn from.
+    pub fn chart_input(&self) -> crate::chart::input::ChartInput<'_> {
+        use crate::chart::input::{BandSource, ChartInput, PinnedLine, Reach};
+        let band = match (
+            &self.insight.errors,
+            self.insight.current_bands(&self.params),
+        ) {
+            (_, Some(bands)) => BandSource::Draws(bands),
+            (Some((year, models)), None)
+                if self.insight.band_mode == crate::tui::state::insight::BandMode::Errors
+                    && *year == self.projection.base_year =>
+            {
+                BandSource::PastErrors(models)
+            }
+            _ => BandSource::Off,
         };
-        let span = (spec.high - spec.low) * REACH_SHARE;
-        [spec.default - span, spec.default + span]
-            .into_iter()
-            .map(|v| {
-                let mut p = self.params.clone();
-                self.setup.catalog.set(&mut p, self.ui.selected, v);
-                self.setup.project(&p)
-            })
-            .collect()
+        ChartInput {
+            data: &self.setup.data,
+            projection: &self.projection,
+            baseline: &self.baseline,
+            kind: self.ui.chart,
+            view: self.ui.view,
+            show_baseline: self.ui.show_baseline,
+            modified: self.is_modified(),
+            all_years: self.ui.all_years,
+            selected_segment: self.selected_segment(),
+            market_memory: self.market_memory(),
+            revealed: self.ui.revealed,
+            pins: self
+                .session
+                .pins
+                .iter()
+                .map(|p| PinnedLine {
+                    name: &p.name,
+                    projection: &p.projection,
+                })
+                .collect(),
+            band,
+            reach: match &self.reach {
+                Some((key, kept)) if *key == (self.revision, self.ui.selected) => Reach::Kept(kept),
+                _ => Reach::Of {
+                    setup: &self.setup,
+                    params: &self.params,
+                    slider: self.ui.selected,
+                },
+            },
+        }
     }
 
     /// Sets slider `index` (clamped to its range) and recomputes when the value changed.

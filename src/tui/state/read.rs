@@ -1,11 +1,12 @@
 //! Read access to the explorer's state for the command line, the tests and the benches: the
 //! state's fields are private to the `tui` module and change only in `update`.
 
+use crate::chart::kind::{ChartKind, ViewMode};
 use crate::model::{Memory, Parameters, Projection};
 use crate::scenario::{Scenario, Store};
 use crate::setup::Setup;
 use crate::tui::state::app::{App, Edits, Overlay, Pin, Status};
-use crate::tui::state::view_kinds::{ChartKind, Focus, TableView, ViewMode};
+use crate::tui::state::view_kinds::{Focus, TableView};
 use crate::tui::theme::Theme;
 use crate::units::Year;
 use ratatui::layout::Size;

@@ -1,5 +1,5 @@
-//! What the explorer can show: which panel has the focus, which chart, and how values compare
-//! with the baseline.
+//! What the explorer can show beside the chart: which panel has the focus, and what the year
+//! table shows.
 
 /// Which panel takes the arrow keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,100 +15,6 @@ pub enum Focus {
 impl Focus {
     /// Panels in Tab order.
     pub const ALL: [Focus; 3] = [Focus::Sliders, Focus::Chart, Focus::Table];
-}
-
-/// The charts, in key order (1-6).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChartKind {
-    /// DRAM demand by segment and total.
-    Dram,
-    /// NAND demand by segment and total.
-    Nand,
-    /// Shipments by segment, replacement vs growth for the selected segment.
-    Shipments,
-    /// Installed base by segment.
-    InstalledBase,
-    /// Supply vs demand and the sufficiency ratio.
-    Balance,
-    /// Price index and revenue.
-    Price,
-}
-
-impl ChartKind {
-    /// Charts in key order.
-    pub const ALL: [ChartKind; 6] = [
-        ChartKind::Dram,
-        ChartKind::Nand,
-        ChartKind::Shipments,
-        ChartKind::InstalledBase,
-        ChartKind::Balance,
-        ChartKind::Price,
-    ];
-
-    /// Short name for tabs.
-    pub fn tab(self) -> &'static str {
-        match self {
-            ChartKind::Dram => "DRAM",
-            ChartKind::Nand => "NAND",
-            ChartKind::Shipments => "Shipments",
-            ChartKind::InstalledBase => "Installed base",
-            ChartKind::Balance => "Supply/demand",
-            ChartKind::Price => "Price",
-        }
-    }
-
-    /// A shorter name for narrow screens.
-    pub fn short(self) -> &'static str {
-        match self {
-            ChartKind::Shipments => "Ships",
-            ChartKind::InstalledBase => "Base",
-            ChartKind::Balance => "S/D",
-            k => k.tab(),
-        }
-    }
-
-    /// Its number key (1-6).
-    pub fn key(self) -> char {
-        match self {
-            ChartKind::Dram => '1',
-            ChartKind::Nand => '2',
-            ChartKind::Shipments => '3',
-            ChartKind::InstalledBase => '4',
-            ChartKind::Balance => '5',
-            ChartKind::Price => '6',
-        }
-    }
-}
-
-/// How values are shown against the baseline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ViewMode {
-    /// Values as they are.
-    Absolute,
-    /// Scenario minus baseline.
-    Change,
-    /// Scenario vs baseline in percent.
-    Percent,
-}
-
-impl ViewMode {
-    /// Name shown in the chart title.
-    pub fn label(self) -> &'static str {
-        match self {
-            ViewMode::Absolute => "absolute",
-            ViewMode::Change => "change vs baseline",
-            ViewMode::Percent => "% vs baseline",
-        }
-    }
-
-    /// The next mode.
-    pub fn next(self) -> Self {
-        match self {
-            ViewMode::Absolute => ViewMode::Change,
-            ViewMode::Change => ViewMode::Percent,
-            ViewMode::Percent => ViewMode::Absolute,
-        }
-    }
 }
 
 /// What the year table shows beside the totals (`d` cycles).
@@ -152,20 +58,6 @@ impl TableView {
             TableView::Dram => TableView::Nand,
             TableView::Nand => TableView::Market,
             TableView::Market => TableView::Shipments,
-        }
-    }
-}
-
-impl From<crate::config::ChartName> for ChartKind {
-    fn from(name: crate::config::ChartName) -> Self {
-        use crate::config::ChartName;
-        match name {
-            ChartName::Dram => ChartKind::Dram,
-            ChartName::Nand => ChartKind::Nand,
-            ChartName::Ships => ChartKind::Shipments,
-            ChartName::Base => ChartKind::InstalledBase,
-            ChartName::Supply => ChartKind::Balance,
-            ChartName::Price => ChartKind::Price,
         }
     }
 }

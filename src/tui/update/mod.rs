@@ -472,7 +472,7 @@ pub fn settle(app: &mut App) {
         crate::tui::update::insight::fit_errors(app);
     }
     crate::tui::update::insight::refresh_tornado(app);
-    crate::tui::chart::data::refresh_reach(app);
+    refresh_reach(app);
     follow_selection(app);
 }
 
@@ -545,4 +545,14 @@ fn follow_selection(app: &mut App) {
         .ui
         .table_scroll
         .min(app.projection.len().saturating_sub(rows));
+}
+
+/// Keeps the selected slider's reach for the change pane's axis, computed once per projection
+/// and slider (two projections) rather than on every redraw.
+fn refresh_reach(app: &mut App) {
+    let key = (app.revision, app.ui.selected);
+    let stale = app.reach.as_ref().is_none_or(|(k, _)| *k != key);
+    if stale && crate::chart::data::shows_change_pane(&app.chart_input()) {
+        app.reach = Some((key, app.selected_reach()));
+    }
 }

@@ -1,7 +1,7 @@
 //! The chart panel: tabs, title, legend and a ratatui `Chart` of the selected series.
 
-use crate::tui::chart::data::chart_specs;
-use crate::tui::chart::spec::{ChartSpec, apply_view};
+use crate::chart::data::chart_specs;
+use crate::chart::spec::{ChartSpec, apply_view};
 use crate::tui::layout::{ScreenLayout, chart_tabs, inner};
 use crate::tui::state::app::{App, Focus};
 use crate::tui::view::chart_pane::pane;
@@ -57,7 +57,7 @@ fn rows_for_two_panes(app: &App, needed: u16) -> Option<u16> {
 /// Draws the panel.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.ui.theme;
-    let mut specs: Vec<ChartSpec> = chart_specs(app)
+    let mut specs: Vec<ChartSpec> = chart_specs(&app.chart_input())
         .into_iter()
         .map(|s| apply_view(s, app.ui.view))
         .collect();

@@ -1,8 +1,8 @@
 //! Filled bands: the gap between the baseline and the current line, and the uncertainty band
 //! of a pane's main series; the points that fill them, one per braille dot of the plot.
 
-use crate::tui::chart::geometry::value_at;
-use crate::tui::chart::spec::{ChartSpec, year_at};
+use crate::chart::geometry::value_at;
+use crate::chart::spec::{ChartSpec, year_at};
 use crate::tui::state::app::App;
 use ratatui::layout::Rect;
 

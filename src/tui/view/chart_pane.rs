@@ -1,11 +1,11 @@
 //! One pane of a chart: the points of its series, the legend, the datasets in drawing order,
 //! the axes with labels on their years, and the stacked area behind it all.
 
-use crate::model::Regime;
-use crate::tui::chart::geometry::{
+use crate::chart::geometry::{
     Layer, compact, ghosted, label_years, layers as stack_layers, points,
 };
-use crate::tui::chart::spec::{ChartSpec, Role, x_window, y_bounds, year_at};
+use crate::chart::spec::{ChartSpec, Role, x_window, y_bounds, year_at};
+use crate::model::Regime;
 use crate::tui::state::app::{App, ViewMode};
 use crate::tui::view::chart_axis::draw_labels;
 use crate::tui::view::chart_band::{band, uncertainty_fill};
@@ -48,7 +48,7 @@ fn runs(points: Vec<(f64, f64)>) -> Vec<Vec<(f64, f64)>> {
 /// lines (braille's four dot rows per cell show a step's small move; half blocks have two).
 fn main_line(app: &App, spec: &ChartSpec, role: Role) -> bool {
     let stacked_segment = spec.stacked && matches!(role, Role::Segment(_));
-    !(spec.change_pane || stacked_segment) && ghosted(app, spec, role)
+    !(spec.change_pane || stacked_segment) && ghosted(app.selected_segment(), spec, role)
 }
 
 /// The pane's window: years shown, base year and value bounds.
@@ -83,7 +83,7 @@ fn marks(app: &App, spec: &ChartSpec, f: Frame) -> Marks {
             .iter()
             .map(|s| match s.role {
                 Role::Pinned(_) => Vec::new(), // a pin's history is the current history
-                _ => runs(points(app, spec, &s.values, |y| {
+                _ => runs(points(app.projection.first_year, spec, &s.values, |y| {
                     (f.from..=f.base).contains(&y)
                 })),
             })
@@ -91,17 +91,20 @@ fn marks(app: &App, spec: &ChartSpec, f: Frame) -> Marks {
         projection: spec
             .series
             .iter()
-            .map(|s| points(app, spec, &s.values, |y| y >= f.base))
+            .map(|s| points(app.projection.first_year, spec, &s.values, |y| y >= f.base))
             .collect(),
         baseline: spec
             .series
             .iter()
-            .map(
-                |s| match (&s.baseline, ghost && ghosted(app, spec, s.role)) {
-                    (Some(b), true) => points(app, spec, b, |y| y >= f.base),
+            .map(|s| {
+                match (
+                    &s.baseline,
+                    ghost && ghosted(app.selected_segment(), spec, s.role),
+                ) {
+                    (Some(b), true) => points(app.projection.first_year, spec, b, |y| y >= f.base),
                     _ => Vec::new(),
-                },
-            )
+                }
+            })
             .collect(),
     };
     let observed = spec
@@ -110,7 +113,7 @@ fn marks(app: &App, spec: &ChartSpec, f: Frame) -> Marks {
         .flat_map(|s| {
             s.observed
                 .as_deref()
-                .map(|o| points(app, spec, o, |y| y >= f.from))
+                .map(|o| points(app.projection.first_year, spec, o, |y| y >= f.from))
                 .unwrap_or_default()
         })
         .collect();
@@ -283,7 +286,7 @@ fn ghost_above(m: &Marks, plot: Rect, f: Frame) -> Vec<Vec<(f64, f64)>> {
             let apart: Vec<(f64, f64)> = ghost
                 .iter()
                 .filter(|(x, v)| {
-                    crate::tui::chart::geometry::value_at(current, *x)
+                    crate::chart::geometry::value_at(current, *x)
                         .is_some_and(|c| (c - v).abs() >= half_cell)
                 })
                 .copied()
@@ -302,7 +305,7 @@ fn datasets<'a>(app: &App, spec: &ChartSpec, m: &'a Marks, fl: &'a Fills) -> Vec
     let main_style = spec
         .series
         .iter()
-        .find(|s| ghosted(app, spec, s.role))
+        .find(|s| ghosted(app.selected_segment(), spec, s.role))
         .map_or(t.total(), |s| role_style(t, s.role));
     out.extend(
         fl.uncertainty

@@ -1,9 +1,9 @@
 //! How each series of a chart looks: its colour, its legend entry, and the ratatui dataset
 //! that draws it (line, points, or filled area).
 
+use crate::chart::geometry::Layer;
+use crate::chart::spec::{ChartSpec, Role};
 use crate::model::Regime;
-use crate::tui::chart::geometry::Layer;
-use crate::tui::chart::spec::{ChartSpec, Role};
 use crate::tui::state::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::view::chart_stack::{Fill, SHADES};

@@ -8,7 +8,7 @@
 //! overwrite whole cells layer by layer, which left a blank stripe along every boundary.
 //! Cells the chart has drawn on keep their glyph and take the segment colour as background.
 
-use crate::tui::chart::geometry::{Layer, value_at};
+use crate::chart::geometry::{Layer, value_at};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Color;
@@ -211,7 +211,7 @@ pub(super) fn paint(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::chart::spec::Role;
+    use crate::chart::spec::Role;
 
     #[test]
     fn a_boundary_inside_a_cell_shows_both_segments() {

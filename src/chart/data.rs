@@ -2,13 +2,14 @@
 //! baseline to compare with. The view turns this into ratatui datasets; tests can check it
 //! without rendering.
 
+use crate::chart::input::ChartInput;
+use crate::chart::kind::{ChartKind, ViewMode};
+use crate::chart::spec::{
+    ChartSpec, Role, Series, aligned, apply_view, band, every_year, observed, with_band,
+};
 use crate::insight::Quantity;
 use crate::model::Memory;
 use crate::model::{Projection, SegmentProjection};
-use crate::tui::chart::spec::{
-    ChartSpec, Role, Series, aligned, apply_view, band, every_year, observed, with_band,
-};
-use crate::tui::state::app::{App, ChartKind, ViewMode};
 
 fn by_year(p: &Projection, seg: &SegmentProjection, values: &[f64]) -> Vec<Option<f64>> {
     p.years()
@@ -19,12 +20,12 @@ fn by_year(p: &Projection, seg: &SegmentProjection, values: &[f64]) -> Vec<Optio
 
 /// A series per segment (only device segments when `only_units`).
 fn segment_series(
-    app: &App,
+    input: &ChartInput,
     p: &Projection,
     pick: impl Fn(&SegmentProjection) -> &[f64],
     only_units: bool,
 ) -> Vec<Series> {
-    let b = &app.baseline;
+    let b = &input.baseline;
     p.segments
         .iter()
         .zip(&b.segments)
@@ -45,11 +46,11 @@ fn segment_series(
 /// the baseline, as a second pane under the stacked area, once a slider has moved (absolute
 /// view only: the change views show it already). A slider step moves the total by about 1%,
 /// a hair on the stacked area's axis; here it fills the pane.
-fn demand_change(app: &App, spec: &ChartSpec) -> Option<ChartSpec> {
-    if !shows_change_pane(app) {
+fn demand_change(input: &ChartInput, spec: &ChartSpec) -> Option<ChartSpec> {
+    if !shows_change_pane(input) {
         return None;
     }
-    let selected = app.selected_segment().map(Role::Segment);
+    let selected = input.selected_segment.map(Role::Segment);
     let series = spec
         .series
         .iter()
@@ -64,48 +65,27 @@ fn demand_change(app: &App, spec: &ChartSpec) -> Option<ChartSpec> {
 
 /// Whether the demand chart on screen has its change pane: a slider moved, the baseline shown,
 /// absolute view.
-fn shows_change_pane(app: &App) -> bool {
-    matches!(app.ui.chart, ChartKind::Dram | ChartKind::Nand)
-        && app.ui.show_baseline
-        && app.ui.view == ViewMode::Absolute
-        && app.is_modified()
-}
-
-/// Keeps the selected slider's reach for the change pane's axis, computed once per projection
-/// and slider (two projections) rather than on every redraw.
-pub fn refresh_reach(app: &mut App) {
-    let key = (app.revision, app.ui.selected);
-    if shows_change_pane(app) && app.reach.as_ref().is_none_or(|(k, _)| *k != key) {
-        app.reach = Some((key, app.selected_reach()));
-    }
+pub fn shows_change_pane(input: &ChartInput) -> bool {
+    matches!(input.kind, ChartKind::Dram | ChartKind::Nand)
+        && input.show_baseline
+        && input.view == ViewMode::Absolute
+        && input.modified
 }
 
 /// The % changes (total, and the selected segment) the selected slider reaches at its
 /// plausible low and high, in projected years: the change pane's axis then holds still while
 /// that slider moves, so each step moves the lines (an axis fitted to the lines alone would
 /// rescale with them and show the same picture at every step).
-fn reach(app: &App) -> Vec<f64> {
-    let memory = if app.ui.chart == ChartKind::Dram {
+fn reach(input: &ChartInput) -> Vec<f64> {
+    let memory = if input.kind == ChartKind::Dram {
         Memory::Dram
     } else {
         Memory::Nand
     };
-    let b = &app.baseline;
-    let selected = app.selected_segment();
+    let b = &input.baseline;
+    let selected = input.selected_segment;
     let mut out = Vec::new();
-    let cached = app
-        .reach
-        .as_ref()
-        .filter(|(key, _)| *key == (app.revision, app.ui.selected));
-    let computed;
-    let projections = match cached {
-        Some((_, p)) => p,
-        None => {
-            computed = app.selected_reach();
-            &computed
-        }
-    };
-    for p in projections {
+    for p in input.reach.projections().iter() {
         for year in p.base_year + 1..=p.horizon {
             let (Some(i), Some(j)) = (p.index(year), b.index(year)) else {
                 continue;
@@ -135,8 +115,8 @@ fn reach(app: &App) -> Vec<f64> {
 }
 
 /// Shipments of segment `i` split into replacement and growth.
-fn shipments_split(app: &App, p: &Projection, i: usize) -> ChartSpec {
-    let b = &app.baseline;
+fn shipments_split(input: &ChartInput, p: &Projection, i: usize) -> ChartSpec {
+    let b = &input.baseline;
     let (s, bs) = (&p.segments[i], &b.segments[i]);
     let line = |label: &str, role, pick: fn(&SegmentProjection) -> &Vec<f64>| {
         Series::new(
@@ -156,23 +136,23 @@ fn shipments_split(app: &App, p: &Projection, i: usize) -> ChartSpec {
         ],
         false,
     );
-    if let Some(d) = app.setup.data.segments[i].devices() {
-        spec.series[2].observed = observed(app, &d.shipments);
+    if let Some(d) = input.data.segments[i].devices() {
+        spec.series[2].observed = observed(input, &d.shipments);
     }
     spec
 }
 
-/// The charts the app shows, in absolute values (see [`apply_view`]): one, or two panes for
+/// The charts `input` shows, in absolute values (see [`apply_view`]): one, or two panes for
 /// shipments (all segments above, the selected segment's replacement vs growth split below;
 /// a short screen shows only the last).
-pub fn chart_specs(app: &App) -> Vec<ChartSpec> {
-    let mut specs = specs_for(app, &app.projection);
+pub fn chart_specs(input: &ChartInput) -> Vec<ChartSpec> {
+    let mut specs = specs_for(input, input.projection);
     if let Some(change) = specs.iter_mut().find(|s| s.change_pane) {
-        change.extent = reach(app);
+        change.extent = reach(input);
     }
     // Pinned scenarios: each pane's main line (the total, or the last series) once more per pin.
-    for (k, pin) in app.session.pins.iter().enumerate() {
-        for (pane, pinned) in specs.iter_mut().zip(specs_for(app, &pin.projection)) {
+    for (k, pin) in input.pins.iter().enumerate() {
+        for (pane, pinned) in specs.iter_mut().zip(specs_for(input, pin.projection)) {
             let main = |spec: &ChartSpec| {
                 spec.series
                     .iter()
@@ -188,24 +168,24 @@ pub fn chart_specs(app: &App) -> Vec<ChartSpec> {
             if let Some(j) = main(&pinned) {
                 let values = pinned.series[j].values.clone();
                 pane.series
-                    .push(Series::new(pin.name.clone(), Role::Pinned(k), values, None));
+                    .push(Series::new(pin.name, Role::Pinned(k), values, None));
             }
         }
     }
     specs
 }
 
-/// The charts for projection `p` (the current one, or a pinned one), baseline from the app.
-fn specs_for(app: &App, p: &Projection) -> Vec<ChartSpec> {
-    let b = &app.baseline;
-    match app.ui.chart {
+/// The charts for projection `p` (the current one, or a pinned one), against `input`'s baseline.
+fn specs_for(input: &ChartInput, p: &Projection) -> Vec<ChartSpec> {
+    let b = &input.baseline;
+    match input.kind {
         ChartKind::Dram | ChartKind::Nand => {
-            let memory = if app.ui.chart == ChartKind::Dram {
+            let memory = if input.kind == ChartKind::Dram {
                 Memory::Dram
             } else {
                 Memory::Nand
             };
-            let mut series = segment_series(app, p, |s| s.eb(memory), false);
+            let mut series = segment_series(input, p, |s| s.eb(memory), false);
             // The total is the industry's figure in history years (where the data has one);
             // the segments below it are the model's reconstruction.
             let (t, bt) = (p.reported_series(memory), b.reported_series(memory));
@@ -215,35 +195,35 @@ fn specs_for(app: &App, p: &Projection) -> Vec<ChartSpec> {
                 every_year(&t),
                 Some(aligned(p, b, &every_year(&bt))),
             );
-            if let Some(m) = &app.setup.data.market {
-                total.observed = observed(app, &m.memory(memory).bits);
+            if let Some(m) = &input.data.market {
+                total.observed = observed(input, &m.memory(memory).bits);
             }
             series.push(total);
             let mut spec =
                 ChartSpec::new(format!("{} demand", memory.label()), "EB", series, false);
             spec.stacked = true;
-            let spec = with_band(spec, band(app, memory, Quantity::Demand));
-            let change = demand_change(app, &spec);
+            let spec = with_band(spec, band(input, memory, Quantity::Demand));
+            let change = demand_change(input, &spec);
             std::iter::once(spec).chain(change).collect()
         }
         ChartKind::Shipments => {
             let by_segment = ChartSpec::new(
                 "Shipments by segment",
                 "M units, log",
-                segment_series(app, p, |s| &s.shipments_m, true),
+                segment_series(input, p, |s| &s.shipments_m, true),
                 true,
             );
-            match app.selected_segment().filter(|i| p.segments[*i].has_units) {
-                Some(i) => vec![by_segment, shipments_split(app, p, i)],
+            match input.selected_segment.filter(|i| p.segments[*i].has_units) {
+                Some(i) => vec![by_segment, shipments_split(input, p, i)],
                 None => vec![by_segment],
             }
         }
         ChartKind::InstalledBase => vec![ChartSpec::new(
             "Installed base by segment",
             "M units, log",
-            segment_series(app, p, |s| &s.installed_base_m, true),
+            segment_series(input, p, |s| &s.installed_base_m, true),
             true,
         )],
-        ChartKind::Balance | ChartKind::Price => crate::tui::chart::market::market_specs(app, p),
+        ChartKind::Balance | ChartKind::Price => crate::chart::market::market_specs(input, p),
     }
 }

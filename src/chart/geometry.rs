@@ -3,8 +3,7 @@
 //! of a stacked area. The screen (`view`) and the exports (SVG, PNG, handout) draw from it, so
 //! they show the same chart.
 
-use crate::tui::chart::spec::{ChartSpec, Role, year_at};
-use crate::tui::state::app::App;
+use crate::chart::spec::{ChartSpec, Role};
 use crate::units::Year;
 
 /// Year steps between labels, the finest first.
@@ -55,7 +54,7 @@ fn compact_fixed(v: f64) -> String {
 /// (year, value) points of `values` for the years `keep` accepts, on the pane's axis (log10 on
 /// a log axis; missing, non-finite and, on a log axis, non-positive values left out).
 pub fn points(
-    app: &App,
+    first_year: Year,
     spec: &ChartSpec,
     values: &[Option<f64>],
     keep: impl Fn(i32) -> bool,
@@ -64,7 +63,7 @@ pub fn points(
         .iter()
         .enumerate()
         .filter_map(|(i, v)| {
-            let year = year_at(&app.projection, i);
+            let year = first_year + i as Year;
             let v = (*v).filter(|v| v.is_finite())?;
             if !keep(year) || (spec.log && v <= 0.0) {
                 return None;
@@ -76,7 +75,7 @@ pub fn points(
 
 /// Whether a series keeps a baseline ghost: the total where there is one, the main quantity of a
 /// market pane, else the selected segment's line (a ghost for every series would bury the chart).
-pub fn ghosted(app: &App, spec: &ChartSpec, role: Role) -> bool {
+pub fn ghosted(selected_segment: Option<usize>, spec: &ChartSpec, role: Role) -> bool {
     if spec.series.iter().any(|s| s.role == Role::Total) {
         role == Role::Total
     } else if matches!(
@@ -86,8 +85,7 @@ pub fn ghosted(app: &App, spec: &ChartSpec, role: Role) -> bool {
         // Market panes: the quantity the pane is about.
         true
     } else {
-        app.selected_segment()
-            .is_some_and(|i| role == Role::Segment(i))
+        selected_segment.is_some_and(|i| role == Role::Segment(i))
     }
 }
 
@@ -169,7 +167,7 @@ pub fn value_at(pts: &[(f64, f64)], x: f64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::chart::spec::Series;
+    use crate::chart::spec::Series;
 
     #[test]
     fn axis_numbers_are_short_and_round() {

@@ -1,21 +1,20 @@
 //! The market charts: supply vs demand with the sufficiency ratio (5), price index with
 //! revenue (6), each with the regime of every year as a strip along the bottom.
 
+use crate::chart::input::ChartInput;
+use crate::chart::kind::ChartKind;
+use crate::chart::spec::{ChartSpec, Role, Series, aligned, band, every_year, observed, with_band};
 use crate::data::{MemoryMarket, Series as DataSeries};
 use crate::insight::Quantity;
 use crate::model::Memory;
 use crate::model::{MemoryProjection, Projection};
-use crate::tui::chart::spec::{
-    ChartSpec, Role, Series, aligned, band, every_year, observed, with_band,
-};
-use crate::tui::state::app::{App, ChartKind};
 
 /// Observed price index: revenue / bits, base year = 100, after the base year (backtest mode).
-fn observed_price(app: &App, m: &MemoryMarket) -> Option<Vec<Option<f64>>> {
-    let p = &app.projection;
+fn observed_price(input: &ChartInput, m: &MemoryMarket) -> Option<Vec<Option<f64>>> {
+    let p = input.projection;
     let per_gb = |y| Some(m.revenue.get(y)? / m.bits.get(y).filter(|b| *b > 0.0)?);
     let base = per_gb(p.base_year)?;
-    app.is_backtest().then(|| {
+    input.is_backtest().then(|| {
         p.years()
             .map(|y| {
                 if y > p.base_year {
@@ -29,10 +28,10 @@ fn observed_price(app: &App, m: &MemoryMarket) -> Option<Vec<Option<f64>>> {
 }
 
 /// The two panes of chart 5 or 6 for the memory in focus (top pane first).
-pub fn market_specs(app: &App, p: &Projection) -> Vec<ChartSpec> {
-    let b = &app.baseline;
-    let memory = app.market_memory();
-    let (Some(pm), Some(bm), Some(data)) = (&p.market, &b.market, &app.setup.data.market) else {
+pub fn market_specs(input: &ChartInput, p: &Projection) -> Vec<ChartSpec> {
+    let b = input.baseline;
+    let memory = input.market_memory;
+    let (Some(pm), Some(bm), Some(data)) = (&p.market, &b.market, &input.data.market) else {
         return vec![ChartSpec::new(
             "No market data (add supply.toml)",
             "",
@@ -41,14 +40,14 @@ pub fn market_specs(app: &App, p: &Projection) -> Vec<ChartSpec> {
         )];
     };
     let m = MarketPanes {
-        app,
+        input,
         p,
         memory,
         now: pm.memory(memory),
         base: bm.memory(memory),
         data: data.memory(memory),
     };
-    let mut panes = match app.ui.chart {
+    let mut panes = match input.kind {
         ChartKind::Balance => m.balance(),
         _ => m.price_and_revenue(),
     };
@@ -60,7 +59,7 @@ pub fn market_specs(app: &App, p: &Projection) -> Vec<ChartSpec> {
 
 /// What the market panes of one memory draw from.
 struct MarketPanes<'a> {
-    app: &'a App,
+    input: &'a ChartInput<'a>,
     p: &'a Projection,
     memory: Memory,
     now: &'a MemoryProjection,
@@ -84,11 +83,11 @@ impl MarketPanes<'_> {
             every_year(pick(self.now)),
             Some(aligned(
                 self.p,
-                &self.app.baseline,
+                self.input.baseline,
                 &every_year(pick(self.base)),
             )),
         );
-        s.observed = observations.and_then(|d| observed(self.app, d));
+        s.observed = observations.and_then(|d| observed(self.input, d));
         s
     }
 
@@ -108,7 +107,7 @@ impl MarketPanes<'_> {
                     )],
                     false,
                 ),
-                band(self.app, self.memory, Quantity::Sufficiency),
+                band(self.input, self.memory, Quantity::Sufficiency),
             ),
             with_band(
                 ChartSpec::new(
@@ -125,7 +124,7 @@ impl MarketPanes<'_> {
                     ],
                     false,
                 ),
-                band(self.app, self.memory, Quantity::Demand),
+                band(self.input, self.memory, Quantity::Demand),
             ),
         ]
     }
@@ -134,7 +133,7 @@ impl MarketPanes<'_> {
     fn price_and_revenue(&self) -> Vec<ChartSpec> {
         let label = &self.now.label;
         let mut price = self.series("Price index", Role::Price, |m| &m.price_index, None);
-        price.observed = observed_price(self.app, self.data);
+        price.observed = observed_price(self.input, self.data);
         vec![
             with_band(
                 ChartSpec::new(
@@ -148,7 +147,7 @@ impl MarketPanes<'_> {
                     )],
                     false,
                 ),
-                band(self.app, self.memory, Quantity::Revenue),
+                band(self.input, self.memory, Quantity::Revenue),
             ),
             with_band(
                 ChartSpec::new(
@@ -157,7 +156,7 @@ impl MarketPanes<'_> {
                     vec![price],
                     true,
                 ),
-                band(self.app, self.memory, Quantity::Price),
+                band(self.input, self.memory, Quantity::Price),
             ),
         ]
     }

@@ -1,9 +1,10 @@
 //! The plain-number description of a chart (series by year, baseline, observations) and the
 //! operations on it that need no data: the view mode and the y bounds.
 
+use crate::chart::input::{BandSource, ChartInput};
+use crate::chart::kind::ViewMode;
 use crate::insight::Quantiles;
 use crate::model::{Projection, Regime};
-use crate::tui::state::app::{App, ViewMode};
 use crate::units::Year;
 
 /// What a series stands for (it sets the colour).
@@ -126,12 +127,12 @@ pub fn every_year(values: &[f64]) -> Vec<Option<f64>> {
 /// Figures of `series` after the base year, aligned to the projection's years: everything
 /// observed in backtest mode, else the estimates of the year in progress; `None` when there
 /// is nothing to show.
-pub fn observed(app: &App, series: &crate::data::Series) -> Option<Vec<Option<f64>>> {
-    let p = &app.projection;
-    let data = &app.setup.data;
-    let revealed = |y| app.ui.revealed.is_none_or(|r| y <= r);
-    let shown =
-        |y| y > p.base_year && (app.is_backtest() || data.is_estimate_year(y)) && revealed(y);
+pub fn observed(input: &ChartInput, series: &crate::data::Series) -> Option<Vec<Option<f64>>> {
+    let p = input.projection;
+    let revealed = |y| input.revealed.is_none_or(|r| y <= r);
+    let shown = |y| {
+        y > p.base_year && (input.is_backtest() || input.data.is_estimate_year(y)) && revealed(y)
+    };
     let points: Vec<Option<f64>> = p
         .years()
         .map(|y| if shown(y) { series.get(y) } else { None })
@@ -157,29 +158,33 @@ fn draws_label(bands: &crate::insight::Bands, width: crate::insight::bands::Widt
 /// The uncertainty band of `memory`'s `quantity` aligned to the projection's years, with the
 /// legend's words for it, when bands are on and were drawn for the current sliders.
 pub fn band(
-    app: &App,
+    input: &ChartInput,
     memory: crate::model::Memory,
     quantity: crate::insight::Quantity,
 ) -> Option<(Vec<Option<Quantiles>>, String)> {
-    let p = &app.projection;
-    let (first, quantiles, label) = match app.insight.error_model(p.base_year, memory, quantity) {
-        Some(model) => (
-            p.base_year,
-            model.band(&crate::insight::past_errors::line(p, memory, quantity)),
-            " (past errors)".to_owned(),
-        ),
-        None => {
-            let bands = app.insight.current_bands(&app.params)?;
+    let p = input.projection;
+    let (first, quantiles, label) = match input.band {
+        BandSource::Off => return None,
+        BandSource::PastErrors(models) => {
+            let model = models
+                .iter()
+                .find(|(k, _)| *k == (memory, quantity))
+                .map(|(_, m)| m)?;
             (
-                bands.first_year,
-                bands.band(memory, quantity)?.quantiles.clone(),
-                if quantity == crate::insight::Quantity::Sufficiency {
-                    format!(" ({} draws)", bands.draws)
-                } else {
-                    draws_label(bands, bands.widths.of(memory, quantity))
-                },
+                p.base_year,
+                model.band(&crate::insight::past_errors::line(p, memory, quantity)),
+                " (past errors)".to_owned(),
             )
         }
+        BandSource::Draws(bands) => (
+            bands.first_year,
+            bands.band(memory, quantity)?.quantiles.clone(),
+            if quantity == crate::insight::Quantity::Sufficiency {
+                format!(" ({} draws)", bands.draws)
+            } else {
+                draws_label(bands, bands.widths.of(memory, quantity))
+            },
+        ),
     };
     let aligned = p
         .years()
