@@ -93,6 +93,26 @@ fn gap_in_history() {
     );
 }
 
+/// A device segment without its required figures: each is named at the segment, with the line
+/// that would supply it, before the problems of the figures it has.
+#[test]
+fn missing_required_fields() {
+    let expected = |field: &str, unit: &str| {
+        format!(
+            "10:1: segment \"phone\" has no `{field}`; expected {field} = {{ value = <number>, unit = \"{unit}\", source = \"<id>\" }}"
+        )
+    };
+    assert_problems(
+        "missing_fields",
+        &[
+            &expected("weibull_shape", "1"),
+            &expected("initial_installed_base", "million units"),
+            &expected("long_run_growth", "% per year"),
+            "19:68: phone.shipments has a gap: no value for 2014 between 2013 and 2015; expected one value for every year",
+        ],
+    );
+}
+
 #[test]
 fn missing_unit() {
     assert_problems(

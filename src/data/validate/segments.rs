@@ -2,13 +2,24 @@
 
 use super::checker::{Bound, Checker};
 use super::{is_id, parse_year, unit};
-use crate::data::dataset::{DeviceSegment, ResidualSegment, Segment, SegmentBody, Series};
+use crate::data::dataset::{DeviceSegment, Figure, ResidualSegment, Segment, SegmentBody, Series};
 use crate::data::schema::{ScalarEntry, SegmentEntry, SeriesEntry};
 use crate::data::text::sanitize;
 use crate::units::Year;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use toml::Spanned;
+
+/// The required fields of a device segment, `None` where absent (and reported).
+struct RequiredDeviceFields<'e> {
+    shipments: Option<&'e Spanned<SeriesEntry>>,
+    replacement_cycle: Option<&'e Spanned<SeriesEntry>>,
+    weibull_shape: Option<&'e Spanned<ScalarEntry>>,
+    initial_installed_base: Option<&'e Spanned<ScalarEntry>>,
+    long_run_growth: Option<&'e Spanned<ScalarEntry>>,
+    dram_gb: Option<&'e Spanned<SeriesEntry>>,
+    nand_gb: Option<&'e Spanned<SeriesEntry>>,
+}
 
 impl Checker<'_> {
     /// A required field of a segment: reports its absence at the segment.
@@ -42,122 +53,63 @@ impl Checker<'_> {
         for (field, value) in [("dram_eb", &e.dram_eb), ("nand_eb", &e.nand_eb)] {
             self.forbidden(id, "devices", field, value);
         }
-        let ship = self.required(
-            id,
-            "shipments",
-            &e.shipments,
-            at,
-            "[segment.shipments] in million units",
-        );
-        let cycle = self.required(
-            id,
-            "replacement_cycle",
-            &e.replacement_cycle,
-            at,
-            "[segment.replacement_cycle] in years",
-        );
-        let shape = self.required(
-            id,
-            "weibull_shape",
-            &e.weibull_shape,
-            at,
-            "weibull_shape = { value = <number>, unit = \"1\", source = \"<id>\" }",
-        );
-        let ib0 = self.required(id, "initial_installed_base", &e.initial_installed_base, at, "initial_installed_base = { value = <number>, unit = \"million units\", source = \"<id>\" }");
-        let lrg = self.required(
-            id,
-            "long_run_growth",
-            &e.long_run_growth,
-            at,
-            "long_run_growth = { value = <number>, unit = \"% per year\", source = \"<id>\" }",
-        );
-        let dram = self.required(id, "dram_gb", &e.dram_gb, at, "[segment.dram_gb] in GB");
-        let nand = self.required(id, "nand_gb", &e.nand_gb, at, "[segment.nand_gb] in GB");
-        let shipments = ship.map(|s| {
-            self.series(
-                &format!("{id}.shipments"),
+        let r = self.required_device_fields(id, e, at);
+        let series = |c: &mut Self, name: &str, s: &Spanned<SeriesEntry>, u: &str, b: Bound| {
+            c.series(&format!("{id}.{name}"), s, u, b)
+        };
+        let scalar = |c: &mut Self, name: &str, s: &Spanned<ScalarEntry>, u: &str, b: Bound| {
+            c.scalar(&format!("{id}.{name}"), s, u, b)
+        };
+        let shipments = r.shipments.map(|s| {
+            series(
+                self,
+                "shipments",
                 s,
                 unit::MILLION_UNITS,
                 Bound::NonNegative,
             )
         });
-        if let (Some(s), Some(raw)) = (&shipments, ship) {
+        if let (Some(s), Some(raw)) = (&shipments, r.shipments) {
             self.contiguous(id, s, raw);
         }
-        let replacement_cycle = cycle.map(|s| {
-            self.series(
-                &format!("{id}.replacement_cycle"),
-                s,
-                unit::YEARS,
-                Bound::Positive,
-            )
+        let replacement_cycle = r
+            .replacement_cycle
+            .map(|s| series(self, "replacement_cycle", s, unit::YEARS, Bound::Positive));
+        let weibull_shape = r
+            .weibull_shape
+            .map(|s| scalar(self, "weibull_shape", s, unit::NONE, Bound::Positive));
+        let initial_installed_base = r.initial_installed_base.map(|s| {
+            let u = unit::MILLION_UNITS;
+            scalar(self, "initial_installed_base", s, u, Bound::NonNegative)
         });
-        let weibull_shape = shape.map(|s| {
-            self.scalar(
-                &format!("{id}.weibull_shape"),
-                s,
-                unit::NONE,
-                Bound::Positive,
-            )
+        let long_run_growth = r.long_run_growth.map(|s| {
+            let u = unit::PERCENT_PER_YEAR;
+            scalar(self, "long_run_growth", s, u, Bound::Finite)
         });
-        let initial_installed_base = ib0.map(|s| {
-            self.scalar(
-                &format!("{id}.initial_installed_base"),
-                s,
-                unit::MILLION_UNITS,
-                Bound::NonNegative,
-            )
-        });
-        let long_run_growth = lrg.map(|s| {
-            self.scalar(
-                &format!("{id}.long_run_growth"),
-                s,
-                unit::PERCENT_PER_YEAR,
-                Bound::Finite,
-            )
-        });
-        let dram_gb =
-            dram.map(|s| self.series(&format!("{id}.dram_gb"), s, unit::GB, Bound::Positive));
-        let nand_gb =
-            nand.map(|s| self.series(&format!("{id}.nand_gb"), s, unit::GB, Bound::Positive));
+        let dram_gb = r
+            .dram_gb
+            .map(|s| series(self, "dram_gb", s, unit::GB, Bound::Positive));
+        let nand_gb = r
+            .nand_gb
+            .map(|s| series(self, "nand_gb", s, unit::GB, Bound::Positive));
         let replacement_cycle_change = e.replacement_cycle_change.as_ref().map(|s| {
-            self.series(
-                &format!("{id}.replacement_cycle_change"),
-                s,
-                unit::YEARS_PER_YEAR,
-                Bound::Finite,
-            )
+            let u = unit::YEARS_PER_YEAR;
+            series(self, "replacement_cycle_change", s, u, Bound::Finite)
         });
         let hbm_gb = e
             .hbm_gb
             .as_ref()
-            .map(|s| self.series(&format!("{id}.hbm_gb"), s, unit::GB, Bound::NonNegative));
-        let elasticity = |c: &mut Self, name: &str, f: &Option<Spanned<ScalarEntry>>| {
-            f.as_ref()
-                .map(|s| c.scalar(&format!("{id}.{name}"), s, unit::NONE, Bound::NonPositive))
-        };
-        let unit_price_elasticity =
-            elasticity(self, "unit_price_elasticity", &e.unit_price_elasticity);
-        let content_price_elasticity = elasticity(
-            self,
-            "content_price_elasticity",
-            &e.content_price_elasticity,
-        );
+            .map(|s| series(self, "hbm_gb", s, unit::GB, Bound::NonNegative));
+        let (unit_price_elasticity, content_price_elasticity) = self.price_elasticities(id, e);
         let first = shipments.as_ref().map(Series::first_year);
         for (name, series, raw) in [
-            ("dram_gb", &dram_gb, dram),
-            ("nand_gb", &nand_gb, nand),
+            ("dram_gb", &dram_gb, r.dram_gb),
+            ("nand_gb", &nand_gb, r.nand_gb),
             ("hbm_gb", &hbm_gb, e.hbm_gb.as_ref()),
+            ("replacement_cycle", &replacement_cycle, r.replacement_cycle),
         ] {
             self.covers_start(id, name, series.as_ref(), raw, first);
         }
-        self.covers_start(
-            id,
-            "replacement_cycle",
-            replacement_cycle.as_ref(),
-            cycle,
-            first,
-        );
         Some(DeviceSegment {
             shipments: shipments?,
             replacement_cycle: replacement_cycle?,
@@ -172,6 +124,76 @@ impl Checker<'_> {
             unit_price_elasticity,
             content_price_elasticity,
         })
+    }
+
+    /// A device segment's elasticities of units and of memory per unit to the memory price
+    /// (optional; zero or negative).
+    fn price_elasticities(
+        &mut self,
+        id: &str,
+        e: &SegmentEntry,
+    ) -> (
+        Option<crate::data::dataset::Figure>,
+        Option<crate::data::dataset::Figure>,
+    ) {
+        let mut elasticity = |name: &str, f: &Option<Spanned<ScalarEntry>>| {
+            f.as_ref()
+                .map(|s| self.scalar(&format!("{id}.{name}"), s, unit::NONE, Bound::NonPositive))
+        };
+        (
+            elasticity("unit_price_elasticity", &e.unit_price_elasticity),
+            elasticity("content_price_elasticity", &e.content_price_elasticity),
+        )
+    }
+
+    /// The fields every device segment must have, each reported at the segment when absent.
+    fn required_device_fields<'e>(
+        &mut self,
+        id: &str,
+        e: &'e SegmentEntry,
+        at: &Range<usize>,
+    ) -> RequiredDeviceFields<'e> {
+        let scalar_hint =
+            |u: &str| format!("= {{ value = <number>, unit = \"{u}\", source = \"<id>\" }}");
+        RequiredDeviceFields {
+            shipments: self.required(
+                id,
+                "shipments",
+                &e.shipments,
+                at,
+                "[segment.shipments] in million units",
+            ),
+            replacement_cycle: self.required(
+                id,
+                "replacement_cycle",
+                &e.replacement_cycle,
+                at,
+                "[segment.replacement_cycle] in years",
+            ),
+            weibull_shape: self.required(
+                id,
+                "weibull_shape",
+                &e.weibull_shape,
+                at,
+                &format!("weibull_shape {}", scalar_hint("1")),
+            ),
+            initial_installed_base: self.required(
+                id,
+                "initial_installed_base",
+                &e.initial_installed_base,
+                at,
+                &format!("initial_installed_base {}", scalar_hint("million units")),
+            ),
+            long_run_growth: self.required(
+                id,
+                "long_run_growth",
+                &e.long_run_growth,
+                at,
+                &format!("long_run_growth {}", scalar_hint("% per year")),
+            ),
+            dram_gb: self.required(id, "dram_gb", &e.dram_gb, at, "[segment.dram_gb] in GB"),
+            nand_gb: self.required(id, "nand_gb", &e.nand_gb, at, "[segment.nand_gb] in GB"),
+        }
     }
 
     /// History series must have no missing year.
