@@ -132,10 +132,7 @@ impl Checker<'_> {
         &mut self,
         id: &str,
         e: &SegmentEntry,
-    ) -> (
-        Option<crate::data::dataset::Figure>,
-        Option<crate::data::dataset::Figure>,
-    ) {
+    ) -> (Option<Figure>, Option<Figure>) {
         let mut elasticity = |name: &str, f: &Option<Spanned<ScalarEntry>>| {
             f.as_ref()
                 .map(|s| self.scalar(&format!("{id}.{name}"), s, unit::NONE, Bound::NonPositive))
