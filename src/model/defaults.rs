@@ -30,46 +30,7 @@ impl Parameters {
             .segments
             .iter()
             .enumerate()
-            .map(|(i, s)| match &s.body {
-                SegmentBody::Devices(d) => {
-                    let points = d.replacement_cycle.until(base_year);
-                    let changes = d
-                        .replacement_cycle_change
-                        .as_ref()
-                        .map_or(&[][..], |c| c.until(base_year));
-                    let cycle_drift = cycle_drift(points, changes, base_year);
-                    let cycle = linear_at(points, base_year) + cycle_drift;
-                    SegmentParams {
-                        replacement_cycle: cycle,
-                        cycle_drift,
-                        adjustment_time,
-                        base_growth: if d.build_out {
-                            history.installed_base_trend(i)
-                        } else {
-                            d.long_run_growth.value
-                        },
-                        dram_content_growth: s.long_run_dram_growth.value,
-                        nand_content_growth: s.long_run_nand_growth.value,
-                        hbm_gb_per_unit: None,
-                        unit_elasticity: d.unit_price_elasticity.as_ref().map_or(0.0, |f| f.value),
-                        content_elasticity: d
-                            .content_price_elasticity
-                            .as_ref()
-                            .map_or(0.0, |f| f.value),
-                    }
-                }
-                SegmentBody::Residual(_) => SegmentParams {
-                    replacement_cycle: 0.0,
-                    cycle_drift: 0.0,
-                    adjustment_time: 1.0,
-                    base_growth: 0.0,
-                    dram_content_growth: s.long_run_dram_growth.value,
-                    nand_content_growth: s.long_run_nand_growth.value,
-                    hbm_gb_per_unit: None,
-                    unit_elasticity: 0.0,
-                    content_elasticity: 0.0,
-                },
-            })
+            .map(|(i, s)| segment_trend(history, i, s, adjustment_time))
             .collect();
         let mut params = Self {
             base_year,
@@ -77,22 +38,7 @@ impl Parameters {
             growth_half_life: DEFAULT_GROWTH_HALF_LIFE,
             content_half_life: DEFAULT_CONTENT_HALF_LIFE,
             segments,
-            market: data.market.as_ref().map(|m| {
-                let memory = |mm: &crate::data::MemoryMarket| MemoryParams {
-                    supply_growth: supply_trend(mm, base_year, INDUSTRY_TREND_YEARS),
-                    production_cut: 0.0,
-                    cut_start: base_year + 1,
-                    cut_years: 1,
-                    price_elasticity: mm.price_elasticity.value,
-                };
-                MarketParams {
-                    dram: memory(&m.dram),
-                    nand: memory(&m.nand),
-                    capacity_delay: delay_years(m.capacity_delay.value),
-                    hbm_trade_ratio: m.hbm_trade_ratio.value,
-                    price_adjustment_time: m.price_adjustment_time.value,
-                }
-            }),
+            market: data.market.as_ref().map(|m| market_trend(m, base_year)),
         };
         if let Some(m) = &data.market {
             let (dram, nand) = industry_shift(engine, &params, &m.dram.bits, &m.nand.bits);
@@ -115,6 +61,77 @@ impl Parameters {
             }
         }
         params
+    }
+}
+
+/// Segment `i`'s defaults at the history's base year: the cycle at the base year plus its drift,
+/// the stock adjustment time, desired-base growth, content growth at the long-run rates (the
+/// industry's shift is added later), the data's price elasticities. A residual segment has
+/// only its content growth.
+fn segment_trend(
+    history: &super::history::History,
+    i: usize,
+    s: &crate::data::Segment,
+    adjustment_time: Years,
+) -> SegmentParams {
+    let base_year = history.base_year;
+    match &s.body {
+        SegmentBody::Devices(d) => {
+            let points = d.replacement_cycle.until(base_year);
+            let changes = d
+                .replacement_cycle_change
+                .as_ref()
+                .map_or(&[][..], |c| c.until(base_year));
+            let cycle_drift = cycle_drift(points, changes, base_year);
+            let cycle = linear_at(points, base_year) + cycle_drift;
+            let elasticity = |f: &Option<crate::data::Figure>| f.as_ref().map_or(0.0, |f| f.value);
+            SegmentParams {
+                replacement_cycle: cycle,
+                cycle_drift,
+                adjustment_time,
+                base_growth: if d.build_out {
+                    history.installed_base_trend(i)
+                } else {
+                    d.long_run_growth.value
+                },
+                dram_content_growth: s.long_run_dram_growth.value,
+                nand_content_growth: s.long_run_nand_growth.value,
+                hbm_gb_per_unit: None,
+                unit_elasticity: elasticity(&d.unit_price_elasticity),
+                content_elasticity: elasticity(&d.content_price_elasticity),
+            }
+        }
+        SegmentBody::Residual(_) => SegmentParams {
+            replacement_cycle: 0.0,
+            cycle_drift: 0.0,
+            adjustment_time: 1.0,
+            base_growth: 0.0,
+            dram_content_growth: s.long_run_dram_growth.value,
+            nand_content_growth: s.long_run_nand_growth.value,
+            hbm_gb_per_unit: None,
+            unit_elasticity: 0.0,
+            content_elasticity: 0.0,
+        },
+    }
+}
+
+/// The market's defaults at `base_year`: supply growing at the industry's recent bit trend, no
+/// production cut, and the data's elasticities, capex delay, HBM trade ratio and price
+/// adjustment time.
+fn market_trend(m: &crate::data::Market, base_year: Year) -> MarketParams {
+    let memory = |mm: &crate::data::MemoryMarket| MemoryParams {
+        supply_growth: supply_trend(mm, base_year, INDUSTRY_TREND_YEARS),
+        production_cut: 0.0,
+        cut_start: base_year + 1,
+        cut_years: 1,
+        price_elasticity: mm.price_elasticity.value,
+    };
+    MarketParams {
+        dram: memory(&m.dram),
+        nand: memory(&m.nand),
+        capacity_delay: delay_years(m.capacity_delay.value),
+        hbm_trade_ratio: m.hbm_trade_ratio.value,
+        price_adjustment_time: m.price_adjustment_time.value,
     }
 }
 

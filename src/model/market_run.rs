@@ -42,6 +42,24 @@ pub(super) struct MemoryRun<'a> {
     last_hbm: Exabytes,
 }
 
+/// What one projected year came to, for its row of the output.
+struct YearOutcome {
+    /// Bit demand.
+    demand: Exabytes,
+    /// Demand in conventional-bit equivalents (HBM at its trade ratio).
+    want: Exabytes,
+    /// Output in equivalents.
+    output: Exabytes,
+    /// Equivalents shipped.
+    shipped: Exabytes,
+    /// HBM demand.
+    hbm: Exabytes,
+    /// Inventory cover at the year's end, weeks.
+    weeks: f64,
+    /// The year's average price per bit.
+    price: f64,
+}
+
 impl<'a> MemoryRun<'a> {
     /// Starts a run from the history rows `0..=base` of `demand` and `hbm` (the device model's
     /// bit demand, calibrated), for `rows` rows in all.
@@ -123,7 +141,8 @@ impl<'a> MemoryRun<'a> {
     }
 
     /// Projects row `i` (the next one) with the year's bit demand and HBM demand; `weight` is
-    /// the fade weight of the year's step (1 in the first projected year).
+    /// the fade weight of the year's step (1 in the first projected year). In the order of
+    /// docs/model.md section 5: capacity, output and inventory, price.
     pub(super) fn step(&mut self, i: usize, demand: Exabytes, hbm: Exabytes, weight: f64) {
         let (h, p) = (self.h, self.p);
         let year = h.first_year + i as Year;
@@ -131,34 +150,7 @@ impl<'a> MemoryRun<'a> {
         let extra = (self.trade_ratio - 1.0).max(0.0);
         let want = demand + extra * hbm;
         self.equivalents.push(want);
-        let before = self.equivalents[i - 1];
-        let demand_growth = growth_percent(before, self.equivalents[i.saturating_sub(2)]);
-        // HBM lines are built against contracted HBM orders: the extra wafers the year's HBM
-        // growth takes come on top of the planned bit growth, so HBM does not squeeze
-        // conventional bits out of the plan (it still counts `trade_ratio` times in the balance).
-        let hbm_wafers =
-            extra * (hbm - self.last_hbm).max(0.0) / self.capacity.max(f64::MIN_POSITIVE);
-        self.last_hbm = hbm;
-        let planned = planned_growth(
-            p.supply_growth + hbm_wafers * 100.0,
-            demand_growth,
-            // Enough to serve demand and to keep the target cover as demand grows.
-            level_gap(
-                before * (1.0 + target / WEEKS_PER_YEAR * demand_growth.max(0.0) / 100.0),
-                self.capacity,
-            ),
-            weight,
-            self.m.capacity_delay,
-        );
-        self.capacity *= growth_factor(capacity_growth(
-            h.capacity_response,
-            planned,
-            expansion_signal(
-                capacity_signal(&self.relative, i, self.m.capacity_delay),
-                before,
-                self.capacity,
-            ),
-        ));
+        self.grow_capacity(i, hbm, weight);
         // The first projected year starts from the price where the base year ended and moves
         // for the 0.625 years to the middle of the year; later years a whole year.
         let first = i == self.base + 1;
@@ -178,39 +170,100 @@ impl<'a> MemoryRun<'a> {
         let shipped = want.min(available);
         self.inventory = available - shipped;
         let weeks = cover_weeks(self.inventory, want, target);
+        let rel = self.next_relative_price(last, elapsed, (opening_weeks + weeks) / 2.0 / target);
+        self.relative.push(rel);
+        self.last_weeks = weeks;
+        self.record(YearOutcome {
+            demand,
+            want,
+            output,
+            shipped,
+            hbm,
+            weeks,
+            price: h.trend_price(year) * rel,
+        });
+    }
+
+    /// Capacity after the year's expansion (row `i`'s demand in wafer equivalents already
+    /// counted): the planned bit growth (with the wafers the year's HBM growth takes on top),
+    /// answered by margins with the capex delay.
+    fn grow_capacity(&mut self, i: usize, hbm: Exabytes, weight: f64) {
+        let (h, p) = (self.h, self.p);
+        let extra = (self.trade_ratio - 1.0).max(0.0);
+        let before = self.equivalents[i - 1];
+        let demand_growth = growth_percent(before, self.equivalents[i.saturating_sub(2)]);
+        // HBM lines are built against contracted HBM orders: the extra wafers the year's HBM
+        // growth takes come on top of the planned bit growth, so HBM does not squeeze
+        // conventional bits out of the plan (it still counts `trade_ratio` times in the balance).
+        let hbm_wafers =
+            extra * (hbm - self.last_hbm).max(0.0) / self.capacity.max(f64::MIN_POSITIVE);
+        self.last_hbm = hbm;
+        let planned = planned_growth(
+            p.supply_growth + hbm_wafers * 100.0,
+            demand_growth,
+            // Enough to serve demand and to keep the target cover as demand grows.
+            level_gap(
+                before * (1.0 + h.target_weeks / WEEKS_PER_YEAR * demand_growth.max(0.0) / 100.0),
+                self.capacity,
+            ),
+            weight,
+            self.m.capacity_delay,
+        );
+        self.capacity *= growth_factor(capacity_growth(
+            h.capacity_response,
+            planned,
+            expansion_signal(
+                capacity_signal(&self.relative, i, self.m.capacity_delay),
+                before,
+                self.capacity,
+            ),
+        ));
+    }
+
+    /// The year's average price over its cost trend, from `last` after `elapsed` years towards
+    /// the price the year's average cover (as a share of the target) indicates.
+    fn next_relative_price(&self, last: f64, elapsed: f64, cover_share: f64) -> f64 {
         // Meadows' rule: the indicated price sits on the cost trend, above it when cover is
         // below target and below it when cover is above; the price moves towards it with the
         // price adjustment time. The year's average price answers the year's average cover,
         // so stock carried in weighs on it even when output is cut.
         let indicated = indicated_relative_price(
-            (opening_weeks + weeks) / 2.0 / target,
-            p.price_elasticity,
-            h.max_price_vs_trend,
+            cover_share,
+            self.p.price_elasticity,
+            self.h.max_price_vs_trend,
         );
         let last = last.max(f64::MIN_POSITIVE);
         let step = price_step_over(self.m.price_adjustment_time, elapsed);
-        let rel = last * (indicated / last).powf(step);
-        let price = h.trend_price(year) * rel;
-        self.relative.push(rel);
-        let served = if want > 0.0 { shipped / want } else { 1.0 };
-        let sr = if demand > 0.0 {
-            (output - want) / demand * 100.0
+        last * (indicated / last).powf(step)
+    }
+
+    /// Appends the year's row of the output.
+    fn record(&mut self, y: YearOutcome) {
+        let served = if y.want > 0.0 {
+            y.shipped / y.want
+        } else {
+            1.0
+        };
+        let sr = if y.demand > 0.0 {
+            (y.output - y.want) / y.demand * 100.0
         } else {
             0.0
         };
         // HBM is served first, each bit taking `trade_ratio` bits of capacity.
-        let hbm_out = hbm.min(output / self.trade_ratio.max(f64::MIN_POSITIVE));
-        self.last_weeks = weeks;
+        let hbm_out = y
+            .hbm
+            .min(y.output / self.trade_ratio.max(f64::MIN_POSITIVE));
+        let target = self.h.target_weeks;
         let out = &mut self.out;
-        out.demand_eb.push(demand);
+        out.demand_eb.push(y.demand);
         out.supply_eb
-            .push(output - (self.trade_ratio - 1.0).max(0.0) * hbm_out);
+            .push(y.output - (self.trade_ratio - 1.0).max(0.0) * hbm_out);
         out.hbm_supply_eb.push(hbm_out);
         out.sufficiency_pct.push(sr);
-        out.inventory_weeks.push(weeks);
-        out.price_index.push(price / self.price_base * 100.0);
-        out.revenue_busd.push(served * demand * price);
-        out.regime.push(Regime::of(sr, weeks, target));
+        out.inventory_weeks.push(y.weeks);
+        out.price_index.push(y.price / self.price_base * 100.0);
+        out.revenue_busd.push(served * y.demand * y.price);
+        out.regime.push(Regime::of(sr, y.weeks, target));
     }
 
     /// The finished projection.
