@@ -466,42 +466,19 @@ pub fn bands_with(
         settings,
         cancelled,
     )?;
-    let column = |sample: &[f64], year: usize| -> Vec<f64> {
-        let mut v: Vec<f64> = sample
-            .iter()
-            .skip(year)
-            .step_by(years.max(1))
-            .copied()
-            .filter(|x| x.is_finite())
-            .collect();
-        v.sort_by(f64::total_cmp);
-        v
-    };
     let lines: Vec<Vec<f64>> = series
         .iter()
         .map(|(m, q)| values(&center, *m, *q))
         .collect();
     let line_at = |k: usize, y: usize| lines[k].get(y).copied().unwrap_or(f64::NAN);
     let shortage = |memory: Memory| -> Vec<f64> {
-        let Some(k) = series
+        series
             .iter()
             .position(|s| *s == (memory, Quantity::Sufficiency))
-        else {
-            return Vec::new();
-        };
-        let m = widths.of(memory, Quantity::Sufficiency).multiplier;
-        (0..years)
-            .map(|y| {
-                let v = column(&samples[k], y);
-                if v.is_empty() {
-                    return 0.0;
-                }
-                let median = quantile(&v, 0.5);
-                let line = line_at(k, y);
-                let short = v.iter().filter(|x| line + m * (**x - median) < 0.0);
-                short.count() as f64 / v.len() as f64
+            .map_or_else(Vec::new, |k| {
+                let m = widths.of(memory, Quantity::Sufficiency).multiplier;
+                shortage_by_year(&samples[k], &lines[k], m, years)
             })
-            .collect()
     };
     Some(Bands {
         first_year: center.base_year,
@@ -519,7 +496,7 @@ pub fn bands_with(
                     quantity: *quantity,
                     quantiles: (0..years)
                         .map(|y| {
-                            let v = column(sample, y);
+                            let v = year_column(sample, y, years);
                             around_line(
                                 Quantiles::from_array(QUANTILES.map(|q| quantile(&v, q))),
                                 line_at(k, y),
@@ -531,6 +508,37 @@ pub fn bands_with(
             })
             .collect(),
     })
+}
+
+/// The finite values of year `year` across the draws of a draw-major `sample` (`years` per
+/// draw), sorted.
+fn year_column(sample: &[f64], year: usize, years: usize) -> Vec<f64> {
+    let mut v: Vec<f64> = sample
+        .iter()
+        .skip(year)
+        .step_by(years.max(1))
+        .copied()
+        .filter(|x| x.is_finite())
+        .collect();
+    v.sort_by(f64::total_cmp);
+    v
+}
+
+/// By year, the share of draws of sufficiency below zero once laid around the `line` with the
+/// width `multiplier` (P(short)).
+fn shortage_by_year(sample: &[f64], line: &[f64], multiplier: f64, years: usize) -> Vec<f64> {
+    (0..years)
+        .map(|y| {
+            let v = year_column(sample, y, years);
+            if v.is_empty() {
+                return 0.0;
+            }
+            let median = quantile(&v, 0.5);
+            let at = line.get(y).copied().unwrap_or(f64::NAN);
+            let short = v.iter().filter(|x| at + multiplier * (**x - median) < 0.0);
+            short.count() as f64 / v.len() as f64
+        })
+        .collect()
 }
 
 /// Every draw's values per series (draw-major, `years` per draw), drawn on `settings.threads`
