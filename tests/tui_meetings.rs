@@ -553,3 +553,141 @@ fn undo_after_a_move_to_a_scenarios_base_year_keeps_one_base_year() {
     assert_eq!(a.params().base_year, a.projection().base_year);
     assert_eq!(a.scenario(), "The 2023 production cuts");
 }
+
+/// The key event a chord name stands for (`↑`, `PgUp`, `Ctrl-U`, `q`).
+fn press(name: &str) -> ratatui::crossterm::event::Event {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let code = match name {
+        "↑" => KeyCode::Up,
+        "↓" => KeyCode::Down,
+        "←" => KeyCode::Left,
+        "→" => KeyCode::Right,
+        "PgUp" => KeyCode::PageUp,
+        "PgDn" => KeyCode::PageDown,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        "Tab" => KeyCode::Tab,
+        "Esc" => KeyCode::Esc,
+        "Enter" => KeyCode::Enter,
+        ctrl if ctrl.starts_with("Ctrl-") => {
+            let c = ctrl.chars().last().expect("a letter").to_ascii_lowercase();
+            return Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+        }
+        one => KeyCode::Char(one.chars().next().expect("a key")),
+    };
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// The explorer in each context that has its own keys: an overlay open, or presentation mode.
+fn in_context(context: memcycle::tui::input::context_keys::Context) -> App {
+    use memcycle::tui::input::context_keys::Context as C;
+    let mut a = with_deck(app(120, 40));
+    let moved = [Message::Step(1)];
+    let opened: Vec<Message> = match context {
+        C::Explorer => Vec::new(),
+        C::Help => vec![Message::ToggleHelp],
+        C::Info => vec![Message::ToggleInfo],
+        C::Changes => vec![Message::Step(1), Message::ToggleChanges],
+        C::Picker => vec![Message::OpenPicker],
+        C::Save => vec![Message::OpenSave],
+        C::Seek => vec![Message::OpenSeek],
+        C::ConfirmQuit => vec![Message::Step(1), Message::RequestQuit],
+        C::Presentation => vec![Message::TogglePresentation],
+        C::Problems => {
+            let at = a.store().list().iter().position(|e| e.id == "bad");
+            send(&mut a, &[Message::OpenPicker]);
+            vec![
+                Message::PickerMove(at.expect("bad") as isize),
+                Message::PickerChoose,
+            ]
+        }
+        C::ConfirmOverwrite => {
+            send(&mut a, &moved);
+            send(&mut a, &[Message::OpenSave]);
+            for c in "good".chars() {
+                send(&mut a, &[Message::Input(c)]);
+            }
+            vec![Message::Submit]
+        }
+    };
+    send(&mut a, &opened);
+    assert_eq!(
+        memcycle::tui::input::keymap::context(a.overlay()),
+        if context == C::Presentation {
+            C::Explorer
+        } else {
+            context
+        },
+        "{:?}",
+        a.overlay()
+    );
+    a
+}
+
+/// Every key an overlay's or presentation mode's hint names does something there (the
+/// what-changed card promised "u undoes · R resets all" while both did nothing).
+#[test]
+fn every_hinted_key_works_where_it_is_hinted() {
+    use memcycle::tui::input::context_keys::{Context as C, hints};
+    use memcycle::tui::input::keys::bar_label_keys;
+    for context in [
+        C::Help,
+        C::Info,
+        C::Changes,
+        C::Problems,
+        C::Picker,
+        C::Save,
+        C::Seek,
+        C::ConfirmQuit,
+        C::ConfirmOverwrite,
+        C::Presentation,
+    ] {
+        let a = in_context(context);
+        for (keys, what) in hints(context) {
+            let names: Vec<String> = bar_label_keys(keys)
+                .into_iter()
+                .filter(|k| k != "or")
+                .collect();
+            assert!(!names.is_empty(), "{context:?}: `{keys}`");
+            for name in names {
+                assert!(
+                    memcycle::tui::input::keymap::message(&a, &press(&name)).is_some(),
+                    "{context:?}: `{name}` of `{keys} {what}` does nothing"
+                );
+            }
+        }
+    }
+}
+
+/// On the what-changed card, `u` undoes the last move and `R` resets every slider; the card
+/// stays open and shows it.
+#[test]
+fn the_changes_card_undoes_and_resets() {
+    let mut a = with_deck(app(120, 40));
+    let i = index(&a, "smartphone.replacement_cycle");
+    let j = index(&a, "pc.replacement_cycle");
+    send(
+        &mut a,
+        &[
+            Message::SelectIndex(i),
+            Message::Step(1),
+            Message::SelectIndex(j),
+            Message::Step(1),
+            Message::ToggleChanges,
+        ],
+    );
+    let card = |a: &App| text(&draw(a));
+    assert!(card(&a).contains("Smartphones · Replacement cycle"));
+    let u = memcycle::tui::input::keymap::message(&a, &press("u")).expect("u undoes");
+    send(&mut a, &[u]);
+    assert_eq!(*a.overlay(), Overlay::Changes, "the card stays open");
+    assert!(card(&a).contains("Smartphones · Replacement cycle"));
+    assert!(
+        !card(&a).contains("PCs · Replacement cycle"),
+        "{}",
+        card(&a)
+    );
+    let r = memcycle::tui::input::keymap::message(&a, &press("R")).expect("R resets");
+    send(&mut a, &[r]);
+    assert!(card(&a).contains("Nothing differs from the baseline."));
+}

@@ -43,6 +43,7 @@ pub(super) struct MemoryRun<'a> {
 }
 
 /// What one projected year came to, for its row of the output.
+#[derive(Debug, Clone, Copy)]
 struct YearOutcome {
     /// Bit demand.
     demand: Exabytes,

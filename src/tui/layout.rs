@@ -237,3 +237,9 @@ pub fn table_rows(app: &App, table: Rect) -> usize {
         .saturating_sub(compare_lines(app))
         .max(1)
 }
+
+/// Scenario rows the picker shows at once on a screen `height` rows high (also the page for
+/// PgUp / PgDn).
+pub fn picker_rows(height: u16) -> usize {
+    usize::from(height.saturating_sub(6)).max(1)
+}

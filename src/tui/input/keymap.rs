@@ -1,6 +1,8 @@
-//! Terminal events to messages: overlays and the prompt read keys directly; everywhere else a
-//! key goes through the one key table (`keys`) to an action, which becomes a message here.
+//! Terminal events to messages: a key goes through the key table of where it is pressed (the
+//! explorer's in `keys`, an overlay's or presentation mode's in `context_keys`) to what it asks
+//! for, which becomes a message here; the text prompts take the keys their table leaves.
 
+use crate::tui::input::context_keys::{self, Ask, Context};
 use crate::tui::input::keys::{self, Action};
 use crate::tui::input::message::{Edit, Message};
 use crate::tui::layout::{
@@ -70,65 +72,73 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
     keys::action(k.code, k.modifiers).and_then(|a| explorer_message(app, a))
 }
 
-/// A key over an open overlay: each overlay takes its own few keys.
+/// A key over an open overlay: each overlay takes its own few keys (its table in
+/// [`context_keys`]); the text prompts take the rest.
 fn overlay_key(app: &App, k: &KeyEvent) -> Option<Message> {
+    if let Some(ask) = context_keys::ask(context(&app.ui.overlay), k.code, k.modifiers) {
+        return Some(asked(app, ask));
+    }
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     match &app.ui.overlay {
-        Overlay::None => None,
-        Overlay::Problems { .. } => match k.code {
-            KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q') => Some(Message::CloseOverlay),
-            _ => None,
-        },
-        Overlay::Info(_) => match k.code {
-            KeyCode::Esc | KeyCode::Enter | KeyCode::Char('i') => Some(Message::CloseOverlay),
-            KeyCode::Char('q') => Some(Message::RequestQuit),
-            _ => None,
-        },
-        Overlay::Help | Overlay::Glossary | Overlay::Changes => match k.code {
-            KeyCode::Char('q') => Some(Message::RequestQuit),
-            KeyCode::Tab | KeyCode::BackTab if app.help() => Some(Message::HelpPage),
-            KeyCode::Esc | KeyCode::Char('?' | 'w') | KeyCode::Enter => Some(Message::CloseOverlay),
-            _ => None,
-        },
-        Overlay::Picker { entries, .. } => {
-            let page = (app.ui.size.height.saturating_sub(6)).max(1) as isize;
-            let all = entries.len() as isize;
-            match k.code {
-                KeyCode::Up | KeyCode::Char('k') => Some(Message::PickerMove(-1)),
-                KeyCode::Down | KeyCode::Char('j') => Some(Message::PickerMove(1)),
-                KeyCode::Home => Some(Message::PickerMove(-all)),
-                KeyCode::End => Some(Message::PickerMove(all)),
-                KeyCode::PageUp => Some(Message::PickerMove(-page)),
-                KeyCode::PageDown => Some(Message::PickerMove(page)),
-                KeyCode::Enter => Some(Message::PickerChoose),
-                KeyCode::Esc | KeyCode::Char('s' | 'q') => Some(Message::CloseOverlay),
-                _ => None,
-            }
-        }
-        Overlay::Save { .. } => match k.code {
-            KeyCode::Tab | KeyCode::BackTab => Some(Message::SwitchField),
-            code => prompt_key(code, ctrl),
-        },
-        // The goal-seek dialog also chooses what is sought: Tab the output, ↑↓ its year; a
-        // letter is no part of a number target.
+        Overlay::Save { .. } => prompt_key(k.code, ctrl),
+        // A letter is no part of a number target.
         Overlay::Seek { .. } => match k.code {
-            KeyCode::Tab => Some(Message::CycleOutput),
-            KeyCode::Up => Some(Message::Year(-1)),
-            KeyCode::Down => Some(Message::Year(1)),
             KeyCode::Char(c) if !(ctrl || is_number_char(c)) => None,
             code => prompt_key(code, ctrl),
         },
-        Overlay::ConfirmQuit => match k.code {
-            KeyCode::Char('S') => Some(Message::OpenSave),
-            KeyCode::Char('q') => Some(Message::Quit),
-            KeyCode::Esc => Some(Message::CloseOverlay),
-            _ => None,
-        },
-        Overlay::ConfirmOverwrite { .. } => match k.code {
-            KeyCode::Char('y' | 'Y') => Some(Message::Confirm(true)),
-            KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Message::Confirm(false)),
-            _ => None,
-        },
+        _ => None,
+    }
+}
+
+/// Whose keys an overlay takes.
+pub fn context(overlay: &Overlay) -> Context {
+    match overlay {
+        Overlay::None => Context::Explorer,
+        Overlay::Help | Overlay::Glossary => Context::Help,
+        Overlay::Info(_) => Context::Info,
+        Overlay::Changes => Context::Changes,
+        Overlay::Problems { .. } => Context::Problems,
+        Overlay::Picker { .. } => Context::Picker,
+        Overlay::Save { .. } => Context::Save,
+        Overlay::Seek { .. } => Context::Seek,
+        Overlay::ConfirmQuit => Context::ConfirmQuit,
+        Overlay::ConfirmOverwrite { .. } => Context::ConfirmOverwrite,
+    }
+}
+
+/// The message for what a key asks for over an overlay or in presentation mode.
+fn asked(app: &App, ask: Ask) -> Message {
+    let page = crate::tui::layout::picker_rows(app.ui.size.height) as isize;
+    let all = match &app.ui.overlay {
+        Overlay::Picker { entries, .. } => entries.len() as isize,
+        _ => 0,
+    };
+    match ask {
+        Ask::Close => Message::CloseOverlay,
+        Ask::Quit => Message::RequestQuit,
+        Ask::QuitAnyway => Message::Quit,
+        Ask::OtherPage => Message::HelpPage,
+        Ask::Up => Message::PickerMove(-1),
+        Ask::Down => Message::PickerMove(1),
+        Ask::First => Message::PickerMove(-all),
+        Ask::Last => Message::PickerMove(all),
+        Ask::PageUp => Message::PickerMove(-page),
+        Ask::PageDown => Message::PickerMove(page),
+        Ask::Choose => Message::PickerChoose,
+        Ask::Submit => Message::Submit,
+        Ask::Field => Message::SwitchField,
+        Ask::Output => Message::CycleOutput,
+        Ask::EarlierYear => Message::Year(-1),
+        Ask::LaterYear => Message::Year(1),
+        Ask::SaveFirst => Message::OpenSave,
+        Ask::Yes => Message::Confirm(true),
+        Ask::No => Message::Confirm(false),
+        Ask::Undo => Message::Undo,
+        Ask::ResetAll => Message::ResetAll,
+        Ask::NextSlide => Message::DeckStep(1),
+        Ask::PreviousSlide => Message::DeckStep(-1),
+        Ask::Exit => Message::TogglePresentation,
+        Ask::Reveal => Message::Reveal,
     }
 }
 
@@ -208,23 +218,16 @@ fn explorer_message(app: &App, action: Action) -> Option<Message> {
     })
 }
 
-/// Presentation mode: few keys, hard to press by mistake in front of a room. The arrows and
-/// page keys step through the deck; `p` and `Esc` leave; the view keys work as in the explorer.
+/// Presentation mode: few keys, hard to press by mistake in front of a room (its table in
+/// [`context_keys`]: the arrows and page keys step through the deck, `p` and `Esc` leave); the
+/// view keys work as in the explorer.
 fn presentation_message(app: &App, k: &KeyEvent) -> Option<Message> {
-    match k.code {
-        KeyCode::Esc => return Some(Message::TogglePresentation),
-        KeyCode::Char(' ') => return Some(Message::DeckStep(1)),
-        KeyCode::Char('o') => return Some(Message::Reveal),
-        _ => {}
+    if let Some(ask) = context_keys::ask(Context::Presentation, k.code, k.modifiers) {
+        return Some(asked(app, ask));
     }
-    Some(match keys::action(k.code, k.modifiers)? {
-        Action::Right | Action::PageDown | Action::ShiftRight => Message::DeckStep(1),
-        Action::Left | Action::PageUp | Action::ShiftLeft => Message::DeckStep(-1),
-        Action::Present => Message::TogglePresentation,
-        Action::Quit | Action::ForceQuit => Message::RequestQuit,
-        a if a.is_view() => return explorer_message(app, a),
-        _ => return None,
-    })
+    keys::action(k.code, k.modifiers)
+        .filter(|a| a.is_view())
+        .and_then(|a| explorer_message(app, a))
 }
 
 fn mouse(app: &App, m: &MouseEvent) -> Option<Message> {

@@ -429,17 +429,6 @@ pub const BAR_ARROWS: [[(&str, &str); 2]; 3] = [
     [("↑↓", "year"), ("PgUp/Dn", "page")],
 ];
 
-/// The key bar of presentation mode.
-pub const PRESENTATION_BAR: [(&str, &str); 7] = [
-    ("←/→", "scenario"),
-    ("1-6", "chart"),
-    ("[ ]", "year"),
-    (".", "replay"),
-    ("v", "view"),
-    ("p", "exit"),
-    ("q", "quit"),
-];
-
 /// The chord names a bar label stands for: `r/R` is r and R, `1-6` is 1 to 6, `↑↓` is ↑ and ↓,
 /// `PgUp/Dn` is PgUp and PgDn.
 pub fn bar_label_keys(label: &str) -> Vec<String> {
@@ -511,10 +500,7 @@ mod tests {
             .collect();
         let main = bar();
         assert_eq!(main.len(), 9, "{main:?}");
-        let bars = main
-            .iter()
-            .chain(BAR_ARROWS.iter().flatten())
-            .chain(PRESENTATION_BAR.iter());
+        let bars = main.iter().chain(BAR_ARROWS.iter().flatten());
         for (label, what) in bars {
             let keys = bar_label_keys(label);
             assert!(!keys.is_empty(), "{label}");

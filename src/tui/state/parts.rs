@@ -42,7 +42,6 @@ pub enum Overlay {
         /// Whether typing goes to the description (Tab switches).
         on_description: bool,
     },
-    /// A saved scenario of that name exists: overwrite it?
     /// What the slider at this index means, how its default was set and the data behind it.
     Info(usize),
     /// Problems found in a scenario, one per line (Esc or Enter closes).

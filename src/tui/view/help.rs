@@ -1,5 +1,6 @@
 //! The key bar and the help overlay (drawn from the key table in `keys`).
 
+use crate::tui::input::context_keys::{Ask, Context, keys_for};
 use crate::tui::input::keys::{BAR_ARROWS, GROUPS, Group, bar};
 use crate::tui::state::app::App;
 use ratatui::buffer::Buffer;
@@ -95,7 +96,11 @@ fn glossary(app: &App, area: Rect, buf: &mut Buffer) {
     let mut lines: Vec<Line> = GLOSSARY.into_iter().map(|g| glossary_line(t, g)).collect();
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        "Tab: keys · Esc or ? closes this help",
+        format!(
+            "{}: keys · {} closes this help",
+            keys_for(Context::Help, Ask::OtherPage),
+            keys_for(Context::Help, Ask::Close)
+        ),
         t.dim(),
     )));
     crate::tui::view::overlays::boxed(app, area, "Glossary", 96, lines, buf);
@@ -201,12 +206,16 @@ pub fn overlay(app: &App, area: Rect, buf: &mut Buffer) {
         lines.extend(GLOSSARY[..READOUTS].iter().map(|g| glossary_line(t, *g)));
     }
     lines.push(Line::default());
+    let (tab, close) = (
+        keys_for(Context::Help, Ask::OtherPage),
+        keys_for(Context::Help, Ask::Close),
+    );
     // Where the readouts went when there was no room for them here.
     lines.push(Line::from(Span::styled(
         if readouts {
-            "Tab: glossary · Esc or ? closes this help"
+            format!("{tab}: glossary · {close} closes this help")
         } else {
-            "Tab: readouts (SR, regime, price, turn) and glossary · Esc or ? closes"
+            format!("{tab}: readouts (SR, regime, price, turn) and glossary · {close} closes")
         },
         t.dim(),
     )));

@@ -2,7 +2,9 @@
 //! what changed.
 
 use crate::format::{Align, pad, truncate};
+use crate::tui::input::context_keys::{Context, hint_line, hints};
 use crate::tui::state::app::{App, Overlay};
+use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Modifier, Style};
@@ -124,7 +126,10 @@ fn info_card(app: &App, index: usize, area: Rect, buf: &mut Buffer) {
         ]));
     }
     lines.push(Line::from(Span::styled(
-        "Esc or i closes · `memcycle sources ID` shows a source in full",
+        format!(
+            "{} · `memcycle sources ID` shows a source in full",
+            hint_line(Context::Info)
+        ),
         t.dim(),
     )));
     let title = format!("{} · {}", spec.group, spec.label);
@@ -140,11 +145,6 @@ fn info_card(app: &App, index: usize, area: Rect, buf: &mut Buffer) {
 
 /// Width of the scenario picker.
 const PICKER_WIDTH: u16 = 76;
-
-/// Scenario rows the picker shows at once in `area` (also the page for PgUp / PgDn).
-pub fn picker_rows(area: Rect) -> usize {
-    usize::from(area.height.saturating_sub(6)).max(1)
-}
 
 /// Draws whichever scenario overlay is open.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -184,7 +184,7 @@ fn picker(
 ) {
     let t = app.ui.theme;
     let dim = t.dim();
-    let rows = picker_rows(area);
+    let rows = crate::tui::layout::picker_rows(area.height);
     let first = selected.saturating_sub(rows.saturating_sub(1));
     // Columns that always fit the box: mark, id, name, tag, one space apart.
     let inner = usize::from(PICKER_WIDTH.min(area.width).saturating_sub(2));
@@ -220,10 +220,7 @@ fn picker(
         })
         .collect();
     lines.push(Line::from(Span::styled(
-        truncate(
-            "↑↓ choose · Home End PgUp PgDn · Enter load · Esc close",
-            inner,
-        ),
+        truncate(&hint_line(Context::Picker), inner),
         dim,
     )));
     boxed(app, area, "Scenarios", PICKER_WIDTH, lines, buf);
@@ -246,10 +243,7 @@ fn seek_prompt(app: &App, area: Rect, input: &str, cursor: usize, buf: &mut Buff
             ),
             t.dim(),
         )),
-        Line::from(Span::styled(
-            "Tab output · ↑↓ year · Enter seek · Esc cancel",
-            t.dim(),
-        )),
+        Line::from(Span::styled(hint_line(Context::Seek), t.dim())),
     ];
     boxed(app, area, "Goal seek", 64, lines, buf);
 }
@@ -294,10 +288,7 @@ fn save_prompt(
             ),
             dim,
         )),
-        Line::from(Span::styled(
-            "Enter save · Tab field · Esc cancel · ←→ Home End · Ctrl-U Ctrl-W",
-            dim,
-        )),
+        Line::from(Span::styled(hint_line(Context::Save), dim)),
     ];
     boxed(app, area, "Save scenario", 72, lines, buf);
 }
@@ -312,10 +303,29 @@ fn problems(app: &App, area: Rect, title: &str, lines: &[String], buf: &mut Buff
         .collect();
     text.push(Line::default());
     text.push(Line::from(Span::styled(
-        "Esc or Enter closes · the settings on screen are unchanged",
+        format!(
+            "{} · the settings on screen are unchanged",
+            hint_line(Context::Problems)
+        ),
         dim,
     )));
     boxed(app, area, title, area.width.saturating_sub(4), text, buf);
+}
+
+/// The keys of `context` with what they do, the keys styled, separated by `gap`.
+fn key_spans(t: Theme, context: Context, gap: &'static str) -> Vec<Span<'static>> {
+    let hints = hints(context);
+    let mut spans = Vec::new();
+    for (k, (keys, what)) in hints.iter().enumerate() {
+        spans.push(Span::styled(*keys, t.key()));
+        if !what.is_empty() {
+            spans.push(Span::raw(format!(" {what}")));
+        }
+        if k + 1 < hints.len() {
+            spans.push(Span::raw(gap));
+        }
+    }
+    spans
 }
 
 /// Asks before unsaved changes are lost.
@@ -323,14 +333,7 @@ fn confirm_quit(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.ui.theme;
     let lines = vec![
         Line::from(format!("\"{}\" has unsaved changes.", app.session.scenario)),
-        Line::from(vec![
-            Span::styled("S", t.key()),
-            Span::raw(" save   "),
-            Span::styled("q", t.key()),
-            Span::raw(" quit anyway   "),
-            Span::styled("Esc", t.key()),
-            Span::raw(" stay"),
-        ]),
+        Line::from(key_spans(t, Context::ConfirmQuit, "   ")),
     ];
     boxed(app, area, "Unsaved changes", 60, lines, buf);
 }
@@ -340,12 +343,11 @@ fn confirm_overwrite(app: &App, area: Rect, name: &str, buf: &mut Buffer) {
     let t = app.ui.theme;
     let lines = vec![
         Line::from(format!("A saved scenario \"{name}\" exists.")),
-        Line::from(vec![
-            Span::raw("Overwrite it? "),
-            Span::styled("y", t.key()),
-            Span::raw(" / "),
-            Span::styled("n", t.key()),
-        ]),
+        Line::from(
+            std::iter::once(Span::raw("Overwrite it? "))
+                .chain(key_spans(t, Context::ConfirmOverwrite, " / "))
+                .collect::<Vec<_>>(),
+        ),
     ];
     boxed(app, area, "Overwrite?", 60, lines, buf);
 }
@@ -373,10 +375,7 @@ fn changes(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled(format!("{:>13}", s.show(app.value(i))), t.modified()),
         ]));
     }
-    lines.push(Line::from(Span::styled(
-        "w or Esc closes · u undoes · R resets all",
-        dim,
-    )));
+    lines.push(Line::from(Span::styled(hint_line(Context::Changes), dim)));
     boxed(
         app,
         area,

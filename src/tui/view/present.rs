@@ -3,6 +3,7 @@
 
 use crate::format::fixed;
 use crate::model::Memory;
+use crate::tui::input::context_keys::{Context, hints};
 use crate::tui::state::app::App;
 use crate::tui::view::{bignum, chart};
 use ratatui::buffer::Buffer;
@@ -254,7 +255,7 @@ fn footer_line(app: &App, footer: Rect, buf: &mut Buffer) {
             &format!("reveals {}", shown + 1),
         ));
     }
-    for (k, what) in crate::tui::input::keys::PRESENTATION_BAR {
+    for (k, what) in hints(Context::Presentation) {
         spans.extend(crate::tui::view::key_hint(t, k, what));
     }
     Paragraph::new(Line::from(spans))
