@@ -111,3 +111,18 @@ pub fn to_table(b: &Backtest) -> String {
         summary.render()
     )
 }
+
+/// `memcycle backtest`'s result.
+pub struct BacktestReport<'a>(pub &'a Backtest);
+
+impl super::report::Report for BacktestReport<'_> {
+    fn table(&self) -> String {
+        to_table(self.0)
+    }
+    fn csv(&self) -> String {
+        to_csv(self.0)
+    }
+    fn json(&self) -> String {
+        to_json(self.0)
+    }
+}

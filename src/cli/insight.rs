@@ -470,3 +470,89 @@ pub fn coverage_table(
         by.render().trim_end()
     )
 }
+
+/// `memcycle tornado`'s result: the bars of `output` and its value now.
+pub struct TornadoReport<'a> {
+    /// The data and catalogue (the bars' labels).
+    pub setup: &'a Setup,
+    /// What the bars move.
+    pub output: Output,
+    /// Its value with the current settings.
+    pub current: f64,
+    /// The bars, largest swing first.
+    pub bars: &'a [Bar],
+}
+
+impl super::report::Report for TornadoReport<'_> {
+    fn table(&self) -> String {
+        tornado_table(self.setup, self.output, self.current, self.bars)
+    }
+    fn csv(&self) -> String {
+        tornado_csv(self.setup, self.output, self.bars)
+    }
+    fn json(&self) -> String {
+        tornado_json(self.setup, self.output, self.current, self.bars)
+    }
+}
+
+/// `memcycle bands`'s result from draws.
+pub struct BandsReport<'a>(pub &'a Bands);
+
+impl super::report::Report for BandsReport<'_> {
+    fn table(&self) -> String {
+        bands_table(self.0)
+    }
+    fn csv(&self) -> String {
+        bands_csv(self.0)
+    }
+    fn json(&self) -> String {
+        bands_json(self.0)
+    }
+}
+
+/// `memcycle bands --kind errors`'s result: bands from the past errors fitted over the base
+/// years `fitted`.
+pub struct ErrorBandsReport<'a> {
+    /// The projection the bands are laid around.
+    pub projection: &'a crate::model::Projection,
+    /// The error model of each banded series.
+    pub models: &'a [((Memory, Quantity), crate::insight::past_errors::ErrorModel)],
+    /// The first and last base year fitted.
+    pub fitted: (i32, i32),
+}
+
+impl super::report::Report for ErrorBandsReport<'_> {
+    fn table(&self) -> String {
+        error_bands_table(self.projection, self.models, self.fitted)
+    }
+    fn csv(&self) -> String {
+        error_bands_csv(self.projection, self.models)
+    }
+    fn json(&self) -> String {
+        error_bands_json(self.projection, self.models, self.fitted)
+    }
+}
+
+/// `memcycle bands --coverage`'s result over base years `from` to `to`.
+pub struct CoverageReport<'a> {
+    /// Coverage of each series.
+    pub coverage: &'a [crate::insight::past_errors::Coverage],
+    /// The first base year.
+    pub from: i32,
+    /// The last base year.
+    pub to: i32,
+    /// Draws per base year.
+    pub draws: u32,
+}
+
+impl super::report::Report for CoverageReport<'_> {
+    fn table(&self) -> String {
+        coverage_table(self.coverage, self.from, self.to, self.draws)
+    }
+    fn csv(&self) -> String {
+        coverage_csv(self.coverage)
+    }
+    fn json(&self) -> String {
+        coverage_json(self.coverage, self.from, self.to, self.draws)
+    }
+}

@@ -157,3 +157,18 @@ pub fn to_table(p: &Projection) -> String {
     }
     out
 }
+
+/// `memcycle market`'s result: the market of the projection.
+pub struct MarketReport<'a>(pub &'a Projection);
+
+impl super::report::Report for MarketReport<'_> {
+    fn table(&self) -> String {
+        to_table(self.0)
+    }
+    fn csv(&self) -> String {
+        to_csv(self.0)
+    }
+    fn json(&self) -> String {
+        to_json(self.0)
+    }
+}

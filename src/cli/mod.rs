@@ -7,6 +7,7 @@ pub mod insight;
 pub mod market;
 pub mod params;
 pub mod project;
+pub mod report;
 pub mod rolling;
 mod run_info;
 pub mod settings;
@@ -29,6 +30,7 @@ use crate::params::OverrideError;
 use crate::scenario::{Scenario, ScenarioError, Store};
 use crate::setup::{Setup, SetupError};
 use crate::units::Year;
+use report::Report;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -264,11 +266,7 @@ fn output(command: &Command) -> Result<String, CommandError> {
 fn project_output(scenario: &ScenarioArgs, format: &ProjectFormat) -> Result<String, CommandError> {
     let (setup, params, loaded) = scenario.load_scenario()?;
     let p = setup.project(&params);
-    let text = match format {
-        ProjectFormat::Table => project::to_table(&p),
-        ProjectFormat::Csv => project::to_csv(&p),
-        ProjectFormat::Json => project::to_json(&p),
-    };
+    let text = project::ProjectReport(&p).render(*format);
     Ok(RunInfo::of(loaded.as_ref(), &scenario.set).stamp(text, *format))
 }
 
@@ -279,11 +277,7 @@ fn market_output(scenario: &ScenarioArgs, format: &ProjectFormat) -> Result<Stri
     if p.market.is_none() {
         return Err(CommandError::NoMarket);
     }
-    let text = match format {
-        ProjectFormat::Table => market::to_table(&p),
-        ProjectFormat::Csv => market::to_csv(&p),
-        ProjectFormat::Json => market::to_json(&p),
-    };
+    let text = market::MarketReport(&p).render(*format);
     Ok(RunInfo::of(loaded.as_ref(), &scenario.set).stamp(text, *format))
 }
 
@@ -323,20 +317,12 @@ fn backtest_output(args: &BacktestArgs) -> Result<String, CommandError> {
                 Some((first, last)) => {
                     let r =
                         crate::backtest::rolling::run(&d, *first..=*last, *horizon, scenario, set)?;
-                    match format {
-                        ProjectFormat::Table => rolling::to_table(&r),
-                        ProjectFormat::Csv => rolling::to_csv(&r),
-                        ProjectFormat::Json => rolling::to_json(&r),
-                    }
+                    rolling::RollingReport(&r).render(*format)
                 }
                 None => {
                     let from = from.unwrap_or_default();
                     let b = crate::backtest::run(d, from, *to, *with_estimates, scenario, set)?;
-                    match format {
-                        ProjectFormat::Table => backtest::to_table(&b),
-                        ProjectFormat::Csv => backtest::to_csv(&b),
-                        ProjectFormat::Json => backtest::to_json(&b),
-                    }
+                    backtest::BacktestReport(&b).render(*format)
                 }
             };
             Ok(run.stamp(text, *format))
@@ -358,11 +344,13 @@ fn tornado_output(
                 output: out.label(),
             })?;
         let bars = crate::insight::tornado(&setup, &params, out);
-        Ok(match format {
-            ProjectFormat::Table => insight::tornado_table(&setup, out, current, &bars),
-            ProjectFormat::Csv => insight::tornado_csv(&setup, out, &bars),
-            ProjectFormat::Json => insight::tornado_json(&setup, out, current, &bars),
-        })
+        let report = insight::TornadoReport {
+            setup: &setup,
+            output: out,
+            current,
+            bars: &bars,
+        };
+        Ok(report.render(*format))
     })
 }
 
@@ -416,11 +404,13 @@ fn bands_coverage(
                 }
                 let rolling = crate::backtest::rolling::run(&d, *from..=*to, 5, None, &[])?;
                 let c = crate::insight::past_errors::coverage(&d, &rolling, *draws as usize)?;
-                Ok(match format {
-                    ProjectFormat::Table => insight::coverage_table(&c, *from, *to, *draws),
-                    ProjectFormat::Csv => insight::coverage_csv(&c),
-                    ProjectFormat::Json => insight::coverage_json(&c, *from, *to, *draws),
-                })
+                let report = insight::CoverageReport {
+                    coverage: &c,
+                    from: *from,
+                    to: *to,
+                    draws: *draws,
+                };
+                Ok(report.render(*format))
             })
 }
 
@@ -445,13 +435,12 @@ fn bands_errors(scenario: &ScenarioArgs, format: &ProjectFormat) -> Result<Strin
                 return Err(no_errors());
             }
             let p = setup.project(&params);
-            Ok(match format {
-                ProjectFormat::Table => {
-                    insight::error_bands_table(&p, &models, (first, base - 1))
-                }
-                ProjectFormat::Csv => insight::error_bands_csv(&p, &models),
-                ProjectFormat::Json => insight::error_bands_json(&p, &models, (first, base - 1)),
-            })
+            let report = insight::ErrorBandsReport {
+                projection: &p,
+                models: &models,
+                fitted: (first, base - 1),
+            };
+            Ok(report.render(*format))
         })
 }
 
@@ -469,11 +458,7 @@ fn bands_draws(
             threads: std::thread::available_parallelism().map_or(1, usize::from),
         };
         match crate::insight::bands(&setup, &params, settings, &|| false) {
-            Some(b) => match format {
-                ProjectFormat::Table => insight::bands_table(&b),
-                ProjectFormat::Csv => insight::bands_csv(&b),
-                ProjectFormat::Json => insight::bands_json(&b),
-            },
+            Some(b) => insight::BandsReport(&b).render(*format),
             None => String::new(),
         }
     })

@@ -124,3 +124,18 @@ pub fn to_table(p: &Projection) -> String {
         t.render()
     )
 }
+
+/// `memcycle project`'s result: the projection.
+pub struct ProjectReport<'a>(pub &'a Projection);
+
+impl super::report::Report for ProjectReport<'_> {
+    fn table(&self) -> String {
+        to_table(self.0)
+    }
+    fn csv(&self) -> String {
+        to_csv(self.0)
+    }
+    fn json(&self) -> String {
+        to_json(self.0)
+    }
+}

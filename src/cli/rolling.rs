@@ -183,3 +183,18 @@ fn price_table(r: &Rolling) -> String {
         t.render()
     )
 }
+
+/// `memcycle backtest --rolling`'s result.
+pub struct RollingReport<'a>(pub &'a Rolling);
+
+impl super::report::Report for RollingReport<'_> {
+    fn table(&self) -> String {
+        to_table(self.0)
+    }
+    fn csv(&self) -> String {
+        to_csv(self.0)
+    }
+    fn json(&self) -> String {
+        to_json(self.0)
+    }
+}

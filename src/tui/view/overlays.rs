@@ -69,6 +69,7 @@ fn info_card(app: &App, index: usize, area: Rect, buf: &mut Buffer) {
     let data = &app.setup.data;
     let e = crate::params::explain(data, &app.setup.catalog, index);
     let bold = Style::new().add_modifier(Modifier::BOLD);
+    let between = |lo: f64, hi: f64| format!("{} to {}", spec.show(lo), spec.show(hi));
     let mut lines = vec![
         Line::from(e.meaning.clone()),
         Line::from(vec![
@@ -77,17 +78,9 @@ fn info_card(app: &App, index: usize, area: Rect, buf: &mut Buffer) {
             Span::styled("   default ", t.dim()),
             Span::raw(spec.show(spec.default)),
             Span::styled("   plausible ", t.dim()),
-            Span::raw(format!(
-                "{} to {}",
-                spec.show(spec.low),
-                spec.show(spec.high)
-            )),
+            Span::raw(between(spec.low, spec.high)),
             Span::styled("   slider ", t.dim()),
-            Span::raw(format!(
-                "{} to {}",
-                spec.show(spec.min),
-                spec.show(spec.max)
-            )),
+            Span::raw(between(spec.min, spec.max)),
         ]),
         Line::from(vec![
             Span::styled("default: ", t.dim()),
