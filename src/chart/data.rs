@@ -77,11 +77,7 @@ pub fn shows_change_pane(input: &ChartInput) -> bool {
 /// that slider moves, so each step moves the lines (an axis fitted to the lines alone would
 /// rescale with them and show the same picture at every step).
 fn reach(input: &ChartInput) -> Vec<f64> {
-    let memory = if input.kind == ChartKind::Dram {
-        Memory::Dram
-    } else {
-        Memory::Nand
-    };
+    let memory = input.kind.demand_memory().unwrap_or(Memory::Dram);
     let b = &input.baseline;
     let selected = input.selected_segment;
     let mut out = Vec::new();
@@ -94,13 +90,8 @@ fn reach(input: &ChartInput) -> Vec<f64> {
             if let Some((seg, base_seg)) =
                 selected.and_then(|s| p.segments.get(s).zip(b.segments.get(s)))
             {
-                let at = |s: &SegmentProjection, k: usize| {
-                    let eb = match memory {
-                        Memory::Dram => &s.dram_eb,
-                        Memory::Nand => &s.nand_eb,
-                    };
-                    eb.get(k).copied().unwrap_or(0.0)
-                };
+                let at =
+                    |s: &SegmentProjection, k: usize| s.eb(memory).get(k).copied().unwrap_or(0.0);
                 pairs.push((at(seg, i), at(base_seg, j)));
             }
             out.extend(
@@ -180,11 +171,7 @@ fn specs_for(input: &ChartInput, p: &Projection) -> Vec<ChartSpec> {
     let b = &input.baseline;
     match input.kind {
         ChartKind::Dram | ChartKind::Nand => {
-            let memory = if input.kind == ChartKind::Dram {
-                Memory::Dram
-            } else {
-                Memory::Nand
-            };
+            let memory = input.kind.demand_memory().unwrap_or(Memory::Dram);
             let mut series = segment_series(input, p, |s| s.eb(memory), false);
             // The total is the industry's figure in history years (where the data has one);
             // the segments below it are the model's reconstruction.

@@ -40,6 +40,15 @@ impl ChartKind {
         }
     }
 
+    /// The memory whose demand the chart shows (charts 1 and 2).
+    pub fn demand_memory(self) -> Option<crate::model::Memory> {
+        match self {
+            ChartKind::Dram => Some(crate::model::Memory::Dram),
+            ChartKind::Nand => Some(crate::model::Memory::Nand),
+            _ => None,
+        }
+    }
+
     /// A shorter name for narrow screens.
     pub fn short(self) -> &'static str {
         match self {
