@@ -113,16 +113,6 @@ pub fn to_table(b: &Backtest) -> String {
 }
 
 /// `memcycle backtest`'s result.
-pub struct BacktestReport<'a>(pub &'a Backtest);
-
-impl super::report::Report for BacktestReport<'_> {
-    fn table(&self) -> String {
-        to_table(self.0)
-    }
-    fn csv(&self) -> String {
-        to_csv(self.0)
-    }
-    fn json(&self) -> String {
-        to_json(self.0)
-    }
+pub fn report(b: &Backtest) -> super::report::Formats<'_, Backtest> {
+    super::report::Formats::new(b, to_table, to_csv, to_json)
 }

@@ -496,18 +496,8 @@ impl super::report::Report for TornadoReport<'_> {
 }
 
 /// `memcycle bands`'s result from draws.
-pub struct BandsReport<'a>(pub &'a Bands);
-
-impl super::report::Report for BandsReport<'_> {
-    fn table(&self) -> String {
-        bands_table(self.0)
-    }
-    fn csv(&self) -> String {
-        bands_csv(self.0)
-    }
-    fn json(&self) -> String {
-        bands_json(self.0)
-    }
+pub fn bands_report(bands: &Bands) -> super::report::Formats<'_, Bands> {
+    super::report::Formats::new(bands, bands_table, bands_csv, bands_json)
 }
 
 /// `memcycle bands --kind errors`'s result: bands from the past errors fitted over the base

@@ -159,16 +159,6 @@ pub fn to_table(p: &Projection) -> String {
 }
 
 /// `memcycle market`'s result: the market of the projection.
-pub struct MarketReport<'a>(pub &'a Projection);
-
-impl super::report::Report for MarketReport<'_> {
-    fn table(&self) -> String {
-        to_table(self.0)
-    }
-    fn csv(&self) -> String {
-        to_csv(self.0)
-    }
-    fn json(&self) -> String {
-        to_json(self.0)
-    }
+pub fn report(p: &Projection) -> super::report::Formats<'_, Projection> {
+    super::report::Formats::new(p, to_table, to_csv, to_json)
 }

@@ -266,7 +266,7 @@ fn output(command: &Command) -> Result<String, CommandError> {
 fn project_output(scenario: &ScenarioArgs, format: &ProjectFormat) -> Result<String, CommandError> {
     let (setup, params, loaded) = scenario.load_scenario()?;
     let p = setup.project(&params);
-    let text = project::ProjectReport(&p).render(*format);
+    let text = project::report(&p).render(*format);
     Ok(RunInfo::of(loaded.as_ref(), &scenario.set).stamp(text, *format))
 }
 
@@ -277,7 +277,7 @@ fn market_output(scenario: &ScenarioArgs, format: &ProjectFormat) -> Result<Stri
     if p.market.is_none() {
         return Err(CommandError::NoMarket);
     }
-    let text = market::MarketReport(&p).render(*format);
+    let text = market::report(&p).render(*format);
     Ok(RunInfo::of(loaded.as_ref(), &scenario.set).stamp(text, *format))
 }
 
@@ -317,12 +317,12 @@ fn backtest_output(args: &BacktestArgs) -> Result<String, CommandError> {
                 Some((first, last)) => {
                     let r =
                         crate::backtest::rolling::run(&d, *first..=*last, *horizon, scenario, set)?;
-                    rolling::RollingReport(&r).render(*format)
+                    rolling::report(&r).render(*format)
                 }
                 None => {
                     let from = from.unwrap_or_default();
                     let b = crate::backtest::run(d, from, *to, *with_estimates, scenario, set)?;
-                    backtest::BacktestReport(&b).render(*format)
+                    backtest::report(&b).render(*format)
                 }
             };
             Ok(run.stamp(text, *format))
@@ -458,7 +458,7 @@ fn bands_draws(
             threads: std::thread::available_parallelism().map_or(1, usize::from),
         };
         match crate::insight::bands(&setup, &params, settings, &|| false) {
-            Some(b) => insight::BandsReport(&b).render(*format),
+            Some(b) => insight::bands_report(&b).render(*format),
             None => String::new(),
         }
     })

@@ -126,16 +126,6 @@ pub fn to_table(p: &Projection) -> String {
 }
 
 /// `memcycle project`'s result: the projection.
-pub struct ProjectReport<'a>(pub &'a Projection);
-
-impl super::report::Report for ProjectReport<'_> {
-    fn table(&self) -> String {
-        to_table(self.0)
-    }
-    fn csv(&self) -> String {
-        to_csv(self.0)
-    }
-    fn json(&self) -> String {
-        to_json(self.0)
-    }
+pub fn report(p: &Projection) -> super::report::Formats<'_, Projection> {
+    super::report::Formats::new(p, to_table, to_csv, to_json)
 }

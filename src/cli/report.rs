@@ -20,3 +20,40 @@ pub trait Report {
         }
     }
 }
+
+/// A result with one function per format (the commands whose result is one value).
+pub struct Formats<'a, T: ?Sized> {
+    value: &'a T,
+    table: fn(&T) -> String,
+    csv: fn(&T) -> String,
+    json: fn(&T) -> String,
+}
+
+impl<'a, T: ?Sized> Formats<'a, T> {
+    /// `value`, printed by `table`, `csv` or `json`.
+    pub fn new(
+        value: &'a T,
+        table: fn(&T) -> String,
+        csv: fn(&T) -> String,
+        json: fn(&T) -> String,
+    ) -> Self {
+        Self {
+            value,
+            table,
+            csv,
+            json,
+        }
+    }
+}
+
+impl<T: ?Sized> Report for Formats<'_, T> {
+    fn table(&self) -> String {
+        (self.table)(self.value)
+    }
+    fn csv(&self) -> String {
+        (self.csv)(self.value)
+    }
+    fn json(&self) -> String {
+        (self.json)(self.value)
+    }
+}

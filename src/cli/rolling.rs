@@ -185,16 +185,6 @@ fn price_table(r: &Rolling) -> String {
 }
 
 /// `memcycle backtest --rolling`'s result.
-pub struct RollingReport<'a>(pub &'a Rolling);
-
-impl super::report::Report for RollingReport<'_> {
-    fn table(&self) -> String {
-        to_table(self.0)
-    }
-    fn csv(&self) -> String {
-        to_csv(self.0)
-    }
-    fn json(&self) -> String {
-        to_json(self.0)
-    }
+pub fn report(r: &Rolling) -> super::report::Formats<'_, Rolling> {
+    super::report::Formats::new(r, to_table, to_csv, to_json)
 }
