@@ -3,12 +3,12 @@
 //! for, which becomes a message here; the text prompts take the keys their table leaves.
 
 use crate::tui::input::context_keys::{self, Ask, Context};
-use crate::tui::input::keys::{self, Action};
+use crate::tui::input::keys::{self, Does, Motion};
 use crate::tui::input::message::{Edit, Message};
 use crate::tui::layout::{
     ScreenLayout, SliderHit, chart_tab_hit, drag_fraction, slider_hit, table_rows,
 };
-use crate::tui::state::app::{App, ChartKind, Focus, Overlay};
+use crate::tui::state::app::{App, Focus, Overlay};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -28,7 +28,7 @@ pub fn message(app: &App, event: &Event) -> Option<Message> {
 /// terminal).
 pub fn is_suspend(event: &Event) -> bool {
     matches!(event, Event::Key(k) if k.kind != KeyEventKind::Release
-        && keys::action(k.code, k.modifiers) == Some(Action::Suspend))
+        && keys::does(k.code, k.modifiers) == Some(Does::Suspend))
 }
 
 /// A key in a text prompt (the save name and description, the seek target): editing, Enter
@@ -60,7 +60,7 @@ fn is_number_char(c: char) -> bool {
 
 fn key(app: &App, k: &KeyEvent) -> Option<Message> {
     // Quitting at once works everywhere, over any overlay and in the prompt.
-    if keys::action(k.code, k.modifiers) == Some(Action::ForceQuit) {
+    if keys::does(k.code, k.modifiers) == Some(Does::Send(Message::Quit)) {
         return Some(Message::Quit);
     }
     if app.ui.overlay != Overlay::None {
@@ -69,7 +69,7 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
     if app.ui.presenting.is_some() {
         return presentation_message(app, k);
     }
-    keys::action(k.code, k.modifiers).and_then(|a| explorer_message(app, a))
+    keys::does(k.code, k.modifiers).and_then(|d| explorer_message(app, d))
 }
 
 /// A key over an open overlay: each overlay takes its own few keys (its table in
@@ -142,9 +142,19 @@ fn asked(app: &App, ask: Ask) -> Message {
     }
 }
 
-/// The message for `action` in the explorer: the arrows and page keys do what the focused
-/// panel does with them.
-fn explorer_message(app: &App, action: Action) -> Option<Message> {
+/// The message for what a press of the explorer's table does: the arrows and page keys do
+/// what the focused panel does with them.
+fn explorer_message(app: &App, does: Does) -> Option<Message> {
+    match does {
+        Does::Send(message) => Some(message),
+        Does::Move(motion) => Some(motion_message(app, motion)),
+        // The loop suspends before the keymap is asked: no message.
+        Does::Suspend => None,
+    }
+}
+
+/// What an arrow or page key does in the focused panel.
+fn motion_message(app: &App, motion: Motion) -> Message {
     // Table rows on screen, for page keys; only they need the layout.
     let page = || {
         table_rows(
@@ -161,61 +171,23 @@ fn explorer_message(app: &App, action: Action) -> Option<Message> {
         Focus::Chart => Message::CycleChart(d.into()),
         Focus::Table => Message::Year(d.into()),
     };
-    Some(match action {
-        Action::Up => vertical(-1),
-        Action::Down => vertical(1),
-        Action::Left if on_sliders => Message::Step(-1),
-        Action::Right if on_sliders => Message::Step(1),
+    match motion {
+        Motion::Up => vertical(-1),
+        Motion::Down => vertical(1),
+        Motion::Left if on_sliders => Message::Step(-1),
+        Motion::Right if on_sliders => Message::Step(1),
         // On the sliders PgUp raises the value like Shift-→; elsewhere it pages back.
-        Action::ShiftLeft | Action::PageDown if on_sliders => Message::BigStep(-1),
-        Action::ShiftRight | Action::PageUp if on_sliders => Message::BigStep(1),
-        Action::Left | Action::ShiftLeft | Action::PrevYear => Message::Year(-1),
-        Action::Right | Action::ShiftRight | Action::NextYear => Message::Year(1),
-        Action::BigStepDown => Message::BigStep(-1),
-        Action::BigStepUp => Message::BigStep(1),
-        Action::PageUp => Message::Year(-page()),
-        Action::PageDown => Message::Year(page()),
-        Action::Home if on_sliders => Message::ToMin,
-        Action::End if on_sliders => Message::ToMax,
-        Action::Home => Message::FirstYear,
-        Action::End => Message::LastYear,
-        Action::Reset => Message::Reset,
-        Action::ResetAll => Message::ResetAll,
-        Action::Chart(n) => Message::Chart(ChartKind::ALL[n.min(ChartKind::ALL.len() - 1)]),
-        Action::Memory => Message::ToggleMemory,
-        Action::Backtest => Message::ToggleBacktest,
-        Action::BaseEarlier => Message::BaseYear(-1),
-        Action::BaseLater => Message::BaseYear(1),
-        Action::Baseline => Message::ToggleBaseline,
-        Action::AllYears => Message::ToggleAllYears,
-        Action::View => Message::CycleView,
-        Action::TableView => Message::CycleTableView,
-        Action::FocusNext => Message::CycleFocus(1),
-        Action::FocusPrev => Message::CycleFocus(-1),
-        Action::Load => Message::OpenPicker,
-        Action::Save => Message::OpenSave,
-        Action::Undo => Message::Undo,
-        Action::Redo => Message::Redo,
-        Action::Changes => Message::ToggleChanges,
-        Action::Info => Message::ToggleInfo,
-        Action::Pin => Message::Pin,
-        Action::ClearPins => Message::ClearPins,
-        Action::Present => Message::TogglePresentation,
-        Action::Replay => Message::Replay,
-        Action::Help => Message::ToggleHelp,
-        Action::Tornado => Message::ToggleTornado,
-        Action::Output => Message::CycleOutput,
-        Action::Choose => Message::TornadoChoose,
-        Action::Seek => Message::OpenSeek,
-        Action::Bands => Message::ToggleBands,
-        Action::Quit => Message::RequestQuit,
-        Action::ForceQuit => Message::Quit,
-        // The loop suspends before the keymap is asked: no message.
-        Action::Suspend => return None,
-        Action::Share => Message::Share,
-        Action::Export => Message::Export,
-        Action::Report => Message::Report,
-    })
+        Motion::ShiftLeft | Motion::PageDown if on_sliders => Message::BigStep(-1),
+        Motion::ShiftRight | Motion::PageUp if on_sliders => Message::BigStep(1),
+        Motion::Left | Motion::ShiftLeft => Message::Year(-1),
+        Motion::Right | Motion::ShiftRight => Message::Year(1),
+        Motion::PageUp => Message::Year(-page()),
+        Motion::PageDown => Message::Year(page()),
+        Motion::Home if on_sliders => Message::ToMin,
+        Motion::End if on_sliders => Message::ToMax,
+        Motion::Home => Message::FirstYear,
+        Motion::End => Message::LastYear,
+    }
 }
 
 /// Presentation mode: few keys, hard to press by mistake in front of a room (its table in
@@ -225,9 +197,9 @@ fn presentation_message(app: &App, k: &KeyEvent) -> Option<Message> {
     if let Some(ask) = context_keys::ask(Context::Presentation, k.code, k.modifiers) {
         return Some(asked(app, ask));
     }
-    keys::action(k.code, k.modifiers)
-        .filter(|a| a.is_view())
-        .and_then(|a| explorer_message(app, a))
+    keys::does(k.code, k.modifiers)
+        .filter(|d| d.is_view())
+        .and_then(|d| explorer_message(app, d))
 }
 
 fn mouse(app: &App, m: &MouseEvent) -> Option<Message> {

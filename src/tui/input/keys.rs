@@ -2,14 +2,49 @@
 //! keymap dispatches from it and the help page draws it, so the two cannot drift; tests check
 //! the README's key table and the key bars against it.
 
+use crate::chart::kind::ChartKind;
+use crate::tui::input::message::Message;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-/// What a key asks for; the keymap turns it into a message, some according to the focus.
+/// What a press of the explorer's table does.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Does {
+    /// This message, whatever the focus.
+    Send(Message),
+    /// What the focused panel does with an arrow or page key (the keymap decides).
+    Move(Motion),
+    /// Suspend to the shell (the loop does it: it owns the terminal; `fg` returns).
+    Suspend,
+}
+
+impl Does {
+    /// Whether the key works in presentation mode too: it changes what is shown, not what is
+    /// assumed.
+    pub fn is_view(self) -> bool {
+        matches!(
+            self,
+            Does::Send(
+                Message::ToggleHelp
+                    | Message::Year(_)
+                    | Message::Chart(_)
+                    | Message::Replay
+                    | Message::ToggleBaseline
+                    | Message::ToggleAllYears
+                    | Message::CycleView
+                    | Message::CycleTableView
+                    | Message::ToggleBands
+            )
+        )
+    }
+}
+
+/// An arrow or page key of the explorer: the sliders step, the chart and the table move
+/// through charts and years (see the keymap).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    /// Up: select the slider above, the previous chart or the previous year.
+pub enum Motion {
+    /// Up: the slider above, the previous chart (or tornado bar) or the previous year.
     Up,
-    /// Down: the next slider, chart or year.
+    /// Down: the next slider, chart (or bar) or year.
     Down,
     /// Left: step the slider down, or the previous year.
     Left,
@@ -19,10 +54,6 @@ pub enum Action {
     ShiftLeft,
     /// Shift-Right: a large step up on the sliders, else the next year.
     ShiftRight,
-    /// A large step down (a tenth of the range), whatever the focus.
-    BigStepDown,
-    /// A large step up, whatever the focus.
-    BigStepUp,
     /// Page up: a large step up on the sliders, else a page of years back.
     PageUp,
     /// Page down: a large step down on the sliders, else a page of years on.
@@ -31,100 +62,6 @@ pub enum Action {
     Home,
     /// The slider's maximum, or the last year.
     End,
-    /// Reset the selected slider.
-    Reset,
-    /// Reset every slider.
-    ResetAll,
-    /// The previous year.
-    PrevYear,
-    /// The next year.
-    NextYear,
-    /// Chart number n (0-based).
-    Chart(usize),
-    /// Market charts: DRAM or NAND.
-    Memory,
-    /// Backtest mode on or off.
-    Backtest,
-    /// Backtest base year earlier.
-    BaseEarlier,
-    /// Backtest base year later.
-    BaseLater,
-    /// Show or hide the baseline.
-    Baseline,
-    /// Charts over every history year, or around the base year.
-    AllYears,
-    /// Absolute, change, % change.
-    View,
-    /// What the year table shows: shipments, DRAM or NAND by segment, the market.
-    TableView,
-    /// Focus the next panel.
-    FocusNext,
-    /// Focus the previous panel.
-    FocusPrev,
-    /// Load a scenario.
-    Load,
-    /// Save the settings as a scenario.
-    Save,
-    /// Undo.
-    Undo,
-    /// Redo.
-    Redo,
-    /// What changed against the baseline.
-    Changes,
-    /// About the selected slider.
-    Info,
-    /// Pin the settings for comparison.
-    Pin,
-    /// Clear the pins.
-    ClearPins,
-    /// Presentation mode on or off.
-    Present,
-    /// Replay the last slider move.
-    Replay,
-    /// The help page.
-    Help,
-    /// Tornado of the insight output on or off.
-    Tornado,
-    /// The next insight output.
-    Output,
-    /// Select the highlighted tornado bar's slider.
-    Choose,
-    /// Goal seek with the selected slider.
-    Seek,
-    /// Uncertainty bands on or off.
-    Bands,
-    /// Quit, asking first when there are unsaved changes.
-    Quit,
-    /// Quit at once.
-    ForceQuit,
-    /// Suspend to the shell (`fg` returns).
-    Suspend,
-    /// Copy the settings to the clipboard.
-    Share,
-    /// Export the chart and the table.
-    Export,
-    /// Write the handout (HTML report).
-    Report,
-}
-
-impl Action {
-    /// Whether the key works in presentation mode too: it changes what is shown, not what is
-    /// assumed.
-    pub fn is_view(self) -> bool {
-        matches!(
-            self,
-            Action::Help
-                | Action::PrevYear
-                | Action::NextYear
-                | Action::Chart(_)
-                | Action::Replay
-                | Action::Baseline
-                | Action::AllYears
-                | Action::View
-                | Action::TableView
-                | Action::Bands
-        )
-    }
 }
 
 /// A key press as the table names it.
@@ -191,7 +128,7 @@ pub struct Row {
     /// What they do, in a few words.
     pub what: &'static str,
     /// Every press the line stands for, and what it asks for.
-    pub presses: &'static [(Chord, Action)],
+    pub presses: &'static [(Chord, Does)],
     /// Hints this line puts on the explorer's key bar: (place on the bar, keys, what).
     pub bar: &'static [(u8, &'static str, &'static str)],
 }
@@ -199,11 +136,12 @@ pub struct Row {
 /// A heading of the help page and its lines.
 pub type Group = (&'static str, &'static [Row]);
 
-use Action as A;
 use Chord::{Ctrl, Key, Shift};
+use Does::{Move, Send};
 use KeyCode::Char;
+use Message as M;
 
-const fn row(keys: &'static str, what: &'static str, presses: &'static [(Chord, Action)]) -> Row {
+const fn row(keys: &'static str, what: &'static str, presses: &'static [(Chord, Does)]) -> Row {
     Row {
         keys,
         what,
@@ -230,43 +168,49 @@ pub const GROUPS: [&[Group]; 2] = [
                     "↑ ↓  k j",
                     "select a slider",
                     &[
-                        (Key(KeyCode::Up), A::Up),
-                        (Key(KeyCode::Down), A::Down),
-                        (Key(Char('k')), A::Up),
-                        (Key(Char('j')), A::Down),
+                        (Key(KeyCode::Up), Move(Motion::Up)),
+                        (Key(KeyCode::Down), Move(Motion::Down)),
+                        (Key(Char('k')), Move(Motion::Up)),
+                        (Key(Char('j')), Move(Motion::Down)),
                     ],
                 ),
                 row(
                     "← →  h l",
                     "step it",
                     &[
-                        (Key(KeyCode::Left), A::Left),
-                        (Key(KeyCode::Right), A::Right),
-                        (Key(Char('h')), A::Left),
-                        (Key(Char('l')), A::Right),
+                        (Key(KeyCode::Left), Move(Motion::Left)),
+                        (Key(KeyCode::Right), Move(Motion::Right)),
+                        (Key(Char('h')), Move(Motion::Left)),
+                        (Key(Char('l')), Move(Motion::Right)),
                     ],
                 ),
                 row(
                     "H L PgUp PgDn",
                     "step a tenth",
                     &[
-                        (Key(Char('H')), A::BigStepDown),
-                        (Key(Char('L')), A::BigStepUp),
-                        (Key(KeyCode::PageUp), A::PageUp),
-                        (Key(KeyCode::PageDown), A::PageDown),
-                        (Shift(KeyCode::Left), A::ShiftLeft),
-                        (Shift(KeyCode::Right), A::ShiftRight),
+                        (Key(Char('H')), Send(M::BigStep(-1))),
+                        (Key(Char('L')), Send(M::BigStep(1))),
+                        (Key(KeyCode::PageUp), Move(Motion::PageUp)),
+                        (Key(KeyCode::PageDown), Move(Motion::PageDown)),
+                        (Shift(KeyCode::Left), Move(Motion::ShiftLeft)),
+                        (Shift(KeyCode::Right), Move(Motion::ShiftRight)),
                     ],
                 ),
                 row(
                     "Home End",
                     "minimum / maximum",
-                    &[(Key(KeyCode::Home), A::Home), (Key(KeyCode::End), A::End)],
+                    &[
+                        (Key(KeyCode::Home), Move(Motion::Home)),
+                        (Key(KeyCode::End), Move(Motion::End)),
+                    ],
                 ),
                 row(
                     "r  R",
                     "reset it / reset all",
-                    &[(Key(Char('r')), A::Reset), (Key(Char('R')), A::ResetAll)],
+                    &[
+                        (Key(Char('r')), Send(M::Reset)),
+                        (Key(Char('R')), Send(M::ResetAll)),
+                    ],
                 )
                 .on_bar(&[(7, "r/R", "reset")]),
             ],
@@ -278,15 +222,23 @@ pub const GROUPS: [&[Group]; 2] = [
         (
             "General",
             &[
-                row("?", "this help", &[(Key(Char('?')), A::Help)]).on_bar(&[(1, "?", "help")]),
+                row("?", "this help", &[(Key(Char('?')), Send(M::ToggleHelp))])
+                    .on_bar(&[(1, "?", "help")]),
                 row(
                     "q  Esc",
                     "quit, asking first",
-                    &[(Key(Char('q')), A::Quit), (Key(KeyCode::Esc), A::Quit)],
+                    &[
+                        (Key(Char('q')), Send(M::RequestQuit)),
+                        (Key(KeyCode::Esc), Send(M::RequestQuit)),
+                    ],
                 )
                 .on_bar(&[(0, "q", "quit")]),
-                row("Ctrl-C", "quit at once", &[(Ctrl('c'), A::ForceQuit)]),
-                row("Ctrl-Z", "suspend (fg returns)", &[(Ctrl('z'), A::Suspend)]),
+                row("Ctrl-C", "quit at once", &[(Ctrl('c'), Send(M::Quit))]),
+                row(
+                    "Ctrl-Z",
+                    "suspend (fg returns)",
+                    &[(Ctrl('z'), Does::Suspend)],
+                ),
             ],
         ),
         (
@@ -295,15 +247,26 @@ pub const GROUPS: [&[Group]; 2] = [
                 row(
                     "T  o",
                     "tornado; its output",
-                    &[(Key(Char('T')), A::Tornado), (Key(Char('o')), A::Output)],
+                    &[
+                        (Key(Char('T')), Send(M::ToggleTornado)),
+                        (Key(Char('o')), Send(M::CycleOutput)),
+                    ],
                 ),
                 row(
                     "Enter",
                     "tornado bar's slider",
-                    &[(Key(KeyCode::Enter), A::Choose)],
+                    &[(Key(KeyCode::Enter), Send(M::TornadoChoose))],
                 ),
-                row("g", "goal seek (slider)", &[(Key(Char('g')), A::Seek)]),
-                row("B", "bands: draws, errors", &[(Key(Char('B')), A::Bands)]),
+                row(
+                    "g",
+                    "goal seek (slider)",
+                    &[(Key(Char('g')), Send(M::OpenSeek))],
+                ),
+                row(
+                    "B",
+                    "bands: draws, errors",
+                    &[(Key(Char('B')), Send(M::ToggleBands))],
+                ),
             ],
         ),
     ],
@@ -315,44 +278,61 @@ pub const GROUPS: [&[Group]; 2] = [
                     "1 2 3 4",
                     "DRAM NAND ships base",
                     &[
-                        (Key(Char('1')), A::Chart(0)),
-                        (Key(Char('2')), A::Chart(1)),
-                        (Key(Char('3')), A::Chart(2)),
-                        (Key(Char('4')), A::Chart(3)),
+                        (Key(Char('1')), Send(M::Chart(ChartKind::Dram))),
+                        (Key(Char('2')), Send(M::Chart(ChartKind::Nand))),
+                        (Key(Char('3')), Send(M::Chart(ChartKind::Shipments))),
+                        (Key(Char('4')), Send(M::Chart(ChartKind::InstalledBase))),
                     ],
                 )
                 .on_bar(&[(3, "1-6", "chart")]),
                 row(
                     "5 6",
                     "supply/demand, price",
-                    &[(Key(Char('5')), A::Chart(4)), (Key(Char('6')), A::Chart(5))],
+                    &[
+                        (Key(Char('5')), Send(M::Chart(ChartKind::Balance))),
+                        (Key(Char('6')), Send(M::Chart(ChartKind::Price))),
+                    ],
                 ),
-                row("m", "market: DRAM / NAND", &[(Key(Char('m')), A::Memory)]),
+                row(
+                    "m",
+                    "market: DRAM / NAND",
+                    &[(Key(Char('m')), Send(M::ToggleMemory))],
+                ),
                 row(
                     "[ ]",
                     "previous / next year",
-                    &[(Key(Char('[')), A::PrevYear), (Key(Char(']')), A::NextYear)],
+                    &[
+                        (Key(Char('[')), Send(M::Year(-1))),
+                        (Key(Char(']')), Send(M::Year(1))),
+                    ],
                 )
                 .on_bar(&[(2, "[ ]", "year")]),
                 row(
                     "b  v",
                     "baseline; view",
-                    &[(Key(Char('b')), A::Baseline), (Key(Char('v')), A::View)],
+                    &[
+                        (Key(Char('b')), Send(M::ToggleBaseline)),
+                        (Key(Char('v')), Send(M::CycleView)),
+                    ],
                 )
                 .on_bar(&[(5, "b", "baseline"), (6, "v", "view")]),
-                row("z", "all years / recent", &[(Key(Char('z')), A::AllYears)]),
+                row(
+                    "z",
+                    "all years / recent",
+                    &[(Key(Char('z')), Send(M::ToggleAllYears))],
+                ),
                 row(
                     "d",
                     "table: ships, EB, mkt",
-                    &[(Key(Char('d')), A::TableView)],
+                    &[(Key(Char('d')), Send(M::CycleTableView))],
                 ),
                 row(
                     "t  { }",
                     "backtest; base year",
                     &[
-                        (Key(Char('t')), A::Backtest),
-                        (Key(Char('{')), A::BaseEarlier),
-                        (Key(Char('}')), A::BaseLater),
+                        (Key(Char('t')), Send(M::ToggleBacktest)),
+                        (Key(Char('{')), Send(M::BaseYear(-1))),
+                        (Key(Char('}')), Send(M::BaseYear(1))),
                     ],
                 )
                 .on_bar(&[(4, "t", "backtest")]),
@@ -360,8 +340,8 @@ pub const GROUPS: [&[Group]; 2] = [
                     "Tab Shift-Tab",
                     "move focus",
                     &[
-                        (Key(KeyCode::Tab), A::FocusNext),
-                        (Key(KeyCode::BackTab), A::FocusPrev),
+                        (Key(KeyCode::Tab), Send(M::CycleFocus(1))),
+                        (Key(KeyCode::BackTab), Send(M::CycleFocus(-1))),
                     ],
                 )
                 .on_bar(&[(8, "Tab", "focus")]),
@@ -373,34 +353,49 @@ pub const GROUPS: [&[Group]; 2] = [
                 row(
                     "s  S",
                     "load; save as",
-                    &[(Key(Char('s')), A::Load), (Key(Char('S')), A::Save)],
+                    &[
+                        (Key(Char('s')), Send(M::OpenPicker)),
+                        (Key(Char('S')), Send(M::OpenSave)),
+                    ],
                 ),
                 row(
                     "u  Ctrl-R",
                     "undo; redo",
-                    &[(Key(Char('u')), A::Undo), (Ctrl('r'), A::Redo)],
+                    &[(Key(Char('u')), Send(M::Undo)), (Ctrl('r'), Send(M::Redo))],
                 ),
                 row(
                     "w  i",
                     "changes; slider info",
-                    &[(Key(Char('w')), A::Changes), (Key(Char('i')), A::Info)],
+                    &[
+                        (Key(Char('w')), Send(M::ToggleChanges)),
+                        (Key(Char('i')), Send(M::ToggleInfo)),
+                    ],
                 ),
                 row(
                     "c  x",
                     "pin to compare; clear",
-                    &[(Key(Char('c')), A::Pin), (Key(Char('x')), A::ClearPins)],
+                    &[
+                        (Key(Char('c')), Send(M::Pin)),
+                        (Key(Char('x')), Send(M::ClearPins)),
+                    ],
                 ),
                 row(
                     "p  y",
                     "present; share",
-                    &[(Key(Char('p')), A::Present), (Key(Char('y')), A::Share)],
+                    &[
+                        (Key(Char('p')), Send(M::TogglePresentation)),
+                        (Key(Char('y')), Send(M::Share)),
+                    ],
                 ),
                 row(
                     ".  e",
                     "replay; export",
-                    &[(Key(Char('.')), A::Replay), (Key(Char('e')), A::Export)],
+                    &[
+                        (Key(Char('.')), Send(M::Replay)),
+                        (Key(Char('e')), Send(M::Export)),
+                    ],
                 ),
-                row("E", "handout (HTML)", &[(Key(Char('E')), A::Report)]),
+                row("E", "handout (HTML)", &[(Key(Char('E')), Send(M::Report))]),
             ],
         ),
     ],
@@ -458,8 +453,8 @@ pub fn rows() -> impl Iterator<Item = &'static Row> {
         .flat_map(|(_, rows)| rows.iter())
 }
 
-/// What a press asks for, if the table has it.
-pub fn action(code: KeyCode, mods: KeyModifiers) -> Option<Action> {
+/// What a press does, if the table has it.
+pub fn does(code: KeyCode, mods: KeyModifiers) -> Option<Does> {
     rows()
         .flat_map(|r| r.presses.iter())
         .find(|(chord, _)| chord.matches(code, mods))
@@ -525,21 +520,21 @@ mod tests {
     #[test]
     fn shift_matters_for_arrows_not_for_letters() {
         assert_eq!(
-            action(KeyCode::Left, KeyModifiers::SHIFT),
-            Some(Action::ShiftLeft)
+            does(KeyCode::Left, KeyModifiers::SHIFT),
+            Some(Move(Motion::ShiftLeft))
         );
         assert_eq!(
-            action(KeyCode::Left, KeyModifiers::NONE),
-            Some(Action::Left)
+            does(KeyCode::Left, KeyModifiers::NONE),
+            Some(Move(Motion::Left))
         );
         assert_eq!(
-            action(KeyCode::Char('H'), KeyModifiers::SHIFT),
-            Some(Action::BigStepDown)
+            does(KeyCode::Char('H'), KeyModifiers::SHIFT),
+            Some(Send(M::BigStep(-1)))
         );
         assert_eq!(
-            action(KeyCode::Char('r'), KeyModifiers::CONTROL),
-            Some(Action::Redo)
+            does(KeyCode::Char('r'), KeyModifiers::CONTROL),
+            Some(Send(M::Redo))
         );
-        assert_eq!(action(KeyCode::Char('Z'), KeyModifiers::NONE), None);
+        assert_eq!(does(KeyCode::Char('Z'), KeyModifiers::NONE), None);
     }
 }
