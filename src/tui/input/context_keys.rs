@@ -2,9 +2,12 @@
 //! confirmations) and presentation mode. One table per context, like the explorer's in
 //! [`crate::tui::input::keys`]: the keymap dispatches from it and the overlays draw their hint
 //! lines from it, so a hint cannot name a key that does nothing there (a test presses every
-//! hinted key).
+//! hinted key). A press does what a press of the explorer's table does ([`Does`]): a message,
+//! or a motion (in the picker: through its entries).
 
 use crate::tui::input::keys::Chord::{self, Key, Shift};
+use crate::tui::input::keys::{Does, Motion};
+use crate::tui::input::message::Message;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 /// Where a key is pressed: the explorer (its table is [`crate::tui::input::keys::GROUPS`]),
@@ -35,61 +38,6 @@ pub enum Context {
     Presentation,
 }
 
-/// What a key asks for in a context other than the explorer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ask {
-    /// Close the overlay (cancel a prompt).
-    Close,
-    /// Quit, asking first when there are unsaved changes.
-    Quit,
-    /// Quit without saving.
-    QuitAnyway,
-    /// The help's other page.
-    OtherPage,
-    /// The entry above.
-    Up,
-    /// The entry below.
-    Down,
-    /// The first entry.
-    First,
-    /// The last entry.
-    Last,
-    /// A page of entries up.
-    PageUp,
-    /// A page of entries down.
-    PageDown,
-    /// Load the highlighted entry.
-    Choose,
-    /// Submit the prompt.
-    Submit,
-    /// The prompt's other field.
-    Field,
-    /// The next output to seek.
-    Output,
-    /// The year before.
-    EarlierYear,
-    /// The year after.
-    LaterYear,
-    /// Save first.
-    SaveFirst,
-    /// Yes.
-    Yes,
-    /// No.
-    No,
-    /// Undo the last change.
-    Undo,
-    /// Reset every slider.
-    ResetAll,
-    /// The next scenario of the deck.
-    NextSlide,
-    /// The previous scenario of the deck.
-    PreviousSlide,
-    /// Leave presentation mode.
-    Exit,
-    /// Reveal the next year of the outcome.
-    Reveal,
-}
-
 /// One line of a context's keys: the hint it puts on screen (keys, what; none for keys that
 /// need no hint) and the presses behind it. A hinted line without presses stands for keys the
 /// context hands on: the text prompt's editing keys, or in presentation mode the explorer's
@@ -99,13 +47,13 @@ pub struct ContextRow {
     /// The hint: keys as shown, and what they do (empty: the keys say it).
     pub hint: Option<(&'static str, &'static str)>,
     /// Every press the line stands for, and what it asks for.
-    pub presses: &'static [(Chord, Ask)],
+    pub presses: &'static [(Chord, Does)],
 }
 
 const fn hinted(
     keys: &'static str,
     what: &'static str,
-    presses: &'static [(Chord, Ask)],
+    presses: &'static [(Chord, Does)],
 ) -> ContextRow {
     ContextRow {
         hint: Some((keys, what)),
@@ -113,31 +61,32 @@ const fn hinted(
     }
 }
 
-const fn unhinted(presses: &'static [(Chord, Ask)]) -> ContextRow {
+const fn unhinted(presses: &'static [(Chord, Does)]) -> ContextRow {
     ContextRow {
         hint: None,
         presses,
     }
 }
 
-use Ask as K;
+use Does::{Move, Send};
 use KeyCode::{Char, Enter, Esc};
+use Message as M;
 
-const QUIT: ContextRow = unhinted(&[(Key(Char('q')), K::Quit)]);
+const QUIT: ContextRow = unhinted(&[(Key(Char('q')), Send(M::RequestQuit))]);
 
 const HELP: &[ContextRow] = &[
-    hinted("Tab", "", &[(Key(KeyCode::Tab), K::OtherPage)]),
+    hinted("Tab", "", &[(Key(KeyCode::Tab), Send(M::HelpPage))]),
     hinted(
         "Esc or ?",
         "closes",
         &[
-            (Key(Esc), K::Close),
-            (Key(Char('?')), K::Close),
-            (Key(Char('w')), K::Close),
-            (Key(Enter), K::Close),
+            (Key(Esc), Send(M::CloseOverlay)),
+            (Key(Char('?')), Send(M::CloseOverlay)),
+            (Key(Char('w')), Send(M::CloseOverlay)),
+            (Key(Enter), Send(M::CloseOverlay)),
         ],
     ),
-    unhinted(&[(Key(KeyCode::BackTab), K::OtherPage)]),
+    unhinted(&[(Key(KeyCode::BackTab), Send(M::HelpPage))]),
     QUIT,
 ];
 
@@ -146,9 +95,9 @@ const INFO: &[ContextRow] = &[
         "Esc or i",
         "closes",
         &[
-            (Key(Esc), K::Close),
-            (Key(Enter), K::Close),
-            (Key(Char('i')), K::Close),
+            (Key(Esc), Send(M::CloseOverlay)),
+            (Key(Enter), Send(M::CloseOverlay)),
+            (Key(Char('i')), Send(M::CloseOverlay)),
         ],
     ),
     QUIT,
@@ -159,14 +108,14 @@ const CHANGES: &[ContextRow] = &[
         "w or Esc",
         "closes",
         &[
-            (Key(Char('w')), K::Close),
-            (Key(Esc), K::Close),
-            (Key(Char('?')), K::Close),
-            (Key(Enter), K::Close),
+            (Key(Char('w')), Send(M::CloseOverlay)),
+            (Key(Esc), Send(M::CloseOverlay)),
+            (Key(Char('?')), Send(M::CloseOverlay)),
+            (Key(Enter), Send(M::CloseOverlay)),
         ],
     ),
-    hinted("u", "undoes", &[(Key(Char('u')), K::Undo)]),
-    hinted("R", "resets all", &[(Key(Char('R')), K::ResetAll)]),
+    hinted("u", "undoes", &[(Key(Char('u')), Send(M::Undo))]),
+    hinted("R", "resets all", &[(Key(Char('R')), Send(M::ResetAll))]),
     QUIT,
 ];
 
@@ -174,9 +123,9 @@ const PROBLEMS: &[ContextRow] = &[hinted(
     "Esc or Enter",
     "closes",
     &[
-        (Key(Esc), K::Close),
-        (Key(Enter), K::Close),
-        (Key(Char('q')), K::Close),
+        (Key(Esc), Send(M::CloseOverlay)),
+        (Key(Enter), Send(M::CloseOverlay)),
+        (Key(Char('q')), Send(M::CloseOverlay)),
     ],
 )];
 
@@ -185,83 +134,90 @@ const PICKER: &[ContextRow] = &[
         "↑↓",
         "choose",
         &[
-            (Key(KeyCode::Up), K::Up),
-            (Key(KeyCode::Down), K::Down),
-            (Key(Char('k')), K::Up),
-            (Key(Char('j')), K::Down),
+            (Key(KeyCode::Up), Move(Motion::Up)),
+            (Key(KeyCode::Down), Move(Motion::Down)),
+            (Key(Char('k')), Move(Motion::Up)),
+            (Key(Char('j')), Move(Motion::Down)),
         ],
     ),
     hinted(
         "Home End PgUp PgDn",
         "",
         &[
-            (Key(KeyCode::Home), K::First),
-            (Key(KeyCode::End), K::Last),
-            (Key(KeyCode::PageUp), K::PageUp),
-            (Key(KeyCode::PageDown), K::PageDown),
+            (Key(KeyCode::Home), Move(Motion::Home)),
+            (Key(KeyCode::End), Move(Motion::End)),
+            (Key(KeyCode::PageUp), Move(Motion::PageUp)),
+            (Key(KeyCode::PageDown), Move(Motion::PageDown)),
         ],
     ),
-    hinted("Enter", "load", &[(Key(Enter), K::Choose)]),
+    hinted("Enter", "load", &[(Key(Enter), Send(M::PickerChoose))]),
     hinted(
         "Esc",
         "close",
         &[
-            (Key(Esc), K::Close),
-            (Key(Char('s')), K::Close),
-            (Key(Char('q')), K::Close),
+            (Key(Esc), Send(M::CloseOverlay)),
+            (Key(Char('s')), Send(M::CloseOverlay)),
+            (Key(Char('q')), Send(M::CloseOverlay)),
         ],
     ),
 ];
 
 const SAVE: &[ContextRow] = &[
-    hinted("Enter", "save", &[(Key(Enter), K::Submit)]),
+    hinted("Enter", "save", &[(Key(Enter), Send(M::Submit))]),
     hinted(
         "Tab",
         "field",
         &[
-            (Key(KeyCode::Tab), K::Field),
-            (Key(KeyCode::BackTab), K::Field),
+            (Key(KeyCode::Tab), Send(M::SwitchField)),
+            (Key(KeyCode::BackTab), Send(M::SwitchField)),
         ],
     ),
-    hinted("Esc", "cancel", &[(Key(Esc), K::Close)]),
+    hinted("Esc", "cancel", &[(Key(Esc), Send(M::CloseOverlay))]),
     // The text prompt's editing keys.
     hinted("←→ Home End", "", &[]),
     hinted("Ctrl-U Ctrl-W", "", &[]),
 ];
 
 const SEEK: &[ContextRow] = &[
-    hinted("Tab", "output", &[(Key(KeyCode::Tab), K::Output)]),
+    hinted(
+        "Tab",
+        "output",
+        &[(Key(KeyCode::Tab), Send(M::CycleOutput))],
+    ),
     hinted(
         "↑↓",
         "year",
         &[
-            (Key(KeyCode::Up), K::EarlierYear),
-            (Key(KeyCode::Down), K::LaterYear),
+            (Key(KeyCode::Up), Send(M::Year(-1))),
+            (Key(KeyCode::Down), Send(M::Year(1))),
         ],
     ),
-    hinted("Enter", "seek", &[(Key(Enter), K::Submit)]),
-    hinted("Esc", "cancel", &[(Key(Esc), K::Close)]),
+    hinted("Enter", "seek", &[(Key(Enter), Send(M::Submit))]),
+    hinted("Esc", "cancel", &[(Key(Esc), Send(M::CloseOverlay))]),
 ];
 
 const CONFIRM_QUIT: &[ContextRow] = &[
-    hinted("S", "save", &[(Key(Char('S')), K::SaveFirst)]),
-    hinted("q", "quit anyway", &[(Key(Char('q')), K::QuitAnyway)]),
-    hinted("Esc", "stay", &[(Key(Esc), K::Close)]),
+    hinted("S", "save", &[(Key(Char('S')), Send(M::OpenSave))]),
+    hinted("q", "quit anyway", &[(Key(Char('q')), Send(M::Quit))]),
+    hinted("Esc", "stay", &[(Key(Esc), Send(M::CloseOverlay))]),
 ];
 
 const CONFIRM_OVERWRITE: &[ContextRow] = &[
     hinted(
         "y",
         "",
-        &[(Key(Char('y')), K::Yes), (Key(Char('Y')), K::Yes)],
+        &[
+            (Key(Char('y')), Send(M::Confirm(true))),
+            (Key(Char('Y')), Send(M::Confirm(true))),
+        ],
     ),
     hinted(
         "n",
         "",
         &[
-            (Key(Char('n')), K::No),
-            (Key(Char('N')), K::No),
-            (Key(Esc), K::No),
+            (Key(Char('n')), Send(M::Confirm(false))),
+            (Key(Char('N')), Send(M::Confirm(false))),
+            (Key(Esc), Send(M::Confirm(false))),
         ],
     ),
 ];
@@ -271,15 +227,15 @@ const PRESENTATION: &[ContextRow] = &[
         "←/→",
         "scenario",
         &[
-            (Key(KeyCode::Left), K::PreviousSlide),
-            (Key(KeyCode::Right), K::NextSlide),
-            (Shift(KeyCode::Left), K::PreviousSlide),
-            (Shift(KeyCode::Right), K::NextSlide),
-            (Key(KeyCode::PageUp), K::PreviousSlide),
-            (Key(KeyCode::PageDown), K::NextSlide),
-            (Key(Char(' ')), K::NextSlide),
-            (Key(Char('h')), K::PreviousSlide),
-            (Key(Char('l')), K::NextSlide),
+            (Key(KeyCode::Left), Send(M::DeckStep(-1))),
+            (Key(KeyCode::Right), Send(M::DeckStep(1))),
+            (Shift(KeyCode::Left), Send(M::DeckStep(-1))),
+            (Shift(KeyCode::Right), Send(M::DeckStep(1))),
+            (Key(KeyCode::PageUp), Send(M::DeckStep(-1))),
+            (Key(KeyCode::PageDown), Send(M::DeckStep(1))),
+            (Key(Char(' ')), Send(M::DeckStep(1))),
+            (Key(Char('h')), Send(M::DeckStep(-1))),
+            (Key(Char('l')), Send(M::DeckStep(1))),
         ],
     ),
     // The explorer's view keys, which work here too.
@@ -290,10 +246,13 @@ const PRESENTATION: &[ContextRow] = &[
     hinted(
         "p",
         "exit",
-        &[(Key(Char('p')), K::Exit), (Key(Esc), K::Exit)],
+        &[
+            (Key(Char('p')), Send(M::TogglePresentation)),
+            (Key(Esc), Send(M::TogglePresentation)),
+        ],
     ),
-    hinted("q", "quit", &[(Key(Char('q')), K::Quit)]),
-    unhinted(&[(Key(Char('o')), K::Reveal)]),
+    hinted("q", "quit", &[(Key(Char('q')), Send(M::RequestQuit))]),
+    unhinted(&[(Key(Char('o')), Send(M::Reveal))]),
 ];
 
 /// The keys of `context` (none for the explorer, whose table is the help page's).
@@ -313,8 +272,8 @@ pub fn rows(context: Context) -> &'static [ContextRow] {
     }
 }
 
-/// What a press asks for in `context`, if its table has it.
-pub fn ask(context: Context, code: KeyCode, mods: KeyModifiers) -> Option<Ask> {
+/// What a press does in `context`, if its table has it.
+pub fn does(context: Context, code: KeyCode, mods: KeyModifiers) -> Option<Does> {
     rows(context)
         .iter()
         .flat_map(|r| r.presses.iter())
@@ -342,11 +301,11 @@ pub fn hint_line(context: Context) -> String {
         .join(" · ")
 }
 
-/// The keys of the hint whose presses include `ask` in `context` (empty if none).
-pub fn keys_for(context: Context, ask: Ask) -> &'static str {
+/// The keys of the hint whose presses send `message` in `context` (empty if none).
+pub fn keys_for(context: Context, message: Message) -> &'static str {
     rows(context)
         .iter()
-        .find(|r| r.presses.iter().any(|(_, a)| *a == ask))
+        .find(|r| r.presses.iter().any(|(_, d)| *d == Send(message)))
         .and_then(|r| r.hint)
         .map_or("", |(keys, _)| keys)
 }
@@ -403,6 +362,6 @@ mod tests {
             hint_line(Context::Changes),
             "w or Esc closes · u undoes · R resets all"
         );
-        assert_eq!(keys_for(Context::Help, Ask::Close), "Esc or ?");
+        assert_eq!(keys_for(Context::Help, M::CloseOverlay), "Esc or ?");
     }
 }

@@ -2,7 +2,7 @@
 //! explorer's in `keys`, an overlay's or presentation mode's in `context_keys`) to what it asks
 //! for, which becomes a message here; the text prompts take the keys their table leaves.
 
-use crate::tui::input::context_keys::{self, Ask, Context};
+use crate::tui::input::context_keys::{self, Context};
 use crate::tui::input::keys::{self, Does, Motion};
 use crate::tui::input::message::{Edit, Message};
 use crate::tui::layout::{
@@ -75,8 +75,8 @@ fn key(app: &App, k: &KeyEvent) -> Option<Message> {
 /// A key over an open overlay: each overlay takes its own few keys (its table in
 /// [`context_keys`]); the text prompts take the rest.
 fn overlay_key(app: &App, k: &KeyEvent) -> Option<Message> {
-    if let Some(ask) = context_keys::ask(context(&app.ui.overlay), k.code, k.modifiers) {
-        return Some(asked(app, ask));
+    if let Some(does) = context_keys::does(context(&app.ui.overlay), k.code, k.modifiers) {
+        return overlay_message(app, does);
     }
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     match &app.ui.overlay {
@@ -106,39 +106,26 @@ pub fn context(overlay: &Overlay) -> Context {
     }
 }
 
-/// The message for what a key asks for over an overlay or in presentation mode.
-fn asked(app: &App, ask: Ask) -> Message {
+/// The message for what a press does over an overlay or in presentation mode: the motions
+/// move through the picker's entries.
+fn overlay_message(app: &App, does: Does) -> Option<Message> {
     let page = crate::tui::layout::picker_rows(app.ui.size.height) as isize;
     let all = match &app.ui.overlay {
         Overlay::Picker { entries, .. } => entries.len() as isize,
         _ => 0,
     };
-    match ask {
-        Ask::Close => Message::CloseOverlay,
-        Ask::Quit => Message::RequestQuit,
-        Ask::QuitAnyway => Message::Quit,
-        Ask::OtherPage => Message::HelpPage,
-        Ask::Up => Message::PickerMove(-1),
-        Ask::Down => Message::PickerMove(1),
-        Ask::First => Message::PickerMove(-all),
-        Ask::Last => Message::PickerMove(all),
-        Ask::PageUp => Message::PickerMove(-page),
-        Ask::PageDown => Message::PickerMove(page),
-        Ask::Choose => Message::PickerChoose,
-        Ask::Submit => Message::Submit,
-        Ask::Field => Message::SwitchField,
-        Ask::Output => Message::CycleOutput,
-        Ask::EarlierYear => Message::Year(-1),
-        Ask::LaterYear => Message::Year(1),
-        Ask::SaveFirst => Message::OpenSave,
-        Ask::Yes => Message::Confirm(true),
-        Ask::No => Message::Confirm(false),
-        Ask::Undo => Message::Undo,
-        Ask::ResetAll => Message::ResetAll,
-        Ask::NextSlide => Message::DeckStep(1),
-        Ask::PreviousSlide => Message::DeckStep(-1),
-        Ask::Exit => Message::TogglePresentation,
-        Ask::Reveal => Message::Reveal,
+    match does {
+        Does::Send(message) => Some(message),
+        Does::Move(motion) => Some(Message::PickerMove(match motion {
+            Motion::Up | Motion::Left | Motion::ShiftLeft => -1,
+            Motion::Down | Motion::Right | Motion::ShiftRight => 1,
+            Motion::Home => -all,
+            Motion::End => all,
+            Motion::PageUp => -page,
+            Motion::PageDown => page,
+        })),
+        // No context table suspends (the loop does, before any table is asked).
+        Does::Suspend => None,
     }
 }
 
@@ -194,8 +181,8 @@ fn motion_message(app: &App, motion: Motion) -> Message {
 /// [`context_keys`]: the arrows and page keys step through the deck, `p` and `Esc` leave); the
 /// view keys work as in the explorer.
 fn presentation_message(app: &App, k: &KeyEvent) -> Option<Message> {
-    if let Some(ask) = context_keys::ask(Context::Presentation, k.code, k.modifiers) {
-        return Some(asked(app, ask));
+    if let Some(does) = context_keys::does(Context::Presentation, k.code, k.modifiers) {
+        return overlay_message(app, does);
     }
     keys::does(k.code, k.modifiers)
         .filter(|d| d.is_view())

@@ -1,7 +1,8 @@
 //! The key bar and the help overlay (drawn from the key table in `keys`).
 
-use crate::tui::input::context_keys::{Ask, Context, keys_for};
+use crate::tui::input::context_keys::{Context, keys_for};
 use crate::tui::input::keys::{BAR_ARROWS, GROUPS, Group, bar};
+use crate::tui::input::message::Message;
 use crate::tui::state::app::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -98,8 +99,8 @@ fn glossary(app: &App, area: Rect, buf: &mut Buffer) {
     lines.push(Line::from(Span::styled(
         format!(
             "{}: keys · {} closes this help",
-            keys_for(Context::Help, Ask::OtherPage),
-            keys_for(Context::Help, Ask::Close)
+            keys_for(Context::Help, Message::HelpPage),
+            keys_for(Context::Help, Message::CloseOverlay)
         ),
         t.dim(),
     )));
@@ -207,8 +208,8 @@ pub fn overlay(app: &App, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::default());
     let (tab, close) = (
-        keys_for(Context::Help, Ask::OtherPage),
-        keys_for(Context::Help, Ask::Close),
+        keys_for(Context::Help, Message::HelpPage),
+        keys_for(Context::Help, Message::CloseOverlay),
     );
     // Where the readouts went when there was no room for them here.
     lines.push(Line::from(Span::styled(
