@@ -472,3 +472,45 @@ fn the_command_line_draws_what_the_explorer_opens_on() {
         );
     }
 }
+
+/// Figures after the base year are exported as the screen shows them: dots apart from the
+/// model's line, named "published estimate" for the year in progress and "observed" in
+/// backtest mode.
+#[test]
+fn observed_and_estimated_figures_are_exported_as_dots() {
+    use memcycle::chart::kind::ChartKind;
+    use memcycle::chart::scene::Standalone;
+    let dots = |base: Option<i32>, chart: ChartKind| -> Vec<(String, usize)> {
+        let setup = memcycle::setup::Setup::load(None, base).expect("built-in data");
+        let params = setup.catalog.baseline().clone();
+        let svg =
+            memcycle::chart::svg::chart_svg(&Standalone::new(setup, params, None).scene(chart));
+        let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
+        doc.descendants()
+            .filter(|n| n.attribute("class") == Some("dots"))
+            .map(|g| {
+                let label = g.attribute("data-label").unwrap_or_default().to_owned();
+                (
+                    label,
+                    g.children().filter(|c| c.has_tag_name("circle")).count(),
+                )
+            })
+            .collect()
+    };
+    // From the end of 2025: the published estimate of 2026's DRAM bits.
+    assert_eq!(
+        dots(None, ChartKind::Dram),
+        [("published estimate".to_owned(), 1)]
+    );
+    // From 2020: what happened in 2021-2025, and the 2026 estimate.
+    assert_eq!(
+        dots(Some(2020), ChartKind::Dram),
+        [("observed".to_owned(), 6)]
+    );
+    let price = dots(Some(2020), ChartKind::Price);
+    assert_eq!(
+        price,
+        [("observed".to_owned(), 6), ("observed".to_owned(), 6)],
+        "revenue and price per bit"
+    );
+}

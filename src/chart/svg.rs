@@ -7,7 +7,7 @@ use crate::chart::geometry::{Layer, compact as compact_label, ghosted, label_yea
 use crate::chart::input::ChartInput;
 use crate::chart::scene::Scene;
 use crate::chart::spec::{ChartSpec, Role, apply_view, x_window, y_bounds};
-use crate::export::svg::{Area, Figure, Line, Pane, render};
+use crate::export::svg::{Area, Figure, Line, Pane, Stroke, render};
 
 /// Segment colours on a white slide (the terminal's cyan, yellow, ... in print-safe shades).
 const SEGMENT_HEX: [&str; 8] = [
@@ -67,7 +67,7 @@ fn pane(input: &ChartInput, spec: &ChartSpec) -> Pane {
                 label: "baseline".to_owned(),
                 color: BASELINE_HEX.to_owned(),
                 width: 3.0,
-                dashed: true,
+                stroke: Stroke::Dashed,
                 points: points(input, spec, b, base),
             });
         }
@@ -81,9 +81,31 @@ fn pane(input: &ChartInput, spec: &ChartSpec) -> Pane {
             label: s.label.clone(),
             color: color(s.role).to_owned(),
             width: if main { 5.0 } else { 3.0 },
-            dashed: matches!(s.role, Role::Pinned(_)),
+            stroke: if matches!(s.role, Role::Pinned(_)) {
+                Stroke::Dashed
+            } else {
+                Stroke::Solid
+            },
             points: points(input, spec, &s.values, from),
         });
+    }
+    // What happened after the base year (backtest mode), or the estimates published for the
+    // year in progress: dots beside the line, named as on screen.
+    for s in &spec.series {
+        if let Some(observed) = &s.observed {
+            lines.push(Line {
+                label: if input.is_backtest() {
+                    "observed"
+                } else {
+                    "published estimate"
+                }
+                .to_owned(),
+                color: color(s.role).to_owned(),
+                width: 7.0,
+                stroke: Stroke::Dots,
+                points: points(input, spec, observed, from),
+            });
+        }
     }
     let mid = (lo + hi) / 2.0;
     Pane {

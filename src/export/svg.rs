@@ -15,6 +15,17 @@ const TOP: f64 = 110.0;
 const PANE_GAP: f64 = 90.0;
 const BOTTOM: f64 = 70.0;
 
+/// How a line is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stroke {
+    /// A solid line (the projection).
+    Solid,
+    /// A dashed line (baselines, pins).
+    Dashed,
+    /// A dot per point, not joined: figures observed or published, apart from the model's.
+    Dots,
+}
+
 /// A line of a pane.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
@@ -24,8 +35,8 @@ pub struct Line {
     pub color: String,
     /// Width in pixels.
     pub width: f64,
-    /// Dashed (baselines, pins).
-    pub dashed: bool,
+    /// How it is drawn.
+    pub stroke: Stroke,
     /// Points: (year, value).
     pub points: Vec<(f64, f64)>,
 }
@@ -321,9 +332,13 @@ fn write_areas(out: &mut String, p: &Pane, plot: &Plot) {
     }
 }
 
-/// The lines, broken where a year has no figure.
+/// The lines, broken where a year has no figure; dotted series as a group of dots.
 fn write_lines(out: &mut String, p: &Pane, plot: &Plot) {
     for l in &p.lines {
+        if l.stroke == Stroke::Dots {
+            write_dots(out, l, plot);
+            continue;
+        }
         let mut d = String::new();
         let mut last: Option<f64> = None;
         for (year, v) in &l.points {
@@ -339,7 +354,7 @@ fn write_lines(out: &mut String, p: &Pane, plot: &Plot) {
             );
             last = Some(*year);
         }
-        let dash = if l.dashed {
+        let dash = if l.stroke == Stroke::Dashed {
             " stroke-dasharray=\"10 6\""
         } else {
             ""
@@ -353,6 +368,26 @@ fn write_lines(out: &mut String, p: &Pane, plot: &Plot) {
             l.width
         );
     }
+}
+
+/// A dotted series: a dot per point, ringed in dark so it reads on the line it sits beside.
+fn write_dots(out: &mut String, l: &Line, plot: &Plot) {
+    let _ = write!(
+        out,
+        "<g class=\"dots\" data-label=\"{}\" fill=\"{}\" stroke=\"#111111\" stroke-width=\"2\">",
+        escape(&l.label),
+        l.color
+    );
+    for (year, v) in &l.points {
+        let _ = write!(
+            out,
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{}\"/>",
+            plot.x_of(*year),
+            plot.y_of(*v),
+            l.width
+        );
+    }
+    out.push_str("</g>\n");
 }
 
 #[cfg(test)]
