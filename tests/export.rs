@@ -507,6 +507,15 @@ fn observed_and_estimated_figures_are_exported_as_dots() {
         dots(Some(2020), ChartKind::Dram),
         [("observed".to_owned(), 6)]
     );
+    // The price of the year in progress is the room's question: published revenue over bits.
+    assert_eq!(
+        dots(None, ChartKind::Price),
+        [
+            ("published estimate".to_owned(), 1),
+            ("published estimate".to_owned(), 1)
+        ],
+        "revenue and price per bit"
+    );
     let price = dots(Some(2020), ChartKind::Price);
     assert_eq!(
         price,

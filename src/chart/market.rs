@@ -3,28 +3,20 @@
 
 use crate::chart::input::ChartInput;
 use crate::chart::kind::ChartKind;
-use crate::chart::spec::{ChartSpec, Role, Series, aligned, band, every_year, observed, with_band};
+use crate::chart::spec::{
+    ChartSpec, Role, Series, aligned, band, every_year, observed, observed_by, with_band,
+};
 use crate::data::{MemoryMarket, Series as DataSeries};
 use crate::insight::Quantity;
 use crate::model::Memory;
 use crate::model::{MemoryProjection, Projection};
 
-/// Observed price index: revenue / bits, base year = 100, after the base year (backtest mode).
+/// Observed price index: revenue / bits, base year = 100, after the base year (what happened in
+/// backtest mode, else the published estimates of the year in progress).
 fn observed_price(input: &ChartInput, m: &MemoryMarket) -> Option<Vec<Option<f64>>> {
-    let p = input.projection;
     let per_gb = |y| Some(m.revenue.get(y)? / m.bits.get(y).filter(|b| *b > 0.0)?);
-    let base = per_gb(p.base_year)?;
-    input.is_backtest().then(|| {
-        p.years()
-            .map(|y| {
-                if y > p.base_year {
-                    per_gb(y).map(|v| v / base * 100.0)
-                } else {
-                    None
-                }
-            })
-            .collect()
-    })
+    let base = per_gb(input.projection.base_year)?;
+    observed_by(input, |y| per_gb(y).map(|v| v / base * 100.0))
 }
 
 /// The two panes of chart 5 or 6 for the memory in focus (top pane first).

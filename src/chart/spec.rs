@@ -128,6 +128,14 @@ pub fn every_year(values: &[f64]) -> Vec<Option<f64>> {
 /// observed in backtest mode, else the estimates of the year in progress; `None` when there
 /// is nothing to show.
 pub fn observed(input: &ChartInput, series: &crate::data::Series) -> Option<Vec<Option<f64>>> {
+    observed_by(input, |y| series.get(y))
+}
+
+/// [`observed`] for figures that `figure` works out by year (a price from revenue and bits).
+pub fn observed_by(
+    input: &ChartInput,
+    figure: impl Fn(Year) -> Option<f64>,
+) -> Option<Vec<Option<f64>>> {
     let p = input.projection;
     let revealed = |y| input.revealed.is_none_or(|r| y <= r);
     let shown = |y| {
@@ -135,7 +143,7 @@ pub fn observed(input: &ChartInput, series: &crate::data::Series) -> Option<Vec<
     };
     let points: Vec<Option<f64>> = p
         .years()
-        .map(|y| if shown(y) { series.get(y) } else { None })
+        .map(|y| if shown(y) { figure(y) } else { None })
         .collect();
     points.iter().any(Option::is_some).then_some(points)
 }
