@@ -216,7 +216,7 @@ fn backtest_mode_draws_observed_points() {
         screen.contains("error (skill) bits 13% (0.78) rev 19% (0.55)"),
         "{screen}"
     );
-    assert!(screen.contains("• observed"));
+    assert!(screen.contains("● observed"));
     insta::assert_snapshot!(screen);
 }
 
@@ -556,4 +556,35 @@ fn the_regime_stands_beside_the_cover_that_decides_it() {
             }
         }
     }
+}
+
+/// The published estimate of the year in progress stands out on the price chart: one bold `●`
+/// per pane in the year's column, over the year cursor that sits there (a canvas `•` was a
+/// speck on a projector, half hidden by the cursor's dotted line).
+#[test]
+fn the_estimate_of_the_year_in_progress_stands_out() {
+    let mut a = app(160, 48);
+    send(&mut a, &[Message::Chart(ChartKind::Price)]);
+    let buf = draw(&a);
+    let dots: Vec<(u16, u16)> = (0..buf.area.height)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            buf.cell((x, y))
+                .is_some_and(|c| c.symbol() == "●" && c.modifier.contains(Modifier::BOLD))
+        })
+        .collect();
+    // The legend's two entries and one dot in each pane.
+    assert_eq!(dots.len(), 4, "{dots:?}");
+    let in_panes: Vec<u16> = dots
+        .iter()
+        .filter(|(_, y)| {
+            let row: String = (0..buf.area.width)
+                .filter_map(|x| buf.cell((x, *y)).map(|c| c.symbol().to_owned()))
+                .collect();
+            !row.contains(" est ")
+        })
+        .map(|(x, _)| *x)
+        .collect();
+    assert_eq!(in_panes.len(), 2, "{dots:?}");
+    assert_eq!(in_panes[0], in_panes[1], "the same year in both panes");
 }

@@ -7,17 +7,17 @@ use crate::chart::geometry::{
 use crate::chart::spec::{ChartSpec, Role, x_window, y_bounds, year_at};
 use crate::model::Regime;
 use crate::tui::state::app::{App, ViewMode};
-use crate::tui::view::chart_axis::draw_labels;
+use crate::tui::view::chart_axis::{column_of, draw_labels};
 use crate::tui::view::chart_band::{band, uncertainty_fill};
 use crate::tui::view::chart_series::{
-    NO_COLOR_LINES, history_style, legend, line_of, points_of, role_style, selected_outline,
-    stack_fills,
+    NO_COLOR_LINES, OBSERVED_GLYPH, history_style, legend, line_of, points_of, role_style,
+    selected_outline, stack_fills,
 };
 use crate::tui::view::chart_stack::{Edge, paint as paint_stack};
 use crate::units::Year;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, Paragraph, Widget, Wrap};
@@ -361,7 +361,6 @@ fn datasets<'a>(app: &App, spec: &ChartSpec, m: &'a Marks, fl: &'a Fills) -> Vec
     out.extend([
         points_of(&m.tight, Marker::Block, t.regime(Regime::Tight)),
         points_of(&m.glut, glut_marker, t.regime(Regime::Glut)),
-        points_of(&m.observed, Marker::Dot, t.key()),
     ]);
     out
 }
@@ -489,5 +488,34 @@ pub(super) fn pane(app: &App, spec: &ChartSpec, area: Rect, buf: &mut Buffer) {
     if hidden {
         let legend = Rect::new(area.x, area.y, area.width, plot.y - area.y);
         note_thin_segments(app, spec, &m, (legend, graph), buf);
+    }
+    paint_observed(
+        buf,
+        graph,
+        ((f64::from(from), f64::from(to)), (lo, hi)),
+        &m.observed,
+        t.key().add_modifier(Modifier::BOLD),
+    );
+}
+
+/// The figures after the base year, one bold dot a cell over everything drawn: a canvas dot was
+/// a speck on a projector, and the year cursor (on the year in progress by default) hid it.
+fn paint_observed(
+    buf: &mut Buffer,
+    graph: Rect,
+    (x, y): ((f64, f64), (f64, f64)),
+    points: &[(f64, f64)],
+    style: Style,
+) {
+    if graph.width == 0 || graph.height == 0 || y.1 <= y.0 {
+        return;
+    }
+    for (xv, yv) in points {
+        let column = graph.x + column_of(*xv, x, graph.width);
+        let from_top = ((y.1 - yv) / (y.1 - y.0)).clamp(0.0, 1.0);
+        let row = graph.y + (from_top * f64::from(graph.height - 1)).round() as u16;
+        if let Some(cell) = buf.cell_mut((column, row)) {
+            cell.set_symbol(OBSERVED_GLYPH).set_style(style);
+        }
     }
 }

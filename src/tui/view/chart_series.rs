@@ -12,6 +12,10 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Dataset, GraphType};
 
+/// The mark of a figure observed or published after the base year, on the chart and in its
+/// legend.
+pub(super) const OBSERVED_GLYPH: &str = "●";
+
 /// Without colour, segment lines are told apart by their marker (and the legend shows its
 /// glyph); pins use dots.
 pub(super) const NO_COLOR_LINES: [(Marker, &str); 4] = [
@@ -81,7 +85,10 @@ pub(super) fn legend(
         head.push(Span::styled(format!(" P25–75{source} "), t.dim()));
     }
     if let Some(what) = observed {
-        head.push(Span::styled("•", t.key()));
+        head.push(Span::styled(
+            OBSERVED_GLYPH,
+            t.key().add_modifier(ratatui::style::Modifier::BOLD),
+        ));
         head.push(Span::styled(format!(" {what} "), t.dim()));
     }
     if spec.regime.is_some() {
