@@ -207,8 +207,8 @@ impl History {
 
     /// The default stock adjustment time, years, the same for every device segment: from
     /// the persistence `rho` of net additions in the history (see
-    /// [`net_addition_persistence`]), `tau = 1 / (1 - rho)`, within
-    /// [`STOCK_ADJUSTMENT_BOUNDS`].
+    /// `net_addition_persistence`), `tau = 1 / (1 - rho)`, within
+    /// `STOCK_ADJUSTMENT_BOUNDS`.
     pub fn stock_adjustment_time(&self) -> Years {
         let rho = net_addition_persistence(self, PERSISTENCE_YEARS);
         let (lo, hi) = STOCK_ADJUSTMENT_BOUNDS;

@@ -107,7 +107,7 @@ impl ParamKey {
         }
     }
 
-    /// Sets the value in `p` (no range check: see [`Catalog::set`]).
+    /// Sets the value in `p` (no range check: see [`crate::params::Catalog::set`]).
     pub fn set(self, p: &mut Parameters, v: f64) {
         match self {
             ParamKey::ReplacementCycle(i) => p.segments[i].replacement_cycle = v,

@@ -3,7 +3,7 @@
 //! - [`input`]: the key table, and keys and mouse turned into messages;
 //! - [`event`]: what reaches the state ([`Event`]) and what leaves it ([`Effect`]);
 //! - [`update`]: the only place the state changes, with its helpers (sessions, insight);
-//! - [`view`]: drawing; [`layout`]: where everything sits, for drawing and the mouse alike;
+//! - `view`: drawing; [`layout`]: where everything sits, for drawing and the mouse alike;
 //! - [`io`]: the terminal, files written and watched, the bands worker, the last session.
 //!
 //! The loop below turns input, ticks, reloaded data and finished bands into events, and

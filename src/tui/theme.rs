@@ -27,7 +27,7 @@ const SEGMENT_COLORS: [Color; 8] = [
     Color::LightYellow,
 ];
 
-/// Pin colours, distinct from [`SEGMENT_COLORS`].
+/// Pin colours, distinct from `SEGMENT_COLORS`.
 pub const PIN_COLORS: [Color; 3] = [
     Color::Indexed(208),
     Color::Indexed(213),

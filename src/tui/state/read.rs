@@ -149,7 +149,7 @@ impl App {
         self.ui.presenting
     }
 
-    /// Scenarios pinned for comparison (at most [`MAX_PINS`]).
+    /// Scenarios pinned for comparison (at most [`crate::tui::state::app::MAX_PINS`]).
     pub fn pins(&self) -> &Vec<Pin> {
         &self.session.pins
     }
