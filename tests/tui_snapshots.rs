@@ -579,7 +579,7 @@ fn the_estimate_of_the_year_in_progress_stands_out() {
         .iter()
         .filter(|(_, y)| {
             let row: String = (0..buf.area.width)
-                .filter_map(|x| buf.cell((x, *y)).map(|c| c.symbol().to_owned()))
+                .filter_map(|x| buf.cell((x, *y)).map(|c| c.symbol().replace('\u{a0}', " ")))
                 .collect();
             !row.contains(" est ")
         })
@@ -587,4 +587,32 @@ fn the_estimate_of_the_year_in_progress_stands_out() {
         .collect();
     assert_eq!(in_panes.len(), 2, "{dots:?}");
     assert_eq!(in_panes[0], in_panes[1], "the same year in both panes");
+}
+
+/// A legend entry never leaves its mark behind when the legend wraps: at 80x24 the price
+/// chart's legend broke between `●` and `est`, and could between `▄` and `tight`.
+#[test]
+fn legend_marks_stay_with_their_words() {
+    for (w, h) in [(80, 24), (100, 30), (120, 40)] {
+        for chart in [ChartKind::Price, ChartKind::Balance, ChartKind::Dram] {
+            let mut a = app(w, h);
+            send(&mut a, &[Message::Chart(chart)]);
+            let screen = text(&draw(&a));
+            let legend_words = [
+                "est", "tight", "glut", "baseline", "Total", "index", "Demand",
+            ];
+            let legend_rows = screen
+                .lines()
+                .filter(|l| legend_words.iter().any(|w| l.contains(w)));
+            for line in legend_rows {
+                let inner = line.trim_end_matches([' ', '│', '┃']);
+                for mark in ["●", "▄", "█", "┄", "■", "━"] {
+                    assert!(
+                        !inner.ends_with(mark),
+                        "{w}x{h} {chart:?}: a legend row ends with its mark `{mark}`:\n{screen}"
+                    );
+                }
+            }
+        }
+    }
 }

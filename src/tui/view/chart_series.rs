@@ -62,7 +62,8 @@ pub(super) fn legend(
         head.push(Span::styled(symbol, role_style(t, s.role)));
         // The selected slider's segment: its name underlined, as its area is the solid one.
         // A label never breaks across rows ("AI│servers" at 80 columns) nor leaves its symbol
-        // behind: non-breaking spaces inside it, which the legend's word wrap keeps together.
+        // behind: non-breaking spaces inside it, which the legend's word wrap keeps together
+        // (the same after every other mark below).
         let label = Span::raw(format!("\u{a0}{} ", s.label.replace(' ', "\u{a0}")));
         head.push(if selected.is_some_and(|i| s.role == Role::Segment(i)) {
             label.style(Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED))
@@ -76,29 +77,29 @@ pub(super) fn legend(
     }
     if baseline {
         head.push(Span::styled("┄", t.baseline()));
-        head.push(Span::styled(" baseline ", t.dim()));
+        head.push(Span::styled("\u{a0}baseline ", t.dim()));
     }
     if let Some(source) = band {
         head.push(Span::styled("⣿", t.baseline()));
-        head.push(Span::styled(" P10–90 ", t.dim()));
+        head.push(Span::styled("\u{a0}P10–90 ", t.dim()));
         head.push(Span::raw("⣿"));
-        head.push(Span::styled(format!(" P25–75{source} "), t.dim()));
+        head.push(Span::styled(format!("\u{a0}P25–75{source} "), t.dim()));
     }
     if let Some(what) = observed {
         head.push(Span::styled(
             OBSERVED_GLYPH,
             t.key().add_modifier(ratatui::style::Modifier::BOLD),
         ));
-        head.push(Span::styled(format!(" {what} "), t.dim()));
+        head.push(Span::styled(format!("\u{a0}{what} "), t.dim()));
     }
     if spec.regime.is_some() {
         head.push(Span::styled(
             if t.color { "▄" } else { "█" },
             t.regime(Regime::Tight),
         ));
-        head.push(Span::styled(" tight ", t.dim()));
+        head.push(Span::styled("\u{a0}tight ", t.dim()));
         head.push(Span::styled("▄", t.regime(Regime::Glut)));
-        head.push(Span::styled(" glut ", t.dim()));
+        head.push(Span::styled("\u{a0}glut ", t.dim()));
     }
     if let Some(note) = &spec.note {
         // First, so that wrapping never splits it (it is shorter than any legend's width).
