@@ -12,7 +12,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 /// What the readouts, glyphs and chart marks mean: the help's second page (Tab), and under the
 /// keys when the first page has room for the readouts (the first six).
-pub const GLOSSARY: [(&str, &str); 20] = [
+pub const GLOSSARY: [(&str, &str); 21] = [
     ("SR", "(supply - demand) / demand, %; + is oversupply"),
     (
         "regime",
@@ -75,6 +75,7 @@ pub const GLOSSARY: [(&str, &str); 20] = [
         "outline",
         "selected slider's segment: edge outlined, name underlined",
     ),
+    ("● on a chart", "after the base year: what happened, or this year's estimate"),
     ("▄ █ regimes", "markets: one mark per year along the bottom"),
     ("◀ ▶ │ (T)", "tornado: output at plausible low, high; now"),
     ("P(short)", "share of band draws with supply below demand"),
@@ -95,7 +96,12 @@ fn glossary_line(t: crate::tui::theme::Theme, (term, meaning): (&str, &str)) -> 
 fn glossary(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.ui.theme;
     let mut lines: Vec<Line> = GLOSSARY.into_iter().map(|g| glossary_line(t, g)).collect();
-    lines.push(Line::default());
+    // The blank line before the footer goes first when rows run short (80x24), so the footer
+    // that says how to leave stays.
+    let rows_inside = usize::from(area.height.saturating_sub(2));
+    if rows_inside > GLOSSARY.len() + 1 {
+        lines.push(Line::default());
+    }
     lines.push(Line::from(Span::styled(
         format!(
             "{}: keys · {} closes this help",
