@@ -75,7 +75,10 @@ pub const GLOSSARY: [(&str, &str); 21] = [
         "outline",
         "selected slider's segment: edge outlined, name underlined",
     ),
-    ("● on a chart", "after the base year: what happened, or this year's estimate"),
+    (
+        "● on a chart",
+        "after the base year: what happened, or this year's estimate",
+    ),
     ("▄ █ regimes", "markets: one mark per year along the bottom"),
     ("◀ ▶ │ (T)", "tornado: output at plausible low, high; now"),
     ("P(short)", "share of band draws with supply below demand"),
