@@ -96,8 +96,7 @@ impl Standalone {
             kind,
             view: ViewMode::Absolute,
             show_baseline: true,
-            modified: (0..self.setup.catalog.specs().len())
-                .any(|i| self.setup.catalog.is_changed(&self.params, i)),
+            modified: self.setup.catalog.is_modified(&self.params),
             all_years: false,
             selected_segment: selected.and_then(|s| s.key.segment()),
             market_memory: selected

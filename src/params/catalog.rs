@@ -138,6 +138,11 @@ impl Catalog {
         (self.get(p, index) - s.default).abs() > s.step * 1e-6
     }
 
+    /// Whether any parameter in `p` differs from its default.
+    pub fn is_modified(&self, p: &Parameters) -> bool {
+        (0..self.specs.len()).any(|i| self.is_changed(p, i))
+    }
+
     /// Sets parameter `index` in `p`, clamped to its range; returns the value set.
     pub fn set(&self, p: &mut Parameters, index: usize, value: f64) -> f64 {
         let s = &self.specs[index];

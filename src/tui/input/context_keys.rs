@@ -6,7 +6,7 @@
 //! or a motion (in the picker: through its entries).
 
 use crate::tui::input::keys::Chord::{self, Key, Shift};
-use crate::tui::input::keys::{Does, Motion};
+use crate::tui::input::keys::{Does, Motion, pressed};
 use crate::tui::input::message::Message;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
@@ -274,11 +274,11 @@ pub fn rows(context: Context) -> &'static [ContextRow] {
 
 /// What a press does in `context`, if its table has it.
 pub fn does(context: Context, code: KeyCode, mods: KeyModifiers) -> Option<Does> {
-    rows(context)
-        .iter()
-        .flat_map(|r| r.presses.iter())
-        .find(|(chord, _)| chord.matches(code, mods))
-        .map(|(_, a)| *a)
+    pressed(
+        rows(context).iter().flat_map(|r| r.presses.iter()),
+        code,
+        mods,
+    )
 }
 
 /// The hints of `context`, in order: (keys, what).

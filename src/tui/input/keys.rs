@@ -455,10 +455,19 @@ pub fn rows() -> impl Iterator<Item = &'static Row> {
 
 /// What a press does, if the table has it.
 pub fn does(code: KeyCode, mods: KeyModifiers) -> Option<Does> {
-    rows()
-        .flat_map(|r| r.presses.iter())
+    pressed(rows().flat_map(|r| r.presses.iter()), code, mods)
+}
+
+/// What the first of `presses` that a press of `code` with `mods` matches does (every key table
+/// looks a press up this way).
+pub fn pressed<'a>(
+    mut presses: impl Iterator<Item = &'a (Chord, Does)>,
+    code: KeyCode,
+    mods: KeyModifiers,
+) -> Option<Does> {
+    presses
         .find(|(chord, _)| chord.matches(code, mods))
-        .map(|(_, a)| *a)
+        .map(|(_, d)| *d)
 }
 
 #[cfg(test)]

@@ -321,7 +321,7 @@ impl App {
 
     /// Whether any parameter differs from the baseline.
     pub fn is_modified(&self) -> bool {
-        (0..self.specs().len()).any(|i| self.is_changed(i))
+        self.setup.catalog.is_modified(&self.params)
     }
 
     /// Index of the segment the selected slider belongs to, if any.
@@ -376,20 +376,7 @@ impl App {
 
     /// What the chart on screen is drawn from.
     pub fn chart_input(&self) -> crate::chart::input::ChartInput<'_> {
-        use crate::chart::input::{BandSource, ChartInput, PinnedLine, Reach};
-        let band = match (
-            &self.insight.errors,
-            self.insight.current_bands(&self.params),
-        ) {
-            (_, Some(bands)) => BandSource::Draws(bands),
-            (Some((year, models)), None)
-                if self.insight.band_mode == crate::tui::state::insight::BandMode::Errors
-                    && *year == self.projection.base_year =>
-            {
-                BandSource::PastErrors(models)
-            }
-            _ => BandSource::Off,
-        };
+        use crate::chart::input::{ChartInput, PinnedLine, Reach};
         ChartInput {
             data: &self.setup.data,
             projection: &self.projection,
@@ -411,7 +398,9 @@ impl App {
                     projection: &p.projection,
                 })
                 .collect(),
-            band,
+            band: self
+                .insight
+                .band_source(self.projection.base_year, &self.params),
             reach: match &self.reach {
                 Some((key, kept)) if *key == (self.revision, self.ui.selected) => Reach::Kept(kept),
                 _ => Reach::Of {

@@ -2,6 +2,7 @@
 //! about, the tornado when shown, and the latest uncertainty bands with the settings they were
 //! drawn for (bands for other settings are never drawn).
 
+use crate::chart::input::BandSource;
 use crate::insight::past_errors::ErrorModel;
 use crate::insight::{Bands, Bar, Output, Quantity};
 use crate::model::{Memory, Parameters};
@@ -88,18 +89,19 @@ impl Insight {
         self.band_mode == BandMode::Draws
     }
 
-    /// The past-error model of a series, when that mode is on and fitted for `base_year`.
-    pub fn error_model(
-        &self,
-        base_year: Year,
-        memory: Memory,
-        quantity: Quantity,
-    ) -> Option<&ErrorModel> {
-        let (year, models) = self.errors.as_ref()?;
-        (self.band_mode == BandMode::Errors && *year == base_year)
-            .then(|| models.iter().find(|(k, _)| *k == (memory, quantity)))
-            .flatten()
-            .map(|(_, m)| m)
+    /// Where the chart's band comes from at `base_year` with `params`: the draws when they
+    /// belong to `params`, else the past errors when that mode is on and fitted for
+    /// `base_year`, else none.
+    pub fn band_source(&self, base_year: Year, params: &Parameters) -> BandSource<'_> {
+        if let Some(bands) = self.current_bands(params) {
+            return BandSource::Draws(bands);
+        }
+        match &self.errors {
+            Some((year, models)) if self.band_mode == BandMode::Errors && *year == base_year => {
+                BandSource::PastErrors(models)
+            }
+            _ => BandSource::Off,
+        }
     }
 
     /// The output in `year`.
