@@ -105,7 +105,7 @@ fn goal_seek_applies_an_undoable_move_or_explains() {
     assert_eq!(a.value(i), default);
     let status = a.status().clone().expect("a status");
     assert!(
-        status.error && status.text.contains("closest 3.50 → 4.34"),
+        status.error && status.text.contains("closest 3.50 → 4.42"),
         "{status:?}"
     );
     seek(&mut a, "abc");

@@ -213,7 +213,7 @@ fn backtest_mode_draws_observed_points() {
     let screen = text(&draw(&a));
     assert!(screen.contains("Backtest from"));
     assert!(
-        screen.contains("error (skill) bits 13% (0.78) rev 19% (0.55)"),
+        screen.contains("error (skill) bits 13% (0.78) rev 19% (0.56)"),
         "{screen}"
     );
     assert!(screen.contains("● observed"));
