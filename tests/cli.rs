@@ -445,7 +445,7 @@ fn sources_resolve_everywhere() {
     let o = memcycle(&["sources"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let all = stdout(&o);
-    assert!(all.starts_with("291 of 291 sources"), "{all}");
+    assert!(all.starts_with("292 of 292 sources"), "{all}");
     let o = memcycle(&["sources", "mkw_elasticity"]);
     let card = stdout(&o);
     assert!(card.contains("publisher  MKW Ventures"), "{card}");

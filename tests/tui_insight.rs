@@ -105,7 +105,7 @@ fn goal_seek_applies_an_undoable_move_or_explains() {
     assert_eq!(a.value(i), default);
     let status = a.status().clone().expect("a status");
     assert!(
-        status.error && status.text.contains("closest 3.50 → 4.42"),
+        status.error && status.text.contains("closest 3.50 → 4.33"),
         "{status:?}"
     );
     seek(&mut a, "abc");
@@ -221,11 +221,11 @@ fn a_narrow_tornado_labels_the_highlighted_bar() {
         ],
     );
     let screen = text(&draw(&a));
-    assert!(screen.contains("now 4.24 · server cycle 5.00→"), "{screen}");
+    assert!(screen.contains("now 4.39 · server cycle 5.00→"), "{screen}");
     send(&mut a, &[Message::TornadoMove(1)]);
     let screen = text(&draw(&a));
     assert!(
-        screen.contains("now 4.24 · smartphone cycle 3.50→"),
+        screen.contains("now 4.39 · smartphone cycle 3.50→"),
         "{screen}"
     );
 }

@@ -213,7 +213,7 @@ fn backtest_mode_draws_observed_points() {
     let screen = text(&draw(&a));
     assert!(screen.contains("Backtest from"));
     assert!(
-        screen.contains("error (skill) bits 13% (0.78) rev 19% (0.56)"),
+        screen.contains("error (skill) bits 13% (0.80) rev 18% (0.54)"),
         "{screen}"
     );
     assert!(screen.contains("● observed"));
@@ -519,7 +519,7 @@ fn the_tornado_head_line_is_whole_at_every_size() {
         send(&mut a, &[Message::ToggleTornado]);
         let screen = text(&draw(&a));
         assert!(
-            screen.contains("others as set") || screen.contains("now 33.1 ·"),
+            screen.contains("others as set") || screen.contains("now 33.2 ·"),
             "{w}x{h}:\n{screen}"
         );
     }
